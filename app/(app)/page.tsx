@@ -1,0 +1,40 @@
+import { Stat } from "@/components/ui/stat";
+import { getCompanyOverview } from "@/lib/overview/service";
+
+export default async function HomePage() {
+  const overview = await getCompanyOverview();
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">Company overview</h1>
+        <p className="mt-1 text-slate-600">
+          Every automation needs its sign-ins in place before it takes off. This is where the company stands.
+        </p>
+      </div>
+      <section aria-labelledby="automations-heading" className="space-y-3">
+        <h2 id="automations-heading" className="text-lg font-semibold">
+          Automations
+        </h2>
+        <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+          <Stat label="Registered" value={overview.automations.total} />
+          <Stat label="Ready" value={overview.automations.ready} />
+          <Stat label="Pending" value={overview.automations.pending} />
+          <Stat label="Blocked" value={overview.automations.blocked} />
+        </div>
+      </section>
+      <section aria-labelledby="company-heading" className="space-y-3">
+        <h2 id="company-heading" className="text-lg font-semibold">
+          Prerequisites and catalog
+        </h2>
+        <div className="grid grid-cols-2 gap-4 lg:grid-cols-3">
+          <Stat label="Outstanding prerequisites" value={overview.outstandingPrerequisites} />
+          <Stat label="Pending requests" value={overview.pendingRequests} />
+          <Stat label="Approved connectors" value={overview.approvedConnectors} />
+          <Stat label="Online gateways" value={overview.onlineGateways} />
+          <Stat label="Departments" value={overview.departments} />
+          <Stat label="People" value={overview.people} />
+        </div>
+      </section>
+    </div>
+  );
+}

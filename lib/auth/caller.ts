@@ -1,0 +1,80 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { prisma } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { unauthenticated } from "@/lib/http/errors";
+
+/**
+ * Who is calling, as read from the database on this very request: roles, active state and
+ * managed departments are never taken from the session cookie, so a role taken away or a
+ * person deactivated takes effect on their next request.
+ */
+export interface Caller {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  departmentId: string | null;
+  managedDepartmentIds: string[];
+  via: "session" | "token";
+  /** The token's prefix when `via` is "token" (never the token itself). */
+  tokenPrefix?: string;
+}
+
+export const TOKEN_PREFIX = "pf_";
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
+}
+
+export async function loadCaller(userId: string, via: Caller["via"]): Promise<Caller | null> {
+  const user = await prisma.user.findFirst({
+    where: { id: userId, active: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      departmentId: true,
+      roles: { select: { role: true } },
+      managedDepartments: { select: { departmentId: true } },
+    },
+  });
+  if (!user) return null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    departmentId: user.departmentId,
+    roles: [...new Set(user.roles.map((assignment) => assignment.role))].sort(),
+    managedDepartmentIds: user.managedDepartments.map((link) => link.departmentId),
+    via,
+  };
+}
+
+/**
+ * Resolves `Authorization: Bearer pf_…`. A missing, malformed, expired or revoked token, or
+ * one whose owner was deactivated, is a 401 with a message that never repeats the token.
+ */
+export async function callerFromBearer(header: string): Promise<Caller> {
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  const token = match?.[1];
+  if (!token || !token.startsWith(TOKEN_PREFIX) || token.length < 20 || token.length > 200) {
+    throw unauthenticated("Malformed API token: send Authorization: Bearer pf_…");
+  }
+  const row = await prisma.apiToken.findUnique({
+    where: { hash: hashToken(token) },
+    select: { id: true, userId: true, prefix: true, expiresAt: true, revokedAt: true },
+  });
+  if (!row) throw unauthenticated("Unknown API token.");
+  if (row.revokedAt) throw unauthenticated(`API token ${row.prefix}… was revoked.`);
+  if (row.expiresAt && row.expiresAt <= new Date())
+    throw unauthenticated(`API token ${row.prefix}… has expired.`);
+  const caller = await loadCaller(row.userId, "token");
+  if (!caller) throw unauthenticated("The owner of this API token is deactivated.");
+  // lastUsedAt is informational: a minute's precision is enough and spares a write per call.
+  await prisma.apiToken.updateMany({
+    where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(Date.now() - 60_000) } }] },
+    data: { lastUsedAt: new Date() },
+  });
+  return { ...caller, tokenPrefix: row.prefix };
+}

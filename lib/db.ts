@@ -1,0 +1,50 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { env } from "@/lib/env";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+// One pool and one Prisma client per process. In development Next reloads modules on
+// every change; caching on globalThis keeps that from opening a new pool each time.
+
+interface Database {
+  pool: pg.Pool;
+  prisma: PrismaClient;
+}
+
+const globalForDb = globalThis as unknown as { preflightDb?: Database };
+
+function createDatabase(): Database {
+  const config = env();
+  const pool = new pg.Pool({
+    connectionString: config.DATABASE_URL,
+    max: config.DATABASE_POOL_SIZE,
+    connectionTimeoutMillis: 5_000,
+  });
+  // An idle client that loses its connection emits here; without a listener it would
+  // crash the process. The next query simply gets a fresh connection.
+  pool.on("error", (error) => console.error("database pool: idle connection lost:", error.message));
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return { pool, prisma };
+}
+
+function database(): Database {
+  globalForDb.preflightDb ??= createDatabase();
+  return globalForDb.preflightDb;
+}
+
+/** The Prisma client. Created on first use so that importing this module needs no database. */
+export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
+  get: (_target, property) => {
+    const client = database().prisma;
+    const value = Reflect.get(client, property, client);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});
+
+/** The raw pool, for set-based SQL that Prisma cannot express (dashboards, bulk re-derivation). */
+export function pool(): pg.Pool {
+  return database().pool;
+}
+
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

@@ -1,0 +1,156 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import type {
+  AutomationStatus,
+  ConnectorInput,
+  EngineInput,
+  GatewayInput,
+  RequestInput,
+  SystemAccessInput,
+} from "@/lib/domain/types";
+
+// Reads everything the engine needs for a set of automations in five queries, whatever
+// the size of the set. Rows are locked (automations FOR UPDATE, in id order so that two
+// re-derivations cannot deadlock) so that concurrent changes re-derive one after another.
+
+export interface LoadedAutomation {
+  id: string;
+  ownerId: string;
+  name: string;
+  status: AutomationStatus;
+  input: EngineInput;
+}
+
+interface AutomationRow {
+  id: string;
+  ownerId: string;
+  name: string;
+  kind: EngineInput["automation"]["kind"];
+  runMode: EngineInput["automation"]["runMode"];
+  runAs: string | null;
+  departmentId: string;
+  gatewayId: string | null;
+  status: AutomationStatus;
+}
+
+type SystemRow = Omit<SystemAccessInput, "credential"> & {
+  automationId: string;
+  credentialStore: NonNullable<SystemAccessInput["credential"]>["store"] | null;
+  credentialName: string | null;
+  credentialOwner: string | null;
+  credentialRotatesAt: Date | null;
+};
+
+type ConnectorRow = Omit<ConnectorInput, "departmentIds"> & { departmentIds: string[] | null };
+type RequestRow = RequestInput & { automationId: string };
+
+export async function loadEngineInputs(
+  tx: Tx,
+  ids: readonly string[],
+  now: Date,
+): Promise<LoadedAutomation[]> {
+  const automations = await tx.$queryRawUnsafe<AutomationRow[]>(
+    `select id, "ownerId", name, kind::text, "runMode"::text, "runAs", "departmentId", "gatewayId", status::text
+       from automations where id = any($1::uuid[]) order by id for update`,
+    ids,
+  );
+  const systems = await tx.$queryRawUnsafe<SystemRow[]>(
+    `select id, "automationId", name, location::text, "signInMethod"::text, sso, service,
+            "credentialStore"::text, "credentialName", "credentialOwner", "credentialRotatesAt",
+            "machineGroup", "windowsAccount", "windowsAccountType"::text
+       from system_accesses where "automationId" = any($1::uuid[]) order by "automationId", position, name`,
+    ids,
+  );
+  const services = [
+    ...new Set(systems.filter((s) => s.signInMethod === "SHARED_KEY" && s.service).map((s) => s.service)),
+  ];
+  const connectors =
+    services.length === 0
+      ? []
+      : await tx.$queryRawUnsafe<ConnectorRow[]>(
+          `select c.id, c.name, c.service, c.status::text, c."keyExpiresAt", c.sharing::text,
+                  array_remove(array_agg(cd."departmentId"::text), null) as "departmentIds"
+             from connectors c left join connector_departments cd on cd."connectorId" = c.id
+            where c.service = any($1::text[]) group by c.id`,
+          services,
+        );
+  const gatewayIds = [
+    ...new Set(automations.map((a) => a.gatewayId).filter((id): id is string => id !== null)),
+  ];
+  const gateways =
+    gatewayIds.length === 0
+      ? []
+      : await tx.$queryRawUnsafe<GatewayInput[]>(
+          `select id, name, kind::text, status::text from gateways where id = any($1::uuid[])`,
+          gatewayIds,
+        );
+  const requests = await tx.$queryRawUnsafe<RequestRow[]>(
+    `select "automationId", "prerequisiteKey", status::text, "decisionReason", "createdAt"
+       from requests where "automationId" = any($1::uuid[]) and "prerequisiteKey" is not null`,
+    ids,
+  );
+
+  const systemsBy = groupBy(systems, (s) => s.automationId);
+  const requestsBy = groupBy(requests, (r) => r.automationId);
+  const gatewaysById = new Map(gateways.map((g) => [g.id, g]));
+  const connectorInputs: ConnectorInput[] = connectors.map((c) => ({
+    ...c,
+    departmentIds: c.departmentIds ?? [],
+  }));
+
+  return automations.map((a) => ({
+    id: a.id,
+    ownerId: a.ownerId,
+    name: a.name,
+    status: a.status,
+    input: {
+      automation: {
+        kind: a.kind,
+        runMode: a.runMode,
+        runAs: a.runAs,
+        departmentId: a.departmentId,
+        retired: a.status === "RETIRED",
+        systems: (systemsBy.get(a.id) ?? []).map(toSystemInput),
+      },
+      gateway: a.gatewayId ? (gatewaysById.get(a.gatewayId) ?? null) : null,
+      connectors: connectorInputs,
+      requests: requestsBy.get(a.id) ?? [],
+      now,
+    },
+  }));
+}
+
+function toSystemInput(row: SystemRow): SystemAccessInput {
+  const complete =
+    row.credentialStore && row.credentialName && row.credentialOwner && row.credentialRotatesAt;
+  return {
+    id: row.id,
+    name: row.name,
+    location: row.location,
+    signInMethod: row.signInMethod,
+    sso: row.sso,
+    service: row.service,
+    credential: complete
+      ? {
+          store: row.credentialStore!,
+          name: row.credentialName!,
+          owner: row.credentialOwner!,
+          rotatesAt: row.credentialRotatesAt!,
+        }
+      : null,
+    machineGroup: row.machineGroup,
+    windowsAccount: row.windowsAccount,
+    windowsAccountType: row.windowsAccountType,
+  };
+}
+
+function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
+}

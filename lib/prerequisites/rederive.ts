@@ -1,0 +1,198 @@
+import "server-only";
+import type { AuditActor } from "@/lib/audit/record";
+import type { Tx } from "@/lib/db";
+import { derivePrerequisites } from "@/lib/domain/prerequisites";
+import type { AutomationStatus, DerivedPrerequisite, EngineInput } from "@/lib/domain/types";
+import { loadEngineInputs } from "@/lib/prerequisites/load";
+
+// Re-derivation is the only writer of prerequisites. It is set-based: whatever the number
+// of automations, it reads them with a fixed handful of queries, runs the pure engine in
+// memory and writes the differences back with one statement per table. That keeps
+// "revoke a connector that 10,000 automations use" a single short transaction.
+
+export interface StatusChange {
+  automationId: string;
+  ownerId: string;
+  name: string;
+  before: AutomationStatus;
+  after: AutomationStatus;
+}
+
+export interface RederiveResult {
+  automations: number;
+  changedPrerequisites: number;
+  statusChanges: StatusChange[];
+}
+
+interface ExistingRow {
+  automationId: string;
+  key: string;
+  status: string;
+  satisfiedBy: string | null;
+  reason: string;
+  connectorId: string | null;
+  gatewayId: string | null;
+  systemAccessId: string | null;
+  departmentId: string;
+}
+
+/**
+ * Re-derives the given automations inside the caller's transaction (which made the change
+ * that caused it), with one audit event per automation whose prerequisites changed.
+ */
+export async function rederiveAutomations(
+  tx: Tx,
+  automationIds: readonly string[],
+  options: { actor: AuditActor; cause: string; now?: Date },
+): Promise<RederiveResult> {
+  const ids = [...new Set(automationIds)].sort();
+  if (ids.length === 0) return { automations: 0, changedPrerequisites: 0, statusChanges: [] };
+  const now = options.now ?? new Date();
+  const loaded = await loadEngineInputs(tx, ids, now);
+  const existing = await tx.$queryRawUnsafe<ExistingRow[]>(
+    `select "automationId", key, status::text, "satisfiedBy", reason, "connectorId", "gatewayId",
+            "systemAccessId", "departmentId"
+       from prerequisites where "automationId" = any($1::uuid[])`,
+    ids,
+  );
+  const existingByKey = new Map(existing.map((row) => [`${row.automationId}\u0000${row.key}`, row]));
+
+  const upserts: Array<{ automationId: string; departmentId: string; p: DerivedPrerequisite }> = [];
+  const keep: Array<{ automationId: string; key: string }> = [];
+  const statusChanges: StatusChange[] = [];
+  const audit: Array<{ automationId: string; before: unknown; after: unknown }> = [];
+
+  for (const automation of loaded) {
+    const derivation = derivePrerequisites(automation.input);
+    const changed: Array<{ key: string; from: string | null; to: string }> = [];
+    for (const p of derivation.prerequisites) {
+      keep.push({ automationId: automation.id, key: p.key });
+      const old = existingByKey.get(`${automation.id}\u0000${p.key}`);
+      if (!old || differs(old, p, automation.input.automation.departmentId)) {
+        upserts.push({
+          automationId: automation.id,
+          departmentId: automation.input.automation.departmentId,
+          p,
+        });
+      }
+      if (!old || old.status !== p.status)
+        changed.push({ key: p.key, from: old?.status ?? null, to: p.status });
+    }
+    const derivedKeys = new Set(derivation.prerequisites.map((p) => p.key));
+    for (const old of existing) {
+      if (old.automationId === automation.id && !derivedKeys.has(old.key)) {
+        changed.push({ key: old.key, from: old.status, to: "REMOVED" });
+      }
+    }
+    if (derivation.status !== automation.status) {
+      statusChanges.push({
+        automationId: automation.id,
+        ownerId: automation.ownerId,
+        name: automation.name,
+        before: automation.status,
+        after: derivation.status,
+      });
+    }
+    if (changed.length > 0 || derivation.status !== automation.status) {
+      audit.push({
+        automationId: automation.id,
+        before: {
+          status: automation.status,
+          prerequisites: changed.map((c) => ({ key: c.key, status: c.from })),
+        },
+        after: {
+          status: derivation.status,
+          prerequisites: changed.map((c) => ({ key: c.key, status: c.to })),
+        },
+      });
+    }
+  }
+
+  await writeUpserts(tx, upserts);
+  await deleteStale(tx, ids, keep);
+  await writeStatuses(tx, statusChanges);
+  if (audit.length > 0) {
+    await tx.auditEvent.createMany({
+      data: audit.map((entry) => ({
+        actorId: options.actor.id,
+        actorLabel: options.actor.label,
+        action: "automation.rederived",
+        entityType: "Automation",
+        entityId: entry.automationId,
+        before: { ...(entry.before as object), cause: options.cause },
+        after: entry.after as object,
+      })),
+    });
+  }
+  return { automations: loaded.length, changedPrerequisites: upserts.length, statusChanges };
+}
+
+function differs(old: ExistingRow, p: DerivedPrerequisite, departmentId: string): boolean {
+  return (
+    old.status !== p.status ||
+    old.satisfiedBy !== p.satisfiedBy ||
+    old.reason !== p.reason ||
+    old.connectorId !== p.connectorId ||
+    old.gatewayId !== p.gatewayId ||
+    old.systemAccessId !== p.systemAccessId ||
+    old.departmentId !== departmentId
+  );
+}
+
+async function writeUpserts(
+  tx: Tx,
+  rows: Array<{ automationId: string; departmentId: string; p: DerivedPrerequisite }>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `insert into prerequisites ("automationId", "departmentId", "systemAccessId", key, type, status,
+                                "satisfiedBy", "connectorId", "gatewayId", reason, "updatedAt")
+     select * , now() from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[],
+                                  $5::text[]::"PrerequisiteType"[], $6::text[]::"PrerequisiteStatus"[],
+                                  $7::text[], $8::uuid[], $9::uuid[], $10::text[])
+     on conflict ("automationId", key) do update set
+       "departmentId" = excluded."departmentId", "systemAccessId" = excluded."systemAccessId",
+       type = excluded.type, status = excluded.status, "satisfiedBy" = excluded."satisfiedBy",
+       "connectorId" = excluded."connectorId", "gatewayId" = excluded."gatewayId",
+       reason = excluded.reason, "updatedAt" = now()`,
+    rows.map((r) => r.automationId),
+    rows.map((r) => r.departmentId),
+    rows.map((r) => r.p.systemAccessId),
+    rows.map((r) => r.p.key),
+    rows.map((r) => r.p.type),
+    rows.map((r) => r.p.status),
+    rows.map((r) => r.p.satisfiedBy),
+    rows.map((r) => r.p.connectorId),
+    rows.map((r) => r.p.gatewayId),
+    rows.map((r) => r.p.reason),
+  );
+}
+
+async function deleteStale(
+  tx: Tx,
+  ids: string[],
+  keep: Array<{ automationId: string; key: string }>,
+): Promise<void> {
+  await tx.$executeRawUnsafe(
+    `delete from prerequisites p
+      where p."automationId" = any($1::uuid[])
+        and not exists (select 1 from unnest($2::uuid[], $3::text[]) as k(a, key)
+                         where k.a = p."automationId" and k.key = p.key)`,
+    ids,
+    keep.map((k) => k.automationId),
+    keep.map((k) => k.key),
+  );
+}
+
+async function writeStatuses(tx: Tx, changes: StatusChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `update automations a set status = v.status::"AutomationStatus", "updatedAt" = now()
+       from unnest($1::uuid[], $2::text[]) as v(id, status)
+      where a.id = v.id`,
+    changes.map((c) => c.automationId),
+    changes.map((c) => c.after),
+  );
+}
+
+export type { EngineInput };

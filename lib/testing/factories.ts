@@ -1,0 +1,227 @@
+import "server-only";
+import { type AuditActor, recordAudit, SYSTEM_ACTOR } from "@/lib/audit/record";
+import { prisma, type Tx } from "@/lib/db";
+import type {
+  AutomationKind,
+  ConnectorSharing,
+  ConnectorStatus,
+  CredentialStore,
+  GatewayKind,
+  GatewayStatus,
+  RequestStatus,
+  RequestType,
+  Role,
+  RunMode,
+  SignInMethod,
+  SystemLocation,
+  WindowsAccountType,
+} from "@/lib/generated/prisma/enums";
+import { rederiveAutomations } from "@/lib/prerequisites/rederive";
+
+// Builders for the demo seed and the tests. They write through the same re-derivation as
+// the product, so prerequisites and statuses are exactly what the rules give; they skip
+// input validation, which the product's services and their tests cover.
+
+const SEED_ACTOR: AuditActor = SYSTEM_ACTOR("seed");
+
+export async function createDepartment(name: string, db: Tx = prisma) {
+  return db.department.create({ data: { name } });
+}
+
+export interface UserSpec {
+  email: string;
+  name?: string;
+  departmentId?: string | null;
+  roles?: Role[];
+  manages?: string[];
+  active?: boolean;
+  externalId?: string;
+}
+
+export async function createUser(spec: UserSpec, db: Tx = prisma) {
+  return db.user.create({
+    data: {
+      email: spec.email.toLowerCase(),
+      name: spec.name ?? spec.email.split("@")[0] ?? spec.email,
+      departmentId: spec.departmentId ?? null,
+      active: spec.active ?? true,
+      externalId: spec.externalId ?? null,
+      roles: { create: (spec.roles ?? []).map((role) => ({ role, source: "APP" as const })) },
+      managedDepartments: { create: (spec.manages ?? []).map((departmentId) => ({ departmentId })) },
+    },
+  });
+}
+
+export interface ConnectorSpec {
+  name: string;
+  service: string;
+  ownerTeam?: string;
+  ownerId?: string | null;
+  keyReference?: string;
+  keyExpiresAt: Date;
+  status?: ConnectorStatus;
+  sharing?: ConnectorSharing;
+  departmentIds?: string[];
+}
+
+export async function createConnector(spec: ConnectorSpec, db: Tx = prisma) {
+  return db.connector.create({
+    data: {
+      name: spec.name,
+      service: spec.service.trim().toLowerCase(),
+      ownerTeam: spec.ownerTeam ?? "IT Integration",
+      ownerId: spec.ownerId ?? null,
+      keyReference: spec.keyReference ?? `https://kv-integration.vault.azure.net/secrets/${spec.service}`,
+      keyExpiresAt: spec.keyExpiresAt,
+      status: spec.status ?? "APPROVED",
+      revokedAt: spec.status === "REVOKED" ? new Date() : null,
+      sharing: spec.sharing ?? "ALL",
+      departments: { create: (spec.departmentIds ?? []).map((departmentId) => ({ departmentId })) },
+    },
+  });
+}
+
+export interface GatewaySpec {
+  name: string;
+  kind?: GatewayKind;
+  status?: GatewayStatus;
+  cluster?: string;
+  host?: string;
+  region?: string;
+  adminIds?: string[];
+}
+
+export async function createGateway(spec: GatewaySpec, db: Tx = prisma) {
+  return db.gateway.create({
+    data: {
+      name: spec.name,
+      kind: spec.kind ?? "DATA_GATEWAY",
+      status: spec.status ?? "ONLINE",
+      cluster: spec.cluster ?? `${spec.name}-cluster`,
+      host: spec.host ?? `${spec.name}.corp.example`,
+      region: spec.region ?? "West Europe",
+      admins: { create: (spec.adminIds ?? []).map((userId) => ({ userId })) },
+    },
+  });
+}
+
+export interface SystemSpec {
+  name: string;
+  location?: SystemLocation;
+  signInMethod: SignInMethod;
+  sso?: boolean;
+  service?: string;
+  credential?: { store: CredentialStore; name: string; owner: string; rotatesAt: Date };
+  machineGroup?: string;
+  windowsAccount?: string;
+  windowsAccountType?: WindowsAccountType;
+}
+
+export interface AutomationSpec {
+  name: string;
+  description?: string;
+  kind: AutomationKind;
+  runMode?: RunMode;
+  runAs?: string | null;
+  ownerId: string;
+  departmentId: string;
+  gatewayId?: string | null;
+  systems: SystemSpec[];
+  createdAt?: Date;
+}
+
+/** Creates an automation with its systems and derives its prerequisites, in one transaction. */
+export async function createAutomation(spec: AutomationSpec, now = new Date()) {
+  return prisma.$transaction(async (tx) => {
+    const automation = await tx.automation.create({
+      data: {
+        name: spec.name,
+        description: spec.description ?? "",
+        kind: spec.kind,
+        runMode: spec.runMode ?? "ATTENDED",
+        runAs: spec.runAs ?? null,
+        ownerId: spec.ownerId,
+        departmentId: spec.departmentId,
+        gatewayId: spec.gatewayId ?? null,
+        ...(spec.createdAt ? { createdAt: spec.createdAt } : {}),
+        systems: {
+          create: spec.systems.map((system, position) => ({
+            position,
+            name: system.name,
+            location: system.location ?? "CLOUD",
+            signInMethod: system.signInMethod,
+            sso: system.sso ?? false,
+            service: system.service?.trim().toLowerCase() ?? null,
+            credentialStore: system.credential?.store ?? null,
+            credentialName: system.credential?.name ?? null,
+            credentialOwner: system.credential?.owner ?? null,
+            credentialRotatesAt: system.credential?.rotatesAt ?? null,
+            machineGroup: system.machineGroup ?? null,
+            windowsAccount: system.windowsAccount ?? null,
+            windowsAccountType: system.windowsAccountType ?? null,
+          })),
+        },
+      },
+    });
+    await recordAudit(tx, {
+      actor: SEED_ACTOR,
+      action: "automation.created",
+      entityType: "Automation",
+      entityId: automation.id,
+      after: { name: automation.name, kind: automation.kind, runMode: automation.runMode },
+    });
+    await rederiveAutomations(tx, [automation.id], { actor: SEED_ACTOR, cause: "automation.created", now });
+    return automation;
+  });
+}
+
+export interface RequestSpec {
+  automationId: string;
+  /** The prerequisite's key, e.g. "SHARED_KEY_CONNECTOR:erp" or "GATEWAY". */
+  prerequisiteKey: string;
+  type: RequestType;
+  requesterId: string;
+  justification?: string;
+  status?: RequestStatus;
+  decidedById?: string;
+  decisionReason?: string;
+  createdAt?: Date;
+  decidedAt?: Date;
+}
+
+/** Files (and optionally decides) a request for an existing prerequisite, then re-derives. */
+export async function createRequest(spec: RequestSpec, now = new Date()) {
+  return prisma.$transaction(async (tx) => {
+    const prerequisite = await tx.prerequisite.findUniqueOrThrow({
+      where: { automationId_key: { automationId: spec.automationId, key: spec.prerequisiteKey } },
+      select: { id: true, departmentId: true, systemAccess: { select: { service: true } } },
+    });
+    const status = spec.status ?? "PENDING";
+    const request = await tx.request.create({
+      data: {
+        type: spec.type,
+        status,
+        requesterId: spec.requesterId,
+        automationId: spec.automationId,
+        prerequisiteId: prerequisite.id,
+        prerequisiteKey: spec.prerequisiteKey,
+        departmentId: prerequisite.departmentId,
+        service: prerequisite.systemAccess?.service ?? null,
+        justification: spec.justification ?? "Needed for the automation to run.",
+        decidedById: status === "PENDING" ? null : (spec.decidedById ?? null),
+        decidedAt: status === "PENDING" ? null : (spec.decidedAt ?? now),
+        decisionReason: spec.decisionReason ?? null,
+        ...(spec.createdAt ? { createdAt: spec.createdAt } : {}),
+      },
+    });
+    await recordAudit(tx, {
+      actor: SEED_ACTOR,
+      action: "request.created",
+      entityType: "Request",
+      entityId: request.id,
+      after: { type: request.type, status: request.status, prerequisiteKey: spec.prerequisiteKey },
+    });
+    await rederiveAutomations(tx, [spec.automationId], { actor: SEED_ACTOR, cause: "request.created", now });
+    return request;
+  });
+}

@@ -1,0 +1,451 @@
+import { DEMO_ACCOUNTS, demoExternalId } from "@/lib/auth/demo-accounts";
+import { prisma } from "@/lib/db";
+import {
+  type AutomationSpec,
+  createAutomation,
+  createConnector,
+  createDepartment,
+  createGateway,
+  createRequest,
+  createUser,
+  type SystemSpec,
+} from "@/lib/testing/factories";
+
+// The demo company: five departments, the four demo accounts plus a few colleagues, about
+// thirty automations of every kind and sign-in method (the seed's expense-reporting example
+// first), connectors and gateways in every status, and requests pending, approved, rejected.
+
+const DAY = 86_400_000;
+
+export const DEMO_DEPARTMENTS = ["Finance", "HR", "Sales", "Operations", "IT"] as const;
+/** Every demo address ends so; a database holding other people is not a demo database. */
+export const DEMO_EMAIL_DOMAIN = "@preflight.test";
+
+export async function loadDemoData(now = new Date()): Promise<{ automations: number }> {
+  const at = (days: number) => new Date(now.getTime() + days * DAY);
+  const departments = new Map<string, string>();
+  for (const name of DEMO_DEPARTMENTS) departments.set(name, (await createDepartment(name)).id);
+  const dept = (name: string) => departments.get(name)!;
+
+  const people = new Map<string, string>();
+  for (const account of DEMO_ACCOUNTS) {
+    const user = await createUser({
+      email: account.email,
+      name: account.name,
+      departmentId: dept(account.department),
+      roles: account.roles,
+      manages: account.managedDepartments.map(dept),
+      externalId: demoExternalId(account),
+    });
+    people.set(account.email, user.id);
+  }
+  const colleagues = [
+    { email: "sam.sales@preflight.test", name: "Sam Sales", department: "Sales" },
+    { email: "hana.hr@preflight.test", name: "Hana HR", department: "HR" },
+    { email: "omar.ops@preflight.test", name: "Omar Operations", department: "Operations" },
+    { email: "fiona.finance@preflight.test", name: "Fiona Finance", department: "Finance" },
+  ];
+  for (const colleague of colleagues) {
+    const user = await createUser({
+      ...colleague,
+      departmentId: dept(colleague.department),
+      roles: ["MAKER"],
+    });
+    people.set(colleague.email, user.id);
+  }
+  const theo = await createUser({
+    email: "theo.it@preflight.test",
+    name: "Theo IT",
+    departmentId: dept("IT"),
+    roles: ["IT_APPROVER"],
+  });
+  const person = (email: string) => people.get(email)!;
+  const itId = person("it@preflight.test");
+
+  await createConnector({ name: "ServiceNow", service: "servicenow", keyExpiresAt: at(200), ownerId: itId });
+  await createConnector({
+    name: "Workday (Finance and HR)",
+    service: "workday",
+    keyExpiresAt: at(20),
+    sharing: "DEPARTMENTS",
+    departmentIds: [dept("Finance"), dept("HR")],
+    ownerId: itId,
+  });
+  await createConnector({ name: "Salesforce", service: "salesforce", keyExpiresAt: at(5), ownerId: theo.id });
+  await createConnector({ name: "Adobe Sign", service: "adobe-sign", keyExpiresAt: at(60), ownerId: itId });
+  await createConnector({
+    name: "Legacy CRM",
+    service: "legacy-crm",
+    keyExpiresAt: at(90),
+    status: "REVOKED",
+  });
+  await createConnector({ name: "DocuSign", service: "docusign", keyExpiresAt: at(-3), status: "EXPIRED" });
+
+  const gwEurope = await createGateway({ name: "gw-eu-west-1", region: "West Europe", adminIds: [itId] });
+  const machines = await createGateway({
+    name: "Finance desktops",
+    kind: "MACHINE_GROUP",
+    region: "West Europe",
+    adminIds: [itId],
+  });
+  const gwUs = await createGateway({ name: "gw-us-east-2", region: "East US", status: "OFFLINE" });
+  await createGateway({ name: "gw-legacy-01", region: "North Europe", status: "DECOMMISSIONED" });
+
+  const vault = (name: string, owner: string, days = 120) => ({
+    store: "AZURE_KEY_VAULT" as const,
+    name,
+    owner,
+    rotatesAt: at(days),
+  });
+  const sharePoint: SystemSpec = { name: "SharePoint", signInMethod: "ENTRA_ID" };
+  const outlook: SystemSpec = { name: "Outlook", signInMethod: "ENTRA_ID" };
+  const erp: SystemSpec = {
+    name: "ERP",
+    location: "ON_PREMISES",
+    signInMethod: "SHARED_KEY",
+    service: "sap-erp",
+  };
+
+  const finance = { departmentId: dept("Finance"), ownerId: person("maker@preflight.test") };
+  const fiona = { departmentId: dept("Finance"), ownerId: person("fiona.finance@preflight.test") };
+  const sales = { departmentId: dept("Sales"), ownerId: person("sam.sales@preflight.test") };
+  const hr = { departmentId: dept("HR"), ownerId: person("hana.hr@preflight.test") };
+  const ops = { departmentId: dept("Operations"), ownerId: person("omar.ops@preflight.test") };
+
+  const specs: AutomationSpec[] = [
+    {
+      ...finance,
+      name: "Expense reporting",
+      description: "Reconciles card statements from online banking into the expense system",
+      kind: "CLOUD_FLOW",
+      systems: [{ name: "Online banking", signInMethod: "USERNAME_PASSWORD" }, sharePoint, erp],
+    },
+    {
+      ...finance,
+      name: "Invoice approval reminders",
+      kind: "CLOUD_FLOW",
+      runAs: "Finance approvers (Entra group)",
+      systems: [outlook, sharePoint],
+    },
+    {
+      ...finance,
+      name: "Month-end close checklist",
+      kind: "CLOUD_FLOW",
+      runMode: "UNATTENDED",
+      runAs: "svc-finance-close",
+      systems: [{ name: "Workday", signInMethod: "SHARED_KEY", service: "workday" }, sharePoint],
+    },
+    {
+      ...finance,
+      name: "Bank statement download",
+      kind: "DESKTOP_FLOW",
+      runMode: "UNATTENDED",
+      gatewayId: machines.id,
+      systems: [
+        {
+          name: "Online banking",
+          signInMethod: "USERNAME_PASSWORD",
+          credential: vault("kv-finance/banking-bot", "fiona.finance@preflight.test"),
+        },
+        {
+          name: "Finance PC",
+          location: "ON_PREMISES",
+          signInMethod: "WINDOWS",
+          machineGroup: "Finance desktops",
+          windowsAccount: "CORP\\svc-bank-bot",
+          windowsAccountType: "SERVICE",
+        },
+      ],
+    },
+    {
+      ...fiona,
+      name: "Vendor master data sync",
+      kind: "API_INTEGRATION",
+      runMode: "UNATTENDED",
+      runAs: "sp-vendor-sync",
+      systems: [erp, { name: "ServiceNow", signInMethod: "SHARED_KEY", service: "servicenow" }],
+    },
+    {
+      ...fiona,
+      name: "Travel booking audit",
+      kind: "WEBSITE_AUTOMATION",
+      gatewayId: gwUs.id,
+      systems: [{ name: "Travel portal", signInMethod: "USERNAME_PASSWORD", sso: true }],
+    },
+    {
+      ...fiona,
+      name: "Payment run approvals",
+      kind: "CLOUD_FLOW",
+      runAs: "Treasury team",
+      systems: [{ name: "Adobe Sign", signInMethod: "SHARED_KEY", service: "adobe-sign" }, outlook],
+    },
+    {
+      ...fiona,
+      name: "Old CRM invoice export",
+      kind: "API_INTEGRATION",
+      runMode: "UNATTENDED",
+      runAs: "sp-crm-export",
+      systems: [{ name: "Legacy CRM", signInMethod: "SHARED_KEY", service: "legacy-crm" }],
+    },
+    {
+      ...sales,
+      name: "Lead routing",
+      kind: "CLOUD_FLOW",
+      runAs: "Sales team",
+      systems: [{ name: "Salesforce", signInMethod: "SHARED_KEY", service: "salesforce" }, outlook],
+    },
+    {
+      ...sales,
+      name: "Quote PDF generation",
+      kind: "CLOUD_FLOW",
+      systems: [{ name: "DocuSign", signInMethod: "SHARED_KEY", service: "docusign" }, sharePoint],
+    },
+    {
+      ...sales,
+      name: "Competitor price scraping",
+      kind: "WEBSITE_AUTOMATION",
+      systems: [{ name: "Market portal", signInMethod: "USERNAME_PASSWORD" }],
+    },
+    {
+      ...sales,
+      name: "Trade fair lead import",
+      kind: "DESKTOP_FLOW",
+      gatewayId: gwEurope.id,
+      systems: [
+        {
+          name: "Sales laptop",
+          location: "ON_PREMISES",
+          signInMethod: "WINDOWS",
+          machineGroup: "Sales laptops",
+          windowsAccount: "CORP\\sam.sales",
+          windowsAccountType: "PERSONAL",
+        },
+        { name: "Salesforce", signInMethod: "SHARED_KEY", service: "salesforce" },
+      ],
+    },
+    {
+      ...sales,
+      name: "Commission statements",
+      kind: "CLOUD_FLOW",
+      runMode: "UNATTENDED",
+      runAs: "svc-sales-reports",
+      systems: [{ name: "Workday", signInMethod: "SHARED_KEY", service: "workday" }, outlook],
+    },
+    {
+      ...hr,
+      name: "New starter onboarding",
+      kind: "CLOUD_FLOW",
+      runAs: "HR partners",
+      systems: [{ name: "Workday", signInMethod: "SHARED_KEY", service: "workday" }, outlook, sharePoint],
+    },
+    {
+      ...hr,
+      name: "Payroll variance check",
+      kind: "DESKTOP_FLOW",
+      runMode: "UNATTENDED",
+      gatewayId: machines.id,
+      systems: [
+        {
+          name: "Payroll client",
+          location: "ON_PREMISES",
+          signInMethod: "WINDOWS",
+          machineGroup: "HR desktops",
+          windowsAccount: "CORP\\svc-payroll",
+          windowsAccountType: "SERVICE",
+        },
+        {
+          name: "Payroll",
+          location: "ON_PREMISES",
+          signInMethod: "USERNAME_PASSWORD",
+          credential: vault("cyberark/payroll-robot", "hana.hr@preflight.test", 45),
+        },
+      ],
+    },
+    {
+      ...hr,
+      name: "Benefits portal renewals",
+      kind: "WEBSITE_AUTOMATION",
+      systems: [{ name: "Benefits portal", signInMethod: "USERNAME_PASSWORD" }],
+    },
+    {
+      ...hr,
+      name: "Absence report",
+      kind: "CLOUD_FLOW",
+      runAs: "HR partners",
+      systems: [sharePoint],
+    },
+    {
+      ...ops,
+      name: "Warehouse stock sync",
+      kind: "API_INTEGRATION",
+      runMode: "UNATTENDED",
+      runAs: "sp-warehouse",
+      systems: [
+        { name: "Warehouse system", location: "ON_PREMISES", signInMethod: "SHARED_KEY", service: "wms" },
+        { name: "ServiceNow", signInMethod: "SHARED_KEY", service: "servicenow" },
+      ],
+    },
+    {
+      ...ops,
+      name: "Shipping label printing",
+      kind: "DESKTOP_FLOW",
+      systems: [
+        { name: "Label printer PC", location: "ON_PREMISES", signInMethod: "WINDOWS" },
+        { name: "Carrier portal", signInMethod: "USERNAME_PASSWORD" },
+      ],
+    },
+    {
+      ...ops,
+      name: "Incident escalation",
+      kind: "CLOUD_FLOW",
+      runAs: "Operations on-call",
+      systems: [{ name: "ServiceNow", signInMethod: "SHARED_KEY", service: "servicenow" }, outlook],
+    },
+    {
+      ...ops,
+      name: "Fleet maintenance log",
+      kind: "WEBSITE_AUTOMATION",
+      gatewayId: gwEurope.id,
+      systems: [
+        {
+          name: "Fleet portal",
+          signInMethod: "USERNAME_PASSWORD",
+          credential: vault("kv-ops/fleet-portal", "omar.ops@preflight.test", 90),
+        },
+      ],
+    },
+    {
+      ...ops,
+      name: "Supplier delivery notes",
+      kind: "DESKTOP_FLOW",
+      runMode: "UNATTENDED",
+      systems: [
+        {
+          name: "Scanner PC",
+          location: "ON_PREMISES",
+          signInMethod: "WINDOWS",
+          machineGroup: "Ops scanners",
+          windowsAccount: "CORP\\svc-scan",
+          windowsAccountType: "SERVICE",
+        },
+        { name: "ERP", location: "ON_PREMISES", signInMethod: "SHARED_KEY", service: "sap-erp" },
+      ],
+    },
+    {
+      ...ops,
+      name: "Facility booking digest",
+      kind: "CLOUD_FLOW",
+      runAs: "Facilities team",
+      systems: [outlook],
+    },
+    {
+      ...sales,
+      name: "Customer survey follow-up",
+      kind: "CLOUD_FLOW",
+      systems: [outlook, { name: "Survey tool", signInMethod: "USERNAME_PASSWORD", sso: true }],
+    },
+    {
+      ...finance,
+      name: "Credit card limits review",
+      kind: "API_INTEGRATION",
+      runMode: "UNATTENDED",
+      runAs: "sp-card-limits",
+      systems: [{ name: "Card provider API", signInMethod: "SHARED_KEY", service: "card-provider" }],
+    },
+    {
+      ...hr,
+      name: "Training completion reminders",
+      kind: "CLOUD_FLOW",
+      runAs: "HR partners",
+      systems: [
+        { name: "Learning platform", signInMethod: "SHARED_KEY", service: "learning-platform" },
+        outlook,
+      ],
+    },
+  ];
+
+  const created = new Map<string, string>();
+  for (const [index, spec] of specs.entries()) {
+    const automation = await createAutomation({ ...spec, createdAt: at(-60 + index) }, now);
+    created.set(spec.name, automation.id);
+  }
+  const id = (name: string) => created.get(name)!;
+
+  const requests = [
+    { name: "Expense reporting", key: "GATEWAY", type: "GATEWAY", by: "maker@preflight.test", days: -9 },
+    {
+      name: "Vendor master data sync",
+      key: "SHARED_KEY_CONNECTOR:erp",
+      type: "SHARED_KEY_CONNECTOR",
+      by: "fiona.finance@preflight.test",
+      days: -21,
+    },
+    {
+      name: "Warehouse stock sync",
+      key: "SHARED_KEY_CONNECTOR:warehouse system",
+      type: "SHARED_KEY_CONNECTOR",
+      by: "omar.ops@preflight.test",
+      days: -4,
+    },
+    {
+      name: "Warehouse stock sync",
+      key: "GATEWAY",
+      type: "GATEWAY",
+      by: "omar.ops@preflight.test",
+      days: -2,
+    },
+    {
+      name: "Competitor price scraping",
+      key: "GATEWAY",
+      type: "GATEWAY",
+      by: "sam.sales@preflight.test",
+      days: -30,
+    },
+    {
+      name: "Benefits portal renewals",
+      key: "GATEWAY",
+      type: "GATEWAY",
+      by: "hana.hr@preflight.test",
+      days: -1,
+    },
+    {
+      name: "Credit card limits review",
+      key: "SHARED_KEY_CONNECTOR:card provider api",
+      type: "SHARED_KEY_CONNECTOR",
+      by: "maker@preflight.test",
+      days: -14,
+      status: "REJECTED",
+      reason:
+        "The card provider offers SSO through Entra ID: use the certified connector instead of a shared key.",
+    },
+    {
+      name: "Training completion reminders",
+      key: "SHARED_KEY_CONNECTOR:learning platform",
+      type: "SHARED_KEY_CONNECTOR",
+      by: "hana.hr@preflight.test",
+      days: -40,
+      status: "WITHDRAWN",
+    },
+  ] as const;
+  for (const r of requests) {
+    await createRequest(
+      {
+        automationId: id(r.name),
+        prerequisiteKey: r.key,
+        type: r.type,
+        requesterId: person(r.by),
+        createdAt: at(r.days),
+        justification: `${r.name} cannot run without it.`,
+        ...("status" in r
+          ? { status: r.status, decidedById: itId, ...("reason" in r ? { decisionReason: r.reason } : {}) }
+          : {}),
+      },
+      now,
+    );
+  }
+  return { automations: specs.length };
+}
+
+export async function isDemoLoaded(): Promise<boolean> {
+  return (await prisma.user.count({ where: { email: "maker@preflight.test" } })) > 0;
+}
