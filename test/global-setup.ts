@@ -15,7 +15,6 @@ declare module "vitest" {
 }
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const TEMPLATE = "preflight_test_template";
 
 function withDatabase(serverUrl: string, database: string): string {
   const url = new URL(serverUrl);
@@ -42,6 +41,8 @@ export default async function setup(project: TestProject) {
     stopServer = server.stop;
   }
 
+  // Named per run, so that two runs on one server (two terminals, CI) never share a database.
+  const TEMPLATE = `preflight_template_${process.pid}`;
   const templateUrl = withDatabase(serverUrl, TEMPLATE);
   await admin(serverUrl, async (client) => {
     await client.query(`drop database if exists ${TEMPLATE} with (force)`);
@@ -62,7 +63,10 @@ export default async function setup(project: TestProject) {
   project.provide("databaseUrl", withDatabase(serverUrl, database));
 
   return async () => {
-    await admin(serverUrl, (client) => client.query(`drop database if exists ${database} with (force)`));
+    await admin(serverUrl, async (client) => {
+      await client.query(`drop database if exists ${database} with (force)`);
+      await client.query(`drop database if exists ${TEMPLATE}`);
+    });
     await stopServer?.();
   };
 }

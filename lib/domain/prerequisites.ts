@@ -1,0 +1,68 @@
+/**
+ * The prerequisite engine: derives an automation's authentication prerequisites from the
+ * automation, the gateway assigned to it, the connector catalog and the requests filed.
+ *
+ * Pure and deterministic: no clock (the caller passes `now`), no randomness, no I/O, and the
+ * input is never mutated. The rules are DESIGN.md's table "Sign-in methods (from the seed)
+ * and the prerequisites they create".
+ */
+import { deriveEntra, deriveGateway } from "./automation-rules";
+import { normaliseKey, uniqueKey } from "./engine-helpers";
+import { deriveCredential, deriveSharedKey, deriveWindows } from "./system-rules";
+import type {
+  AutomationStatus,
+  Derivation,
+  DerivedPrerequisite,
+  EngineInput,
+  PrerequisiteStatus,
+  PrerequisiteType,
+} from "./types";
+
+export type * from "./types";
+export { normaliseKey };
+
+/**
+ * RETIRED when retired; otherwise READY when every prerequisite is SATISFIED (an empty list
+ * is READY), BLOCKED when any is REJECTED or EXPIRED, else PENDING.
+ */
+export function automationStatus(
+  prerequisites: ReadonlyArray<{ readonly status: PrerequisiteStatus }>,
+  retired: boolean,
+): AutomationStatus {
+  if (retired) return "RETIRED";
+  if (prerequisites.every((p) => p.status === "SATISFIED")) return "READY";
+  if (prerequisites.some((p) => p.status === "REJECTED" || p.status === "EXPIRED")) return "BLOCKED";
+  return "PENDING";
+}
+
+export function derivePrerequisites(input: EngineInput): Derivation {
+  const { automation } = input;
+  const now = input.now.getTime();
+  const prerequisites: DerivedPrerequisite[] = [];
+  const usedKeys = new Set<string>();
+
+  const gateway = deriveGateway(input);
+  if (gateway) prerequisites.push(gateway);
+  const entra = deriveEntra(automation);
+  if (entra) prerequisites.push(entra);
+  for (const p of prerequisites) usedKeys.add(p.key);
+
+  for (const system of automation.systems) {
+    const perSystem = (type: PrerequisiteType) => uniqueKey(`${type}:${normaliseKey(system.name)}`, usedKeys);
+    switch (system.signInMethod) {
+      case "USERNAME_PASSWORD":
+        if (!system.sso) prerequisites.push(deriveCredential(system, perSystem("CREDENTIAL"), now));
+        break;
+      case "WINDOWS":
+        prerequisites.push(deriveWindows(system, automation, perSystem("WINDOWS_SIGN_IN")));
+        break;
+      case "SHARED_KEY":
+        prerequisites.push(deriveSharedKey(system, input, perSystem("SHARED_KEY_CONNECTOR"), now));
+        break;
+      case "ENTRA_ID":
+        break; // covered by the one ENTRA_CONNECTION per automation
+    }
+  }
+
+  return { prerequisites, status: automationStatus(prerequisites, automation.retired) };
+}
