@@ -1,0 +1,10 @@
+import { ZGatewayListQuery } from "@/lib/catalog/schemas";
+import { listGateways } from "@/lib/catalog/service";
+import { apiRoute } from "@/lib/http/api";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute({
+  query: ZGatewayListQuery,
+  handler: ({ caller, query }) => listGateways({ caller, query }),
+});

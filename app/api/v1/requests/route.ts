@@ -1,0 +1,17 @@
+import { apiRoute } from "@/lib/http/api";
+import { ZCreateRequestBody, ZRequestListQuery } from "@/lib/requests/schemas";
+import { createRequest, listRequests } from "@/lib/requests/service";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute({
+  query: ZRequestListQuery,
+  handler: ({ caller, query }) => listRequests({ caller, query }),
+});
+
+export const POST = apiRoute({
+  permission: "request:create",
+  body: ZCreateRequestBody,
+  status: 201,
+  handler: ({ caller, body }) => createRequest({ caller, input: body }),
+});

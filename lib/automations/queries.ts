@@ -1,0 +1,61 @@
+import "server-only";
+import type { Caller } from "@/lib/auth/caller";
+import { automationScope } from "@/lib/auth/scope";
+import { assertAutomationId } from "@/lib/automations/helpers";
+import type { TAutomationListQuery } from "@/lib/automations/schemas";
+import {
+  type AutomationDetail,
+  automationSummarySelect,
+  loadAutomationDetail,
+  toAutomationSummary,
+} from "@/lib/automations/views";
+import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { decodeTimeCursor, toPage } from "@/lib/http/cursor";
+import { notFound } from "@/lib/http/errors";
+
+/**
+ * The automations the caller may see (scope in the where clause), newest first, filtered,
+ * one keyset page at a time.
+ */
+export async function listAutomations({ caller, query }: { caller: Caller; query: TAutomationListQuery }) {
+  const filters: Prisma.AutomationWhereInput[] = [automationScope(caller)];
+  if (query.status) filters.push({ status: query.status });
+  if (query.kind) filters.push({ kind: query.kind });
+  if (query.departmentId) filters.push({ departmentId: query.departmentId });
+  if (query.q) {
+    filters.push({
+      OR: [
+        { name: { contains: query.q, mode: "insensitive" } },
+        { description: { contains: query.q, mode: "insensitive" } },
+      ],
+    });
+  }
+  if (query.cursor) {
+    const after = decodeTimeCursor(query.cursor);
+    filters.push({
+      OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }],
+    });
+  }
+  const rows = await prisma.automation.findMany({
+    where: { AND: filters },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+    select: automationSummarySelect,
+  });
+  return toPage(rows, query.limit, (row) => row.createdAt.toISOString(), toAutomationSummary);
+}
+
+/** One automation in the caller's scope; outside it the answer is the same 404 as for none. */
+export async function getAutomation({
+  caller,
+  id,
+}: {
+  caller: Caller;
+  id: string;
+}): Promise<AutomationDetail> {
+  assertAutomationId(id);
+  const detail = await loadAutomationDetail(prisma, { AND: [{ id }, automationScope(caller)] }, caller);
+  if (!detail) throw notFound("Automation");
+  return detail;
+}

@@ -1,0 +1,217 @@
+import { normaliseKey } from "@/lib/domain/engine-helpers";
+import {
+  AUTOMATION_KINDS,
+  AUTOMATION_STATUSES,
+  CREDENTIAL_STORES,
+  RUN_MODES,
+  SIGN_IN_METHODS,
+  SYSTEM_LOCATIONS,
+  WINDOWS_ACCOUNT_TYPES,
+} from "@/lib/domain/types";
+import { ZCursor, ZLimit } from "@/lib/http/cursor";
+import { z } from "@/lib/openapi/zod";
+
+// The automation bodies of API.md. Plain data only (no server imports), so the registration
+// wizard validates with the very schemas the API does. Values that look like secrets are
+// refused after parsing (lib/secrets/refuse.ts) with a 422, not here with a 400.
+
+export const MAX_SYSTEMS = 30;
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `${label} must be text.` })
+    .trim()
+    .max(max, `${label} must be at most ${max} characters.`);
+
+const requiredText = (label: string, max: number) => text(label, max).min(1, `${label} is required.`);
+
+/** Empty or absent → null, so that "" clears an optional field instead of storing blanks. */
+const optionalText = (label: string, max: number) =>
+  text(label, max)
+    .nullish()
+    .transform((value) => (value ? value : null));
+
+const enumOf = <const T extends readonly [string, ...string[]]>(values: T, label: string) =>
+  z.enum(values, { error: `${label} must be one of ${values.join(", ")}.` });
+
+/** The key connectors are matched on, e.g. "sap-erp": lower-case letters and digits, joined by "-" or ".". */
+export const ZServiceKey = z
+  .string({ error: "service must be text." })
+  .trim()
+  .toLowerCase()
+  .min(1, 'service must not be empty: give the service key, e.g. "sap-erp", or leave it out.')
+  .max(64, "service must be at most 64 characters.")
+  .regex(
+    /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/,
+    'service must be a service key such as "sap-erp": letters, digits and single "-" or "." between them.',
+  )
+  .openapi({ example: "sap-erp", description: "Trimmed and lower-cased before the pattern is checked." });
+
+/** A calendar date ("2027-01-31", read as midnight UTC) or an ISO date-time with an offset. */
+export const ZFutureDate = z
+  .union([z.iso.date(), z.iso.datetime({ offset: true })], {
+    error: "rotatesAt must be a date such as 2027-01-31 or an ISO date-time.",
+  })
+  .transform((value) => new Date(value))
+  .refine((date) => date.getTime() > Date.now(), "rotatesAt must be in the future.")
+  .openapi({ example: "2027-01-31" });
+
+export const ZCredentialReference = z
+  .object({
+    store: enumOf(CREDENTIAL_STORES, "store"),
+    name: requiredText("The credential's name", 300).openapi({
+      description: "Where the secret lives (vault + secret name or URI), never the secret.",
+      example: "kv-finance/banking-bot",
+    }),
+    owner: z
+      .string({ error: "owner must be an e-mail address." })
+      .trim()
+      .toLowerCase()
+      .pipe(z.email("owner must be an e-mail address.").max(254, "owner must be at most 254 characters."))
+      .openapi({ format: "email" }),
+    rotatesAt: ZFutureDate,
+  })
+  .strict()
+  .openapi("CredentialReference");
+
+export const ZSystemAccessInput = z
+  .object({
+    name: requiredText("The system's name", 100).openapi({ example: "Online banking" }),
+    location: enumOf(SYSTEM_LOCATIONS, "location"),
+    signInMethod: enumOf(SIGN_IN_METHODS, "signInMethod"),
+    sso: z.boolean({ error: "sso must be true or false." }).default(false),
+    service: ZServiceKey.nullish().openapi({ description: "Required for SHARED_KEY: the service key." }),
+    credentialReference: ZCredentialReference.nullish(),
+    machineGroup: optionalText("machineGroup", 200).openapi({
+      description: "WINDOWS: the machine or machine group it runs on.",
+    }),
+    windowsAccount: optionalText("windowsAccount", 200).openapi({
+      description: "WINDOWS: the account it runs under, e.g. CORP\\svc-bank-bot.",
+    }),
+    windowsAccountType: enumOf(WINDOWS_ACCOUNT_TYPES, "windowsAccountType").nullish(),
+  })
+  .strict()
+  .superRefine((system, context) => {
+    // Fields of another sign-in method are refused rather than silently dropped: a maker who
+    // switched methods should see what no longer applies.
+    const onlyFor = (field: keyof typeof system, method: string, present: boolean) => {
+      if (present && system.signInMethod !== method) {
+        context.addIssue({
+          code: "custom",
+          path: [field],
+          message: `${field} applies only to ${method} systems; remove it or change signInMethod.`,
+        });
+      }
+    };
+    if (system.signInMethod === "SHARED_KEY" && !system.service) {
+      context.addIssue({
+        code: "custom",
+        path: ["service"],
+        message: "service is required for SHARED_KEY systems.",
+      });
+    }
+    onlyFor("service", "SHARED_KEY", !!system.service);
+    onlyFor("credentialReference", "USERNAME_PASSWORD", !!system.credentialReference);
+    onlyFor("sso", "USERNAME_PASSWORD", system.sso);
+    onlyFor("machineGroup", "WINDOWS", !!system.machineGroup);
+    onlyFor("windowsAccount", "WINDOWS", !!system.windowsAccount);
+    onlyFor("windowsAccountType", "WINDOWS", !!system.windowsAccountType);
+    if (system.sso && system.credentialReference) {
+      context.addIssue({
+        code: "custom",
+        path: ["credentialReference"],
+        message: "A system that signs in with SSO has no credential of its own; remove credentialReference.",
+      });
+    }
+  })
+  .openapi("SystemAccessInput");
+
+const ZSystems = z
+  .array(ZSystemAccessInput, { error: "systems must be a list." })
+  .min(1, "Add at least one system the automation signs in to.")
+  .max(MAX_SYSTEMS, `An automation can list at most ${MAX_SYSTEMS} systems.`)
+  .superRefine((systems, context) => {
+    // Prerequisites are keyed by the normalised system name, so "ERP" and "erp " are one system.
+    const seen = new Map<string, number>();
+    systems.forEach((system, index) => {
+      const key = normaliseKey(system.name);
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, index);
+      else
+        context.addIssue({
+          code: "custom",
+          path: [index, "name"],
+          message: `Another system (systems.${first}) already has this name; system names must be unique.`,
+        });
+    });
+  });
+
+const fields = {
+  name: requiredText("name", 120).openapi({ example: "Expense reporting" }),
+  description: text("description", 2000).default(""),
+  kind: enumOf(AUTOMATION_KINDS, "kind"),
+  runMode: enumOf(RUN_MODES, "runMode"),
+  departmentId: z
+    .uuid("departmentId must be a department id.")
+    .optional()
+    .openapi({ description: "Defaults to the maker's department; must be theirs or one they manage." }),
+  runAs: optionalText("runAs", 200).openapi({
+    description:
+      "ATTENDED: the people or Entra group who run it; UNATTENDED: the service account or service principal.",
+  }),
+  systems: ZSystems,
+};
+
+export const ZCreateAutomationBody = z.object(fields).strict().openapi("CreateAutomationBody");
+export type TCreateAutomationBody = z.infer<typeof ZCreateAutomationBody>;
+
+export const ZUpdateAutomationBody = z
+  .object({
+    name: fields.name.optional(),
+    description: text("description", 2000).optional(),
+    kind: fields.kind.optional(),
+    runMode: fields.runMode.optional(),
+    departmentId: fields.departmentId,
+    // Absent: unchanged; null or "": cleared.
+    runAs: text("runAs", 200)
+      .nullish()
+      .transform((value) => (value === undefined ? undefined : value || null))
+      .openapi({ description: "null or an empty string clears it." }),
+    systems: ZSystems.optional().openapi({
+      description:
+        "The full new list. Systems are matched to the current ones by name, keeping their identity.",
+    }),
+    version: z
+      .number({ error: "version is required: send the version you read." })
+      .int("version must be a whole number.")
+      .min(1, "version must be a whole number from 1."),
+  })
+  .strict()
+  .refine((body) => Object.entries(body).some(([key, value]) => key !== "version" && value !== undefined), {
+    message: "Nothing to change: send at least one field besides version.",
+  })
+  .openapi("UpdateAutomationBody");
+export type TUpdateAutomationBody = z.infer<typeof ZUpdateAutomationBody>;
+
+export const ZRetireAutomationBody = z
+  .object({
+    version: z
+      .number({ error: "version is required: send the version you read." })
+      .int("version must be a whole number.")
+      .min(1, "version must be a whole number from 1."),
+  })
+  .strict()
+  .openapi("RetireAutomationBody");
+export type TRetireAutomationBody = z.infer<typeof ZRetireAutomationBody>;
+
+export const ZAutomationListQuery = z
+  .object({
+    status: enumOf(AUTOMATION_STATUSES, "status").optional(),
+    departmentId: z.uuid("departmentId must be a department id.").optional(),
+    kind: enumOf(AUTOMATION_KINDS, "kind").optional(),
+    q: text("q", 200).optional().openapi({ description: "Matches the name or description, ignoring case." }),
+    limit: ZLimit,
+    cursor: ZCursor,
+  })
+  .strict();
+export type TAutomationListQuery = z.infer<typeof ZAutomationListQuery>;

@@ -1,0 +1,89 @@
+import type { ResponseConfig } from "@asteasolutions/zod-to-openapi";
+import { z } from "@/lib/openapi/zod";
+
+// Building blocks every route description shares: the contract's error body, list pages and
+// the standard error answers.
+
+export const ZErrorBody = z
+  .object({
+    error: z
+      .object({
+        code: z.enum([
+          "BAD_REQUEST",
+          "UNAUTHENTICATED",
+          "FORBIDDEN",
+          "NOT_FOUND",
+          "CONFLICT",
+          "UNPROCESSABLE",
+          "RATE_LIMITED",
+          "SERVICE_UNAVAILABLE",
+          "INTERNAL",
+        ]),
+        message: z.string().openapi({ description: "Safe to show to the person; names the field at fault." }),
+        fields: z.record(z.string(), z.string()).optional().openapi({
+          description: 'Field path → problem, e.g. { "systems.1.service": "Required for SHARED_KEY" }',
+        }),
+        current: z
+          .unknown()
+          .optional()
+          .openapi({ description: "On a 409: the record as it is now, so the client can show or merge it." }),
+      })
+      .catchall(z.unknown()),
+  })
+  .openapi("Error");
+
+export const ZNamedRef = z.object({ id: z.uuid(), name: z.string() }).openapi("NamedRef");
+export const ZPersonRef = z
+  .object({ id: z.uuid(), name: z.string(), email: z.string() })
+  .openapi("PersonRef");
+
+export const ZIdParams = z.object({
+  id: z.string().openapi({
+    format: "uuid",
+    description: "A malformed id is answered 404, like an unknown one.",
+  }),
+});
+
+/** `{ items, nextCursor }` — the contract's list answer. */
+export function pageOf<T extends z.ZodType>(item: T, name: string) {
+  return z
+    .object({
+      items: z.array(item),
+      nextCursor: z
+        .string()
+        .nullable()
+        .openapi({ description: "Pass as `cursor` for the next page; null on the last page." }),
+    })
+    .openapi(name);
+}
+
+export function json(schema: z.ZodType, description: string): ResponseConfig {
+  return { description, content: { "application/json": { schema } } };
+}
+
+export function jsonBody(schema: z.ZodType, description?: string) {
+  return { required: true, description, content: { "application/json": { schema } } };
+}
+
+const ERROR_DESCRIPTIONS = {
+  400: "Malformed input; `fields` names each field at fault.",
+  401: "No or bad credentials.",
+  403: "Signed in, but not allowed.",
+  404: "Not found, or not visible to the caller.",
+  409: "Conflict: a stale `version` or a state that no longer allows this; `current` holds the record.",
+  422: "Well-formed but refused (e.g. a value that looks like a secret).",
+  429: "Too many requests; retry after `Retry-After` seconds.",
+} as const;
+
+export type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;
+
+export function errors(...statuses: ErrorStatus[]): Record<number, ResponseConfig> {
+  const responses: Record<number, ResponseConfig> = {};
+  for (const status of [401, 429, ...statuses] as ErrorStatus[]) {
+    responses[status] = json(ZErrorBody, ERROR_DESCRIPTIONS[status]);
+  }
+  return responses;
+}
+
+/** Applies to every route that needs a signed-in caller. */
+export const SIGNED_IN: Array<Record<string, string[]>> = [{ bearerToken: [] }, { sessionCookie: [] }];
