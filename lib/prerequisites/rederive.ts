@@ -111,20 +111,30 @@ export async function rederiveAutomations(
   await writeUpserts(tx, upserts);
   await deleteStale(tx, ids, keep);
   await writeStatuses(tx, statusChanges);
-  if (audit.length > 0) {
-    await tx.auditEvent.createMany({
-      data: audit.map((entry) => ({
-        actorId: options.actor.id,
-        actorLabel: options.actor.label,
-        action: "automation.rederived",
-        entityType: "Automation",
-        entityId: entry.automationId,
-        before: { ...(entry.before as object), cause: options.cause },
-        after: entry.after as object,
-      })),
-    });
-  }
+  await writeAudit(tx, audit, options);
   return { automations: loaded.length, changedPrerequisites: upserts.length, statusChanges };
+}
+
+/**
+ * One INSERT … SELECT FROM unnest for every audit row: Prisma's createMany would split
+ * beyond Postgres's 65,535 bind parameters, and the statement count must not grow.
+ */
+async function writeAudit(
+  tx: Tx,
+  entries: Array<{ automationId: string; before: unknown; after: unknown }>,
+  options: { actor: AuditActor; cause: string },
+): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `insert into audit_events ("actorId", "actorLabel", action, "entityType", "entityId", before, after)
+     select $1::uuid, $2, 'automation.rederived', 'Automation', e.id, e.before::jsonb, e.after::jsonb
+       from unnest($3::text[], $4::text[], $5::text[]) as e(id, before, after)`,
+    options.actor.id,
+    options.actor.label,
+    entries.map((entry) => entry.automationId),
+    entries.map((entry) => JSON.stringify({ ...(entry.before as object), cause: options.cause })),
+    entries.map((entry) => JSON.stringify(entry.after)),
+  );
 }
 
 function differs(old: ExistingRow, p: DerivedPrerequisite, departmentId: string): boolean {
