@@ -1,0 +1,273 @@
+"use client";
+
+import Link from "next/link";
+import { useRef, useState } from "react";
+import { Alert, Loading } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ApiError } from "@/lib/api-client";
+import { can } from "@/lib/auth/permissions";
+import { useMe } from "@/lib/directory/query";
+import { RequestTable } from "@/lib/requests/components/request-table";
+import type { AutomationDetail, PrerequisiteDto, RequestType } from "../api-types";
+import { formatDate, KIND_LABELS, RUN_AS_TEXT, RUN_MODE_LABELS } from "../labels";
+import { useAutomation } from "../query";
+import { HistoryTimeline } from "./history-timeline";
+import { type PrerequisiteItem, PrerequisiteList, prerequisiteTitle } from "./prerequisite-list";
+import { RequestPrerequisite } from "./request-prerequisite";
+import { RetireButton } from "./retire-button";
+import { AutomationStatusBadge } from "./status-badges";
+import { SystemsTable } from "./systems-table";
+
+const REQUESTABLE = new Set(["OUTSTANDING", "REJECTED", "EXPIRED"]);
+
+/** What the maker can request for a prerequisite, from the server's action or, failing that, its type. */
+function requestFor(
+  prerequisite: PrerequisiteDto,
+  automation: AutomationDetail,
+): { type: RequestType; label: string } | null {
+  const { action } = prerequisite;
+  if (action?.kind === "REQUEST_CONNECTOR") return { type: "SHARED_KEY_CONNECTOR", label: action.label };
+  if (action?.kind === "REQUEST_GATEWAY") return { type: "GATEWAY", label: action.label };
+  if (action !== undefined || !REQUESTABLE.has(prerequisite.status)) return null;
+  if (prerequisite.type === "GATEWAY") return { type: "GATEWAY", label: "Request access to a gateway" };
+  if (prerequisite.type === "SHARED_KEY_CONNECTOR") {
+    const system = automation.systems.find(
+      (s) => (s.id && s.id === prerequisite.systemAccessId) || s.name === prerequisite.systemName,
+    );
+    return system?.service
+      ? { type: "SHARED_KEY_CONNECTOR", label: `Request a connector for ${system.service}` }
+      : null;
+  }
+  return null;
+}
+
+function headingIdOf(prerequisite: PrerequisiteDto): string {
+  return `prerequisite-${prerequisite.id}`;
+}
+
+export function AutomationDetailView({ id }: { id: string }) {
+  const automation = useAutomation(id);
+  const me = useMe();
+  const [announcement, setAnnouncement] = useState("");
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  if (automation.isPending) return <Loading>Loading the automation…</Loading>;
+  if (automation.isError) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-semibold">Automation</h1>
+        <Alert
+          tone="error"
+          role="alert"
+          title={
+            automation.error instanceof ApiError && automation.error.status === 404
+              ? "Automation not found"
+              : "The automation could not be loaded"
+          }
+        >
+          <p>{automation.error.message}</p>
+          <p>
+            <Link href="/automations" className="font-medium underline">
+              Back to my automations
+            </Link>
+          </p>
+        </Alert>
+      </div>
+    );
+  }
+
+  const data = automation.data;
+  const ownerId = data.owner?.id ?? data.ownerId;
+  const isOwner = Boolean(me.data && ownerId && me.data.id === ownerId);
+  const active = data.status !== "RETIRED";
+  const mayEdit = data.permissions?.edit ?? (active && isOwner);
+  const mayRetire =
+    data.permissions?.retire ?? (active && (isOwner || can(me.data, "automation:retire:any")));
+  const mayRequest = active && mayEdit && (me.data ? can(me.data, "request:create") : true);
+  const editHref = `/automations/${encodeURIComponent(id)}/edit`;
+
+  const items: PrerequisiteItem[] = data.prerequisites.map((prerequisite) => {
+    const request = mayRequest ? requestFor(prerequisite, data) : null;
+    const headingId = headingIdOf(prerequisite);
+    let action: PrerequisiteItem["action"] = null;
+    if (request) {
+      action = (
+        <RequestPrerequisite
+          automationId={data.id}
+          prerequisiteId={prerequisite.id}
+          type={request.type}
+          label={request.label}
+          onRequested={(message) => {
+            setAnnouncement(message);
+            // The form is gone; put focus on the prerequisite whose status just changed.
+            requestAnimationFrame(() => document.getElementById(headingId)?.focus());
+          }}
+        />
+      );
+    } else if (prerequisite.action?.kind === "EDIT_SYSTEM" && mayEdit) {
+      action = (
+        <Link href={editHref} className="text-sm font-medium text-brand-700 underline underline-offset-2">
+          {prerequisite.action.label}
+          <span className="sr-only"> — {prerequisiteTitle(prerequisite)}</span>
+        </Link>
+      );
+    } else if (prerequisite.action && active) {
+      action = <p className="text-sm text-slate-700">Next step: {prerequisite.action.label}.</p>;
+    }
+    return { ...prerequisite, key: prerequisite.id, headingId, action };
+  });
+
+  const outstanding = data.prerequisites.filter((p) => p.status !== "SATISFIED").length;
+  const requests = data.requests ?? [];
+  const history = data.history ?? [];
+
+  return (
+    <div className="space-y-8">
+      <header className="space-y-3">
+        <p className="text-sm">
+          <Link href="/automations" className="text-brand-700 underline-offset-2 hover:underline">
+            <span aria-hidden="true">← </span>My automations
+          </Link>
+        </p>
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <div className="space-y-1">
+            <h1 ref={headingRef} tabIndex={-1} className="text-2xl font-semibold text-slate-900">
+              {data.name}
+            </h1>
+            <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
+              <span>Status:</span>
+              <AutomationStatusBadge status={data.status} />
+              {active && data.prerequisites.length > 0 ? (
+                <span>
+                  {outstanding === 0
+                    ? "every prerequisite is in place"
+                    : `${outstanding} of ${data.prerequisites.length} prerequisites not yet in place`}
+                </span>
+              ) : null}
+            </p>
+          </div>
+          <div className="flex flex-wrap gap-2">
+            {mayEdit ? (
+              <ButtonLink href={editHref} variant="primary">
+                Edit automation
+              </ButtonLink>
+            ) : null}
+            {mayRetire ? (
+              <RetireButton
+                id={data.id}
+                name={data.name}
+                version={data.version}
+                onRetired={() => {
+                  setAnnouncement(`${data.name} was retired.`);
+                  headingRef.current?.focus();
+                }}
+              />
+            ) : null}
+          </div>
+        </div>
+        {data.description ? <p className="max-w-3xl text-slate-700">{data.description}</p> : null}
+        <dl className="grid gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm sm:grid-cols-2 lg:grid-cols-3">
+          <div>
+            <dt className="font-medium text-slate-600">Kind</dt>
+            <dd className="text-slate-900">{KIND_LABELS[data.kind]}</dd>
+          </div>
+          <div>
+            <dt className="font-medium text-slate-600">Run mode</dt>
+            <dd className="text-slate-900">{RUN_MODE_LABELS[data.runMode]}</dd>
+          </div>
+          <div>
+            <dt className="font-medium text-slate-600">Department</dt>
+            <dd className="text-slate-900">{data.department?.name ?? "—"}</dd>
+          </div>
+          <div>
+            <dt className="font-medium text-slate-600">Owner</dt>
+            <dd className="text-slate-900">
+              {data.owner ? (
+                <>
+                  {data.owner.name}
+                  {data.owner.email ? <span className="block text-slate-600">{data.owner.email}</span> : null}
+                </>
+              ) : (
+                "—"
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt className="font-medium text-slate-600">{RUN_AS_TEXT[data.runMode].label}</dt>
+            <dd className="text-slate-900">{data.runAs || "Not declared"}</dd>
+          </div>
+          <div>
+            <dt className="font-medium text-slate-600">{data.retiredAt ? "Retired" : "Registered"}</dt>
+            <dd className="text-slate-900">{formatDate(data.retiredAt ?? data.createdAt)}</dd>
+          </div>
+          {data.gateway ? (
+            <div>
+              <dt className="font-medium text-slate-600">Gateway</dt>
+              <dd className="text-slate-900">
+                {data.gateway.name}
+                {data.gateway.status ? ` (${data.gateway.status.toLowerCase()})` : ""}
+              </dd>
+            </div>
+          ) : null}
+        </dl>
+      </header>
+
+      <p aria-live="polite" role="status" className={announcement ? "" : "sr-only"}>
+        {announcement ? (
+          <span className="block rounded-md border-l-4 border-emerald-700 bg-emerald-50 p-3 text-sm text-emerald-900">
+            {announcement}
+          </span>
+        ) : null}
+      </p>
+
+      <section aria-labelledby="systems-heading" className="space-y-3">
+        <h2 id="systems-heading" className="text-lg font-semibold">
+          Systems
+        </h2>
+        {data.systems.length === 0 ? (
+          <EmptyState title="No systems recorded" />
+        ) : (
+          <SystemsTable systems={data.systems} />
+        )}
+      </section>
+
+      <section aria-labelledby="prerequisites-heading" className="space-y-3">
+        <h2 id="prerequisites-heading" className="text-lg font-semibold">
+          Prerequisites
+        </h2>
+        {items.length === 0 ? (
+          <EmptyState title="Nothing to set up">
+            None of its systems needs a prerequisite before it can run.
+          </EmptyState>
+        ) : (
+          <PrerequisiteList items={items} />
+        )}
+      </section>
+
+      <section aria-labelledby="requests-heading" className="space-y-3">
+        <h2 id="requests-heading" className="text-lg font-semibold">
+          Requests
+        </h2>
+        {requests.length === 0 ? (
+          <EmptyState title="No requests yet">
+            When a prerequisite needs IT — a shared-key connector or access to a gateway — request it above.
+          </EmptyState>
+        ) : (
+          <RequestTable
+            requests={requests}
+            caption={`Requests for ${data.name}`}
+            viewerId={me.data?.id ?? null}
+          />
+        )}
+      </section>
+
+      <section aria-labelledby="history-heading" className="space-y-3">
+        <h2 id="history-heading" className="text-lg font-semibold">
+          History
+        </h2>
+        <HistoryTimeline events={history} />
+      </section>
+    </div>
+  );
+}

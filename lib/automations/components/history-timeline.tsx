@@ -1,0 +1,41 @@
+import { EmptyState } from "@/components/ui/empty-state";
+import type { AuditEventDto } from "../api-types";
+import { formatDateTime } from "../labels";
+
+/** "automation.created" / "AUTOMATION_CREATED" → "Automation created". */
+function describeAction(action: string): string {
+  const words = action
+    .replace(/[._:]+/g, " ")
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .trim()
+    .toLowerCase();
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : action;
+}
+
+export function HistoryTimeline({ events }: { events: ReadonlyArray<AuditEventDto> }) {
+  if (events.length === 0) {
+    return (
+      <EmptyState title="No history to show yet">
+        Changes to this automation, its prerequisites and its requests will be listed here.
+      </EmptyState>
+    );
+  }
+  return (
+    <ol className="relative space-y-4 border-l-2 border-slate-200 pl-5">
+      {events.map((event) => (
+        <li key={String(event.id)} className="relative">
+          <span
+            aria-hidden="true"
+            className="absolute -left-[27px] top-1.5 size-3 rounded-full bg-brand-600"
+          />
+          <p className="text-sm font-medium text-slate-900">{describeAction(event.action)}</p>
+          <p className="text-sm text-slate-600">
+            <time dateTime={event.createdAt}>{formatDateTime(event.createdAt)}</time>
+            {" · "}
+            {event.actor?.name ?? event.actorLabel ?? "Preflight"}
+          </p>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,56 @@
+import type { ReactNode } from "react";
+import type { PrerequisiteStatus, PrerequisiteType } from "@/lib/domain/types";
+import { PREREQUISITE_TYPE_LABELS } from "../labels";
+import { PrerequisiteStatusBadge } from "./status-badges";
+
+export interface PrerequisiteItem {
+  key: string;
+  type: PrerequisiteType;
+  status: PrerequisiteStatus;
+  systemName: string | null;
+  reason: string;
+  satisfiedBy: string | null;
+  /** What the maker can do about it (a button, a link, or a note). */
+  action?: ReactNode;
+  /** Id for the item's heading, so that focus can be moved to it. */
+  headingId?: string;
+}
+
+interface PrerequisiteListProps {
+  items: ReadonlyArray<PrerequisiteItem>;
+  headingLevel?: "h3" | "h4";
+}
+
+export function prerequisiteTitle(item: Pick<PrerequisiteItem, "type" | "systemName">): string {
+  const type = PREREQUISITE_TYPE_LABELS[item.type];
+  return item.systemName ? `${type} for ${item.systemName}` : type;
+}
+
+/** Prerequisites with their status, why they are needed and what to do. */
+export function PrerequisiteList({ items, headingLevel: Heading = "h3" }: PrerequisiteListProps) {
+  return (
+    <ul className="space-y-3">
+      {items.map((item) => (
+        <li key={item.key} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <div className="flex flex-wrap items-start justify-between gap-2">
+            <Heading
+              id={item.headingId}
+              tabIndex={item.headingId ? -1 : undefined}
+              className="font-semibold text-slate-900"
+            >
+              {prerequisiteTitle(item)}
+            </Heading>
+            <PrerequisiteStatusBadge status={item.status} />
+          </div>
+          <p className="mt-2 text-sm text-slate-700">{item.reason}</p>
+          {item.satisfiedBy ? (
+            <p className="mt-1 text-sm text-slate-700">
+              <span className="font-medium text-slate-900">Satisfied by:</span> {item.satisfiedBy}
+            </p>
+          ) : null}
+          {item.action ? <div className="mt-3">{item.action}</div> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,98 @@
+"use client";
+
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { Derivation } from "@/lib/domain/types";
+import { type AutomationDraft, fixTarget } from "../form";
+import { PrerequisiteList } from "./prerequisite-list";
+import { AutomationStatusBadge } from "./status-badges";
+
+interface PrerequisitesStepProps {
+  draft: AutomationDraft;
+  derivation: Derivation | null;
+  checkingCatalog: boolean;
+  catalogFailed: boolean;
+  /** Shows the control (an API field path) where the maker can fix a prerequisite. */
+  onFix: (path: string) => void;
+  /** In the edit form the automation exists already: requests are filed from its page. */
+  mode: "create" | "edit";
+}
+
+/** Step 3: the prerequisites the answers create, worked out live by the prerequisite engine. */
+export function PrerequisitesStep({
+  draft,
+  derivation,
+  checkingCatalog,
+  catalogFailed,
+  onFix,
+  mode,
+}: PrerequisitesStepProps) {
+  if (!derivation) {
+    return (
+      <div className="space-y-3">
+        <p className="text-slate-700">
+          Answer what kind of automation it is and how it runs, and its prerequisites appear here.
+        </p>
+        <Button variant="secondary" onClick={() => onFix(draft.kind ? "runMode" : "kind")}>
+          Answer the first step
+        </Button>
+      </div>
+    );
+  }
+
+  const { prerequisites, status } = derivation;
+  const requestNote = mode === "create" ? "Once it is registered" : "After saving";
+
+  return (
+    <div className="space-y-4">
+      <p className="text-slate-700">
+        Worked out from your answers as you give them: change an answer and this list changes. Preflight
+        checks them again on the server when you {mode === "create" ? "register" : "save"}.
+      </p>
+      <div aria-live="polite" className="space-y-2">
+        {checkingCatalog ? <p className="text-sm text-slate-600">Checking the connector catalog…</p> : null}
+        {catalogFailed ? (
+          <Alert tone="warning">
+            The connector catalog could not be checked, so shared-key connectors may show as outstanding even
+            if IT already provides one.
+          </Alert>
+        ) : null}
+        <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
+          {mode === "create" ? "Registered now, it would be" : "Saved now, it would be"}
+          <AutomationStatusBadge status={status} />
+          {prerequisites.length === 0
+            ? "— none of its systems needs anything set up first."
+            : `— ${prerequisites.filter((p) => p.status === "SATISFIED").length} of ${prerequisites.length} in place.`}
+        </p>
+      </div>
+      {prerequisites.length > 0 ? (
+        <PrerequisiteList
+          items={prerequisites.map((prerequisite) => {
+            const { action } = prerequisite;
+            const target = action?.kind === "EDIT_SYSTEM" ? fixTarget(prerequisite, draft) : null;
+            return {
+              ...prerequisite,
+              action: !action ? null : action.kind === "EDIT_SYSTEM" ? (
+                target ? (
+                  <Button variant="secondary" size="sm" onClick={() => onFix(target)}>
+                    {action.label}
+                    {prerequisite.systemName ? (
+                      <span className="sr-only"> for {prerequisite.systemName}</span>
+                    ) : null}
+                  </Button>
+                ) : (
+                  <p className="text-sm text-slate-700">{action.label}.</p>
+                )
+              ) : (
+                <p className="text-sm text-slate-700">
+                  <span className="font-medium text-slate-900">Next step:</span> {requestNote}, “
+                  {action.label}” from the automation's page. IT decides on the request.
+                </p>
+              ),
+            };
+          })}
+        />
+      ) : null}
+    </div>
+  );
+}

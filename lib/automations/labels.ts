@@ -1,0 +1,207 @@
+import type { BadgeTone } from "@/components/ui/badge";
+import type {
+  AutomationKind,
+  AutomationStatus,
+  CredentialStore,
+  PrerequisiteStatus,
+  PrerequisiteType,
+  RequestStatus,
+  RunMode,
+  SignInMethod,
+  SystemLocation,
+  WindowsAccountType,
+} from "@/lib/domain/types";
+import type { RequestType } from "./api-types";
+
+// The words the maker reads. The sign-in explanations follow the Power Automate guidance
+// "Authentication and security" (shared/seed), which DESIGN.md takes as the domain source.
+
+export const KIND_OPTIONS: ReadonlyArray<{ value: AutomationKind; label: string; description: string }> = [
+  {
+    value: "CLOUD_FLOW",
+    label: "Cloud flow",
+    description: "Runs in the Power Automate cloud service, e.g. when an e-mail arrives or on a schedule.",
+  },
+  {
+    value: "DESKTOP_FLOW",
+    label: "Desktop flow",
+    description: "Runs with Power Automate Desktop on a computer, clicking and typing as a person would.",
+  },
+  {
+    value: "WEBSITE_AUTOMATION",
+    label: "Website automation",
+    description: "Works in a web browser through a browser extension on a computer.",
+  },
+  {
+    value: "API_INTEGRATION",
+    label: "API integration",
+    description: "Connects systems to each other directly (system to system), without a screen.",
+  },
+];
+
+export const RUN_MODE_OPTIONS: ReadonlyArray<{ value: RunMode; label: string; description: string }> = [
+  {
+    value: "ATTENDED",
+    label: "Attended",
+    description: "A person starts it and is signed in while it runs.",
+  },
+  {
+    value: "UNATTENDED",
+    label: "Unattended",
+    description: "It runs on its own, with nobody signed in (on a schedule or a trigger).",
+  },
+];
+
+export const RUN_AS_TEXT: Record<RunMode | "", { label: string; hint: string; placeholder: string }> = {
+  ATTENDED: {
+    label: "Who runs it",
+    hint: "The people or the Entra group who run it. It runs on behalf of the person running it, not the one who built it, so each of them needs their own connection.",
+    placeholder: "e.g. Finance – Expense team (Entra group)",
+  },
+  UNATTENDED: {
+    label: "The service identity it runs as",
+    hint: "Nobody is signed in when it runs, so it needs a named service account or service principal to run as.",
+    placeholder: "e.g. svc-expense-bot@contoso.com",
+  },
+  "": {
+    label: "Who runs it, or the service identity it runs as",
+    hint: "Choose the run mode first: attended automations run as the people who start them, unattended ones as a service identity.",
+    placeholder: "",
+  },
+};
+
+export const LOCATION_OPTIONS: ReadonlyArray<{ value: SystemLocation; label: string; description: string }> =
+  [
+    {
+      value: "CLOUD",
+      label: "In the cloud",
+      description: "An online service you reach over the internet, e.g. SharePoint or online banking.",
+    },
+    {
+      value: "ON_PREMISES",
+      label: "On premises",
+      description:
+        "Installed on a computer or server in the company network. The cloud service reaches it through an on-premises data gateway.",
+    },
+  ];
+
+export const SIGN_IN_OPTIONS: ReadonlyArray<{ value: SignInMethod; label: string; description: string }> = [
+  {
+    value: "ENTRA_ID",
+    label: "Microsoft 365 / Microsoft Entra ID",
+    description:
+      "Your work account, for Microsoft services. When the automation runs, it runs on behalf of the person who's running it, not the person who built it.",
+  },
+  {
+    value: "USERNAME_PASSWORD",
+    label: "Its own username and password",
+    description:
+      "A separate system with its own sign-in, apart from Microsoft 365 and Entra ID — like the online banking system in the expense reporting example. Some enterprise systems offer single sign-on (SSO).",
+  },
+  {
+    value: "WINDOWS",
+    label: "Windows sign-in (Active Directory)",
+    description:
+      "Signing in to a computer, usually with Windows Server Active Directory on the corporate network. Needed for desktop flows (Power Automate Desktop); separate from Microsoft 365 and Entra ID.",
+  },
+  {
+    value: "SHARED_KEY",
+    label: "A shared key (API)",
+    description:
+      "System-to-system (API) access to a service shared across the company. Your IT department provides and sets it up, and shares the connector with you.",
+  },
+];
+
+export const STORE_OPTIONS: ReadonlyArray<{ value: CredentialStore; label: string }> = [
+  { value: "AZURE_KEY_VAULT", label: "Azure Key Vault" },
+  { value: "CYBERARK", label: "CyberArk" },
+  { value: "POWER_AUTOMATE", label: "Power Automate (connection)" },
+  { value: "OTHER", label: "Other credential store" },
+];
+
+export const WINDOWS_ACCOUNT_OPTIONS: ReadonlyArray<{
+  value: WindowsAccountType;
+  label: string;
+  description: string;
+}> = [
+  { value: "PERSONAL", label: "Personal account", description: "A person's own Windows account." },
+  {
+    value: "SERVICE",
+    label: "Service account",
+    description: "A non-personal account for the automation. Unattended flows need one.",
+  },
+];
+
+export const labelOf = <V extends string>(
+  options: ReadonlyArray<{ value: V; label: string }>,
+  value: V | "",
+) => options.find((option) => option.value === value)?.label ?? "—";
+
+export const KIND_LABELS = Object.fromEntries(KIND_OPTIONS.map((o) => [o.value, o.label])) as Record<
+  AutomationKind,
+  string
+>;
+export const RUN_MODE_LABELS = Object.fromEntries(RUN_MODE_OPTIONS.map((o) => [o.value, o.label])) as Record<
+  RunMode,
+  string
+>;
+export const SIGN_IN_LABELS = Object.fromEntries(SIGN_IN_OPTIONS.map((o) => [o.value, o.label])) as Record<
+  SignInMethod,
+  string
+>;
+export const LOCATION_LABELS: Record<SystemLocation, string> = { CLOUD: "Cloud", ON_PREMISES: "On premises" };
+export const STORE_LABELS = Object.fromEntries(STORE_OPTIONS.map((o) => [o.value, o.label])) as Record<
+  CredentialStore,
+  string
+>;
+
+export const PREREQUISITE_TYPE_LABELS: Record<PrerequisiteType, string> = {
+  GATEWAY: "On-premises data gateway",
+  ENTRA_CONNECTION: "Entra ID connection",
+  CREDENTIAL: "Stored credential",
+  WINDOWS_SIGN_IN: "Windows sign-in",
+  SHARED_KEY_CONNECTOR: "Shared-key connector",
+};
+
+export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
+  SHARED_KEY_CONNECTOR: "Shared-key connector",
+  GATEWAY: "Gateway access",
+};
+
+export const AUTOMATION_STATUS_BADGES: Record<AutomationStatus, { label: string; tone: BadgeTone }> = {
+  READY: { label: "Ready", tone: "success" },
+  PENDING: { label: "Pending", tone: "warning" },
+  BLOCKED: { label: "Blocked", tone: "danger" },
+  RETIRED: { label: "Retired", tone: "neutral" },
+};
+
+export const PREREQUISITE_STATUS_BADGES: Record<PrerequisiteStatus, { label: string; tone: BadgeTone }> = {
+  SATISFIED: { label: "Satisfied", tone: "success" },
+  OUTSTANDING: { label: "Outstanding", tone: "warning" },
+  REQUESTED: { label: "Requested", tone: "info" },
+  REJECTED: { label: "Rejected", tone: "danger" },
+  EXPIRED: { label: "Expired", tone: "danger" },
+};
+
+export const REQUEST_STATUS_BADGES: Record<RequestStatus, { label: string; tone: BadgeTone }> = {
+  PENDING: { label: "Pending", tone: "info" },
+  APPROVED: { label: "Approved", tone: "success" },
+  REJECTED: { label: "Rejected", tone: "danger" },
+  WITHDRAWN: { label: "Withdrawn", tone: "neutral" },
+  CANCELLED: { label: "Cancelled", tone: "neutral" },
+};
+
+/** "2025-03-04" for ISO strings; "—" for none. Dates are shown in the reader's time zone. */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return "—";
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return "—";
+  return date.toLocaleDateString("en-CA");
+}
+
+export function formatDateTime(value: string | null | undefined): string {
+  if (!value) return "—";
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return "—";
+  return date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
+}
