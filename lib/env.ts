@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { DEV_IDP_DEFAULTS } from "@/lib/auth/demo-accounts";
+import { Role } from "@/lib/generated/prisma/enums";
 
 // The only module that reads process.env (a Biome rule bans it elsewhere). Every
 // variable is validated once; a bad value stops the process with its name and the problem.
@@ -13,6 +15,22 @@ const booleanFlag = z
   .enum(["true", "false", "1", "0", ""])
   .optional()
   .transform((value) => value === "true" || value === "1");
+
+const groupRoles = z
+  .string()
+  .optional()
+  .transform((value, context): Record<string, Role> => {
+    if (!value) return {};
+    try {
+      return z.record(z.string().min(1), z.enum(Role)).parse(JSON.parse(value));
+    } catch {
+      context.addIssue({
+        code: "custom",
+        message: `must be a JSON object of group id to role (${Object.keys(Role).join(", ")}), e.g. {"<group-id>":"IT_APPROVER"}`,
+      });
+      return z.NEVER;
+    }
+  });
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -30,15 +48,29 @@ const EnvSchema = z.object({
   AUTH_ENTRA_CLIENT_ID: optionalString,
   AUTH_ENTRA_CLIENT_SECRET: optionalString,
   /** JSON object mapping Entra group object ids to roles, e.g. {"<group-id>":"IT_APPROVER"}. */
-  AUTH_ENTRA_GROUP_ROLES: optionalString,
+  AUTH_ENTRA_GROUP_ROLES: optionalString.pipe(groupRoles),
   /** Any other OpenID Connect provider (Okta, Google Workspace, Keycloak...). */
-  AUTH_OIDC_ISSUER: optionalString,
+  AUTH_OIDC_ISSUER: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   AUTH_OIDC_CLIENT_ID: optionalString,
   AUTH_OIDC_CLIENT_SECRET: optionalString,
   AUTH_OIDC_NAME: z.string().trim().default("Single sign-on"),
-  /** The bundled development identity provider (started by scripts/serve.ts). */
-  DEV_IDP_URL: optionalString,
-  DEV_IDP_PORT: z.coerce.number().int().min(1).max(65535).default(3901),
+  /** The claim holding role names (MAKER, IT_APPROVER, MANAGER, ADMIN); dots reach into objects, e.g. realm_access.roles. */
+  AUTH_OIDC_ROLES_CLAIM: z.string().trim().min(1).default("roles"),
+  /** Sign-in attempts per client IP and minute; token requests per token and minute. */
+  AUTH_SIGNIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  API_TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  /**
+   * Proxies in front of Preflight that append to X-Forwarded-For (load balancer, CDN): the
+   * client address for rate limits is that many entries from the right. 1 = one load balancer
+   * (or none: Next then sets the header itself from the connection).
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+  /** The bundled development identity provider (started by scripts/serve.ts): its issuer URL. */
+  DEV_IDP_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  DEV_IDP_PORT: z.coerce.number().int().min(1).max(65535).default(DEV_IDP_DEFAULTS.port),
+  /** Development values; the dev identity provider listens on 127.0.0.1 only. */
+  DEV_IDP_CLIENT_ID: z.string().trim().min(1).default(DEV_IDP_DEFAULTS.clientId),
+  DEV_IDP_CLIENT_SECRET: z.string().trim().min(1).default(DEV_IDP_DEFAULTS.clientSecret),
   ALLOW_DEV_IDP_IN_PRODUCTION: booleanFlag,
   /** e-mail: smtp://user:pass@host:port — notifications are in-app only when unset. */
   SMTP_URL: optionalString,
@@ -60,11 +92,30 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new Error(`Invalid environment:\n${describeIssues(result.error)}`);
   }
   const env = result.data;
-  if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
-    throw new Error("Invalid environment:\n  AUTH_SECRET: required in production (a long random string)");
+  const problems: string[] = [];
+  if (env.NODE_ENV === "production" && (!env.AUTH_SECRET || env.AUTH_SECRET.length < 32)) {
+    problems.push(
+      "AUTH_SECRET: required in production, at least 32 characters (e.g. openssl rand -base64 48)",
+    );
   }
+  // Half a provider configuration is a typo, not a choice: say so at start, not at sign-in.
+  for (const [name, keys] of Object.entries(PROVIDER_SETTINGS)) {
+    const set = keys.filter((key) => env[key] !== undefined);
+    if (set.length > 0 && set.length < keys.length) {
+      problems.push(
+        `${keys.filter((key) => env[key] === undefined).join(", ")}: required with the other ${name} settings`,
+      );
+    }
+  }
+  if (problems.length > 0)
+    throw new Error(`Invalid environment:\n${problems.map((line) => `  ${line}`).join("\n")}`);
   return env;
 }
+
+const PROVIDER_SETTINGS = {
+  "Microsoft Entra ID": ["AUTH_ENTRA_TENANT_ID", "AUTH_ENTRA_CLIENT_ID", "AUTH_ENTRA_CLIENT_SECRET"],
+  OIDC: ["AUTH_OIDC_ISSUER", "AUTH_OIDC_CLIENT_ID", "AUTH_OIDC_CLIENT_SECRET"],
+} as const satisfies Record<string, readonly (keyof Env)[]>;
 
 let cached: Env | undefined;
 
@@ -72,6 +123,9 @@ let cached: Env | undefined;
 export function env(): Env {
   if (!cached) {
     cached = parseEnv(process.env);
+    // next-auth 4 reads its public address from NEXTAUTH_URL itself; derive it from APP_URL so
+    // there is one setting (an explicit NEXTAUTH_URL still wins).
+    process.env.NEXTAUTH_URL ??= cached.APP_URL;
   }
   return cached;
 }

@@ -49,6 +49,8 @@ interface Service {
 class LaunchError extends Error {}
 
 const APP_DATABASE = "preflight";
+/** Set when this launcher runs the embedded database, i.e. a laptop or demo, not a deployment. */
+let embeddedDatabase = false;
 const NEXT_STOP_TIMEOUT_MS = 10_000;
 const DB_CONNECT_TIMEOUT_MS = 5_000;
 /** npm and tsx relay the terminal's Ctrl-C to us again a few ms later: that is not a second Ctrl-C. */
@@ -84,6 +86,7 @@ const database: Service = {
       throw error;
     }
     ctx.env.DATABASE_URL = db.serverUrl(APP_DATABASE);
+    embeddedDatabase = true;
     return { stop: () => db.stop() };
   },
 };
@@ -147,9 +150,10 @@ const authSecret: Service = {
 
 /**
  * With no Entra ID or OIDC provider configured, the bundled development identity provider
- * signs in the demo accounts. `npm start` runs the production build, so we say explicitly
- * that it is allowed there (ALLOW_DEV_IDP_IN_PRODUCTION) — a deployment with a real provider
- * configured never starts it.
+ * signs in the demo accounts. `npm start` runs the production build, so on the embedded
+ * database (a laptop or a demo) we say explicitly that it is allowed there. Against a real
+ * DATABASE_URL it is only started when ALLOW_DEV_IDP_IN_PRODUCTION=true was set by hand, so a
+ * deployment that forgot its identity provider offers no sign-in rather than demo sign-in.
  */
 const identityProvider: Service = {
   name: "identity provider",
@@ -157,6 +161,13 @@ const identityProvider: Service = {
     if (ctx.env.AUTH_ENTRA_CLIENT_ID || ctx.env.AUTH_OIDC_ISSUER || ctx.env.DEV_IDP_URL) return undefined;
     const appPort = parsePort(ctx.env.PORT ?? "3000", "PORT");
     ctx.env.APP_URL ??= `http://localhost:${appPort}`;
+    if (ctx.mode === "start" && !embeddedDatabase && ctx.env.ALLOW_DEV_IDP_IN_PRODUCTION !== "true") {
+      console.warn(
+        "No identity provider configured (AUTH_ENTRA_* or AUTH_OIDC_*): nobody can sign in. " +
+          "For a demo on this database set ALLOW_DEV_IDP_IN_PRODUCTION=true.",
+      );
+      return undefined;
+    }
     ctx.env.ALLOW_DEV_IDP_IN_PRODUCTION ??= "true";
     const port = parsePort(ctx.env.DEV_IDP_PORT ?? String(DEV_IDP_DEFAULTS.port), "DEV_IDP_PORT");
     const idp = await startDevIdp({

@@ -1,7 +1,10 @@
 import { Stat } from "@/components/ui/stat";
+import { requirePageCaller } from "@/lib/auth/session";
 import { getCompanyOverview } from "@/lib/overview/service";
 
 export default async function HomePage() {
+  // Every signed-in person sees the company's headline numbers (counts only, no records).
+  await requirePageCaller();
   const overview = await getCompanyOverview();
   return (
     <div className="space-y-6">

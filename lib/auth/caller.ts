@@ -2,7 +2,8 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { prisma } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { unauthenticated } from "@/lib/http/errors";
+import { rateLimited, unauthenticated } from "@/lib/http/errors";
+import { consumeRateLimit } from "@/lib/http/rate-limit";
 
 /**
  * Who is calling, as read from the database on this very request: roles, active state and
@@ -22,6 +23,8 @@ export interface Caller {
 }
 
 export const TOKEN_PREFIX = "pf_";
+/** How much of a token is stored and shown to identify it: "pf_" and 7 random characters. */
+export const TOKEN_DISPLAY_LENGTH = 10;
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
@@ -58,8 +61,14 @@ export async function loadCaller(userId: string, via: Caller["via"]): Promise<Ca
 export async function callerFromBearer(header: string): Promise<Caller> {
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
   const token = match?.[1];
-  if (!token || !token.startsWith(TOKEN_PREFIX) || token.length < 20 || token.length > 200) {
+  if (!token?.startsWith(TOKEN_PREFIX) || token.length < 20 || token.length > 200) {
     throw unauthenticated("Malformed API token: send Authorization: Bearer pf_…");
+  }
+  const prefix = token.slice(0, TOKEN_DISPLAY_LENGTH);
+  // Counted before the lookup, so a flood of requests costs one upsert each, not a user load.
+  const retryAfter = await consumeRateLimit("token", prefix);
+  if (retryAfter !== null) {
+    throw rateLimited(`Too many requests with API token ${prefix}…; retry in ${retryAfter} s.`, retryAfter);
   }
   const row = await prisma.apiToken.findUnique({
     where: { hash: hashToken(token) },

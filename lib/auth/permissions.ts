@@ -2,6 +2,10 @@ import type { Role } from "@/lib/generated/prisma/enums";
 
 // The one permission map. Pages, route handlers, server actions and query helpers ask
 // `can(user, permission)`; nothing else looks at role names.
+//
+// Suffixes carry the record-level rule that `can(user, permission, resource)` applies and
+// that lib/auth/scope.ts turns into `where` clauses: `:own` — the caller owns the record;
+// `:department` — the record is in a department the caller manages; `:all` — any record.
 
 export const PERMISSIONS = {
   "automation:create": ["MAKER"],
@@ -10,6 +14,8 @@ export const PERMISSIONS = {
   "automation:read:all": ["IT_APPROVER", "ADMIN"],
   "automation:retire:any": ["ADMIN"],
   "request:create": ["MAKER"],
+  "request:read:own": ["MAKER"],
+  "request:read:department": ["MANAGER"],
   "request:read:all": ["IT_APPROVER"],
   "request:decide": ["IT_APPROVER"],
   "catalog:write": ["IT_APPROVER"],
@@ -23,15 +29,41 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 
 export interface Principal {
+  id?: string;
   roles: readonly Role[];
+  managedDepartmentIds?: readonly string[];
 }
 
-export function can(user: Principal | null | undefined, permission: Permission): boolean {
+/** The fields of a record that record-level rules look at. */
+export interface Resource {
+  ownerId?: string | null;
+  departmentId?: string | null;
+}
+
+/**
+ * Whether `user` holds `permission`; with a `resource`, also whether the permission's scope
+ * (own / department / all) covers that record.
+ */
+export function can(
+  user: Principal | null | undefined,
+  permission: Permission,
+  resource?: Resource,
+): boolean {
   if (!user) return false;
   const allowed: readonly Role[] = PERMISSIONS[permission];
-  return user.roles.some((role) => allowed.includes(role));
+  if (!user.roles.some((role) => allowed.includes(role))) return false;
+  if (!resource) return true;
+  if (permission.endsWith(":own")) return !!user.id && resource.ownerId === user.id;
+  if (permission.endsWith(":department")) {
+    return !!resource.departmentId && (user.managedDepartmentIds ?? []).includes(resource.departmentId);
+  }
+  return true;
 }
 
-export function canAny(user: Principal | null | undefined, permissions: readonly Permission[]): boolean {
-  return permissions.some((permission) => can(user, permission));
+export function canAny(
+  user: Principal | null | undefined,
+  permissions: readonly Permission[],
+  resource?: Resource,
+): boolean {
+  return permissions.some((permission) => can(user, permission, resource));
 }

@@ -2,8 +2,9 @@ import "server-only";
 import { type NextRequest, NextResponse } from "next/server";
 import { ZodError, type z } from "zod";
 import { type Caller, callerFromBearer } from "@/lib/auth/caller";
+import { hasSessionCookie } from "@/lib/auth/cookies";
 import { canAny, type Permission } from "@/lib/auth/permissions";
-import { sessionCaller } from "@/lib/auth/session";
+import { sessionCallerFromRequest } from "@/lib/auth/session";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { checkSameOrigin } from "@/lib/http/csrf";
 import { AppError, badRequest, errorBody, forbidden, unauthenticated } from "@/lib/http/errors";
@@ -40,6 +41,8 @@ interface RouteOptions<PS, QS, BS, A extends boolean> {
 type NextRouteContext = { params: Promise<Record<string, string | string[]>> };
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/** Answers depend on who asks: never stored by a browser or a shared cache. */
+const NO_STORE = { "cache-control": "no-store" };
 
 export function apiRoute<
   PS extends AnySchema | undefined = undefined,
@@ -67,7 +70,7 @@ export function apiRoute<
         body: body as Infer<BS>,
       });
       if (result instanceof Response) return result;
-      return NextResponse.json(result ?? null, { status: options.status ?? 200 });
+      return NextResponse.json(result ?? null, { status: options.status ?? 200, headers: NO_STORE });
     } catch (error) {
       return errorResponse(error);
     }
@@ -77,7 +80,8 @@ export function apiRoute<
 async function resolveCaller(request: NextRequest): Promise<Caller | null> {
   const authorization = request.headers.get("authorization");
   if (authorization) return callerFromBearer(authorization);
-  const caller = await sessionCaller();
+  if (!hasSessionCookie(request.cookies.getAll().map((cookie) => cookie.name))) return null;
+  const caller = await sessionCallerFromRequest(request);
   // Cookies ride along on cross-site requests; a write must prove it came from our pages.
   if (caller && UNSAFE_METHODS.has(request.method)) checkSameOrigin(request);
   return caller;
@@ -105,7 +109,12 @@ async function readJson(request: NextRequest): Promise<unknown> {
 
 export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) {
-    return NextResponse.json(errorBody(error), { status: error.status });
+    const headers: Record<string, string> = { ...NO_STORE };
+    if (error.code === "UNAUTHENTICATED") headers["www-authenticate"] = 'Bearer realm="preflight"';
+    const retryAfter = error.details?.retryAfterSeconds;
+    if (error.code === "RATE_LIMITED" && typeof retryAfter === "number")
+      headers["retry-after"] = String(retryAfter);
+    return NextResponse.json(errorBody(error), { status: error.status, headers });
   }
   if (error instanceof ZodError) {
     return errorResponse(badRequest("Invalid input.", fieldErrors(error)));
@@ -117,6 +126,6 @@ export function errorResponse(error: unknown): Response {
   console.error("Unhandled error in API route:", error);
   return NextResponse.json(
     { error: { code: "INTERNAL", message: "Something went wrong on our side. It has been logged." } },
-    { status: 500 },
+    { status: 500, headers: NO_STORE },
   );
 }

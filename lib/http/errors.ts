@@ -49,6 +49,9 @@ export const conflict = (message: string, details?: Record<string, unknown>) =>
   new AppError("CONFLICT", message, undefined, details);
 export const unprocessable = (message: string, fields?: Record<string, string>) =>
   new AppError("UNPROCESSABLE", message, fields);
+/** 429; the answer carries `Retry-After` and `retryAfterSeconds`. */
+export const rateLimited = (message: string, retryAfterSeconds: number) =>
+  new AppError("RATE_LIMITED", message, undefined, { retryAfterSeconds });
 
 export interface ErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> } & Record<string, unknown>;

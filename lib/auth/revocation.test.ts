@@ -1,0 +1,54 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { GET as listPeople } from "@/app/api/v1/admin/people/route";
+import { GET as me } from "@/app/api/v1/me/route";
+import { prisma, resetDatabase } from "@/test/db";
+import { callRoute, createWorld, type World } from "@/test/principals";
+
+// Roles and the active flag are read from the database on every request: taking a role
+// away or deactivating someone takes effect on their very next request, whether they come
+// with an API token or a browser session.
+
+let world: World;
+
+beforeEach(async () => {
+  await resetDatabase();
+  world = await createWorld();
+});
+
+describe.each(["token", "session"] as const)("via %s", (via) => {
+  const headers = (): Record<string, string> =>
+    via === "token"
+      ? { authorization: `Bearer ${world.people.ADMIN.token}` }
+      : { cookie: world.people.ADMIN.sessionCookie };
+
+  it("a removed role is gone on the next request", async () => {
+    expect((await callRoute(listPeople, { path: "/api/v1/admin/people", headers: headers() })).status).toBe(
+      200,
+    );
+    await prisma.roleAssignment.deleteMany({ where: { userId: world.people.ADMIN.id, role: "ADMIN" } });
+    const response = await callRoute(listPeople, { path: "/api/v1/admin/people", headers: headers() });
+    expect(response.status).toBe(403);
+    const meResponse = await callRoute(me, { path: "/api/v1/me", headers: headers() });
+    expect(((await meResponse.json()) as { roles: string[] }).roles).toEqual([]);
+  });
+
+  it("a deactivated person is signed out on the next request", async () => {
+    expect((await callRoute(me, { path: "/api/v1/me", headers: headers() })).status).toBe(200);
+    await prisma.user.update({ where: { id: world.people.ADMIN.id }, data: { active: false } });
+    const response = await callRoute(me, { path: "/api/v1/me", headers: headers() });
+    expect(response.status).toBe(401);
+  });
+
+  it("a granted role works on the next request", async () => {
+    const maker = world.people.MAKER;
+    const makerHeaders: Record<string, string> =
+      via === "token" ? { authorization: `Bearer ${maker.token}` } : { cookie: maker.sessionCookie };
+    expect(
+      (await callRoute(listPeople, { path: "/api/v1/admin/people", headers: makerHeaders })).status,
+    ).toBe(403);
+    await prisma.roleAssignment.create({ data: { userId: maker.id, role: "ADMIN", source: "APP" } });
+    expect(
+      (await callRoute(listPeople, { path: "/api/v1/admin/people", headers: makerHeaders })).status,
+    ).toBe(200);
+  });
+});

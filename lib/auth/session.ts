@@ -1,0 +1,93 @@
+import "server-only";
+import { headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import type { NextRequest } from "next/server";
+import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
+import { cache } from "react";
+import { type Caller, loadCaller } from "@/lib/auth/caller";
+import { authSecret, getAuthOptions, type SessionToken } from "@/lib/auth/config";
+import { secureCookies, sessionCookieName } from "@/lib/auth/cookies";
+import { canAny, type Permission } from "@/lib/auth/permissions";
+import { env } from "@/lib/env";
+import { PATH_HEADER } from "@/lib/http/security";
+
+// The browser session: a next-auth JWT cookie holding the user id; the person behind it is
+// loaded from the database on every request (lib/auth/caller.ts).
+
+interface SessionState {
+  userId: string;
+  provider: string | null;
+}
+
+// One decode and one user load per request, however many components ask.
+const readSession = cache(async (): Promise<SessionState | null> => {
+  const session = (await getServerSession(getAuthOptions())) as
+    | ({ user?: { id?: string } } & Pick<SessionToken, "provider">)
+    | null;
+  const userId = session?.user?.id;
+  return userId ? { userId, provider: session.provider ?? null } : null;
+});
+
+const loadSessionCaller = cache((userId: string) => loadCaller(userId, "session"));
+
+/** The signed-in person in a server component, server action or route handler; null when nobody. */
+export async function sessionCaller(): Promise<Caller | null> {
+  const session = await readSession();
+  return session ? loadSessionCaller(session.userId) : null;
+}
+
+/** The provider the current session signed in with (to offer its sign-out). */
+export async function sessionProvider(): Promise<string | null> {
+  return (await readSession())?.provider ?? null;
+}
+
+/**
+ * The same for a route handler, from the request's own cookies: no request-scoped Next
+ * APIs, so handlers can be called directly in tests.
+ */
+export async function sessionCallerFromRequest(request: NextRequest): Promise<Caller | null> {
+  const token = (await getToken({
+    req: request,
+    secret: authSecret(),
+    secureCookie: secureCookies(),
+    cookieName: sessionCookieName(),
+  })) as SessionToken | null;
+  return token?.uid ? loadCaller(token.uid, "session") : null;
+}
+
+/**
+ * For pages: the signed-in person, or a redirect to sign-in (back here afterwards); with a
+ * permission, the 403 page ("You don't have access") when the person lacks it.
+ */
+export async function requirePageCaller(permission?: Permission | readonly Permission[]): Promise<Caller> {
+  const session = await readSession();
+  const caller = session ? await loadSessionCaller(session.userId) : null;
+  if (!caller) {
+    const callbackUrl = safeCallbackPath((await headers()).get(PATH_HEADER));
+    const query = new URLSearchParams({ callbackUrl });
+    // A valid cookie without an active person behind it: deactivated since signing in.
+    if (session) query.set("error", "AccountDisabled");
+    redirect(`/signin?${query}`);
+  }
+  if (permission) {
+    const permissions = typeof permission === "string" ? [permission as Permission] : permission;
+    if (!canAny(caller, permissions)) forbidden();
+  }
+  return caller;
+}
+
+/**
+ * Only places on this site: a path, or an absolute URL of our own origin (next-auth sends
+ * those) reduced to its path. `//evil.example` and other sites fall back to the home page.
+ */
+export function safeCallbackPath(value: string | null | undefined): string {
+  if (!value) return "/";
+  if (value.startsWith("/")) return value.startsWith("//") || value.startsWith("/\\") ? "/" : value;
+  try {
+    const url = new URL(value);
+    return url.origin === new URL(env().APP_URL).origin ? `${url.pathname}${url.search}` : "/";
+  } catch {
+    return "/";
+  }
+}

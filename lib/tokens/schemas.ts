@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+export const TOKEN_LIFETIMES_DAYS = [7, 30, 90, 180, 365] as const;
+export const DEFAULT_TOKEN_DAYS = 90;
+export const MAX_TOKEN_DAYS = 365;
+
+export const ZCreateTokenBody = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(1, "Give the token a name, e.g. the system that uses it.")
+      .max(100, "At most 100 characters."),
+    expiresInDays: z.coerce
+      .number()
+      .int()
+      .min(1, "At least 1 day.")
+      .max(MAX_TOKEN_DAYS, `At most ${MAX_TOKEN_DAYS} days.`)
+      .default(DEFAULT_TOKEN_DAYS),
+  })
+  .strict();
+export type TCreateTokenBody = z.infer<typeof ZCreateTokenBody>;
+
+export const ZTokenParams = z.object({ id: z.uuid("Not a token id.") }).strict();
+
+export type TokenStatus = "ACTIVE" | "EXPIRED" | "REVOKED";
+
+/** What the API and the page show about a token: never its value (only its prefix). */
+export interface TokenView {
+  id: string;
+  name: string;
+  prefix: string;
+  status: TokenStatus;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface CreatedToken extends TokenView {
+  /** The token itself: returned once, at creation, and stored nowhere. */
+  token: string;
+}

@@ -1,0 +1,498 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createConnector, createDepartment, createUser } from "@/lib/testing/factories";
+import { prisma, resetDatabase } from "@/test/db";
+import {
+  APP_ORIGIN,
+  type Call,
+  type Credential,
+  callRoute,
+  createWorld,
+  credentialsFor,
+  FAILING_PRINCIPALS,
+  type Principal,
+  ROLE_PRINCIPALS,
+  type RolePrincipal,
+  tokenFor,
+  type World,
+} from "@/test/principals";
+
+// Who may call what: every API route × every kind of caller, against a table written out by
+// hand. Each role calls once with its API token and once with a browser session cookie.
+// To cover a new route, add a row to ROUTES.
+//
+//   a number   exactly that status
+//   "ALLOWED"  the guard lets the call through: not 401, 403 or 404 (what happens next —
+//              200, 400, 409, 422 — is the route's own tests' business)
+//   "DENIED"   403 (wrong role) or 404 (record outside the caller's scope)
+// NONE (no credentials), EXPIRED_TOKEN and REVOKED_TOKEN expect 401 unless a row says otherwise.
+
+type Expected = number | "ALLOWED" | "DENIED";
+
+interface Fixtures extends World {
+  otherMakerId: string;
+  makerAutomationId: string;
+  foreignAutomationId: string;
+  makerRequestId: string;
+  connectorId: string;
+  hrDepartmentId: string;
+}
+
+interface RouteRow {
+  route: `${"GET" | "POST" | "PATCH" | "DELETE"} ${string}`;
+  load: () => Promise<Record<string, unknown>>;
+  call: (
+    fixtures: Fixtures,
+    principal: Principal,
+  ) => Promise<Omit<Call, "method" | "headers">> | Omit<Call, "method" | "headers">;
+  expect: Record<RolePrincipal, Expected> & Partial<Record<(typeof FAILING_PRINCIPALS)[number], Expected>>;
+  /** Differences when the role calls with a session cookie instead of a token. */
+  viaSession?: Partial<Record<RolePrincipal, Expected>>;
+}
+
+const ALL = (status: Expected) => ({ MAKER: status, IT_APPROVER: status, MANAGER: status, ADMIN: status });
+const ONLY = (roles: RolePrincipal[], allowed: Expected, others: Expected = 403) =>
+  Object.fromEntries(
+    ROLE_PRINCIPALS.map((role) => [role, roles.includes(role) ? allowed : others]),
+  ) as Record<RolePrincipal, Expected>;
+
+let counter = 0;
+const unique = (label: string) => `${label} ${++counter}`;
+
+const ROUTES: RouteRow[] = [
+  // --- Sign-in, profile, tokens (this issue) ---------------------------------------------
+  {
+    route: "GET /api/v1/me",
+    load: () => import("@/app/api/v1/me/route"),
+    call: () => ({ path: "/api/v1/me" }),
+    expect: ALL(200),
+  },
+  {
+    route: "GET /api/v1/departments",
+    load: () => import("@/app/api/v1/departments/route"),
+    call: () => ({ path: "/api/v1/departments" }),
+    expect: ALL(200),
+  },
+  {
+    route: "GET /api/v1/tokens",
+    load: () => import("@/app/api/v1/tokens/route"),
+    call: () => ({ path: "/api/v1/tokens" }),
+    expect: ALL(200),
+  },
+  {
+    route: "POST /api/v1/tokens",
+    load: () => import("@/app/api/v1/tokens/route"),
+    call: () => ({ path: "/api/v1/tokens", body: { name: unique("matrix"), expiresInDays: 7 } }),
+    // A token may not mint tokens (a leak must not outlive its revocation); the page may.
+    expect: ALL(403),
+    viaSession: ALL(201),
+  },
+  {
+    route: "POST /api/v1/tokens/{id}/revoke",
+    load: () => import("@/app/api/v1/tokens/[id]/revoke/route"),
+    call: async (fixtures, principal) => {
+      // Each caller revokes a spare token of their own; a stranger's token would be a 404.
+      const owner =
+        principal in fixtures.people
+          ? fixtures.people[principal as RolePrincipal].id
+          : fixtures.people.ADMIN.id;
+      const spare = await tokenFor(owner);
+      const row = await prisma.apiToken.findUniqueOrThrow({ where: { prefix: spare.slice(0, 10) } });
+      return { path: `/api/v1/tokens/${row.id}/revoke`, params: { id: row.id } };
+    },
+    expect: ALL(200),
+  },
+  {
+    route: "POST /api/v1/tokens/{someone else's id}/revoke",
+    load: () => import("@/app/api/v1/tokens/[id]/revoke/route"),
+    call: async (fixtures) => {
+      const spare = await tokenFor(fixtures.otherMakerId);
+      const row = await prisma.apiToken.findUniqueOrThrow({ where: { prefix: spare.slice(0, 10) } });
+      return { path: `/api/v1/tokens/${row.id}/revoke`, params: { id: row.id } };
+    },
+    expect: ALL(404),
+  },
+  // --- Administration (this issue) -----------------------------------------------------------
+  {
+    route: "GET /api/v1/admin/people",
+    load: () => import("@/app/api/v1/admin/people/route"),
+    call: () => ({ path: "/api/v1/admin/people?q=preflight" }),
+    expect: ONLY(["ADMIN"], 200),
+  },
+  {
+    route: "GET /api/v1/admin/people/{id}",
+    load: () => import("@/app/api/v1/admin/people/[id]/route"),
+    call: (fixtures) => ({
+      path: `/api/v1/admin/people/${fixtures.otherMakerId}`,
+      params: { id: fixtures.otherMakerId },
+    }),
+    expect: ONLY(["ADMIN"], 200),
+  },
+  {
+    route: "PATCH /api/v1/admin/people/{id}",
+    load: () => import("@/app/api/v1/admin/people/[id]/route"),
+    call: (fixtures) => ({
+      path: `/api/v1/admin/people/${fixtures.otherMakerId}`,
+      params: { id: fixtures.otherMakerId },
+      body: { departmentId: fixtures.departments.sales },
+    }),
+    expect: ONLY(["ADMIN"], 200),
+  },
+  {
+    route: "GET /api/v1/admin/departments",
+    load: () => import("@/app/api/v1/admin/departments/route"),
+    call: () => ({ path: "/api/v1/admin/departments" }),
+    expect: ONLY(["ADMIN"], 200),
+  },
+  {
+    route: "POST /api/v1/admin/departments",
+    load: () => import("@/app/api/v1/admin/departments/route"),
+    call: () => ({ path: "/api/v1/admin/departments", body: { name: unique("Department") } }),
+    expect: ONLY(["ADMIN"], 201),
+  },
+  {
+    route: "PATCH /api/v1/admin/departments/{id}",
+    load: () => import("@/app/api/v1/admin/departments/[id]/route"),
+    call: (fixtures) => ({
+      path: `/api/v1/admin/departments/${fixtures.hrDepartmentId}`,
+      params: { id: fixtures.hrDepartmentId },
+      body: { name: unique("Human Resources") },
+    }),
+    expect: ONLY(["ADMIN"], 200),
+  },
+  // --- Public --------------------------------------------------------------------------------
+  {
+    route: "GET /api/health",
+    load: () => import("@/app/api/health/route"),
+    call: () => ({ path: "/api/health" }),
+    expect: ALL(200),
+  },
+  {
+    route: "GET /api/v1/openapi.json",
+    load: () => import("@/app/api/v1/openapi.json/route"),
+    call: () => ({ path: "/api/v1/openapi.json" }),
+    // Public, but a bad token is still reported rather than silently ignored.
+    expect: { ...ALL(200), NONE: 200 },
+  },
+  // --- Automations, requests, catalog (API.md's "who" column) --------------------------------
+  {
+    route: "GET /api/v1/automations",
+    load: () => import("@/app/api/v1/automations/route"),
+    call: () => ({ path: "/api/v1/automations" }),
+    expect: ALL(200),
+  },
+  {
+    route: "POST /api/v1/automations",
+    load: () => import("@/app/api/v1/automations/route"),
+    call: () => ({
+      path: "/api/v1/automations",
+      body: {
+        name: unique("Matrix flow"),
+        description: "Created by the access matrix",
+        kind: "CLOUD_FLOW",
+        runMode: "ATTENDED",
+        runAs: "The finance team",
+        systems: [{ name: "SharePoint", location: "CLOUD", signInMethod: "ENTRA_ID" }],
+      },
+    }),
+    expect: ONLY(["MAKER"], "ALLOWED"),
+  },
+  {
+    route: "GET /api/v1/automations/{own, Finance}",
+    load: () => import("@/app/api/v1/automations/[id]/route"),
+    call: (fixtures) => ({
+      path: `/api/v1/automations/${fixtures.makerAutomationId}`,
+      params: { id: fixtures.makerAutomationId },
+    }),
+    expect: ALL(200),
+  },
+  {
+    route: "GET /api/v1/automations/{another maker's, HR}",
+    load: () => import("@/app/api/v1/automations/[id]/route"),
+    call: (fixtures) => ({
+      path: `/api/v1/automations/${fixtures.foreignAutomationId}`,
+      params: { id: fixtures.foreignAutomationId },
+    }),
+    expect: { MAKER: 404, MANAGER: 404, IT_APPROVER: 200, ADMIN: 200 },
+  },
+  {
+    route: "PATCH /api/v1/automations/{own}",
+    load: () => import("@/app/api/v1/automations/[id]/route"),
+    call: async (fixtures) => {
+      const id = await freshAutomation(fixtures);
+      return {
+        path: `/api/v1/automations/${id}`,
+        params: { id },
+        body: { version: 1, description: "Edited" },
+      };
+    },
+    expect: ONLY(["MAKER"], "ALLOWED", "DENIED"),
+  },
+  {
+    route: "POST /api/v1/automations/{own}/retire",
+    load: () => import("@/app/api/v1/automations/[id]/retire/route"),
+    call: async (fixtures) => {
+      const id = await freshAutomation(fixtures);
+      return { path: `/api/v1/automations/${id}/retire`, params: { id }, body: { version: 1 } };
+    },
+    expect: ONLY(["MAKER", "ADMIN"], "ALLOWED", "DENIED"),
+  },
+  {
+    route: "GET /api/v1/requests",
+    load: () => import("@/app/api/v1/requests/route"),
+    call: () => ({ path: "/api/v1/requests" }),
+    expect: ALL(200),
+  },
+  {
+    route: "POST /api/v1/requests",
+    load: () => import("@/app/api/v1/requests/route"),
+    call: (fixtures) => ({
+      path: "/api/v1/requests",
+      body: { type: "GATEWAY", automationId: fixtures.makerAutomationId, justification: "Access matrix" },
+    }),
+    expect: ONLY(["MAKER"], "ALLOWED"),
+  },
+  {
+    route: "POST /api/v1/requests/{own}/withdraw",
+    load: () => import("@/app/api/v1/requests/[id]/withdraw/route"),
+    call: async (fixtures) => {
+      const id = await freshRequest(fixtures);
+      return { path: `/api/v1/requests/${id}/withdraw`, params: { id }, body: { version: 1 } };
+    },
+    expect: ONLY(["MAKER"], "ALLOWED", "DENIED"),
+  },
+  {
+    route: "GET /api/v1/connectors",
+    load: () => import("@/app/api/v1/connectors/route"),
+    call: () => ({ path: "/api/v1/connectors" }),
+    expect: ALL(200),
+  },
+  {
+    route: "POST /api/v1/connectors/{id}/revoke",
+    load: () => import("@/app/api/v1/connectors/[id]/revoke/route"),
+    call: async () => {
+      const { id } = await createConnector({
+        name: unique("Connector"),
+        service: "sap-erp",
+        keyExpiresAt: inNinetyDays(),
+      });
+      return {
+        path: `/api/v1/connectors/${id}/revoke`,
+        params: { id },
+        body: { reason: "Access matrix", version: 1 },
+      };
+    },
+    expect: ONLY(["IT_APPROVER"], "ALLOWED"),
+  },
+  {
+    route: "GET /api/v1/gateways",
+    load: () => import("@/app/api/v1/gateways/route"),
+    call: () => ({ path: "/api/v1/gateways" }),
+    expect: ALL(200),
+  },
+];
+
+const inNinetyDays = () => new Date(Date.now() + 90 * 86_400_000);
+
+/** A record of the maker's own in Finance, untouched by earlier calls (writes change state). */
+async function freshAutomation(fixtures: Fixtures): Promise<string> {
+  const row = await prisma.automation.create({
+    data: {
+      name: unique("Expense reporting"),
+      kind: "CLOUD_FLOW",
+      runMode: "ATTENDED",
+      ownerId: fixtures.people.MAKER.id,
+      departmentId: fixtures.departments.finance,
+    },
+  });
+  return row.id;
+}
+
+async function freshRequest(fixtures: Fixtures): Promise<string> {
+  const row = await prisma.request.create({
+    data: {
+      type: "GATEWAY",
+      requesterId: fixtures.people.MAKER.id,
+      automationId: await freshAutomation(fixtures),
+      departmentId: fixtures.departments.finance,
+      justification: "Needed",
+    },
+  });
+  return row.id;
+}
+
+/** /api/health is not behind the API wrapper: it answers everyone, whatever they send. */
+const IGNORES_CREDENTIALS = new Set(["GET /api/health"]);
+
+async function createFixtures(): Promise<Fixtures> {
+  const world = await createWorld();
+  const hr = (await createDepartment("HR")).id;
+  const otherMaker = await createUser({
+    email: "other.maker@preflight.test",
+    roles: ["MAKER"],
+    departmentId: hr,
+  });
+  const automation = (name: string, ownerId: string, departmentId: string) =>
+    prisma.automation.create({
+      data: { name, kind: "CLOUD_FLOW", runMode: "ATTENDED", ownerId, departmentId },
+    });
+  const own = await automation("Expense reporting", world.people.MAKER.id, world.departments.finance);
+  const foreign = await automation("Onboarding", otherMaker.id, hr);
+  const request = await prisma.request.create({
+    data: {
+      type: "GATEWAY",
+      requesterId: world.people.MAKER.id,
+      automationId: own.id,
+      departmentId: world.departments.finance,
+      justification: "Needed",
+    },
+  });
+  const connector = await createConnector({
+    name: "SAP ERP",
+    service: "sap-erp",
+    keyExpiresAt: inNinetyDays(),
+  });
+  return {
+    ...world,
+    otherMakerId: otherMaker.id,
+    makerAutomationId: own.id,
+    foreignAutomationId: foreign.id,
+    makerRequestId: request.id,
+    connectorId: connector.id,
+    hrDepartmentId: hr,
+  };
+}
+
+function matches(expected: Expected, status: number): boolean {
+  if (expected === "ALLOWED") return ![401, 403, 404].includes(status) && status < 500;
+  if (expected === "DENIED") return status === 403 || status === 404;
+  return status === expected;
+}
+
+const logged: string[] = [];
+const consoleSpies = (["log", "info", "warn", "error"] as const).map((level) =>
+  vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+    logged.push(
+      args.map((arg) => (arg instanceof Error ? `${arg.message}\n${arg.stack}` : String(arg))).join(" "),
+    );
+  }),
+);
+const secrets = new Set<string>();
+
+afterAll(() => {
+  for (const spy of consoleSpies) spy.mockRestore();
+});
+
+describe.each(ROUTES)("$route", (row) => {
+  const method = row.route.split(" ")[0]!;
+  let fixtures: Fixtures;
+  let handler: unknown;
+
+  beforeAll(async () => {
+    await resetDatabase();
+    fixtures = await createFixtures();
+    for (const person of Object.values(fixtures.people)) secrets.add(person.token.slice(10));
+    secrets.add(fixtures.expiredToken.slice(10));
+    secrets.add(fixtures.revokedToken.slice(10));
+    handler = (await row.load())[method];
+    expect(handler, `${row.route}: the route module exports ${method}`).toBeTypeOf("function");
+  });
+
+  afterAll(async () => {
+    const audit = JSON.stringify(
+      await prisma.auditEvent.findMany({
+        select: { action: true, actorLabel: true, before: true, after: true },
+      }),
+    );
+    for (const secret of secrets)
+      expect(audit, `${row.route}: a token in the audit trail`).not.toContain(secret);
+  });
+
+  const cases: [Principal, Credential][] = [
+    ...ROLE_PRINCIPALS.flatMap((role): [Principal, Credential][] => [
+      [role, "token"],
+      [role, "session"],
+    ]),
+    ...FAILING_PRINCIPALS.map((principal): [Principal, Credential] => [principal, "token"]),
+  ];
+
+  it.each(cases)("%s via %s", async (principal, via) => {
+    const expected: Expected = IGNORES_CREDENTIALS.has(row.route)
+      ? 200
+      : via === "session" && principal in (row.viaSession ?? {})
+        ? row.viaSession![principal as RolePrincipal]!
+        : ((row.expect as Record<string, Expected>)[principal] ?? 401);
+    const call = await row.call(fixtures, principal);
+    const response = await callRoute(handler, {
+      ...call,
+      method,
+      headers: credentialsFor(fixtures, principal, via),
+    });
+    const text = await response.text();
+    expect(
+      matches(expected, response.status),
+      `${principal} via ${via}: expected ${expected}, got ${response.status} ${text}`,
+    ).toBe(true);
+    if (response.status === 401) expect(JSON.parse(text).error.message).toBeTruthy();
+    for (const secret of secrets) expect(text).not.toContain(secret);
+  });
+});
+
+describe("cross-origin writes with a session cookie", () => {
+  const writes = ROUTES.filter((row) => !row.route.startsWith("GET "));
+  let fixtures: Fixtures;
+
+  beforeAll(async () => {
+    await resetDatabase();
+    fixtures = await createFixtures();
+  });
+
+  it.each(writes.map((row) => [row.route, row] as const))("%s → 403", async (_route, row) => {
+    const method = row.route.split(" ")[0]!;
+    const handler = (await row.load())[method];
+    for (const role of ROLE_PRINCIPALS) {
+      const call = await row.call(fixtures, role);
+      for (const hostile of [
+        { origin: "https://evil.example" },
+        { "sec-fetch-site": "cross-site" },
+        {},
+      ] as Record<string, string>[]) {
+        const response = await callRoute(handler, {
+          ...call,
+          method,
+          headers: { cookie: fixtures.people[role].sessionCookie, ...hostile },
+        });
+        expect(response.status, `${role} ${JSON.stringify(hostile)}`).toBe(403);
+        expect(((await response.json()) as { error: { message: string } }).error.message).toBe(
+          "Cross-origin request refused.",
+        );
+      }
+    }
+  });
+
+  it("a bearer token needs no Origin: it is not sent by browsers on their own", async () => {
+    const { GET } = await import("@/app/api/v1/me/route");
+    const response = await callRoute(GET, {
+      path: "/api/v1/me",
+      headers: { authorization: `Bearer ${fixtures.people.MAKER.token}`, origin: "https://evil.example" },
+    });
+    expect(response.status).toBe(200);
+  });
+
+  it("a same-origin write names the app's own origin", async () => {
+    const { POST } = await import("@/app/api/v1/tokens/route");
+    const response = await callRoute(POST, {
+      method: "POST",
+      path: "/api/v1/tokens",
+      headers: { cookie: fixtures.people.MAKER.sessionCookie, origin: APP_ORIGIN },
+      body: { name: "From the page", expiresInDays: 30 },
+    });
+    expect(response.status, await response.clone().text()).toBe(201);
+  });
+});
+
+describe("secrets", () => {
+  it("no token value reached the logs", () => {
+    expect(secrets.size).toBeGreaterThan(0);
+    for (const secret of secrets) for (const line of logged) expect(line).not.toContain(secret);
+  });
+});
