@@ -53,9 +53,37 @@ export async function getAutomation({
 }: {
   caller: Caller;
   id: string;
-}): Promise<AutomationDetail> {
+}): Promise<AutomationDetail & { history: HistoryEvent[] }> {
   assertAutomationId(id);
   const detail = await loadAutomationDetail(prisma, { AND: [{ id }, automationScope(caller)] }, caller);
   if (!detail) throw notFound("Automation");
-  return detail;
+  return { ...detail, history: await loadHistory(id, detail.requests.map((request) => request.id)) };
+}
+
+const HISTORY_LIMIT = 100;
+
+interface HistoryEvent {
+  id: string;
+  action: string;
+  actorLabel: string;
+  createdAt: Date;
+}
+
+/**
+ * The automation's timeline from the audit trail: its own events and those of its requests,
+ * newest first. Read only after the scope check above, so it never leaks a foreign record.
+ */
+async function loadHistory(automationId: string, requestIds: string[]): Promise<HistoryEvent[]> {
+  const events = await prisma.auditEvent.findMany({
+    where: {
+      OR: [
+        { entityType: "Automation", entityId: automationId },
+        ...(requestIds.length > 0 ? [{ entityType: "Request", entityId: { in: requestIds } }] : []),
+      ],
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: HISTORY_LIMIT,
+    select: { id: true, action: true, actorLabel: true, createdAt: true },
+  });
+  return events.map((event) => ({ ...event, id: event.id.toString() }));
 }

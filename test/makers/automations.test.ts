@@ -354,6 +354,17 @@ describe("reading automations", () => {
     return response.body as { id: string };
   }
 
+  it("includes the history timeline from the audit trail, newest first, with its requests' events", async () => {
+    const { colleague } = company;
+    const created = (await create(colleague.token, expenseReporting())).body;
+    const detail = (await get(colleague.token, created.id)).body;
+    const actions = detail.history.map((event: { action: string }) => event.action);
+    expect(actions).toContain("automation.created");
+    expect(actions).toContain("automation.rederived");
+    const times = detail.history.map((event: { createdAt: string }) => Date.parse(event.createdAt));
+    expect(times).toEqual([...times].sort((a: number, b: number) => b - a));
+  });
+
   it("answers 404 for someone else's automation, a malformed id and an unknown one alike", async () => {
     const mine = await registerFor(company.maker.token, "Mine");
     const theirs = await get(company.salesMaker.token, mine.id);
