@@ -57,7 +57,13 @@ export async function getAutomation({
   assertAutomationId(id);
   const detail = await loadAutomationDetail(prisma, { AND: [{ id }, automationScope(caller)] }, caller);
   if (!detail) throw notFound("Automation");
-  return { ...detail, history: await loadHistory(id, detail.requests.map((request) => request.id)) };
+  return {
+    ...detail,
+    history: await loadHistory(
+      id,
+      detail.requests.map((request) => request.id),
+    ),
+  };
 }
 
 const HISTORY_LIMIT = 100;
