@@ -1,20 +1,8 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signInAs } from "./sign-in";
 
 // The admin pages through the browser: departments (create, rename, managers) and people
 // (roles, departments managed, deactivation). Each test works on a department of its own.
-
-async function signInAs(page: Page, email: string, startAt: string): Promise<void> {
-  await page.goto(startAt);
-  await page
-    .getByRole("button", { name: /^Sign in with / })
-    .first()
-    .click();
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel(/^Password/).fill("demo");
-  await page.getByRole("button", { name: "Sign-in" }).click();
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.waitForURL((url) => url.pathname === startAt);
-}
 
 test("an admin creates, renames and staffs a department", async ({ page }) => {
   const name = `Audit ${Date.now()}`;

@@ -1,23 +1,11 @@
 import { expect, type Page, test } from "@playwright/test";
+import { signInAs } from "./sign-in";
 
 // The seed's expense-reporting example, registered through the wizard by the demo maker:
 // a cloud flow that reads statements from online banking (its own username and password),
 // writes to SharePoint (Entra ID) and posts to the ERP with a shared key for which no
 // connector exists yet. The rules give exactly three prerequisites; the maker then asks IT
 // for the ERP connector with one click.
-
-async function signInAs(page: Page, email: string, startAt: string): Promise<void> {
-  await page.goto(startAt);
-  await page
-    .getByRole("button", { name: /^Sign in with / })
-    .first()
-    .click();
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel(/^Password/).fill("demo");
-  await page.getByRole("button", { name: "Sign-in" }).click();
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.waitForURL((url) => url.pathname === startAt);
-}
 
 async function describeSystem(
   page: Page,
