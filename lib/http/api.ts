@@ -91,10 +91,11 @@ function parse(schema: AnySchema | undefined, input: unknown, where: "path" | "q
   if (!schema) return undefined;
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  throw badRequest(
-    `Invalid ${where === "body" ? "request body" : `${where} parameters`}.`,
-    fieldErrors(result.error),
-  );
+  const fields = fieldErrors(result.error);
+  // The message names the first problem so a person reading only the message can act on it.
+  const [path, problem] = Object.entries(fields)[0] ?? [];
+  const what = where === "body" ? "request body" : `${where} parameters`;
+  throw badRequest(path ? `Invalid ${what}: ${path}: ${problem}` : `Invalid ${what}.`, fields);
 }
 
 async function readJson(request: NextRequest): Promise<unknown> {
