@@ -15,9 +15,10 @@ import pg from "pg";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const requireHere = createRequire(import.meta.url);
-const E2E_DATABASE = "preflight_e2e";
 
-async function recreateDatabase(serverUrl: string): Promise<string> {
+/** Named per port, so that two browser-test runs on one server never share a database. */
+async function recreateDatabase(serverUrl: string, port: string): Promise<string> {
+  const E2E_DATABASE = `preflight_e2e_${port}`;
   const admin = new URL(serverUrl);
   admin.pathname = "/postgres";
   const client = new pg.Client({ connectionString: admin.toString() });
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
   env.APP_URL ??= `http://localhost:${env.PORT}`;
   delete env.DATABASE_URL;
   if (process.env.TEST_DATABASE_URL) {
-    env.DATABASE_URL = await recreateDatabase(process.env.TEST_DATABASE_URL);
+    env.DATABASE_URL = await recreateDatabase(process.env.TEST_DATABASE_URL, env.PORT ?? "3100");
   } else {
     env.PREFLIGHT_DATA_DIR = ".data/e2e-pg";
     env.EMBEDDED_DB_PORT = process.env.E2E_DB_PORT ?? "54349";

@@ -3,6 +3,7 @@ import { AppShell } from "@/components/ui/app-shell";
 import { SignOutButton } from "@/lib/auth/components/sign-out-button";
 import { requirePageCaller, sessionProvider } from "@/lib/auth/session";
 import { navigationFor } from "@/lib/navigation";
+import { NotificationBell } from "@/lib/notifications/components/bell";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,12 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     <AppShell
       navigation={navigationFor(caller)}
       user={caller}
-      actions={<SignOutButton provider={provider} />}
+      actions={
+        <>
+          <NotificationBell />
+          <SignOutButton provider={provider} />
+        </>
+      }
     >
       {children}
     </AppShell>

@@ -29,10 +29,20 @@ export function useAutomations(filters: AutomationFilters) {
   });
 }
 
+/** While IT has a request of this automation on its desk, poll for the decision this often. */
+const AWAITING_IT_POLL_MS = 5_000;
+
 export function useAutomation(id: string) {
   return useQuery({
     queryKey: automationKeys.detail(id),
     queryFn: ({ signal }) => apiFetch<AutomationDetail>(path(id), { signal }),
+    // IT decides in another browser: a maker watching the page sees the prerequisite turn
+    // SATISFIED (or REJECTED) without reloading, and coming back to the tab always refetches.
+    refetchInterval: (query) =>
+      query.state.data?.prerequisites.some((prerequisite) => prerequisite.status === "REQUESTED")
+        ? AWAITING_IT_POLL_MS
+        : false,
+    refetchOnWindowFocus: "always",
   });
 }
 

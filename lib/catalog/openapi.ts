@@ -1,6 +1,22 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
-import { ZConnectorListQuery, ZGatewayListQuery, ZRevokeConnectorBody } from "@/lib/catalog/schemas";
-import { CONNECTOR_SHARINGS, CONNECTOR_STATUSES, GATEWAY_KINDS, GATEWAY_STATUSES } from "@/lib/domain/types";
+import {
+  ZConnectorImpactQuery,
+  ZConnectorListQuery,
+  ZCreateConnectorBody,
+  ZCreateGatewayBody,
+  ZGatewayImpactQuery,
+  ZGatewayListQuery,
+  ZRevokeConnectorBody,
+  ZUpdateConnectorBody,
+  ZUpdateGatewayBody,
+} from "@/lib/catalog/schemas";
+import {
+  AUTOMATION_STATUSES,
+  CONNECTOR_SHARINGS,
+  CONNECTOR_STATUSES,
+  GATEWAY_KINDS,
+  GATEWAY_STATUSES,
+} from "@/lib/domain/types";
 import {
   errors,
   json,
@@ -64,7 +80,43 @@ const ZRevokedConnector = ZConnector.extend({
   }),
 }).openapi("RevokedConnector");
 
+const ZDependents = z
+  .object({
+    automations: z
+      .array(
+        z.object({
+          id: z.uuid(),
+          name: z.string(),
+          status: z.enum(AUTOMATION_STATUSES),
+          department: ZNamedRef,
+          owner: ZNamedRef,
+        }),
+      )
+      .openapi({ description: "The first 200 by name, within what the caller may see." }),
+    total: z.number().int(),
+    departments: z.number().int(),
+  })
+  .openapi("Dependents");
+
+const ZConnectorDetail = ZConnector.extend({ dependents: ZDependents }).openapi("ConnectorDetail");
+const ZGatewayDetail = ZGateway.extend({ admins: z.array(ZPersonRef), dependents: ZDependents }).openapi(
+  "GatewayDetail",
+);
+
+const ZImpact = z
+  .object({
+    automations: z.number().int().openapi({ description: "Dependents (not retired)." }),
+    departments: z.number().int(),
+    byDepartment: z.array(z.object({ departmentId: z.uuid(), name: z.string(), count: z.number().int() })),
+    wouldBlock: z
+      .number()
+      .int()
+      .openapi({ description: "Dependents not BLOCKED now that the change would block." }),
+  })
+  .openapi("Impact");
+
 export function registerCatalogPaths(registry: OpenAPIRegistry): void {
+  registerCatalogWrites(registry);
   registry.registerPath({
     method: "get",
     path: "/api/v1/connectors",
@@ -94,5 +146,87 @@ export function registerCatalogPaths(registry: OpenAPIRegistry): void {
     security: SIGNED_IN,
     request: { query: ZGatewayListQuery },
     responses: { 200: json(pageOf(ZGateway, "GatewayPage"), "A page of gateways."), ...errors(400) },
+  });
+}
+
+function registerCatalogWrites(registry: OpenAPIRegistry): void {
+  const tags = ["Catalog"];
+  registry.registerPath({
+    method: "post",
+    path: "/api/v1/connectors",
+    tags,
+    summary: "Add a shared-key connector (IT_APPROVER)",
+    description:
+      "keyExpiresAt in the past → 422; a keyReference that looks like a key → 422. Every automation of the service re-derives.",
+    security: SIGNED_IN,
+    request: { body: jsonBody(ZCreateConnectorBody) },
+    responses: { 201: json(ZConnector, "Created."), ...errors(400, 403, 422) },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/connectors/{id}",
+    tags,
+    summary: "A connector and the automations that depend on it",
+    security: SIGNED_IN,
+    request: { params: ZIdParams },
+    responses: { 200: json(ZConnectorDetail, "The connector."), ...errors(404) },
+  });
+  registry.registerPath({
+    method: "patch",
+    path: "/api/v1/connectors/{id}",
+    tags,
+    summary: "Change a connector (IT_APPROVER)",
+    description:
+      "A new keyExpiresAt renews an EXPIRED connector (APPROVED again). Changes of expiry or sharing re-derive every automation of the service. Revoked connectors cannot be changed (409).",
+    security: SIGNED_IN,
+    request: { params: ZIdParams, body: jsonBody(ZUpdateConnectorBody) },
+    responses: { 200: json(ZConnector, "Changed."), ...errors(400, 403, 404, 409, 422) },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/connectors/{id}/impact",
+    tags,
+    summary: "What revoking the connector would do (IT_APPROVER)",
+    security: SIGNED_IN,
+    request: { params: ZIdParams, query: ZConnectorImpactQuery },
+    responses: { 200: json(ZImpact, "The blast radius."), ...errors(400, 403, 404) },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/api/v1/gateways",
+    tags,
+    summary: "Register a gateway or machine group (IT_APPROVER)",
+    security: SIGNED_IN,
+    request: { body: jsonBody(ZCreateGatewayBody) },
+    responses: { 201: json(ZGatewayDetail, "Registered, ONLINE."), ...errors(400, 403, 409, 422) },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/gateways/{id}",
+    tags,
+    summary: "A gateway, its admins and the automations assigned to it",
+    security: SIGNED_IN,
+    request: { params: ZIdParams },
+    responses: { 200: json(ZGatewayDetail, "The gateway."), ...errors(404) },
+  });
+  registry.registerPath({
+    method: "patch",
+    path: "/api/v1/gateways/{id}",
+    tags,
+    summary: "Change a gateway (IT_APPROVER)",
+    description:
+      "A status change re-derives every automation assigned to it at once and notifies their owners. DECOMMISSIONED is final.",
+    security: SIGNED_IN,
+    request: { params: ZIdParams, body: jsonBody(ZUpdateGatewayBody) },
+    responses: { 200: json(ZGatewayDetail, "Changed."), ...errors(400, 403, 404, 409, 422) },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/gateways/{id}/impact",
+    tags,
+    summary: "What taking the gateway OFFLINE or DECOMMISSIONED would do (IT_APPROVER)",
+    security: SIGNED_IN,
+    request: { params: ZIdParams, query: ZGatewayImpactQuery },
+    responses: { 200: json(ZImpact, "The blast radius."), ...errors(400, 403, 404) },
   });
 }

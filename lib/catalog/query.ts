@@ -1,6 +1,8 @@
-import { useQueries, useQuery } from "@tanstack/react-query";
-import { apiFetch, type Page } from "@/lib/api-client";
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ApiError, apiFetch, type Page } from "@/lib/api-client";
+import { automationKeys } from "@/lib/automations/query";
 import type {
+  AutomationStatus,
   ConnectorInput,
   ConnectorSharing,
   ConnectorStatus,
@@ -40,6 +42,13 @@ export const catalogKeys = {
   connectorSearch: (search: string) => [...catalogKeys.connectors(), { q: search }] as const,
   connectorsOfService: (service: string) => [...catalogKeys.connectors(), { service }] as const,
   gateways: () => [...catalogKeys.all, "gateways"] as const,
+  connectorList: (filters: ConnectorFilters) => [...catalogKeys.connectors(), "list", filters] as const,
+  connector: (id: string) => [...catalogKeys.connectors(), "detail", id] as const,
+  connectorImpact: (id: string) => [...catalogKeys.connectors(), "impact", id] as const,
+  gatewayList: (filters: GatewayFilters) => [...catalogKeys.gateways(), "list", filters] as const,
+  gateway: (id: string) => [...catalogKeys.gateways(), "detail", id] as const,
+  gatewayImpact: (id: string, status: GatewayStatus) =>
+    [...catalogKeys.gateways(), "impact", id, status] as const,
 };
 
 function fetchConnectors(query: { q?: string; service?: string }, signal: AbortSignal, limit: number) {
@@ -110,4 +119,231 @@ export function toConnectorInput(connector: ConnectorDto): ConnectorInput {
     sharing: all ? "ALL" : "DEPARTMENTS",
     departmentIds,
   };
+}
+
+// ---------------------------------------------------------------------------------------
+// IT's catalog pages: lists, details with dependents, the blast radius of a change, writes.
+// ---------------------------------------------------------------------------------------
+
+export interface ConnectorFilters {
+  q?: string;
+  service?: string;
+  status?: ConnectorStatus;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface GatewayFilters {
+  q?: string;
+  status?: GatewayStatus;
+  kind?: GatewayKind;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface PersonDto {
+  id: string;
+  name: string;
+  email?: string;
+}
+
+export interface DependentAutomation {
+  id: string;
+  name: string;
+  status: AutomationStatus;
+  department: { id: string; name: string } | null;
+  owner: PersonDto | null;
+}
+
+export interface Dependents {
+  automations: DependentAutomation[];
+  /** All dependents; `automations` may be the first page of them. */
+  total: number;
+  /** How many departments those automations belong to. */
+  departments: number;
+}
+
+/** A connector as IT lists it (keyReference included). */
+export interface ConnectorSummary extends ConnectorDto {
+  ownerTeam: string;
+  sharing: ConnectorSharing;
+  version: number;
+  keyReference?: string;
+  revokedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  owner: PersonDto | null;
+  departments: Array<{ id: string; name: string }>;
+  usable?: boolean;
+}
+
+/** …and on its own page, with what depends on it. */
+export interface ConnectorDetail extends ConnectorSummary {
+  dependents: Dependents;
+}
+
+export interface GatewaySummary extends GatewayDto {
+  kind: GatewayKind;
+  cluster: string;
+  host: string;
+  region: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface GatewayDetail extends GatewaySummary {
+  admins: PersonDto[];
+  dependents: Dependents;
+}
+
+/** What a change would do before it is made: "blocks 14 automations in 3 departments". */
+export interface Impact {
+  automations: number;
+  departments: number;
+  byDepartment: Array<{ departmentId: string; name: string; count: number }>;
+  wouldBlock: number;
+}
+
+export interface ConnectorBody {
+  name: string;
+  service: string;
+  ownerTeam: string;
+  ownerId?: string;
+  keyReference: string;
+  keyExpiresAt: string;
+  sharedWith: "ALL" | string[];
+}
+
+export type ConnectorPatch = Partial<Omit<ConnectorBody, "service">> & { version: number };
+
+export interface GatewayBody {
+  name: string;
+  kind: GatewayKind;
+  cluster: string;
+  host: string;
+  region: string;
+  adminIds?: string[];
+}
+
+export type GatewayPatch = Partial<Omit<GatewayBody, "kind">> & { version: number; status?: GatewayStatus };
+
+const CONNECTORS = "/api/v1/connectors";
+const GATEWAYS = "/api/v1/gateways";
+const connectorPath = (id: string) => `${CONNECTORS}/${encodeURIComponent(id)}`;
+const gatewayPath = (id: string) => `${GATEWAYS}/${encodeURIComponent(id)}`;
+
+/** Automations re-derive after any catalog write, so their cached copies are stale too. */
+function invalidateAfterCatalogWrite(queryClient: ReturnType<typeof useQueryClient>) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: catalogKeys.all }),
+    queryClient.invalidateQueries({ queryKey: automationKeys.all }),
+  ]);
+}
+
+export function useConnectorList(filters: ConnectorFilters) {
+  return useQuery({
+    queryKey: catalogKeys.connectorList(filters),
+    queryFn: ({ signal }) => apiFetch<Page<ConnectorSummary>>(CONNECTORS, { query: { ...filters }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useConnector(id: string) {
+  return useQuery({
+    queryKey: catalogKeys.connector(id),
+    queryFn: ({ signal }) => apiFetch<ConnectorDetail>(connectorPath(id), { signal }),
+  });
+}
+
+/** The blast radius of revoking: loaded fresh each time the confirmation opens. */
+export function useConnectorImpact(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: catalogKeys.connectorImpact(id),
+    queryFn: ({ signal }) =>
+      apiFetch<Impact>(`${connectorPath(id)}/impact`, { query: { action: "revoke" }, signal }),
+    enabled,
+    staleTime: 0,
+    gcTime: 0,
+  });
+}
+
+export function useCreateConnector() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ConnectorBody) => apiFetch<ConnectorSummary>(CONNECTORS, { method: "POST", body }),
+    onSuccess: () => invalidateAfterCatalogWrite(queryClient),
+  });
+}
+
+export function useUpdateConnector(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ConnectorPatch) =>
+      apiFetch<ConnectorSummary>(connectorPath(id), { method: "PATCH", body }),
+    onSuccess: () => invalidateAfterCatalogWrite(queryClient),
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 409) {
+        return queryClient.invalidateQueries({ queryKey: catalogKeys.connector(id) });
+      }
+    },
+  });
+}
+
+export function useRevokeConnector(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { reason: string; version?: number }) =>
+      apiFetch<ConnectorSummary>(`${connectorPath(id)}/revoke`, { method: "POST", body }),
+    onSettled: () => invalidateAfterCatalogWrite(queryClient),
+  });
+}
+
+export function useGatewayList(filters: GatewayFilters) {
+  return useQuery({
+    queryKey: catalogKeys.gatewayList(filters),
+    queryFn: ({ signal }) => apiFetch<Page<GatewaySummary>>(GATEWAYS, { query: { ...filters }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useGateway(id: string) {
+  return useQuery({
+    queryKey: catalogKeys.gateway(id),
+    queryFn: ({ signal }) => apiFetch<GatewayDetail>(gatewayPath(id), { signal }),
+  });
+}
+
+/** What taking a gateway OFFLINE / DECOMMISSIONED would block; null status = nothing to load. */
+export function useGatewayImpact(id: string, status: GatewayStatus | null) {
+  return useQuery({
+    queryKey: catalogKeys.gatewayImpact(id, status ?? "ONLINE"),
+    queryFn: ({ signal }) =>
+      apiFetch<Impact>(`${gatewayPath(id)}/impact`, { query: { status: status ?? undefined }, signal }),
+    enabled: status === "OFFLINE" || status === "DECOMMISSIONED",
+    staleTime: 0,
+    gcTime: 0,
+  });
+}
+
+export function useCreateGateway() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: GatewayBody) => apiFetch<GatewaySummary>(GATEWAYS, { method: "POST", body }),
+    onSuccess: () => invalidateAfterCatalogWrite(queryClient),
+  });
+}
+
+/** Edits a gateway's fields or status (PATCH with `version`). */
+export function useUpdateGateway(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: GatewayPatch) => apiFetch<GatewaySummary>(gatewayPath(id), { method: "PATCH", body }),
+    onSuccess: () => invalidateAfterCatalogWrite(queryClient),
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 409) {
+        return queryClient.invalidateQueries({ queryKey: catalogKeys.gateway(id) });
+      }
+    },
+  });
 }

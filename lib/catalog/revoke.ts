@@ -7,6 +7,7 @@ import { connectorSelect, toConnectorView } from "@/lib/catalog/views";
 import { prisma } from "@/lib/db";
 import { isUuid } from "@/lib/http/cursor";
 import { conflict, forbidden, notFound } from "@/lib/http/errors";
+import { notify } from "@/lib/notifications/write";
 import { rederiveAutomations } from "@/lib/prerequisites/rederive";
 import { refuseSecrets } from "@/lib/secrets/refuse";
 
@@ -82,17 +83,16 @@ export async function revokeConnector({
           from prerequisites p join automations a on a.id = p."automationId"
          where p."connectorId" = ${id}::uuid and a.status <> 'RETIRED'
          group by a."ownerId"`;
-      if (owners.length > 0) {
-        await tx.notification.createMany({
-          data: owners.map((owner) => ({
-            userId: owner.ownerId,
-            kind: "connector.revoked",
-            title: `Connector “${revoked.name}” was revoked`,
-            body: `${owner.automations === 1 ? "One of your automations uses" : `${owner.automations} of your automations use`} it and now need${owner.automations === 1 ? "s" : ""} another connector for “${revoked.service}”. IT's reason: ${reason}`,
-            link: "/automations?status=BLOCKED",
-          })),
-        });
-      }
+      await notify(
+        tx,
+        owners.map((owner) => ({
+          userId: owner.ownerId,
+          kind: "connector.revoked",
+          title: `Connector “${revoked.name}” was revoked`,
+          body: `${owner.automations === 1 ? "One of your automations uses" : `${owner.automations} of your automations use`} it and now need${owner.automations === 1 ? "s" : ""} another connector for “${revoked.service}”. IT's reason: ${reason}`,
+          link: "/automations?status=BLOCKED",
+        })),
+      );
 
       const connector = await tx.connector.findUniqueOrThrow({ where: { id }, select: connectorSelect });
       return {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
 import type { TConnectorListQuery, TGatewayListQuery } from "@/lib/catalog/schemas";
-import { connectorSelect, toConnectorView } from "@/lib/catalog/views";
+import { connectorSelect, gatewaySelect, toConnectorView } from "@/lib/catalog/views";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { decodeCursor, toPage } from "@/lib/http/cursor";
@@ -41,19 +41,6 @@ export async function listConnectors({ caller, query }: { caller: Caller; query:
     (row) => toConnectorView(row, caller, now),
   );
 }
-
-const gatewaySelect = {
-  id: true,
-  name: true,
-  kind: true,
-  cluster: true,
-  host: true,
-  region: true,
-  status: true,
-  version: true,
-  createdAt: true,
-  updatedAt: true,
-} satisfies Prisma.GatewaySelect;
 
 export async function listGateways({ query }: { caller: Caller; query: TGatewayListQuery }) {
   const filters: Prisma.GatewayWhereInput[] = [...byNameAfter(query.cursor)];

@@ -44,3 +44,33 @@ export function toConnectorView(row: ConnectorRow, caller: Caller, now = new Dat
 }
 
 export type ConnectorView = ReturnType<typeof toConnectorView>;
+
+/** A gateway or machine group as the API lists it. */
+export const gatewaySelect = {
+  id: true,
+  name: true,
+  kind: true,
+  cluster: true,
+  host: true,
+  region: true,
+  status: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+} satisfies Prisma.GatewaySelect;
+
+/** …and on its own page, with the people who administer it. */
+export const gatewayDetailSelect = {
+  ...gatewaySelect,
+  admins: { select: { user: { select: { id: true, name: true, email: true } } } },
+} satisfies Prisma.GatewaySelect;
+
+type GatewayDetailRow = Prisma.GatewayGetPayload<{ select: typeof gatewayDetailSelect }>;
+
+export function toGatewayView(row: GatewayDetailRow) {
+  const { admins, ...rest } = row;
+  return {
+    ...rest,
+    admins: admins.map((link) => link.user).sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}

@@ -1,5 +1,13 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
-import { REQUEST_STATUSES } from "@/lib/domain/types";
+import { ZConnector } from "@/lib/catalog/openapi";
+import {
+  AUTOMATION_KINDS,
+  AUTOMATION_STATUSES,
+  PREREQUISITE_STATUSES,
+  PREREQUISITE_TYPES,
+  REQUEST_STATUSES,
+  RUN_MODES,
+} from "@/lib/domain/types";
 import {
   errors,
   json,
@@ -13,7 +21,10 @@ import {
 import { z } from "@/lib/openapi/zod";
 import {
   REQUEST_TYPES,
+  ZAssignBody,
+  ZCommentBody,
   ZCreateRequestBody,
+  ZDecisionBody,
   ZRequestListQuery,
   ZWithdrawRequestBody,
 } from "@/lib/requests/schemas";
@@ -43,8 +54,52 @@ export const ZRequest = z
     gatewayId: z.uuid().nullable(),
     createdAt: timestamp,
     updatedAt: timestamp,
+    ageDays: z.number().int().openapi({
+      description:
+        "Whole days it has been open: until now while PENDING, else until it was decided or closed.",
+    }),
+    assignee: ZNamedRef.nullable().openapi({ description: "The IT approver working on it." }),
   })
   .openapi("Request");
+
+const ZComment = z
+  .object({ id: z.uuid(), body: z.string(), author: ZNamedRef, createdAt: timestamp })
+  .openapi("RequestComment");
+
+const ZRequestDetail = ZRequest.extend({
+  automation: z.object({
+    id: z.uuid(),
+    name: z.string(),
+    status: z.enum(AUTOMATION_STATUSES),
+    kind: z.enum(AUTOMATION_KINDS),
+    runMode: z.enum(RUN_MODES),
+    department: ZNamedRef,
+    owner: ZPersonRef,
+  }),
+  prerequisite: z
+    .object({
+      id: z.uuid(),
+      key: z.string(),
+      type: z.enum(PREREQUISITE_TYPES),
+      status: z.enum(PREREQUISITE_STATUSES),
+      reason: z.string(),
+      systemName: z.string().nullable(),
+    })
+    .nullable(),
+  requesterOtherRequests: z
+    .array(ZRequest)
+    .openapi({ description: "Up to 20 of the requester's other requests the caller may see, newest first." }),
+  comments: z.array(ZComment).openapi({ description: "Oldest first." }),
+  history: z
+    .array(z.object({ id: z.string(), action: z.string(), actorLabel: z.string(), createdAt: timestamp }))
+    .openapi({ description: "The request's audit events, newest first." }),
+  suggestedConnectors: z.array(ZConnector).openapi({
+    description: "Connector requests: the catalog's connectors of the same service, usable first.",
+  }),
+  permissions: z
+    .object({ decide: z.boolean(), assign: z.boolean(), withdraw: z.boolean(), comment: z.boolean() })
+    .openapi({ description: "What the caller may do with it now." }),
+}).openapi("RequestDetail");
 
 export function registerRequestPaths(registry: OpenAPIRegistry): void {
   const tags = ["Requests"];
@@ -72,6 +127,49 @@ export function registerRequestPaths(registry: OpenAPIRegistry): void {
       201: json(ZRequest, "Filed; the prerequisite is now REQUESTED."),
       ...errors(400, 403, 404, 409, 422),
     },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/requests/{id}",
+    tags,
+    summary: "A request with everything needed to decide it",
+    description:
+      "Visible to its requester, IT approvers and managers of its department; 404 for anyone else.",
+    security: SIGNED_IN,
+    request: { params: ZIdParams },
+    responses: { 200: json(ZRequestDetail, "The request."), ...errors(404) },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/api/v1/requests/{id}/decision",
+    tags,
+    summary: "Approve or reject a request (IT_APPROVER, not the requester)",
+    description:
+      "Race-safe: of concurrent decisions exactly one succeeds, the others get 409 naming who decided. Approving a SHARED_KEY_CONNECTOR request needs `connector` ({ connectorId } or a new connector); every automation that declares the service re-derives. Approving a GATEWAY request needs `gatewayId` or `gateway`; the gateway is assigned to the automation. Rejecting marks the prerequisite REJECTED with the reason. The requester is notified.",
+    security: SIGNED_IN,
+    request: { params: ZIdParams, body: jsonBody(ZDecisionBody) },
+    responses: {
+      200: json(ZRequest, "Decided."),
+      ...errors(400, 403, 404, 409, 422),
+    },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/api/v1/requests/{id}/assign",
+    tags,
+    summary: "Take a pending request (IT_APPROVER): assigns it to the caller",
+    security: SIGNED_IN,
+    request: { params: ZIdParams, body: jsonBody(ZAssignBody) },
+    responses: { 200: json(ZRequest, "Assigned to the caller."), ...errors(400, 403, 404, 409, 422) },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/api/v1/requests/{id}/comments",
+    tags,
+    summary: "Comment on a request (its requester, IT approvers)",
+    security: SIGNED_IN,
+    request: { params: ZIdParams, body: jsonBody(ZCommentBody) },
+    responses: { 201: json(ZComment, "The comment."), ...errors(400, 403, 404, 422) },
   });
   registry.registerPath({
     method: "post",

@@ -1,3 +1,4 @@
+import { ZNewConnectorFields, ZNewGatewayFields } from "@/lib/catalog/schemas";
 import { REQUEST_STATUSES } from "@/lib/domain/types";
 import { ZCursor, ZLimit } from "@/lib/http/cursor";
 import { z } from "@/lib/openapi/zod";
@@ -5,6 +6,7 @@ import { z } from "@/lib/openapi/zod";
 // Bodies and queries of /api/v1/requests. Plain data, shared with the request forms.
 
 export const REQUEST_TYPES = ["SHARED_KEY_CONNECTOR", "GATEWAY"] as const;
+export const QUEUE_SORTS = ["oldest", "newest"] as const;
 
 const ZRequestType = z.enum(REQUEST_TYPES, { error: `type must be one of ${REQUEST_TYPES.join(", ")}.` });
 
@@ -44,8 +46,112 @@ export const ZRequestListQuery = z
     type: ZRequestType.optional(),
     departmentId: z.uuid("departmentId must be a department id.").optional(),
     automationId: z.uuid("automationId must be an automation id.").optional(),
+    requesterId: z.uuid("requesterId must be a person's id.").optional(),
+    minAgeDays: z.coerce
+      .number({ error: "minAgeDays must be a whole number of days." })
+      .int("minAgeDays must be a whole number of days.")
+      .min(0, "minAgeDays must be 0 or more.")
+      .max(3650, "minAgeDays must be at most 3650.")
+      .optional()
+      .openapi({ type: "integer", description: "Only requests filed at least this many days ago." }),
+    maxAgeDays: z.coerce
+      .number({ error: "maxAgeDays must be a whole number of days." })
+      .int("maxAgeDays must be a whole number of days.")
+      .min(1, "maxAgeDays must be 1 or more.")
+      .max(3650, "maxAgeDays must be at most 3650.")
+      .optional()
+      .openapi({
+        type: "integer",
+        description: "Only requests filed less than this many days ago (the dashboard's aging buckets).",
+      }),
+    sort: z
+      .enum(QUEUE_SORTS, { error: `sort must be one of ${QUEUE_SORTS.join(", ")}.` })
+      .optional()
+      .openapi({
+        description:
+          "By filing time. Default: oldest first for IT approvers listing PENDING requests (the queue), else newest first.",
+      }),
     limit: ZLimit,
     cursor: ZCursor,
   })
   .strict();
 export type TRequestListQuery = z.infer<typeof ZRequestListQuery>;
+
+const ZVersion = z
+  .number({ error: "version must be a whole number." })
+  .int("version must be a whole number.")
+  .min(1, "version must be a whole number from 1.")
+  .openapi({ description: "The version you read; 409 when the request changed since." });
+
+const ZExistingConnector = z
+  .object({ connectorId: z.uuid("connector.connectorId must be a connector id.") })
+  .strict()
+  .openapi("ExistingConnectorRef");
+
+export const DECISIONS = ["APPROVE", "REJECT"] as const;
+
+export const ZDecisionBody = z
+  .object({
+    decision: z.enum(DECISIONS, { error: `decision must be one of ${DECISIONS.join(", ")}.` }),
+    reason: z
+      .string({ error: "reason must be text." })
+      .trim()
+      .min(1, "reason is required: the requester is told it.")
+      .max(2000, "reason must be at most 2000 characters."),
+    version: ZVersion,
+    connector: z
+      .union([ZExistingConnector, ZNewConnectorFields], {
+        error:
+          "connector must be { connectorId } of a catalog connector, or a new connector's name, ownerTeam, keyReference, keyExpiresAt and sharedWith.",
+      })
+      .optional()
+      .openapi({
+        description:
+          "APPROVE of a SHARED_KEY_CONNECTOR request: link an existing connector of the request's service, or create one (its service is the request's).",
+      }),
+    gatewayId: z
+      .uuid("gatewayId must be a gateway id.")
+      .optional()
+      .openapi({ description: "APPROVE of a GATEWAY request: assign this existing gateway." }),
+    gateway: ZNewGatewayFields.optional().openapi({
+      description: "APPROVE of a GATEWAY request: register this new gateway and assign it.",
+    }),
+  })
+  .strict()
+  .superRefine((body, context) => {
+    if (body.decision === "REJECT") {
+      for (const field of ["connector", "gatewayId", "gateway"] as const) {
+        if (body[field] !== undefined) {
+          context.addIssue({ code: "custom", path: [field], message: `${field} is only for APPROVE.` });
+        }
+      }
+    }
+    if (body.gatewayId !== undefined && body.gateway !== undefined) {
+      context.addIssue({
+        code: "custom",
+        path: ["gateway"],
+        message: "Send gatewayId (an existing gateway) or gateway (a new one), not both.",
+      });
+    }
+  })
+  .openapi("DecisionBody");
+export type TDecisionBody = z.infer<typeof ZDecisionBody>;
+
+export const ZAssignBody = z.object({ version: ZVersion }).strict().openapi("AssignRequestBody");
+export type TAssignBody = z.infer<typeof ZAssignBody>;
+
+export const ZCommentBody = z
+  .object({
+    body: z
+      .string({ error: "body must be text." })
+      .trim()
+      .min(1, "body is required.")
+      .max(4000, "body must be at most 4000 characters."),
+  })
+  .strict()
+  .openapi("CreateCommentBody");
+export type TCommentBody = z.infer<typeof ZCommentBody>;
+
+/** GET /api/v1/requests/export: the list's filters, every page. */
+export const ZRequestExportQuery = ZRequestListQuery.omit({ limit: true, cursor: true });
+export type TRequestExportQuery = z.infer<typeof ZRequestExportQuery>;

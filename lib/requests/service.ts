@@ -8,6 +8,7 @@ import { prisma, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { decodeTimeCursor, isUuid, toPage } from "@/lib/http/cursor";
 import { AppError, conflict, forbidden, notFound } from "@/lib/http/errors";
+import { notify } from "@/lib/notifications/write";
 import { rederiveAutomations } from "@/lib/prerequisites/rederive";
 import type { TCreateRequestBody, TRequestListQuery } from "@/lib/requests/schemas";
 import { type RequestView, requestSelect, toRequestView } from "@/lib/requests/views";
@@ -142,36 +143,55 @@ async function notifyApprovers(
     where: { active: true, id: { not: caller.id }, roles: { some: { role: "IT_APPROVER" } } },
     select: { id: true },
   });
-  if (approvers.length === 0) return;
   const what =
     request.type === "GATEWAY" ? "access to a gateway" : `a shared-key connector for “${request.service}”`;
-  await tx.notification.createMany({
-    data: approvers.map((approver) => ({
+  await notify(
+    tx,
+    approvers.map((approver) => ({
       userId: approver.id,
       kind: "request.created",
       title: request.type === "GATEWAY" ? "New gateway request" : `New connector request: ${request.service}`,
       body: `${caller.name} asks for ${what} for the automation “${request.automation.name}”.`,
       link: `/queue/${request.id}`,
     })),
-  });
+  );
 }
 
-/** Requests the caller may see (own, managed departments, or all for IT), newest first. */
+/**
+ * Requests the caller may see (own, managed departments, or all for IT). Newest first, except
+ * IT's queue (PENDING, listed by an approver): oldest first, so the longest wait comes first.
+ */
 export async function listRequests({ caller, query }: { caller: Caller; query: TRequestListQuery }) {
+  const now = new Date();
+  const oldestFirst = query.sort
+    ? query.sort === "oldest"
+    : query.status === "PENDING" && can(caller, "request:decide");
   const filters: Prisma.RequestWhereInput[] = [requestScope(caller)];
   if (query.status) filters.push({ status: query.status });
   if (query.type) filters.push({ type: query.type });
   if (query.departmentId) filters.push({ departmentId: query.departmentId });
   if (query.automationId) filters.push({ automationId: query.automationId });
+  if (query.requesterId) filters.push({ requesterId: query.requesterId });
+  if (query.minAgeDays !== undefined) {
+    filters.push({ createdAt: { lte: new Date(now.getTime() - query.minAgeDays * 86_400_000) } });
+  }
+  if (query.maxAgeDays !== undefined) {
+    filters.push({ createdAt: { gt: new Date(now.getTime() - query.maxAgeDays * 86_400_000) } });
+  }
   if (query.cursor) {
     const after = decodeTimeCursor(query.cursor);
+    const beyond = oldestFirst ? "gt" : "lt";
     filters.push({
-      OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }],
+      OR: [
+        { createdAt: { [beyond]: after.createdAt } },
+        { createdAt: after.createdAt, id: { [beyond]: after.id } },
+      ],
     });
   }
+  const direction = oldestFirst ? "asc" : "desc";
   const rows = await prisma.request.findMany({
     where: { AND: filters },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    orderBy: [{ createdAt: direction }, { id: direction }],
     take: query.limit + 1,
     select: requestSelect,
   });

@@ -23,7 +23,22 @@ export const requestSelect = {
   automation: { select: { id: true, name: true } },
   requester: { select: { id: true, name: true, email: true } },
   decidedBy: { select: { id: true, name: true, email: true } },
+  assignee: { select: { id: true, name: true } },
 } satisfies Prisma.RequestSelect;
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Whole days the request has been (or was) open: until now while PENDING, else until it was
+ * decided, withdrawn or cancelled.
+ */
+export function ageInDays(
+  row: Pick<RequestRow, "status" | "createdAt" | "decidedAt" | "updatedAt">,
+  now: Date,
+) {
+  const end = row.status === "PENDING" ? now : (row.decidedAt ?? row.updatedAt);
+  return Math.max(0, Math.floor((end.getTime() - row.createdAt.getTime()) / DAY_MS));
+}
 
 export type RequestRow = Prisma.RequestGetPayload<{ select: typeof requestSelect }>;
 
@@ -48,6 +63,8 @@ export function toRequestView(row: RequestRow) {
     gatewayId: row.gatewayId,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    ageDays: ageInDays(row, new Date()),
+    assignee: row.assignee,
   };
 }
 

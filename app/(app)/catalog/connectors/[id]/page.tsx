@@ -1,0 +1,11 @@
+import type { Metadata } from "next";
+import { requirePageCaller } from "@/lib/auth/session";
+import { ConnectorDetailView } from "@/lib/catalog/components/connector-detail";
+
+export const metadata: Metadata = { title: "Connector" };
+
+export default async function ConnectorPage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePageCaller("catalog:write");
+  const { id } = await params;
+  return <ConnectorDetailView id={id} />;
+}

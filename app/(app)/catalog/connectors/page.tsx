@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { Loading } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
+import { requirePageCaller } from "@/lib/auth/session";
+import { ConnectorList } from "@/lib/catalog/components/connector-list";
+
+export const metadata: Metadata = { title: "Connectors" };
+
+export default async function ConnectorsPage() {
+  await requirePageCaller("catalog:write");
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">Connectors</h1>
+          <p className="mt-1 max-w-3xl text-slate-600">
+            Shared keys IT set up for company-wide services. An approved, unexpired connector satisfies every
+            automation of its service in the departments it is shared with.
+          </p>
+        </div>
+        <ButtonLink href="/catalog/connectors/new" variant="primary">
+          Add a connector
+        </ButtonLink>
+      </div>
+      <Suspense fallback={<Loading>Loading connectors…</Loading>}>
+        <ConnectorList />
+      </Suspense>
+    </div>
+  );
+}

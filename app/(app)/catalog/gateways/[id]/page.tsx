@@ -1,0 +1,11 @@
+import type { Metadata } from "next";
+import { requirePageCaller } from "@/lib/auth/session";
+import { GatewayDetailView } from "@/lib/catalog/components/gateway-detail";
+
+export const metadata: Metadata = { title: "Gateway" };
+
+export default async function GatewayPage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePageCaller("catalog:write");
+  const { id } = await params;
+  return <GatewayDetailView id={id} />;
+}

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { Loading } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
+import { requirePageCaller } from "@/lib/auth/session";
+import { GatewayList } from "@/lib/catalog/components/gateway-list";
+
+export const metadata: Metadata = { title: "Gateways" };
+
+export default async function GatewaysPage() {
+  await requirePageCaller("catalog:write");
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">Gateways</h1>
+          <p className="mt-1 max-w-3xl text-slate-600">
+            On-premises data gateways and machine groups. An online one satisfies the gateway prerequisite of
+            the automations assigned to it.
+          </p>
+        </div>
+        <ButtonLink href="/catalog/gateways/new" variant="primary">
+          Register a gateway
+        </ButtonLink>
+      </div>
+      <Suspense fallback={<Loading>Loading gateways…</Loading>}>
+        <GatewayList />
+      </Suspense>
+    </div>
+  );
+}

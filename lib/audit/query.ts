@@ -1,0 +1,52 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { apiFetch, type Page, withQuery } from "@/lib/api-client";
+
+// The audit trail (GET /api/v1/audit) for IT and admins, and the CSV export link that
+// carries the same filters.
+
+export interface AuditEventRow {
+  id: string;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  createdAt: string;
+}
+
+export interface AuditFilters {
+  actorId?: string;
+  entityType?: string;
+  entityId?: string;
+  action?: string;
+  /** ISO date (YYYY-MM-DD): events on or after that day. */
+  from?: string;
+  /** ISO date (YYYY-MM-DD): events on or before that day. */
+  to?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+const BASE = "/api/v1/audit";
+
+export const auditKeys = {
+  all: ["audit"] as const,
+  lists: () => [...auditKeys.all, "list"] as const,
+  list: (filters: AuditFilters) => [...auditKeys.lists(), filters] as const,
+};
+
+export function useAuditEvents(filters: AuditFilters) {
+  return useQuery({
+    queryKey: auditKeys.list(filters),
+    queryFn: ({ signal }) => apiFetch<Page<AuditEventRow>>(BASE, { query: { ...filters }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The CSV download of every event matching the filters (no paging). */
+export function auditExportHref(filters: AuditFilters): string {
+  const { cursor: _cursor, limit: _limit, ...rest } = filters;
+  return withQuery(`${BASE}/export`, { ...rest });
+}

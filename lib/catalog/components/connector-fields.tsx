@@ -1,0 +1,170 @@
+"use client";
+
+import { Checkbox, Field, FieldError, RadioGroup, TextInput } from "@/components/ui/field";
+import { useDepartments } from "@/lib/directory/query";
+import type { ConnectorDraft, FieldErrors } from "../forms";
+
+export const KEY_REFERENCE_HINT = "Where the key lives, e.g. a Key Vault secret URI — never the key itself.";
+
+/** Control id of a connector field, for error summaries: `${idPrefix}-${field}`. */
+export function connectorControlId(idPrefix: string, field: string): string {
+  return `${idPrefix}-${field}`;
+}
+
+interface ConnectorFieldsProps {
+  idPrefix: string;
+  value: ConnectorDraft;
+  onChange: (next: ConnectorDraft) => void;
+  errors: FieldErrors;
+  /** Creation asks for the service; it cannot change afterwards. */
+  withService?: boolean;
+}
+
+/** A shared-key connector's fields: name, service, owning team, key reference, expiry, sharing. */
+export function ConnectorFields({
+  idPrefix,
+  value,
+  onChange,
+  errors,
+  withService = false,
+}: ConnectorFieldsProps) {
+  const departments = useDepartments();
+  const id = (field: string) => connectorControlId(idPrefix, field);
+  const update = (changes: Partial<ConnectorDraft>) => onChange({ ...value, ...changes });
+
+  return (
+    <div className="space-y-4">
+      <Field id={id("name")} label="Connector name" required error={errors.name}>
+        {(control) => (
+          <TextInput
+            {...control}
+            maxLength={200}
+            autoComplete="off"
+            value={value.name}
+            onChange={(event) => update({ name: event.target.value })}
+          />
+        )}
+      </Field>
+      {withService ? (
+        <Field
+          id={id("service")}
+          label="Service"
+          required
+          hint='The service key makers declare, e.g. "sap-erp". Automations with this service are satisfied by it.'
+          error={errors.service}
+        >
+          {(control) => (
+            <TextInput
+              {...control}
+              maxLength={64}
+              autoComplete="off"
+              spellCheck={false}
+              value={value.service}
+              onChange={(event) => update({ service: event.target.value })}
+            />
+          )}
+        </Field>
+      ) : null}
+      <Field id={id("ownerTeam")} label="Owning team" required error={errors.ownerTeam}>
+        {(control) => (
+          <TextInput
+            {...control}
+            maxLength={200}
+            value={value.ownerTeam}
+            onChange={(event) => update({ ownerTeam: event.target.value })}
+          />
+        )}
+      </Field>
+      <Field
+        id={id("keyReference")}
+        label="Key reference"
+        required
+        hint={KEY_REFERENCE_HINT}
+        error={errors.keyReference}
+      >
+        {(control) => (
+          <TextInput
+            {...control}
+            maxLength={500}
+            autoComplete="off"
+            spellCheck={false}
+            value={value.keyReference}
+            onChange={(event) => update({ keyReference: event.target.value })}
+          />
+        )}
+      </Field>
+      <Field
+        id={id("keyExpiresAt")}
+        label="Key expiry date"
+        required
+        hint="Makers' automations fall back to Expired on this date unless the key is renewed."
+        error={errors.keyExpiresAt}
+      >
+        {(control) => (
+          <TextInput
+            {...control}
+            type="date"
+            className="max-w-xs"
+            value={value.keyExpiresAt}
+            onChange={(event) => update({ keyExpiresAt: event.target.value })}
+          />
+        )}
+      </Field>
+      <RadioGroup
+        id={id("sharedWith")}
+        name={id("sharedWith")}
+        legend="Shared with"
+        value={value.sharing}
+        error={value.sharing === "ALL" ? errors.sharedWith : undefined}
+        onChange={(sharing) => update({ sharing })}
+        options={[
+          { value: "ALL", label: "All departments" },
+          { value: "DEPARTMENTS", label: "Only the departments listed" },
+        ]}
+      />
+      {value.sharing === "DEPARTMENTS" ? (
+        <fieldset
+          id={id("departments")}
+          className="space-y-2 rounded-md border border-slate-200 p-3"
+          aria-describedby={errors.sharedWith ? `${id("departments")}-error` : undefined}
+        >
+          <legend className="px-1 text-sm font-medium text-slate-900">Departments</legend>
+          {departments.isPending ? (
+            <p className="text-sm text-slate-600">Loading departments…</p>
+          ) : departments.isError ? (
+            <p role="alert" className="text-sm text-red-700">
+              Departments could not be loaded. {departments.error.message}
+            </p>
+          ) : (
+            <div className="grid gap-2 sm:grid-cols-2">
+              {departments.data.items.map((department) => (
+                <Checkbox
+                  key={department.id}
+                  id={`${id("department")}-${department.id}`}
+                  label={department.name}
+                  checked={value.departmentIds.includes(department.id)}
+                  onChange={(event) =>
+                    update({
+                      departmentIds: event.target.checked
+                        ? [...value.departmentIds, department.id]
+                        : value.departmentIds.filter((d) => d !== department.id),
+                    })
+                  }
+                />
+              ))}
+            </div>
+          )}
+          <FieldError id={id("departments")} error={errors.sharedWith} />
+        </fieldset>
+      ) : null}
+    </div>
+  );
+}
+
+/** Where an error on `field` should send focus. */
+export function connectorErrorTarget(idPrefix: string, field: string, draft: ConnectorDraft): string {
+  if (field === "sharedWith") {
+    return connectorControlId(idPrefix, draft.sharing === "DEPARTMENTS" ? "departments" : "sharedWith");
+  }
+  return connectorControlId(idPrefix, field);
+}

@@ -1,0 +1,53 @@
+"use client";
+
+import { Field, RadioGroup, TextInput } from "@/components/ui/field";
+import type { FieldErrors, GatewayDraft } from "../forms";
+import { GATEWAY_KIND_OPTIONS } from "../labels";
+
+interface GatewayFieldsProps {
+  idPrefix: string;
+  value: GatewayDraft;
+  onChange: (next: GatewayDraft) => void;
+  errors: FieldErrors;
+  /** The kind is chosen when registering; it does not change afterwards. */
+  withKind?: boolean;
+}
+
+/** An on-premises data gateway's (or machine group's) fields. */
+export function GatewayFields({ idPrefix, value, onChange, errors, withKind = true }: GatewayFieldsProps) {
+  const id = (field: string) => `${idPrefix}-${field}`;
+  const update = (changes: Partial<GatewayDraft>) => onChange({ ...value, ...changes });
+  const text = (field: "name" | "cluster" | "host" | "region", label: string, hint?: string) => (
+    <Field id={id(field)} label={label} hint={hint} required error={errors[field]}>
+      {(control) => (
+        <TextInput
+          {...control}
+          maxLength={200}
+          autoComplete="off"
+          value={value[field]}
+          onChange={(event) => update({ [field]: event.target.value })}
+        />
+      )}
+    </Field>
+  );
+
+  return (
+    <div className="space-y-4">
+      {text("name", "Gateway name")}
+      {withKind ? (
+        <RadioGroup
+          id={id("kind")}
+          name={id("kind")}
+          legend="Kind"
+          value={value.kind}
+          error={errors.kind}
+          onChange={(kind) => update({ kind })}
+          options={GATEWAY_KIND_OPTIONS}
+        />
+      ) : null}
+      {text("cluster", "Cluster", "The gateway cluster it belongs to, e.g. gw-cluster-eu-1.")}
+      {text("host", "Host", "The machine it is installed on.")}
+      {text("region", "Region", "e.g. West Europe.")}
+    </div>
+  );
+}

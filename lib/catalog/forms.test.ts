@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import {
+  type ConnectorDraft,
+  checkConnector,
+  connectorChanges,
+  connectorDraftOf,
+  EMPTY_CONNECTOR,
+  fieldsUnder,
+  gatewayChanges,
+  toConnectorFields,
+} from "./forms";
+
+const NOW = new Date("2026-03-01T12:00:00Z");
+
+const valid: ConnectorDraft = {
+  name: "ERP integration",
+  service: "sap-erp",
+  ownerTeam: "IT Integration",
+  keyReference: "https://kv-it.vault.azure.net/secrets/sap-erp",
+  keyExpiresAt: "2026-06-01",
+  sharing: "ALL",
+  departmentIds: [],
+};
+
+describe("checkConnector", () => {
+  it("accepts a complete draft", () => {
+    expect(checkConnector(valid, { withService: true, now: NOW })).toEqual({});
+  });
+
+  it("names every missing field", () => {
+    const errors = checkConnector(EMPTY_CONNECTOR, { withService: true, now: NOW });
+    expect(Object.keys(errors).sort()).toEqual([
+      "keyExpiresAt",
+      "keyReference",
+      "name",
+      "ownerTeam",
+      "service",
+    ]);
+  });
+
+  it("refuses a past expiry, a malformed service and listed sharing without departments", () => {
+    const errors = checkConnector(
+      { ...valid, service: "SAP ERP!", keyExpiresAt: "2026-02-28", sharing: "DEPARTMENTS" },
+      { withService: true, now: NOW },
+    );
+    expect(errors.service).toMatch(/letters, digits/);
+    expect(errors.keyExpiresAt).toMatch(/future/);
+    expect(errors.sharedWith).toMatch(/at least one department/);
+  });
+
+  it("refuses a key pasted where its reference belongs", () => {
+    const key = `AKIA${"IOSFODNN7EXAMPLE"}`;
+    expect(
+      checkConnector({ ...valid, keyReference: key }, { withService: false, now: NOW }).keyReference,
+    ).toMatch(/looks like the key itself/);
+  });
+
+  it("skips the service when the service is not asked for", () => {
+    expect(checkConnector({ ...valid, service: "" }, { withService: false, now: NOW })).toEqual({});
+  });
+});
+
+describe("toConnectorFields", () => {
+  it("trims and sends the sharing as the API's sharedWith", () => {
+    expect(
+      toConnectorFields({ ...valid, name: "  ERP  ", sharing: "DEPARTMENTS", departmentIds: ["d1"] }),
+    ).toEqual({
+      name: "ERP",
+      ownerTeam: "IT Integration",
+      keyReference: "https://kv-it.vault.azure.net/secrets/sap-erp",
+      keyExpiresAt: "2026-06-01",
+      sharedWith: ["d1"],
+    });
+  });
+});
+
+describe("connectorChanges", () => {
+  const stored = connectorDraftOf({
+    name: "ERP",
+    service: "sap-erp",
+    ownerTeam: "IT",
+    keyReference: "kv/erp",
+    keyExpiresAt: "2026-01-01T00:00:00.000Z",
+    sharing: "DEPARTMENTS",
+    departments: [{ id: "a" }, { id: "b" }],
+  });
+
+  it("sends only what changed, and does not re-check an untouched past expiry", () => {
+    const result = connectorChanges(
+      stored,
+      { ...stored, name: "ERP (prod)", departmentIds: ["b", "a"] },
+      NOW,
+    );
+    expect(result).toEqual({ changes: { name: "ERP (prod)" }, errors: {} });
+  });
+
+  it("checks the fields that changed", () => {
+    const result = connectorChanges(stored, { ...stored, ownerTeam: " ", departmentIds: ["a"] }, NOW);
+    expect(result.changes).toEqual({ ownerTeam: "", sharedWith: ["a"] });
+    expect(Object.keys(result.errors)).toEqual(["ownerTeam"]);
+  });
+});
+
+describe("gatewayChanges", () => {
+  it("sends the edited fields only", () => {
+    const stored = { name: "gw-1", kind: "DATA_GATEWAY" as const, cluster: "c", host: "h", region: "r" };
+    expect(gatewayChanges(stored, { ...stored, host: " h2 " })).toEqual({
+      changes: { host: "h2" },
+      errors: {},
+    });
+  });
+});
+
+describe("fieldsUnder", () => {
+  it("takes one part of the API's field errors, folding array items into their array", () => {
+    const fields = {
+      reason: "reason is required.",
+      "connector.keyReference": "Looks like a key.",
+      "connector.sharedWith.0": "Not a department.",
+    };
+    expect(fieldsUnder(fields, "connector")).toEqual({
+      keyReference: "Looks like a key.",
+      sharedWith: "Not a department.",
+    });
+    expect(fieldsUnder(fields)).toEqual({ reason: "reason is required.", connector: "Looks like a key." });
+  });
+});

@@ -1,0 +1,220 @@
+import type { GatewayKind } from "@/lib/domain/types";
+import { looksLikeSecret } from "@/lib/secrets/detect";
+
+// The catalog forms' model (a new connector, a new gateway, their edit forms and the
+// decision form's "create one" parts): what was typed, client-side checks keyed by the API's
+// field names, and the conversion to request bodies. Pure, no React.
+
+export interface ConnectorDraft {
+  name: string;
+  service: string;
+  ownerTeam: string;
+  keyReference: string;
+  /** yyyy-mm-dd, as an <input type="date"> gives it. */
+  keyExpiresAt: string;
+  sharing: "ALL" | "DEPARTMENTS";
+  departmentIds: string[];
+}
+
+export interface GatewayDraft {
+  name: string;
+  kind: GatewayKind;
+  cluster: string;
+  host: string;
+  region: string;
+}
+
+export type FieldErrors = Record<string, string>;
+
+export const EMPTY_CONNECTOR: ConnectorDraft = {
+  name: "",
+  service: "",
+  ownerTeam: "",
+  keyReference: "",
+  keyExpiresAt: "",
+  sharing: "ALL",
+  departmentIds: [],
+};
+
+export const EMPTY_GATEWAY: GatewayDraft = {
+  name: "",
+  kind: "DATA_GATEWAY",
+  cluster: "",
+  host: "",
+  region: "",
+};
+
+const SERVICE_KEY = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
+
+/** yyyy-mm-dd of a stored time, in the reader's time zone; "" for none. */
+export function dateInputValue(value: string | null | undefined): string {
+  if (!value) return "";
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return "";
+  return date.toLocaleDateString("en-CA");
+}
+
+function isFutureDate(value: string, now: Date): boolean {
+  const date = new Date(`${value}T23:59:59`);
+  return !Number.isNaN(date.getTime()) && date.getTime() > now.getTime();
+}
+
+/** Problems with a connector draft, keyed by the body's field names; `withService` for creation. */
+export function checkConnector(
+  draft: ConnectorDraft,
+  options: { withService: boolean; now?: Date },
+): FieldErrors {
+  const errors: FieldErrors = {};
+  const now = options.now ?? new Date();
+  if (!draft.name.trim()) errors.name = "Enter the connector's name";
+  if (options.withService) {
+    const service = draft.service.trim().toLowerCase();
+    if (!service) errors.service = 'Enter the service key, e.g. "sap-erp"';
+    else if (!SERVICE_KEY.test(service))
+      errors.service = 'Use letters, digits and single "-" or "." between them, e.g. "sap-erp"';
+  }
+  if (!draft.ownerTeam.trim()) errors.ownerTeam = "Enter the team that owns the key";
+  const reference = draft.keyReference.trim();
+  if (!reference) errors.keyReference = "Enter where the key lives, e.g. a Key Vault secret URI";
+  else {
+    const secret = looksLikeSecret(reference);
+    if (secret)
+      errors.keyReference = `This looks like the key itself (${secret}). Enter where it lives instead`;
+  }
+  if (!draft.keyExpiresAt) errors.keyExpiresAt = "Enter the date the key expires";
+  else if (!isFutureDate(draft.keyExpiresAt, now)) errors.keyExpiresAt = "Enter an expiry date in the future";
+  if (draft.sharing === "DEPARTMENTS" && draft.departmentIds.length === 0) {
+    errors.sharedWith = "Choose at least one department, or share it with all departments";
+  }
+  return errors;
+}
+
+export function toSharedWith(draft: Pick<ConnectorDraft, "sharing" | "departmentIds">): "ALL" | string[] {
+  return draft.sharing === "ALL" ? "ALL" : [...draft.departmentIds];
+}
+
+export function toConnectorFields(draft: ConnectorDraft) {
+  return {
+    name: draft.name.trim(),
+    ownerTeam: draft.ownerTeam.trim(),
+    keyReference: draft.keyReference.trim(),
+    keyExpiresAt: draft.keyExpiresAt,
+    sharedWith: toSharedWith(draft),
+  };
+}
+
+export function checkGateway(draft: GatewayDraft): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!draft.name.trim()) errors.name = "Enter the gateway's name";
+  if (!draft.cluster.trim()) errors.cluster = "Enter the cluster it belongs to";
+  if (!draft.host.trim()) errors.host = "Enter the host it runs on";
+  if (!draft.region.trim()) errors.region = "Enter its region";
+  return errors;
+}
+
+export function toGatewayFields(draft: GatewayDraft) {
+  return {
+    name: draft.name.trim(),
+    kind: draft.kind,
+    cluster: draft.cluster.trim(),
+    host: draft.host.trim(),
+    region: draft.region.trim(),
+  };
+}
+
+/**
+ * The API's field errors for one part of a body: "connector.keyReference" → "keyReference"
+ * for prefix "connector"; array items ("sharedWith.0") count for their array.
+ */
+export function fieldsUnder(fields: Record<string, string>, prefix?: string): FieldErrors {
+  const result: FieldErrors = {};
+  for (const [path, message] of Object.entries(fields)) {
+    const rest = prefix ? (path.startsWith(`${prefix}.`) ? path.slice(prefix.length + 1) : null) : path;
+    if (!rest) continue;
+    const field = rest.split(".")[0] ?? rest;
+    result[field] ??= message;
+  }
+  return result;
+}
+
+/** The edit form's starting point: the connector as stored. */
+export function connectorDraftOf(connector: {
+  name: string;
+  service: string;
+  ownerTeam?: string;
+  keyReference?: string;
+  keyExpiresAt: string;
+  sharing?: "ALL" | "DEPARTMENTS";
+  departments?: ReadonlyArray<{ id: string }>;
+}): ConnectorDraft {
+  return {
+    name: connector.name,
+    service: connector.service,
+    ownerTeam: connector.ownerTeam ?? "",
+    keyReference: connector.keyReference ?? "",
+    keyExpiresAt: dateInputValue(connector.keyExpiresAt),
+    sharing: connector.sharing ?? "ALL",
+    departmentIds: (connector.departments ?? []).map((d) => d.id),
+  };
+}
+
+type ConnectorPatchFields = Partial<ReturnType<typeof toConnectorFields>>;
+
+/**
+ * What an edit changes, and the problems with only those fields: an expired connector's
+ * past expiry date must not stop IT from renaming it.
+ */
+export function connectorChanges(
+  original: ConnectorDraft,
+  draft: ConnectorDraft,
+  now = new Date(),
+): { changes: ConnectorPatchFields; errors: FieldErrors } {
+  const next = toConnectorFields(draft);
+  const before = toConnectorFields(original);
+  const changes: ConnectorPatchFields = {};
+  if (next.name !== before.name) changes.name = next.name;
+  if (next.ownerTeam !== before.ownerTeam) changes.ownerTeam = next.ownerTeam;
+  if (next.keyReference !== before.keyReference) changes.keyReference = next.keyReference;
+  if (next.keyExpiresAt !== before.keyExpiresAt) changes.keyExpiresAt = next.keyExpiresAt;
+  const sameSharing =
+    JSON.stringify(next.sharedWith === "ALL" ? "ALL" : [...next.sharedWith].sort()) ===
+    JSON.stringify(before.sharedWith === "ALL" ? "ALL" : [...before.sharedWith].sort());
+  if (!sameSharing) changes.sharedWith = next.sharedWith;
+  const all = checkConnector(draft, { withService: false, now });
+  const errors: FieldErrors = {};
+  for (const field of Object.keys(changes)) {
+    const message = all[field];
+    if (message) errors[field] = message;
+  }
+  return { changes, errors };
+}
+
+export function gatewayDraftOf(gateway: GatewayDraft): GatewayDraft {
+  return {
+    name: gateway.name,
+    kind: gateway.kind,
+    cluster: gateway.cluster,
+    host: gateway.host,
+    region: gateway.region,
+  };
+}
+
+/** The fields of a gateway edit that differ from what is stored, and their problems. */
+export function gatewayChanges(
+  original: GatewayDraft,
+  draft: GatewayDraft,
+): { changes: Partial<Omit<GatewayDraft, "kind">>; errors: FieldErrors } {
+  const next = toGatewayFields(draft);
+  const before = toGatewayFields(original);
+  const changes: Partial<Omit<GatewayDraft, "kind">> = {};
+  for (const field of ["name", "cluster", "host", "region"] as const) {
+    if (next[field] !== before[field]) changes[field] = next[field];
+  }
+  const all = checkGateway(draft);
+  const errors: FieldErrors = {};
+  for (const field of Object.keys(changes)) {
+    const message = all[field];
+    if (message) errors[field] = message;
+  }
+  return { changes, errors };
+}

@@ -1,0 +1,307 @@
+"use client";
+
+import Link from "next/link";
+import { useRef, useState } from "react";
+import { Alert, Loading } from "@/components/ui/alert";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ApiError } from "@/lib/api-client";
+import { HistoryTimeline } from "@/lib/automations/components/history-timeline";
+import {
+  AutomationStatusBadge,
+  PrerequisiteStatusBadge,
+  RequestStatusBadge,
+} from "@/lib/automations/components/status-badges";
+import {
+  formatDate,
+  formatDateTime,
+  KIND_LABELS,
+  PREREQUISITE_TYPE_LABELS,
+  REQUEST_STATUS_BADGES,
+  REQUEST_TYPE_LABELS,
+  RUN_MODE_LABELS,
+} from "@/lib/automations/labels";
+import type { QueueItem, RequestDetail } from "../api-types";
+import { useRequest } from "../query";
+import { AssignButton } from "./assign-button";
+import { Comments } from "./comments";
+import { DecisionForm } from "./decision-form";
+import { WithdrawButton } from "./withdraw-button";
+
+function subjectOf(request: Pick<QueueItem, "type" | "service">): string {
+  return request.type === "SHARED_KEY_CONNECTOR"
+    ? `Shared-key connector for ${request.service ?? "a service"}`
+    : "Gateway access";
+}
+
+/** One request: what is asked and why, the conversation, the history, and IT's decision. */
+export function RequestPage({ id }: { id: string }) {
+  const request = useRequest(id);
+  const [announcement, setAnnouncement] = useState("");
+  const [conflict, setConflict] = useState<ApiError | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  if (request.isPending) return <Loading>Loading the request…</Loading>;
+  if (request.isError) {
+    const missing = request.error instanceof ApiError && request.error.status === 404;
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-semibold">Request</h1>
+        <Alert
+          tone="error"
+          role="alert"
+          title={missing ? "Request not found" : "The request could not be loaded"}
+        >
+          <p>{request.error.message}</p>
+          <p>
+            <Link href="/queue" className="font-medium underline">
+              Back to the queue
+            </Link>
+          </p>
+        </Alert>
+      </div>
+    );
+  }
+
+  const data = request.data;
+  const subject = subjectOf(data);
+  const pending = data.status === "PENDING";
+
+  return (
+    <div className="space-y-8">
+      <header className="space-y-3">
+        <p className="text-sm">
+          <Link href="/queue" className="text-brand-700 underline-offset-2 hover:underline">
+            <span aria-hidden="true">← </span>Request queue
+          </Link>
+        </p>
+        <div className="space-y-1">
+          <h1 ref={headingRef} tabIndex={-1} className="text-2xl font-semibold text-slate-900">
+            {subject}
+          </h1>
+          <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
+            <span>Status:</span>
+            <RequestStatusBadge status={data.status} />
+            <span>
+              filed {formatDate(data.createdAt)} by {data.requester?.name ?? "—"}
+              {pending ? ` · waiting ${data.ageDays === 1 ? "1 day" : `${data.ageDays} days`}` : ""}
+            </span>
+          </p>
+        </div>
+        {pending ? (
+          <div className="flex flex-wrap items-center gap-3 text-sm text-slate-700">
+            <span>
+              Assigned to:{" "}
+              <span className="font-medium text-slate-900">{data.assignee?.name ?? "nobody yet"}</span>
+            </span>
+            {data.permissions.assign ? (
+              <AssignButton id={data.id} version={data.version} what={subject} />
+            ) : null}
+          </div>
+        ) : null}
+      </header>
+
+      <p aria-live="polite" role="status" className={announcement ? "" : "sr-only"}>
+        {announcement ? (
+          <span className="block rounded-md border-l-4 border-emerald-700 bg-emerald-50 p-3 text-sm text-emerald-900">
+            {announcement}
+          </span>
+        ) : null}
+      </p>
+      {conflict ? <ConflictNotice error={conflict} /> : null}
+
+      <section aria-labelledby="asked-heading" className="space-y-3">
+        <h2 id="asked-heading" className="text-lg font-semibold">
+          What is asked
+        </h2>
+        <AskedDetails request={data} />
+      </section>
+
+      <section aria-labelledby="decision-heading" className="space-y-3">
+        <h2 id="decision-heading" className="text-lg font-semibold">
+          Decision
+        </h2>
+        {!pending ? (
+          <DecisionSummary request={data} />
+        ) : data.permissions.decide ? (
+          <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+            <DecisionForm
+              request={data}
+              onConflict={setConflict}
+              onDecided={(decided) => {
+                setConflict(null);
+                setAnnouncement(
+                  `Request ${REQUEST_STATUS_BADGES[decided.status].label.toLowerCase()}. The maker has been told.`,
+                );
+                requestAnimationFrame(() => headingRef.current?.focus());
+              }}
+            />
+          </div>
+        ) : (
+          <div className="space-y-3">
+            <p className="text-sm text-slate-700">IT decides this request; you are notified when they do.</p>
+            {data.permissions.withdraw ? <WithdrawButton request={data} what={subject} /> : null}
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="comments-heading" className="space-y-3">
+        <h2 id="comments-heading" className="text-lg font-semibold">
+          Comments
+        </h2>
+        <Comments requestId={data.id} comments={data.comments} mayComment={data.permissions.comment} />
+      </section>
+
+      <section aria-labelledby="other-heading" className="space-y-3">
+        <h2 id="other-heading" className="text-lg font-semibold">
+          Other requests from {data.requester?.name ?? "this requester"}
+        </h2>
+        <OtherRequests requests={data.requesterOtherRequests} />
+      </section>
+
+      <section aria-labelledby="history-heading" className="space-y-3">
+        <h2 id="history-heading" className="text-lg font-semibold">
+          History
+        </h2>
+        <HistoryTimeline events={data.history} />
+      </section>
+    </div>
+  );
+}
+
+function AskedDetails({ request }: { request: RequestDetail }) {
+  const { automation, prerequisite } = request;
+  return (
+    <div className="space-y-4">
+      <dl className="grid gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm sm:grid-cols-2 lg:grid-cols-3">
+        <div>
+          <dt className="font-medium text-slate-600">Automation</dt>
+          <dd className="space-y-1 text-slate-900">
+            <Link
+              href={`/automations/${encodeURIComponent(automation.id)}`}
+              className="font-medium text-brand-700 underline-offset-2 hover:underline"
+            >
+              {automation.name}
+            </Link>
+            <span className="block">
+              <AutomationStatusBadge status={automation.status} />
+            </span>
+          </dd>
+        </div>
+        <div>
+          <dt className="font-medium text-slate-600">Kind and run mode</dt>
+          <dd className="text-slate-900">
+            {KIND_LABELS[automation.kind]}, {RUN_MODE_LABELS[automation.runMode].toLowerCase()}
+          </dd>
+        </div>
+        <div>
+          <dt className="font-medium text-slate-600">Department</dt>
+          <dd className="text-slate-900">{automation.department?.name ?? "—"}</dd>
+        </div>
+        <div>
+          <dt className="font-medium text-slate-600">Requester</dt>
+          <dd className="text-slate-900">
+            {request.requester?.name ?? "—"}
+            {request.requester?.email ? (
+              <span className="block text-slate-600">{request.requester.email}</span>
+            ) : null}
+          </dd>
+        </div>
+        <div>
+          <dt className="font-medium text-slate-600">Automation owner</dt>
+          <dd className="text-slate-900">{automation.owner?.name ?? "—"}</dd>
+        </div>
+        <div>
+          <dt className="font-medium text-slate-600">Type</dt>
+          <dd className="text-slate-900">
+            {REQUEST_TYPE_LABELS[request.type]}
+            {request.service ? ` · ${request.service}` : ""}
+          </dd>
+        </div>
+      </dl>
+      {prerequisite ? (
+        <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <div className="flex flex-wrap items-start justify-between gap-2">
+            <h3 className="font-semibold text-slate-900">
+              Prerequisite: {PREREQUISITE_TYPE_LABELS[prerequisite.type]}
+              {prerequisite.systemName ? ` for ${prerequisite.systemName}` : ""}
+            </h3>
+            <PrerequisiteStatusBadge status={prerequisite.status} />
+          </div>
+          <p className="mt-2 text-sm text-slate-700">{prerequisite.reason}</p>
+        </div>
+      ) : (
+        <p className="text-sm text-slate-700">
+          The prerequisite this request was for no longer exists (the automation's systems changed).
+        </p>
+      )}
+      <figure className="rounded-lg border-l-4 border-slate-400 bg-white p-4 shadow-sm">
+        <figcaption className="text-sm font-medium text-slate-600">Justification</figcaption>
+        <blockquote className="mt-1 whitespace-pre-line text-slate-900">{request.justification}</blockquote>
+      </figure>
+    </div>
+  );
+}
+
+function DecisionSummary({ request }: { request: RequestDetail }) {
+  const by = request.decidedBy?.name;
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
+      <p className="flex flex-wrap items-center gap-2 text-slate-900">
+        <RequestStatusBadge status={request.status} />
+        <span>
+          {by ? `by ${by}` : ""}
+          {request.decidedAt ? ` on ${formatDateTime(request.decidedAt)}` : ""}
+        </span>
+      </p>
+      {request.decisionReason ? (
+        <p className="mt-2 text-slate-700">
+          <span className="font-medium text-slate-900">Reason:</span> {request.decisionReason}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Someone else decided first: say who and what, from the 409's `current`. */
+function ConflictNotice({ error }: { error: ApiError }) {
+  const current = (error.current ?? null) as Partial<QueueItem> | null;
+  const by = current?.decidedBy?.name;
+  return (
+    <Alert tone="warning" role="alert" title={`Already decided by ${by ?? "someone else"}`}>
+      <p>{error.message}</p>
+      {current?.status ? (
+        <p className="flex flex-wrap items-center gap-2">
+          <span>It is now</span>
+          <RequestStatusBadge status={current.status} />
+          {current.decisionReason ? <span>— “{current.decisionReason}”</span> : null}
+        </p>
+      ) : null}
+      <p>The page shows the request as it is now; your decision was not recorded.</p>
+    </Alert>
+  );
+}
+
+function OtherRequests({ requests }: { requests: ReadonlyArray<QueueItem> }) {
+  if (requests.length === 0) return <EmptyState title="No other requests from this person" />;
+  return (
+    <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-sm">
+      {requests.map((other) => (
+        <li key={other.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3 text-sm">
+          <span>
+            <Link
+              href={`/queue/${encodeURIComponent(other.id)}`}
+              className="font-medium text-brand-700 underline-offset-2 hover:underline"
+            >
+              {subjectOf(other)}
+            </Link>
+            <span className="text-slate-600">
+              {" "}
+              for {other.automation?.name ?? "an automation"} · filed {formatDate(other.createdAt)}
+            </span>
+          </span>
+          <RequestStatusBadge status={other.status} />
+        </li>
+      ))}
+    </ul>
+  );
+}

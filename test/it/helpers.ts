@@ -1,0 +1,102 @@
+import * as decision from "@/app/api/v1/requests/[id]/decision/route";
+import type { SystemSpec } from "@/lib/testing/factories";
+import { createAutomation, createRequest, createUser } from "@/lib/testing/factories";
+import { prisma } from "../db";
+import { call, inDays, tokenFor } from "../makers/helpers";
+
+// Shared by IT's API tests: automations that sign in to a service with a shared key, a
+// request for their connector, IT approvers in numbers, and the decision call.
+
+export { call, inDays };
+
+/** An API integration that signs in to `service` with a shared key: one SHARED_KEY prerequisite. */
+export function sharedKeyAutomation(spec: {
+  name: string;
+  ownerId: string;
+  departmentId: string;
+  service: string;
+}) {
+  const system: SystemSpec = { name: "Service API", signInMethod: "SHARED_KEY", service: spec.service };
+  return createAutomation({
+    name: spec.name,
+    kind: "API_INTEGRATION",
+    runMode: "UNATTENDED",
+    ownerId: spec.ownerId,
+    departmentId: spec.departmentId,
+    systems: [system],
+  });
+}
+
+/** A desktop flow: needs a gateway (or machine group), nothing else. */
+export function desktopFlow(spec: {
+  name: string;
+  ownerId: string;
+  departmentId: string;
+  gatewayId?: string;
+}) {
+  return createAutomation({
+    name: spec.name,
+    kind: "DESKTOP_FLOW",
+    runMode: "ATTENDED",
+    ownerId: spec.ownerId,
+    departmentId: spec.departmentId,
+    gatewayId: spec.gatewayId ?? null,
+    systems: [],
+  });
+}
+
+export const SHARED_KEY = "SHARED_KEY_CONNECTOR:service api";
+
+/** A PENDING connector request for a shared-key automation, filed by its owner. */
+export function connectorRequest(automationId: string, requesterId: string, createdAt?: Date) {
+  return createRequest({
+    automationId,
+    prerequisiteKey: SHARED_KEY,
+    type: "SHARED_KEY_CONNECTOR",
+    requesterId,
+    justification: "The nightly sync needs the API.",
+    createdAt,
+  });
+}
+
+export function gatewayRequest(automationId: string, requesterId: string) {
+  return createRequest({ automationId, prerequisiteKey: "GATEWAY", type: "GATEWAY", requesterId });
+}
+
+/** n active IT approvers with API tokens ("approver 1" … "approver n"). */
+export async function approvers(n: number) {
+  return Promise.all(
+    Array.from({ length: n }, async (_, i) => {
+      const user = await createUser({
+        email: `approver${i + 1}@preflight.test`,
+        name: `Approver ${i + 1}`,
+        roles: ["IT_APPROVER"],
+      });
+      return { id: user.id, name: user.name, token: await tokenFor(user.id) };
+    }),
+  );
+}
+
+export const newConnector = (sharedWith: "ALL" | string[], overrides: Record<string, unknown> = {}) => ({
+  name: "Workday (integration user)",
+  ownerTeam: "IT Integration",
+  keyReference: "https://kv-integration.vault.azure.net/secrets/workday",
+  keyExpiresAt: inDays(180).toISOString().slice(0, 10),
+  sharedWith,
+  ...overrides,
+});
+
+export function decide(token: string, id: string, body: Record<string, unknown>) {
+  return call(decision.POST, "POST", `/api/v1/requests/${id}/decision`, { token, body, params: { id } });
+}
+
+export async function statusOf(automationId: string) {
+  const automation = await prisma.automation.findUniqueOrThrow({
+    where: { id: automationId },
+    select: {
+      status: true,
+      prerequisites: { select: { type: true, status: true, reason: true, connectorId: true } },
+    },
+  });
+  return automation;
+}
