@@ -31,7 +31,16 @@ export const NAVIGATION: NavSection[] = [
   },
   {
     title: "Managers",
-    items: [{ href: "/dashboard", label: "Dashboard", permissions: ["dashboard:read"] }],
+    items: [
+      { href: "/dashboard", label: "Dashboard", permissions: ["dashboard:read"] },
+      { href: "/prerequisites", label: "Prerequisites", permissions: ["dashboard:read"] },
+      {
+        href: "/automations",
+        label: "Automations",
+        permissions: ["automation:read:department", "automation:read:all"],
+      },
+      { href: "/requests", label: "Requests", permissions: ["request:read:department"] },
+    ],
   },
   {
     title: "Admin",

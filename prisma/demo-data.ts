@@ -1,5 +1,6 @@
 import { DEMO_ACCOUNTS, demoExternalId } from "@/lib/auth/demo-accounts";
-import { prisma } from "@/lib/db";
+import { takeOutstandingSnapshot } from "@/lib/dashboard/snapshot";
+import { pool, prisma } from "@/lib/db";
 import {
   type AutomationSpec,
   createAutomation,
@@ -443,7 +444,31 @@ export async function loadDemoData(now = new Date()): Promise<{ automations: num
       now,
     );
   }
+  await backfillOutstandingTrend(now);
   return { automations: specs.length };
+}
+
+/**
+ * The dashboard's 90-day trend reads the daily snapshots the job queue takes; a fresh demo
+ * has none before today. Today's snapshot is taken for real, and the 89 days before it are
+ * made up from it: a backlog that was larger and shrank, with a little day-to-day noise
+ * (deterministic, so every demo looks alike). A count of zero today stays zero.
+ */
+async function backfillOutstandingTrend(now: Date): Promise<void> {
+  const { day } = await takeOutstandingSnapshot(now);
+  await pool().query(
+    `insert into outstanding_snapshots (day, "departmentId", type, count)
+     select $1::date - g.d, s."departmentId", s.type,
+            case when s.count = 0 then 0
+                 else round(s.count * (1 + 0.9 * g.d / 89.0))::int
+                      + ((hashtext(s."departmentId"::text || s.type::text || g.d) & 7) = 0)::int
+            end
+       from outstanding_snapshots s
+      cross join generate_series(1, 89) as g(d)
+      where s.day = $1::date
+     on conflict (day, "departmentId", type) do nothing`,
+    [day],
+  );
 }
 
 export async function isDemoLoaded(): Promise<boolean> {

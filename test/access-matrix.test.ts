@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createConnector, createDepartment, createUser } from "@/lib/testing/factories";
+import { createConnector, createDepartment, createGateway, createUser } from "@/lib/testing/factories";
 import { prisma, resetDatabase } from "@/test/db";
 import {
   APP_ORIGIN,
@@ -287,6 +287,200 @@ const ROUTES: RouteRow[] = [
     route: "GET /api/v1/gateways",
     load: () => import("@/app/api/v1/gateways/route"),
     call: () => ({ path: "/api/v1/gateways" }),
+    expect: ALL(200),
+  },
+  // --- IT: the queue, decisions, the catalog, notifications, audit (issue #5) ------------------
+  {
+    route: "GET /api/v1/requests/{own, Finance}",
+    load: () => import("@/app/api/v1/requests/[id]/route"),
+    call: (fixtures) => ({
+      path: `/api/v1/requests/${fixtures.makerRequestId}`,
+      params: { id: fixtures.makerRequestId },
+    }),
+    // ADMIN reads the audit trail, not requests: outside its scope, so 404.
+    expect: { MAKER: 200, IT_APPROVER: 200, MANAGER: 200, ADMIN: 404 },
+  },
+  {
+    route: "POST /api/v1/requests/{id}/decision",
+    load: () => import("@/app/api/v1/requests/[id]/decision/route"),
+    call: async (fixtures) => {
+      const id = await freshRequest(fixtures);
+      return {
+        path: `/api/v1/requests/${id}/decision`,
+        params: { id },
+        body: { decision: "REJECT", reason: "Access matrix", version: 1 },
+      };
+    },
+    expect: ONLY(["IT_APPROVER"], "ALLOWED"),
+  },
+  {
+    route: "POST /api/v1/requests/{id}/assign",
+    load: () => import("@/app/api/v1/requests/[id]/assign/route"),
+    call: async (fixtures) => {
+      const id = await freshRequest(fixtures);
+      return { path: `/api/v1/requests/${id}/assign`, params: { id }, body: { version: 1 } };
+    },
+    expect: ONLY(["IT_APPROVER"], "ALLOWED"),
+  },
+  {
+    route: "POST /api/v1/requests/{own, Finance}/comments",
+    load: () => import("@/app/api/v1/requests/[id]/comments/route"),
+    call: (fixtures) => ({
+      path: `/api/v1/requests/${fixtures.makerRequestId}/comments`,
+      params: { id: fixtures.makerRequestId },
+      body: { body: "Access matrix" },
+    }),
+    // The manager may read along, not write; ADMIN does not see requests at all.
+    expect: { MAKER: 201, IT_APPROVER: 201, MANAGER: 403, ADMIN: 404 },
+  },
+  {
+    route: "POST /api/v1/connectors",
+    load: () => import("@/app/api/v1/connectors/route"),
+    call: () => ({
+      path: "/api/v1/connectors",
+      body: {
+        name: unique("Connector"),
+        service: "workday",
+        ownerTeam: "IT Integration",
+        keyReference: "https://kv-integration.vault.azure.net/secrets/workday",
+        keyExpiresAt: inNinetyDays().toISOString(),
+        sharedWith: "ALL",
+      },
+    }),
+    expect: ONLY(["IT_APPROVER"], 201),
+  },
+  {
+    route: "GET /api/v1/connectors/{id}",
+    load: () => import("@/app/api/v1/connectors/[id]/route"),
+    call: (fixtures) => ({
+      path: `/api/v1/connectors/${fixtures.connectorId}`,
+      params: { id: fixtures.connectorId },
+    }),
+    expect: ALL(200),
+  },
+  {
+    route: "PATCH /api/v1/connectors/{id}",
+    load: () => import("@/app/api/v1/connectors/[id]/route"),
+    call: async () => {
+      const { id } = await createConnector({
+        name: unique("Connector"),
+        service: "sap-erp",
+        keyExpiresAt: inNinetyDays(),
+      });
+      return { path: `/api/v1/connectors/${id}`, params: { id }, body: { version: 1, ownerTeam: "Matrix" } };
+    },
+    expect: ONLY(["IT_APPROVER"], "ALLOWED"),
+  },
+  {
+    route: "GET /api/v1/connectors/{id}/impact",
+    load: () => import("@/app/api/v1/connectors/[id]/impact/route"),
+    call: (fixtures) => ({
+      path: `/api/v1/connectors/${fixtures.connectorId}/impact?action=revoke`,
+      params: { id: fixtures.connectorId },
+    }),
+    expect: ONLY(["IT_APPROVER"], 200),
+  },
+  {
+    route: "POST /api/v1/gateways",
+    load: () => import("@/app/api/v1/gateways/route"),
+    call: () => ({
+      path: "/api/v1/gateways",
+      body: { name: unique("gw"), kind: "DATA_GATEWAY", cluster: "c", host: "h", region: "r" },
+    }),
+    expect: ONLY(["IT_APPROVER"], 201),
+  },
+  {
+    route: "GET /api/v1/gateways/{id}",
+    load: () => import("@/app/api/v1/gateways/[id]/route"),
+    call: async () => {
+      const { id } = await createGateway({ name: unique("gw") });
+      return { path: `/api/v1/gateways/${id}`, params: { id } };
+    },
+    expect: ALL(200),
+  },
+  {
+    route: "PATCH /api/v1/gateways/{id}",
+    load: () => import("@/app/api/v1/gateways/[id]/route"),
+    call: async () => {
+      const { id } = await createGateway({ name: unique("gw") });
+      return { path: `/api/v1/gateways/${id}`, params: { id }, body: { version: 1, status: "OFFLINE" } };
+    },
+    expect: ONLY(["IT_APPROVER"], "ALLOWED"),
+  },
+  {
+    route: "GET /api/v1/gateways/{id}/impact",
+    load: () => import("@/app/api/v1/gateways/[id]/impact/route"),
+    call: async () => {
+      const { id } = await createGateway({ name: unique("gw") });
+      return { path: `/api/v1/gateways/${id}/impact?status=OFFLINE`, params: { id } };
+    },
+    expect: ONLY(["IT_APPROVER"], 200),
+  },
+  {
+    route: "GET /api/v1/notifications",
+    load: () => import("@/app/api/v1/notifications/route"),
+    call: () => ({ path: "/api/v1/notifications?unread=true" }),
+    expect: ALL(200),
+  },
+  {
+    route: "POST /api/v1/notifications/read",
+    load: () => import("@/app/api/v1/notifications/read/route"),
+    call: () => ({ path: "/api/v1/notifications/read", body: { all: true } }),
+    expect: ALL(200),
+  },
+  {
+    route: "GET /api/v1/audit",
+    load: () => import("@/app/api/v1/audit/route"),
+    call: () => ({ path: "/api/v1/audit" }),
+    expect: ONLY(["IT_APPROVER", "ADMIN"], 200),
+  },
+  {
+    route: "GET /api/v1/audit/export",
+    load: () => import("@/app/api/v1/audit/export/route"),
+    call: () => ({ path: "/api/v1/audit/export?action=request.approved" }),
+    expect: ONLY(["IT_APPROVER", "ADMIN"], 200),
+  },
+  // --- Dashboards, drill-down, exports (issue #6) ---------------------------------------------
+  {
+    route: "GET /api/v1/dashboard/summary",
+    load: () => import("@/app/api/v1/dashboard/summary/route"),
+    call: () => ({ path: "/api/v1/dashboard/summary" }),
+    expect: ONLY(["MANAGER", "IT_APPROVER", "ADMIN"], 200),
+  },
+  {
+    route: "GET /api/v1/dashboard/summary?departmentId={HR, not managed}",
+    load: () => import("@/app/api/v1/dashboard/summary/route"),
+    call: (fixtures) => ({ path: `/api/v1/dashboard/summary?departmentId=${fixtures.hrDepartmentId}` }),
+    expect: { MAKER: 403, MANAGER: 404, IT_APPROVER: 200, ADMIN: 200 },
+  },
+  {
+    route: "GET /api/v1/dashboard/details",
+    load: () => import("@/app/api/v1/dashboard/details/route"),
+    call: () => ({ path: "/api/v1/dashboard/details" }),
+    expect: ONLY(["MANAGER", "IT_APPROVER", "ADMIN"], 200),
+  },
+  {
+    route: "GET /api/v1/prerequisites",
+    load: () => import("@/app/api/v1/prerequisites/route"),
+    call: () => ({ path: "/api/v1/prerequisites" }),
+    expect: ALL(200),
+  },
+  {
+    route: "GET /api/v1/prerequisites/export",
+    load: () => import("@/app/api/v1/prerequisites/export/route"),
+    call: () => ({ path: "/api/v1/prerequisites/export" }),
+    expect: ALL(200),
+  },
+  {
+    route: "GET /api/v1/automations/export",
+    load: () => import("@/app/api/v1/automations/export/route"),
+    call: () => ({ path: "/api/v1/automations/export" }),
+    expect: ALL(200),
+  },
+  {
+    route: "GET /api/v1/requests/export",
+    load: () => import("@/app/api/v1/requests/export/route"),
+    call: () => ({ path: "/api/v1/requests/export" }),
     expect: ALL(200),
   },
 ];

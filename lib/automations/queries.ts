@@ -7,6 +7,7 @@ import {
   type AutomationDetail,
   automationSummarySelect,
   loadAutomationDetail,
+  loadSummaryExtras,
   toAutomationSummary,
 } from "@/lib/automations/views";
 import { prisma } from "@/lib/db";
@@ -33,7 +34,10 @@ export async function listAutomations({ caller, query }: { caller: Caller; query
   }
   if (query.cursor) {
     const after = decodeTimeCursor(query.cursor);
+    // The redundant `lte` bound is what the index can seek to; the OR alone is only a filter,
+    // and a deep page would then read every row above it.
     filters.push({
+      createdAt: { lte: after.createdAt },
       OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }],
     });
   }
@@ -43,7 +47,13 @@ export async function listAutomations({ caller, query }: { caller: Caller; query
     take: query.limit + 1,
     select: automationSummarySelect,
   });
-  return toPage(rows, query.limit, (row) => row.createdAt.toISOString(), toAutomationSummary);
+  const extras = await loadSummaryExtras(prisma, rows.slice(0, query.limit));
+  return toPage(
+    rows,
+    query.limit,
+    (row) => row.createdAt.toISOString(),
+    (row) => toAutomationSummary(row, extras.get(row.id)!),
+  );
 }
 
 /** One automation in the caller's scope; outside it the answer is the same 404 as for none. */

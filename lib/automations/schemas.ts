@@ -215,3 +215,7 @@ export const ZAutomationListQuery = z
   })
   .strict();
 export type TAutomationListQuery = z.infer<typeof ZAutomationListQuery>;
+
+/** GET /api/v1/automations/export: the list's filters, every page. */
+export const ZAutomationExportQuery = ZAutomationListQuery.omit({ limit: true, cursor: true });
+export type TAutomationExportQuery = z.infer<typeof ZAutomationExportQuery>;

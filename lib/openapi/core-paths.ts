@@ -55,6 +55,13 @@ export function registerCorePaths(registry: OpenAPIRegistry): void {
   });
   registry.registerPath({
     method: "get",
+    path: "/api/bench/constant",
+    tags: ["Operations"],
+    summary: "A constant answer without database or sign-in: the web tier's ceiling in the benchmark",
+    responses: { 200: json(z.object({ ok: z.literal(true) }), 'Always `{ "ok": true }`.') },
+  });
+  registry.registerPath({
+    method: "get",
     path: "/api/v1/me",
     tags: ["People"],
     summary: "The signed-in caller",

@@ -1,6 +1,9 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
+import { registerAuditPaths } from "@/lib/audit/openapi";
 import { registerAutomationPaths } from "@/lib/automations/openapi";
 import { registerCatalogPaths } from "@/lib/catalog/openapi";
+import { registerDashboardPaths } from "@/lib/dashboard/openapi";
+import { registerNotificationPaths } from "@/lib/notifications/openapi";
 import { ZErrorBody } from "@/lib/openapi/common";
 import { registerCorePaths } from "@/lib/openapi/core-paths";
 import { registerRequestPaths } from "@/lib/requests/openapi";
@@ -29,6 +32,9 @@ export function buildRegistry(): OpenAPIRegistry {
   registerAutomationPaths(registry);
   registerRequestPaths(registry);
   registerCatalogPaths(registry);
+  registerDashboardPaths(registry);
+  registerNotificationPaths(registry);
+  registerAuditPaths(registry);
   return registry;
 }
 
@@ -49,6 +55,9 @@ export function openApiDocument() {
       { name: "Automations" },
       { name: "Requests" },
       { name: "Catalog" },
+      { name: "Dashboards" },
+      { name: "Notifications" },
+      { name: "Audit" },
       { name: "People" },
       { name: "API tokens" },
       { name: "Operations" },

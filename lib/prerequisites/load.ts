@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
+import { normaliseKey } from "@/lib/domain/engine-helpers";
 import type {
   AutomationStatus,
   ConnectorInput,
@@ -93,10 +94,21 @@ export async function loadEngineInputs(
   const systemsBy = groupBy(systems, (s) => s.automationId);
   const requestsBy = groupBy(requests, (r) => r.automationId);
   const gatewaysById = new Map(gateways.map((g) => [g.id, g]));
-  const connectorInputs: ConnectorInput[] = connectors.map((c) => ({
-    ...c,
-    departmentIds: c.departmentIds ?? [],
-  }));
+  // Each automation gets the connectors of its own services only: the engine would filter a
+  // company's whole catalog for every shared-key system otherwise.
+  const connectorsByService = groupBy(
+    connectors.map((c): ConnectorInput => ({ ...c, departmentIds: c.departmentIds ?? [] })),
+    (c) => normaliseKey(c.service),
+  );
+  const connectorsFor = (rows: readonly SystemRow[]) => [
+    ...new Set(
+      rows.flatMap((s) =>
+        s.signInMethod === "SHARED_KEY" && s.service
+          ? (connectorsByService.get(normaliseKey(s.service)) ?? [])
+          : [],
+      ),
+    ),
+  ];
 
   return automations.map((a) => ({
     id: a.id,
@@ -113,7 +125,7 @@ export async function loadEngineInputs(
         systems: (systemsBy.get(a.id) ?? []).map(toSystemInput),
       },
       gateway: a.gatewayId ? (gatewaysById.get(a.gatewayId) ?? null) : null,
-      connectors: connectorInputs,
+      connectors: connectorsFor(systemsBy.get(a.id) ?? []),
       requests: requestsBy.get(a.id) ?? [],
       now,
     },

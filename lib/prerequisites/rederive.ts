@@ -56,9 +56,17 @@ export async function rederiveAutomations(
     ids,
   );
   const existingByKey = new Map(existing.map((row) => [`${row.automationId}\u0000${row.key}`, row]));
+  // Grouped once: scanning every existing row for each automation is quadratic (10,000
+  // automations × 35,000 rows for a company-wide connector).
+  const existingByAutomation = new Map<string, ExistingRow[]>();
+  for (const row of existing) {
+    const rows = existingByAutomation.get(row.automationId);
+    if (rows) rows.push(row);
+    else existingByAutomation.set(row.automationId, [row]);
+  }
 
   const upserts: Array<{ automationId: string; departmentId: string; p: DerivedPrerequisite }> = [];
-  const keep: Array<{ automationId: string; key: string }> = [];
+  const stale: Array<{ automationId: string; key: string }> = [];
   const statusChanges: StatusChange[] = [];
   const audit: Array<{ automationId: string; before: unknown; after: unknown }> = [];
 
@@ -66,7 +74,6 @@ export async function rederiveAutomations(
     const derivation = derivePrerequisites(automation.input);
     const changed: Array<{ key: string; from: string | null; to: string }> = [];
     for (const p of derivation.prerequisites) {
-      keep.push({ automationId: automation.id, key: p.key });
       const old = existingByKey.get(`${automation.id}\u0000${p.key}`);
       if (!old || differs(old, p, automation.input.automation.departmentId)) {
         upserts.push({
@@ -79,10 +86,10 @@ export async function rederiveAutomations(
         changed.push({ key: p.key, from: old?.status ?? null, to: p.status });
     }
     const derivedKeys = new Set(derivation.prerequisites.map((p) => p.key));
-    for (const old of existing) {
-      if (old.automationId === automation.id && !derivedKeys.has(old.key)) {
-        changed.push({ key: old.key, from: old.status, to: "REMOVED" });
-      }
+    for (const old of existingByAutomation.get(automation.id) ?? []) {
+      if (derivedKeys.has(old.key)) continue;
+      changed.push({ key: old.key, from: old.status, to: "REMOVED" });
+      stale.push({ automationId: automation.id, key: old.key });
     }
     if (derivation.status !== automation.status) {
       statusChanges.push({
@@ -109,7 +116,7 @@ export async function rederiveAutomations(
   }
 
   await writeUpserts(tx, upserts);
-  await deleteStale(tx, ids, keep);
+  await deleteStale(tx, stale);
   await writeStatuses(tx, statusChanges);
   await writeAudit(tx, audit, options);
   return { automations: loaded.length, changedPrerequisites: upserts.length, statusChanges };
@@ -178,19 +185,18 @@ async function writeUpserts(
   );
 }
 
-async function deleteStale(
-  tx: Tx,
-  ids: string[],
-  keep: Array<{ automationId: string; key: string }>,
-): Promise<void> {
+/**
+ * Deletes exactly the rows read above whose keys are no longer derived (the automations are
+ * locked, so nothing else changed them since); nothing to delete is no statement at all.
+ */
+async function deleteStale(tx: Tx, stale: Array<{ automationId: string; key: string }>): Promise<void> {
+  if (stale.length === 0) return;
   await tx.$executeRawUnsafe(
     `delete from prerequisites p
-      where p."automationId" = any($1::uuid[])
-        and not exists (select 1 from unnest($2::uuid[], $3::text[]) as k(a, key)
-                         where k.a = p."automationId" and k.key = p.key)`,
-    ids,
-    keep.map((k) => k.automationId),
-    keep.map((k) => k.key),
+      using unnest($1::uuid[], $2::text[]) as s(a, key)
+      where p."automationId" = s.a and p.key = s.key`,
+    stale.map((k) => k.automationId),
+    stale.map((k) => k.key),
   );
 }
 

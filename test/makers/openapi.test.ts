@@ -26,6 +26,30 @@ const EXPECTED: Array<[string, string]> = [
   ["/api/v1/connectors", "get"],
   ["/api/v1/connectors/{id}/revoke", "post"],
   ["/api/v1/gateways", "get"],
+  // IT (issue #5)
+  ["/api/v1/requests/{id}", "get"],
+  ["/api/v1/requests/{id}/decision", "post"],
+  ["/api/v1/requests/{id}/assign", "post"],
+  ["/api/v1/requests/{id}/comments", "post"],
+  ["/api/v1/connectors", "post"],
+  ["/api/v1/connectors/{id}", "get"],
+  ["/api/v1/connectors/{id}", "patch"],
+  ["/api/v1/connectors/{id}/impact", "get"],
+  ["/api/v1/gateways", "post"],
+  ["/api/v1/gateways/{id}", "get"],
+  ["/api/v1/gateways/{id}", "patch"],
+  ["/api/v1/gateways/{id}/impact", "get"],
+  ["/api/v1/notifications", "get"],
+  ["/api/v1/notifications/read", "post"],
+  ["/api/v1/audit", "get"],
+  ["/api/v1/audit/export", "get"],
+  // Dashboards (issue #6)
+  ["/api/v1/dashboard/summary", "get"],
+  ["/api/v1/dashboard/details", "get"],
+  ["/api/v1/prerequisites", "get"],
+  ["/api/v1/prerequisites/export", "get"],
+  ["/api/v1/automations/export", "get"],
+  ["/api/v1/requests/export", "get"],
 ];
 
 const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);

@@ -7,6 +7,7 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
+import { withQuery } from "@/lib/api-client";
 import {
   AUTOMATION_KINDS,
   AUTOMATION_STATUSES,
@@ -25,11 +26,19 @@ const PAGE_SIZE = 25;
 const oneOf = <V extends string>(values: readonly V[], value: string | null): V | undefined =>
   value && (values as readonly string[]).includes(value) ? (value as V) : undefined;
 
-/** "My automations": filters, debounced search and cursor pages, all in the URL. */
-export function AutomationList() {
+interface AutomationListProps {
+  /** "My automations" for makers; "Automations" for managers and IT. */
+  title?: string;
+  /** The departments a manager or IT may filter by; none for makers (no department filter). */
+  departments?: ReadonlyArray<{ id: string; name: string }>;
+}
+
+/** The automation list: filters, debounced search and cursor pages, all in the URL. */
+export function AutomationList({ title = "My automations", departments = [] }: AutomationListProps) {
   const { params, set } = useUrlState();
   const status = oneOf<AutomationStatus>(AUTOMATION_STATUSES, params.get("status"));
   const kind = oneOf<AutomationKind>(AUTOMATION_KINDS, params.get("kind"));
+  const departmentId = params.get("departmentId") || undefined;
   const q = params.get("q") ?? "";
   const cursors = readCursorStack(params);
   const cursor = cursors.at(-1);
@@ -50,9 +59,17 @@ export function AutomationList() {
     if (q.trim() !== debouncedSearch.trim()) setSearch(q);
   }
 
-  const filters: AutomationFilters = { status, kind, q: q.trim() || undefined, cursor, limit: PAGE_SIZE };
+  const filters: AutomationFilters = {
+    status,
+    kind,
+    departmentId,
+    q: q.trim() || undefined,
+    cursor,
+    limit: PAGE_SIZE,
+  };
   const automations = useAutomations(filters);
-  const filtered = Boolean(status || kind || q.trim());
+  const filtered = Boolean(status || kind || departmentId || q.trim());
+  const exportHref = withQuery("/api/v1/automations/export", { status, kind, departmentId, q: q.trim() });
   const formId = useId();
 
   const items = automations.data?.items ?? [];
@@ -63,7 +80,9 @@ export function AutomationList() {
       <search>
         <form
           aria-label="Filter automations"
-          className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-3"
+          className={`grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-3 ${
+            departments.length > 0 ? "lg:grid-cols-4" : ""
+          }`}
           onSubmit={(event) => {
             event.preventDefault();
             set({ q: search.trim() || null, cursors: null }, { replace: true });
@@ -111,8 +130,36 @@ export function AutomationList() {
               </Select>
             )}
           </Field>
+          {departments.length > 0 ? (
+            <Field id={`${formId}-department`} label="Department">
+              {(control) => (
+                <Select
+                  {...control}
+                  value={departmentId ?? ""}
+                  onChange={(event) => set({ departmentId: event.target.value || null, cursors: null })}
+                >
+                  <option value="">All departments</option>
+                  {departments.map((department) => (
+                    <option key={department.id} value={department.id}>
+                      {department.name}
+                    </option>
+                  ))}
+                </Select>
+              )}
+            </Field>
+          ) : null}
         </form>
       </search>
+
+      <div className="flex justify-end">
+        <a
+          href={exportHref}
+          download
+          className="inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
+        >
+          Export CSV<span className="sr-only"> of every automation matching these filters</span>
+        </a>
+      </div>
 
       <div aria-live="polite" className="sr-only">
         {automations.isFetching
@@ -123,9 +170,9 @@ export function AutomationList() {
       </div>
 
       {automations.isPending ? (
-        <Loading>Loading your automations…</Loading>
+        <Loading>Loading automations…</Loading>
       ) : automations.isError ? (
-        <Alert tone="error" role="alert" title="Your automations could not be loaded">
+        <Alert tone="error" role="alert" title="The automations could not be loaded">
           <p>{automations.error.message}</p>
           <Button variant="secondary" size="sm" onClick={() => void automations.refetch()}>
             Try again
@@ -140,13 +187,17 @@ export function AutomationList() {
                 variant="secondary"
                 onClick={() => {
                   setSearch("");
-                  set({ q: null, status: null, kind: null, cursors: null });
+                  set({ q: null, status: null, kind: null, departmentId: null, cursors: null });
                 }}
               >
                 Clear the filters
               </Button>
             }
           />
+        ) : departments.length > 0 ? (
+          <EmptyState title="No automations registered yet">
+            When makers register automations in these departments, they show here.
+          </EmptyState>
         ) : (
           <EmptyState
             title="No automations yet — register your first"
@@ -168,7 +219,7 @@ export function AutomationList() {
           aria-busy={automations.isFetching}
         >
           <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
-            <caption className="sr-only">My automations</caption>
+            <caption className="sr-only">{title}</caption>
             <thead className="bg-slate-50 text-slate-700">
               <tr>
                 <th scope="col" className="px-3 py-2 font-semibold">

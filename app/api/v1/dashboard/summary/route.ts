@@ -1,0 +1,11 @@
+import { ZDashboardQuery } from "@/lib/dashboard/schemas";
+import { getDashboardSummary } from "@/lib/dashboard/summary";
+import { apiRoute } from "@/lib/http/api";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute({
+  permission: "dashboard:read",
+  query: ZDashboardQuery,
+  handler: ({ caller, query }) => getDashboardSummary({ caller, departmentId: query.departmentId }),
+});

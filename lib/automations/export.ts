@@ -1,0 +1,65 @@
+import "server-only";
+import type { Caller } from "@/lib/auth/caller";
+import { automationScopeSql, type Bind, SqlParams } from "@/lib/auth/scope-sql";
+import type { TAutomationExportQuery } from "@/lib/automations/schemas";
+import { cursorLines } from "@/lib/export/batches";
+import { type CsvColumn, csvFilename, csvLineSql, csvResponse } from "@/lib/export/csv";
+
+// GET /api/v1/automations/export: the automation list (lib/automations/queries.ts
+// listAutomations) as a streamed CSV — its scope, filters and order (newest first), written
+// as SQL so that Postgres formats the lines and a server-side cursor streams them.
+// test/dashboard/exports.test.ts checks the rows against the list's for every role.
+
+function filterSql(caller: Caller, filters: TAutomationExportQuery, bind: Bind): string[] {
+  const where = [automationScopeSql(caller, bind)];
+  if (filters.status) where.push(`a.status = ${bind(filters.status)}::"AutomationStatus"`);
+  if (filters.kind) where.push(`a.kind = ${bind(filters.kind)}::"AutomationKind"`);
+  if (filters.departmentId) where.push(`a."departmentId" = ${bind(filters.departmentId)}::uuid`);
+  if (filters.q) {
+    // Prisma's `contains` with mode "insensitive", as the list filters.
+    const q = bind(filters.q);
+    where.push(`(a.name ilike '%' || ${q} || '%' or a.description ilike '%' || ${q} || '%')`);
+  }
+  return where;
+}
+
+const COLUMNS: ReadonlyArray<CsvColumn> = [
+  { header: "Name", sql: "a.name" },
+  { header: "Status", sql: "a.status" },
+  { header: "Kind", sql: "a.kind" },
+  { header: "Run mode", sql: 'a."runMode"' },
+  { header: "Runs as", sql: 'a."runAs"' },
+  { header: "Department", sql: "d.name" },
+  { header: "Owner", sql: "o.name" },
+  { header: "Owner e-mail", sql: "o.email" },
+  {
+    header: "Not in place",
+    kind: "number",
+    sql: `case when a.status = 'RETIRED' then null else
+            (select count(*) from prerequisites x where x."automationId" = a.id and x.status <> 'SATISFIED') end`,
+  },
+  {
+    header: "Systems",
+    kind: "number",
+    sql: `(select count(*) from system_accesses x where x."automationId" = a.id)`,
+  },
+  { header: "Registered", sql: 'a."createdAt"', kind: "timestamp" },
+  { header: "Updated", sql: 'a."updatedAt"', kind: "timestamp" },
+  { header: "Automation id", sql: "a.id" },
+];
+
+export function exportAutomations({ caller, filters }: { caller: Caller; filters: TAutomationExportQuery }) {
+  const { values, bind } = new SqlParams();
+  const sql = `
+    select ${csvLineSql(COLUMNS)} as line
+      from automations a
+      join users o on o.id = a."ownerId"
+      join departments d on d.id = a."departmentId"
+     where ${filterSql(caller, filters, bind).join(" and ")}
+     order by a."createdAt" desc, a.id desc`;
+  return csvResponse({
+    filename: csvFilename("automations"),
+    columns: COLUMNS,
+    lines: cursorLines(sql, values),
+  });
+}

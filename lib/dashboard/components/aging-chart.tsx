@@ -1,0 +1,159 @@
+"use client";
+
+import Link from "next/link";
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { REQUEST_TYPE_LABELS } from "@/lib/automations/labels";
+import { agingFilters } from "../aging";
+import { pendingRequestsHref } from "../links";
+import type { AgingBucket, OldestPendingRequest } from "../types";
+import { AXIS_TICK, BarLink, ChartFigure, CountLink, ScrollRegion, TABLE, TD, TH } from "./chart-parts";
+
+const BAR_COLOUR = "#174ca8";
+
+/** "7–14 days" → "7–14", "60 days or more" → "60+": the axis says the unit once. */
+const shortBucket = (label: string) => label.replace(" days or more", "+").replace(" days", "");
+
+/** How long pending requests have waited: a histogram whose bars open the requests behind them. */
+export function AgingChart({ buckets, departmentId }: { buckets: AgingBucket[]; departmentId?: string }) {
+  const hrefOf = (bucket: AgingBucket) => pendingRequestsHref({ departmentId, ...agingFilters(bucket) });
+  return (
+    <ChartFigure
+      id="request-aging"
+      title="How long pending requests have waited"
+      description="Pending requests by days since they were filed (the axis counts days)."
+      chartHeight={220}
+      chart={
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart
+            data={buckets}
+            margin={{ top: 8, right: 8, bottom: 0, left: -16 }}
+            accessibilityLayer={false}
+          >
+            <CartesianGrid vertical={false} stroke="#e2e8f0" />
+            <XAxis dataKey="bucket" tick={AXIS_TICK} interval={0} tickFormatter={shortBucket} />
+            <YAxis allowDecimals={false} tick={AXIS_TICK} />
+            <Tooltip cursor={{ fill: "#f1f5f9" }} />
+            <Bar
+              dataKey="count"
+              name="Pending requests"
+              fill={BAR_COLOUR}
+              isAnimationActive={false}
+              shape={(props: {
+                payload?: AgingBucket;
+                x?: number;
+                y?: number;
+                width?: number;
+                height?: number;
+                fill?: string;
+              }) => (
+                <BarLink
+                  {...props}
+                  href={props.payload && props.payload.count > 0 ? hrefOf(props.payload) : null}
+                  segment={props.payload?.bucket ?? ""}
+                  title={`${props.payload?.bucket}: ${props.payload?.count} pending`}
+                />
+              )}
+            />
+          </BarChart>
+        </ResponsiveContainer>
+      }
+      table={
+        <table className={TABLE}>
+          <caption className="sr-only">Pending requests by days waited</caption>
+          <thead className="bg-slate-50">
+            <tr>
+              <th scope="col" className={TH}>
+                Waiting
+              </th>
+              <th scope="col" className={`${TH} text-right`}>
+                Requests
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {buckets.map((bucket) => (
+              <tr key={bucket.bucket}>
+                <th scope="row" className={`${TD} font-normal text-slate-800`}>
+                  {bucket.bucket}
+                </th>
+                <td className={`${TD} text-right`}>
+                  <CountLink
+                    href={hrefOf(bucket)}
+                    count={bucket.count}
+                    label={`pending requests waiting ${bucket.bucket}`}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}
+
+/** The ten requests that have waited longest. */
+export function OldestPending({ requests }: { requests: OldestPendingRequest[] }) {
+  return (
+    <section
+      aria-labelledby="oldest-pending-title"
+      className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
+      <h3 id="oldest-pending-title" className="mb-3 text-base font-semibold text-slate-900">
+        Oldest pending requests
+      </h3>
+      {requests.length === 0 ? (
+        <p className="text-sm text-slate-600">Nothing is waiting for IT.</p>
+      ) : (
+        <ScrollRegion label="Oldest pending requests, as a table">
+          <table className={TABLE}>
+            <caption className="sr-only">
+              The ten pending requests that have waited longest, oldest first
+            </caption>
+            <thead className="bg-slate-50">
+              <tr>
+                <th scope="col" className={TH}>
+                  Automation
+                </th>
+                <th scope="col" className={TH}>
+                  Asks for
+                </th>
+                <th scope="col" className={`${TH} hidden sm:table-cell`}>
+                  Department
+                </th>
+                <th scope="col" className={`${TH} text-right`}>
+                  Days
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {requests.map((request) => (
+                <tr key={request.id}>
+                  <th scope="row" className={`${TD} font-medium`}>
+                    <Link
+                      href={`/automations/${encodeURIComponent(request.automation.id)}`}
+                      className="text-brand-700 underline-offset-2 hover:underline"
+                    >
+                      {request.automation.name}
+                    </Link>
+                    <span className="block text-xs font-normal text-slate-600">
+                      by {request.requester.name}
+                    </span>
+                  </th>
+                  <td className={`${TD} text-slate-700`}>
+                    {REQUEST_TYPE_LABELS[request.type]}
+                    {request.service ? (
+                      <span className="block text-xs text-slate-600">{request.service}</span>
+                    ) : null}
+                  </td>
+                  <td className={`${TD} hidden text-slate-700 sm:table-cell`}>{request.department.name}</td>
+                  <td className={`${TD} text-right tabular-nums`}>{request.ageDays.toLocaleString("en")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      )}
+    </section>
+  );
+}

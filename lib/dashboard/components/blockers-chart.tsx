@@ -1,0 +1,114 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { prerequisitesHref } from "../links";
+import type { TopBlocker } from "../types";
+import { AXIS_TICK, BarLink, ChartFigure, CountLink, TABLE, TD, TH } from "./chart-parts";
+
+const COLOURS = { SERVICE: "#be123c", SYSTEM: "#b45309" } as const;
+const KIND_LABELS = { SERVICE: "Service", SYSTEM: "System" } as const;
+
+const hrefOf = (blocker: TopBlocker, departmentId?: string) =>
+  prerequisitesHref(
+    blocker.kind === "SERVICE"
+      ? { service: blocker.name, departmentId }
+      : { system: blocker.name, departmentId },
+  );
+
+/** The services and systems that hold up the most automations. */
+export function BlockersChart({ blockers, departmentId }: { blockers: TopBlocker[]; departmentId?: string }) {
+  const data = blockers.map((blocker) => ({ ...blocker, label: blocker.name }));
+  return (
+    <ChartFigure
+      id="top-blockers"
+      title="What holds up the most automations"
+      description="Services without a usable shared-key connector, and systems whose own sign-in is not in place."
+      chartHeight={Math.max(120, data.length * 32 + 40)}
+      chart={
+        data.length === 0 ? null : (
+          <ResponsiveContainer width="100%" height="100%">
+            <BarChart
+              data={data}
+              layout="vertical"
+              margin={{ top: 0, right: 16, bottom: 0, left: 8 }}
+              accessibilityLayer={false}
+            >
+              <CartesianGrid horizontal={false} stroke="#e2e8f0" />
+              <XAxis type="number" allowDecimals={false} tick={AXIS_TICK} />
+              <YAxis type="category" dataKey="label" width={120} tick={AXIS_TICK} />
+              <Tooltip cursor={{ fill: "#f1f5f9" }} />
+              <Bar
+                dataKey="automations"
+                name="Automations waiting"
+                isAnimationActive={false}
+                shape={(props: {
+                  payload?: TopBlocker;
+                  x?: number;
+                  y?: number;
+                  width?: number;
+                  height?: number;
+                }) => (
+                  <BarLink
+                    {...props}
+                    fill={props.payload ? COLOURS[props.payload.kind] : undefined}
+                    href={props.payload ? hrefOf(props.payload, departmentId) : null}
+                    segment={`${props.payload?.kind} ${props.payload?.name}`}
+                    title={`${props.payload?.name}: ${props.payload?.automations} automations waiting`}
+                  />
+                )}
+              />
+            </BarChart>
+          </ResponsiveContainer>
+        )
+      }
+      table={
+        data.length === 0 ? (
+          <p className="text-sm text-slate-600">No automation is waiting on a system or service.</p>
+        ) : (
+          <table className={TABLE}>
+            <caption className="sr-only">
+              Services and systems by the number of automations waiting on them
+            </caption>
+            <thead className="bg-slate-50">
+              <tr>
+                <th scope="col" className={TH}>
+                  Service or system
+                </th>
+                <th scope="col" className={TH}>
+                  Kind
+                </th>
+                <th scope="col" className={`${TH} text-right`}>
+                  Automations
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {blockers.map((blocker) => (
+                <tr key={`${blocker.kind}:${blocker.name}`}>
+                  <th scope="row" className={`${TD} font-medium text-slate-900`}>
+                    {blocker.name}
+                  </th>
+                  <td className={`${TD} whitespace-nowrap text-slate-700`}>
+                    <span
+                      aria-hidden="true"
+                      className="mr-1 inline-block size-2.5 rounded-sm align-middle"
+                      style={{ backgroundColor: COLOURS[blocker.kind] }}
+                    />
+                    {KIND_LABELS[blocker.kind]}
+                  </td>
+                  <td className={`${TD} text-right`}>
+                    <CountLink
+                      href={hrefOf(blocker, departmentId)}
+                      count={blocker.automations}
+                      label={`automations waiting on ${blocker.name}`}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )
+      }
+    />
+  );
+}

@@ -1,0 +1,234 @@
+"use client";
+
+import { useId } from "react";
+import { Alert, Loading } from "@/components/ui/alert";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { Field, Select } from "@/components/ui/field";
+import { Stat } from "@/components/ui/stat";
+import { ApiError } from "@/lib/api-client";
+import { useUrlState } from "@/lib/use-url-state";
+import { automationsHref, pendingRequestsHref, prerequisitesHref } from "../links";
+import { DASHBOARD_REFRESH_MS, useDashboardDetails, useDashboardSummary } from "../query";
+import type { DashboardSummary } from "../types";
+import { AgingChart, OldestPending } from "./aging-chart";
+import { BlockersChart } from "./blockers-chart";
+import { Expiries } from "./expiries";
+import { OutstandingChart } from "./outstanding-chart";
+import { TrendChart } from "./trend-chart";
+
+interface DashboardProps {
+  /** The departments the caller's dashboard covers, by name (the picker's choices). */
+  departments: ReadonlyArray<{ id: string; name: string }>;
+  /** IT_APPROVER / ADMIN: the whole company; otherwise a manager's departments. */
+  company: boolean;
+}
+
+const timeFormat = new Intl.DateTimeFormat("en-GB", {
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+});
+
+/** The manager's (or IT's) live dashboard. The department filter lives in the URL. */
+export function Dashboard({ departments, company }: DashboardProps) {
+  const { params, set } = useUrlState();
+  const departmentId = params.get("departmentId") || undefined;
+  const summary = useDashboardSummary(departmentId);
+  const details = useDashboardDetails(departmentId);
+  const pickerId = useId();
+  const chosen = departments.find((department) => department.id === departmentId);
+  const everything = company ? "Whole company" : "All my departments";
+  const scopeName =
+    chosen?.name ?? (company ? "the whole company" : departments.map((d) => d.name).join(" and "));
+
+  if (!company && departments.length === 0) {
+    return (
+      <Alert tone="info" title="No departments to show">
+        <p>You manage no department yet. An administrator links managers to their departments.</p>
+      </Alert>
+    );
+  }
+
+  const notFound = [summary.error, details.error].some(
+    (error) => error instanceof ApiError && error.status === 404,
+  );
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <p className="text-slate-700">
+          Figures for <strong className="font-semibold text-slate-900">{scopeName}</strong>.
+        </p>
+        <div className="flex flex-wrap items-end gap-3">
+          {company || departments.length > 1 ? (
+            <Field id={pickerId} label="Department" className="w-60">
+              {(control) => (
+                <Select
+                  {...control}
+                  value={departmentId ?? ""}
+                  onChange={(event) => set({ departmentId: event.target.value || null })}
+                >
+                  <option value="">{everything}</option>
+                  {departments.map((department) => (
+                    <option key={department.id} value={department.id}>
+                      {department.name}
+                    </option>
+                  ))}
+                </Select>
+              )}
+            </Field>
+          ) : null}
+          <Freshness
+            generatedAt={summary.data?.generatedAt}
+            fetching={summary.isFetching || details.isFetching}
+            onRefresh={() => void Promise.all([summary.refetch(), details.refetch()])}
+          />
+        </div>
+      </div>
+
+      {notFound ? (
+        <Alert tone="warning" role="alert" title="This department is not on your dashboard">
+          <p>It does not exist, or it is not one of the departments you may see.</p>
+          <ButtonLink href="/dashboard" size="sm">
+            Show {everything.toLowerCase()}
+          </ButtonLink>
+        </Alert>
+      ) : summary.isPending ? (
+        <Loading>Loading the figures…</Loading>
+      ) : summary.isError ? (
+        <Alert tone="error" role="alert" title="The figures could not be loaded">
+          <p>{summary.error.message}</p>
+          <Button variant="secondary" size="sm" onClick={() => void summary.refetch()}>
+            Try again
+          </Button>
+        </Alert>
+      ) : (
+        <Headline summary={summary.data} departmentId={departmentId} />
+      )}
+
+      {notFound ? null : details.isPending ? (
+        <Loading>Loading the charts…</Loading>
+      ) : details.isError ? (
+        <Alert tone="error" role="alert" title="The charts could not be loaded">
+          <p>{details.error.message}</p>
+          <Button variant="secondary" size="sm" onClick={() => void details.refetch()}>
+            Try again
+          </Button>
+        </Alert>
+      ) : (
+        <div className="space-y-6">
+          <OutstandingChart rows={details.data.byTypeAndDepartment} />
+          <section aria-labelledby="aging-heading" className="space-y-3">
+            <h2 id="aging-heading" className="text-lg font-semibold">
+              Request aging
+            </h2>
+            <div className="grid gap-6 lg:grid-cols-2">
+              <AgingChart buckets={details.data.agingHistogram} departmentId={departmentId} />
+              <OldestPending requests={details.data.oldestPending} />
+            </div>
+          </section>
+          <section aria-labelledby="risks-heading" className="space-y-3">
+            <h2 id="risks-heading" className="text-lg font-semibold">
+              Expiries and blockers
+            </h2>
+            <div className="grid gap-6 lg:grid-cols-2">
+              {summary.data ? (
+                <Expiries expiries={summary.data.expiries} connectors={details.data.expiringConnectors} />
+              ) : null}
+              <BlockersChart blockers={details.data.topBlockers} departmentId={departmentId} />
+            </div>
+          </section>
+          <TrendChart points={details.data.trend} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Freshness({
+  generatedAt,
+  fetching,
+  onRefresh,
+}: {
+  generatedAt: string | undefined;
+  fetching: boolean;
+  onRefresh: () => void;
+}) {
+  return (
+    <div className="flex items-center gap-3 text-sm text-slate-600">
+      <p>
+        {generatedAt ? (
+          <>
+            Computed at <time dateTime={generatedAt}>{timeFormat.format(new Date(generatedAt))}</time>
+          </>
+        ) : (
+          "Not computed yet"
+        )}
+        <span className="block text-xs">Refreshes every {DASHBOARD_REFRESH_MS / 1000} s</span>
+      </p>
+      <Button variant="secondary" size="sm" onClick={onRefresh} pending={fetching} pendingText="Refreshing…">
+        Refresh now
+      </Button>
+    </div>
+  );
+}
+
+function Headline({ summary, departmentId }: { summary: DashboardSummary; departmentId?: string }) {
+  const { automations, outstandingPrerequisites, requests, expiries } = summary;
+  return (
+    <div className="space-y-6">
+      <section aria-labelledby="readiness-heading" className="space-y-3">
+        <h2 id="readiness-heading" className="text-lg font-semibold">
+          Automations{" "}
+          <span className="font-normal text-slate-600">
+            ({automations.total.toLocaleString("en")} active)
+          </span>
+        </h2>
+        <p className="text-sm text-slate-600">
+          Ready: every prerequisite in place. Pending: still waiting for one. Blocked: one was rejected or has
+          expired.
+        </p>
+        <div className="grid grid-cols-3 gap-3 sm:gap-4">
+          <Stat
+            label="Ready"
+            value={automations.ready}
+            href={automationsHref({ status: "READY", departmentId })}
+          />
+          <Stat
+            label="Pending"
+            value={automations.pending}
+            href={automationsHref({ status: "PENDING", departmentId })}
+          />
+          <Stat
+            label="Blocked"
+            value={automations.blocked}
+            href={automationsHref({ status: "BLOCKED", departmentId })}
+          />
+        </div>
+      </section>
+      <section aria-labelledby="waiting-heading" className="space-y-3">
+        <h2 id="waiting-heading" className="text-lg font-semibold">
+          What they are waiting for
+        </h2>
+        <div className="grid grid-cols-2 gap-4 lg:grid-cols-5">
+          <Stat
+            label="Outstanding prerequisites"
+            value={outstandingPrerequisites.total}
+            href={prerequisitesHref({ departmentId })}
+          />
+          <Stat
+            label="Pending requests"
+            value={requests.pending}
+            href={pendingRequestsHref({ departmentId })}
+          />
+          <Stat label="Median days pending" value={requests.medianAgeDays} />
+          <Stat label="90th percentile days pending" value={requests.p90AgeDays} />
+          {/* Alone on its row on a phone: as wide as the row. */}
+          <div className="col-span-2 lg:col-span-1">
+            <Stat label="Keys expiring in 30 days" value={expiries.next30Days} href="#expiries" />
+          </div>
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+"use client";
+
+import { prerequisitesHref } from "../links";
+import type { DashboardSummary, ExpiringConnector } from "../types";
+import { CountLink, ScrollRegion, TABLE, TD, TH } from "./chart-parts";
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
+
+/** Shared-key connectors whose keys expire soon, and the automations that rely on each. */
+export function Expiries({
+  expiries,
+  connectors,
+}: {
+  expiries: DashboardSummary["expiries"];
+  connectors: ExpiringConnector[];
+}) {
+  const buckets = [
+    { label: "7 days", count: expiries.next7Days },
+    { label: "30 days", count: expiries.next30Days },
+    { label: "90 days", count: expiries.next90Days },
+  ];
+  return (
+    <section
+      id="expiries"
+      aria-labelledby="expiries-title"
+      className="min-w-0 scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
+      <h3 id="expiries-title" className="text-base font-semibold text-slate-900">
+        Connector keys expiring
+      </h3>
+      <p className="mt-0.5 text-sm text-slate-600">
+        Approved connectors this scope can use (shared with everyone or with one of its departments).
+      </p>
+      <dl className="mt-3 grid grid-cols-3 gap-2">
+        {buckets.map((bucket) => (
+          <div key={bucket.label} className="rounded-md bg-slate-50 px-3 py-2">
+            <dt className="text-xs text-slate-600">Within {bucket.label}</dt>
+            <dd className="text-2xl font-semibold tabular-nums text-slate-900">{bucket.count}</dd>
+          </div>
+        ))}
+      </dl>
+      {connectors.length === 0 ? (
+        <p className="mt-3 text-sm text-slate-600">No key expires in the next 90 days.</p>
+      ) : (
+        <div className="mt-3">
+          <ScrollRegion label="Connector keys expiring, as a table">
+            <table className={TABLE}>
+              <caption className="sr-only">
+                Connectors whose keys expire within 90 days, soonest first
+              </caption>
+              <thead className="bg-slate-50">
+                <tr>
+                  <th scope="col" className={TH}>
+                    Connector
+                  </th>
+                  <th scope="col" className={`${TH} hidden sm:table-cell`}>
+                    Expires
+                  </th>
+                  <th scope="col" className={`${TH} text-right`}>
+                    Days left
+                  </th>
+                  <th scope="col" className={`${TH} text-right`}>
+                    Automations
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {connectors.map((connector) => (
+                  <tr key={connector.id}>
+                    <th scope="row" className={`${TD} font-medium text-slate-900`}>
+                      {connector.name}
+                      <span className="block text-xs font-normal text-slate-600">{connector.service}</span>
+                    </th>
+                    <td className={`${TD} hidden whitespace-nowrap text-slate-700 sm:table-cell`}>
+                      <time dateTime={connector.keyExpiresAt}>
+                        {dateFormat.format(new Date(connector.keyExpiresAt))}
+                      </time>
+                    </td>
+                    <td
+                      className={`${TD} text-right tabular-nums ${connector.daysLeft <= 7 ? "font-semibold text-red-800" : "text-slate-700"}`}
+                    >
+                      {connector.daysLeft}
+                    </td>
+                    <td className={`${TD} text-right`}>
+                      <CountLink
+                        href={prerequisitesHref({ connectorId: connector.id, outstanding: false })}
+                        count={connector.dependents}
+                        label={`automations rely on ${connector.name}`}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import { withQuery } from "@/lib/api-client";
+import type { AutomationStatus, PrerequisiteType } from "@/lib/domain/types";
+
+// Where each number of the dashboard drills down to: the filtered list behind it, with the
+// filters in the URL so the link can be shared and bookmarked. `departmentId` is the
+// dashboard's own filter (absent: every department of the caller's scope, which is also
+// what the lists show a manager or IT).
+
+export function automationsHref(filters: { status?: AutomationStatus; departmentId?: string }): string {
+  return withQuery("/automations", filters);
+}
+
+export function prerequisitesHref(filters: {
+  type?: PrerequisiteType;
+  departmentId?: string;
+  service?: string;
+  system?: string;
+  connectorId?: string;
+  outstanding?: boolean;
+}): string {
+  const { outstanding = true, ...rest } = filters;
+  return withQuery("/prerequisites", { outstanding: outstanding ? "true" : undefined, ...rest });
+}
+
+export function pendingRequestsHref(filters: {
+  departmentId?: string;
+  minAgeDays?: string;
+  maxAgeDays?: string;
+}): string {
+  return withQuery("/requests", { status: "PENDING", ...filters });
+}
