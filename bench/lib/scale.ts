@@ -1,0 +1,54 @@
+// Every size of the benchmark company follows from one number, the automations: the issue's
+// reference company has 100,000 of them, 300 departments, 20,000 people, ~350,000 system
+// accesses, 2,000 connectors, 200 gateways, 50,000 requests and 1,000,000 audit events.
+
+export interface Scale {
+  automations: number;
+  departments: number;
+  people: number;
+  /** Distinct shared-key services (SaaS APIs, internal APIs) that connectors are for. */
+  services: number;
+  connectors: number;
+  gateways: number;
+  requests: number;
+  auditEvents: number;
+  /** Days of outstanding-prerequisite history kept for the trend chart. */
+  snapshotDays: number;
+}
+
+const REFERENCE = 100_000;
+
+export function scaleFor(automations: number): Scale {
+  const f = automations / REFERENCE;
+  const scaled = (reference: number, min: number) => Math.max(min, Math.round(reference * f));
+  return {
+    automations,
+    departments: scaled(300, 5),
+    people: scaled(20_000, 60),
+    services: scaled(300, 12),
+    connectors: scaled(2_000, 30),
+    gateways: scaled(200, 6),
+    requests: Math.round(automations / 2),
+    auditEvents: automations * 10,
+    snapshotDays: 90,
+  };
+}
+
+/** The service of the connector the revoke scenario revokes; ~10 % of automations use it. */
+export const REVOKE_SERVICE = "sap-erp";
+export const REVOKE_CONNECTOR_NAME = "SAP ERP (company-wide)";
+export const REVOKE_SHARE = 0.1;
+
+/** Every person of the benchmark company has an address in this domain (the seed's marker). */
+export const BENCH_EMAIL_DOMAIN = "@bench.preflight.test";
+
+/** The people the benchmark signs in as (with API tokens it creates and removes itself). */
+export const BENCH_ACCOUNTS = {
+  it: `it${BENCH_EMAIL_DOMAIN}`,
+  admin: `admin${BENCH_EMAIL_DOMAIN}`,
+  manager: `manager${BENCH_EMAIL_DOMAIN}`,
+  maker: `maker${BENCH_EMAIL_DOMAIN}`,
+} as const;
+
+/** The benchmark manager manages this many departments. */
+export const MANAGER_DEPARTMENTS = 3;

@@ -1,0 +1,373 @@
+/**
+ * The benchmark: `npm run bench` (after `npm run bench:seed`) on DATABASE_URL.
+ *
+ *   DATABASE_URL=postgresql://… npm run bench [-- --small] [--seconds 10] [--port 3700] [--build] [--only a,b]
+ *
+ * Builds the app if the build is missing or predates the benchmark's constant route, starts
+ * the production server (`next start`) on the database, and measures each scenario with
+ * autocannon at 1 and 20 concurrent clients: p50 / p95 / p99 latency and requests per second.
+ * Two reference points from the same run: the endpoint's own SQL replayed directly with `pg`,
+ * and a constant JSON route without database (the web tier's ceiling). Then a CSV export of
+ * the whole company and the revocation of a connector that 10 % of the automations use.
+ *
+ * Writes bench/results.json and the generated section of BENCHMARKS.md; with --small (CI:
+ * 2 s per measurement) or --only, bench/results.small.json / results.local.json instead and
+ * BENCHMARKS.md stays as it is. Prints the server's peak memory.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import os from "node:os";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { countRows } from "./lib/counts";
+import { captureStatements, loadDirect } from "./lib/direct";
+import { EXPORT_PATH, exportSqlSeconds, measureExport } from "./lib/export";
+import { type HttpTarget, loadHttp, probe } from "./lib/http-load";
+import { BENCHMARKS_FILE, RESULTS_FILE, ROOT, SEED_RESULT_FILE, SMALL_RESULTS_FILE } from "./lib/paths";
+import { type Account, type Principal, preparePrincipals, removeTokens } from "./lib/principals";
+import {
+  type ExportResult,
+  type Measured,
+  type Results,
+  renderMarkdown,
+  type ScenarioResult,
+  updateBenchmarksFile,
+  writeResults,
+} from "./lib/report";
+import { measureRevoke, type RevokeResult } from "./lib/revoke";
+import { authHeaders, callerOf, loadFixtures, readScenarios, type Scenario } from "./lib/scenarios";
+import { build, buildIsUsable, type Server, startServer } from "./lib/server";
+import type { RunStats } from "./lib/stats";
+import { evaluateTargets } from "./lib/targets";
+
+const USAGE = `Usage: DATABASE_URL=postgresql://… npm run bench -- [--small] [--seconds <n>] [--port <n>] [--build] [--only <ids>]
+
+  --small          CI mode: 2 s per measurement, results in bench/results.small.json, BENCHMARKS.md untouched
+  --seconds <n>    seconds per measurement (default 10)
+  --port <n>       port of the server under test (default 3700)
+  --build          build even when a usable build exists
+  --only <ids>     only these scenarios (comma-separated ids; constant, export, revoke are ids too)`;
+
+const CLIENTS = [1, 20] as const;
+const LOCAL_RESULTS_FILE = `${ROOT}/bench/results.local.json`;
+
+function parseOptions(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      small: { type: "boolean", default: false },
+      seconds: { type: "string" },
+      port: { type: "string", default: "3700" },
+      build: { type: "boolean", default: false },
+      only: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) return null;
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error(`DATABASE_URL is not set.\n\n${USAGE}`);
+  const seconds = Number(values.seconds ?? (values.small ? 2 : 10));
+  const port = Number(values.port);
+  if (!(seconds > 0) || !Number.isInteger(port)) throw new Error(USAGE);
+  const only = values.only ? new Set(values.only.split(",").map((id) => id.trim())) : null;
+  return { databaseUrl, small: values.small, seconds, port, build: values.build, only };
+}
+
+type Options = NonNullable<ReturnType<typeof parseOptions>>;
+
+const log = (line: string) => console.log(line);
+const fmt = (s: RunStats) =>
+  `p50 ${s.p50} ms, p95 ${s.p95} ms, p99 ${s.p99} ms, ${s.rps} req/s` +
+  `${s.serverCpuMs === undefined ? "" : `, server CPU ${s.serverCpuMs} ms/request`}${s.failures ? `, ${s.failures} FAILED` : ""}`;
+
+async function main(argv: string[]): Promise<number> {
+  const options = parseOptions(argv);
+  if (!options) {
+    log(USAGE);
+    return 0;
+  }
+  const startedAt = new Date().toISOString();
+  // Other work on the machine skews every figure; the run records how busy it was.
+  const loadBefore = os.loadavg()[0]!;
+  const speedIndex = cpuSpeedIndexMs();
+  const db = new pg.Pool({ connectionString: options.databaseUrl, max: 4 });
+  const secret = randomBytes(48).toString("base64url");
+  let server: Server | undefined;
+  try {
+    const rows = await countRows(db);
+    if (!rows.automations) throw new Error("No automations in this database: run npm run bench:seed first.");
+    const principals = await preparePrincipals(db, secret);
+    const serverEnv = serverEnvironment(options, secret);
+    if (options.build || !buildIsUsable()) {
+      log("Building the production app (next build)…");
+      await build(serverEnv);
+    }
+    server = await startServer({ port: options.port, env: serverEnv });
+    const baselineRssMb = server.memory.currentMb();
+    log(`next start on ${server.url} (pid ${server.pid}), ${baselineRssMb} MB after start.`);
+    const wanted = (id: string) => !options.only || options.only.has(id);
+
+    const constant: Record<string, RunStats> = {};
+    if (wanted("constant")) {
+      const target = { url: `${server.url}/api/bench/constant` };
+      await loadHttp(target, { connections: 10, seconds: warmSeconds(options) });
+      for (const clients of CLIENTS) {
+        constant[clients] = await measureHttp(server, target, clients, options.seconds);
+        log(`constant route, ${clients} client(s): ${fmt(constant[clients]!)}`);
+      }
+    }
+
+    const fixtures = await loadFixtures(db);
+    const scenarios: ScenarioResult[] = [];
+    for (const scenario of readScenarios(fixtures).filter((s) => wanted(s.id))) {
+      scenarios.push(await measureScenario(scenario, principals[scenario.account], server, options));
+    }
+
+    let exportResult: ExportResult = { available: false, path: EXPORT_PATH, note: "not selected" };
+    if (wanted("export")) {
+      exportResult = await measureExport(
+        server,
+        EXPORT_PATH,
+        { cookie: principals.it.cookie },
+        options.small ? 1 : 3,
+      );
+      if (exportResult.available) {
+        exportResult.directSeconds = await exportSqlSeconds(
+          options.databaseUrl,
+          await callerOf(principals.it),
+        );
+      }
+      log(`export: ${JSON.stringify(exportResult)}`);
+    }
+
+    let revoke: RevokeResult | null = null;
+    if (wanted("revoke")) {
+      revoke = await measureRevoke({
+        db,
+        databaseUrl: options.databaseUrl,
+        url: server.url,
+        principal: principals.it,
+        caller: await callerOf(principals.it),
+      });
+      log(`revoke: ${JSON.stringify(revoke)}`);
+    }
+
+    const peakRssMb = server.memory.peakMb();
+    await server.stop();
+    server.memory.stop();
+    server = undefined;
+    log(`Server memory: ${baselineRssMb} MB after start, peak ${peakRssMb} MB.`);
+
+    const partial: Omit<Results, "targets"> = {
+      mode: options.small ? "small" : "full",
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      secondsPerRun: options.seconds,
+      machine: {
+        ...machine(),
+        cpuSpeedIndexMs: speedIndex,
+        loadAverageBefore: round2(loadBefore),
+        loadAverageAfter: round2(os.loadavg()[0]!),
+      },
+      postgres: await postgresInfo(db),
+      dataSet: { rows, seed: seedResult(await databaseName(db), rows.automations) },
+      server: { baselineRssMb, peakRssMb, poolSize: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
+      constant,
+      scenarios,
+      export: exportResult,
+      revoke,
+    };
+    const results: Results = { ...partial, targets: evaluateTargets(partial) };
+    const file = options.small ? SMALL_RESULTS_FILE : options.only ? LOCAL_RESULTS_FILE : RESULTS_FILE;
+    writeResults(file, results);
+    const markdown = renderMarkdown(results);
+    if (!options.small && !options.only) updateBenchmarksFile(BENCHMARKS_FILE, markdown);
+    log(`\n${markdown}\n\nWrote ${file}${!options.small && !options.only ? ` and ${BENCHMARKS_FILE}` : ""}.`);
+    const problems = failuresOf(results);
+    for (const problem of problems) console.error(`FAILED: ${problem}`);
+    return problems.length > 0 ? 1 : 0;
+  } finally {
+    if (server) {
+      await server.stop();
+      server.memory.stop();
+    }
+    await removeTokens(db).catch(() => {});
+    await db.end();
+  }
+}
+
+/** What went wrong (times are never a failure): error answers, failed requests, a broken revoke. */
+function failuresOf(results: Results): string[] {
+  const problems: string[] = [];
+  for (const scenario of results.scenarios) {
+    if (scenario.error) problems.push(`${scenario.id}: ${scenario.error}`);
+    for (const [kind, runs] of Object.entries({
+      endpoint: scenario.measured?.endpoint ?? {},
+      direct: scenario.measured?.direct ?? {},
+    })) {
+      for (const [clients, stats] of Object.entries(runs)) {
+        if (stats.failures > 0)
+          problems.push(`${scenario.id} (${kind}, ${clients} clients): ${stats.failures} failed requests`);
+      }
+    }
+  }
+  if (results.export.error) problems.push(`export: ${results.export.error}`);
+  if (results.revoke && results.revoke.transactions !== 1) {
+    problems.push(`revoke: written in ${results.revoke.transactions} transactions, not one`);
+  }
+  return problems;
+}
+
+/** One HTTP load run, with the server's CPU time per answered request. */
+async function measureHttp(server: Server, target: HttpTarget, clients: number, seconds: number) {
+  const cpuBefore = server.memory.cpuMs();
+  const stats = await loadHttp(target, { connections: clients, seconds });
+  const cpu = server.memory.cpuMs() - cpuBefore;
+  return {
+    ...stats,
+    serverCpuMs: stats.requests > 0 ? Math.round((cpu / stats.requests) * 100) / 100 : Number.NaN,
+  };
+}
+
+function warmSeconds(options: Options): number {
+  return options.small ? 0.5 : 2;
+}
+
+/** The server's environment: production, the benchmark's database, no job queue, no token limit. */
+function serverEnvironment(options: Options, secret: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: options.databaseUrl,
+    JOBS_DISABLED: "true",
+    AUTH_SECRET: secret,
+    APP_URL: `http://127.0.0.1:${options.port}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+    // The load comes from one token per person; the limiter still counts every request.
+    API_TOKEN_RATE_LIMIT: "1000000000",
+  };
+  delete env.PORT;
+  return env;
+}
+
+async function measureScenario(
+  scenario: Scenario,
+  principal: Principal,
+  server: Server,
+  options: Options,
+): Promise<ScenarioResult> {
+  const base = {
+    id: scenario.id,
+    title: scenario.title,
+    path: scenario.path,
+    auth: scenario.auth,
+    account: scenario.account as Account,
+  };
+  const target: HttpTarget = {
+    url: `${server.url}${scenario.path}`,
+    headers: authHeaders(principal, scenario.auth),
+  };
+  const first = await probe(target);
+  if (first.status === 404 && !first.contentType.includes("json")) {
+    log(`${scenario.id}: not measured — the route does not exist in this build (${scenario.note ?? ""})`);
+    return { ...base, available: false, note: `route not in this build (${scenario.note ?? "missing"})` };
+  }
+  if (first.status < 200 || first.status >= 300) {
+    log(
+      `${scenario.id}: ${scenario.path} answered ${first.status}: ${first.excerpt}\nserver log:\n${server.log()}`,
+    );
+    return { ...base, available: false, error: `answered ${first.status}`, note: `answered ${first.status}` };
+  }
+  await loadHttp(target, { connections: 10, seconds: warmSeconds(options) });
+  const endpoint: Record<string, RunStats> = {};
+  const from = performance.now();
+  for (const clients of CLIENTS) {
+    endpoint[clients] = await measureHttp(server, target, clients, options.seconds);
+    log(`${scenario.id}, ${clients} client(s): ${fmt(endpoint[clients]!)}`);
+  }
+  const peakRssMb = server.memory.peakMb(from);
+
+  let direct: Measured["direct"] = null;
+  let statements: number | undefined;
+  if (scenario.service) {
+    const caller = await callerOf(principal);
+    const service = scenario.service;
+    await service(caller); // warm this process's Prisma client first
+    const captured = await captureStatements(() => service(caller));
+    statements = captured.statements.length;
+    direct = {};
+    for (const clients of CLIENTS) {
+      direct[clients] = await loadDirect(options.databaseUrl, captured.statements, {
+        connections: clients,
+        seconds: options.seconds,
+      });
+      log(
+        `${scenario.id}, direct SQL (${statements} statements), ${clients} client(s): ${fmt(direct[clients]!)}`,
+      );
+    }
+  }
+  return { ...base, available: true, statements, measured: { endpoint, direct, peakRssMb } };
+}
+
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
+/**
+ * A single-core speed index: ms for 10^8 additions in a plain loop (about 100 ms on a current
+ * desktop core). Figures of two machines compare only alongside it.
+ */
+function cpuSpeedIndexMs(): number {
+  const started = performance.now();
+  let sum = 0;
+  for (let i = 0; i < 100_000_000; i++) sum += i;
+  if (sum < 0) throw new Error("unreachable");
+  return Math.round(performance.now() - started);
+}
+
+function machine(): Record<string, string | number> {
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model.trim() ?? "unknown",
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.versions.node,
+    next: packageVersion("next"),
+    autocannon: packageVersion("autocannon"),
+  };
+}
+
+function packageVersion(name: string): string {
+  const file = `${ROOT}/node_modules/${name}/package.json`;
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version : "?";
+}
+
+async function postgresInfo(db: pg.Pool): Promise<Record<string, string>> {
+  const { rows } = await db.query<{ name: string; setting: string }>(
+    `select 'version' as name, split_part(version(), ' on ', 1) as setting
+     union all select name, current_setting(name) from unnest(array['shared_buffers', 'work_mem',
+       'effective_cache_size', 'max_connections', 'random_page_cost', 'jit']) as name`,
+  );
+  return Object.fromEntries(rows.map((row) => [row.name, row.setting]));
+}
+
+async function databaseName(db: pg.Pool): Promise<string> {
+  return (await db.query<{ db: string }>("select current_database() as db")).rows[0]!.db;
+}
+
+/** bench:seed's figures, when they are of this database and size. */
+function seedResult(database: string, automations: number | undefined): unknown {
+  if (!existsSync(SEED_RESULT_FILE)) return null;
+  const seed = JSON.parse(readFileSync(SEED_RESULT_FILE, "utf8")) as {
+    database: string;
+    automations: number;
+  };
+  return seed.database === database && seed.automations === automations ? seed : null;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);
