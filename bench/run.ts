@@ -23,7 +23,14 @@ import { countRows } from "./lib/counts";
 import { captureStatements, loadDirect } from "./lib/direct";
 import { EXPORT_PATH, exportSqlSeconds, measureExport } from "./lib/export";
 import { type HttpTarget, loadHttp, probe } from "./lib/http-load";
-import { BENCHMARKS_FILE, RESULTS_FILE, ROOT, SEED_RESULT_FILE, SMALL_RESULTS_FILE } from "./lib/paths";
+import {
+  BENCHMARKS_FILE,
+  LOCAL_RESULTS_FILE,
+  RESULTS_FILE,
+  ROOT,
+  SEED_RESULT_FILE,
+  SMALL_RESULTS_FILE,
+} from "./lib/paths";
 import { type Account, type Principal, preparePrincipals, removeTokens } from "./lib/principals";
 import {
   type ExportResult,
@@ -49,7 +56,6 @@ const USAGE = `Usage: DATABASE_URL=postgresql://… npm run bench -- [--small] [
   --only <ids>     only these scenarios (comma-separated ids; constant, export, revoke are ids too)`;
 
 const CLIENTS = [1, 20] as const;
-const LOCAL_RESULTS_FILE = `${ROOT}/bench/results.local.json`;
 
 function parseOptions(argv: string[]) {
   const { values } = parseArgs({
@@ -96,6 +102,10 @@ async function main(argv: string[]): Promise<number> {
   try {
     const rows = await countRows(db);
     if (!rows.automations) throw new Error("No automations in this database: run npm run bench:seed first.");
+    // An earlier run's revocation (and its undoing) leaves dead rows and pages that are not
+    // all-visible, which autovacuum clears in its own time; every run starts from the same state.
+    log("VACUUM ANALYZE…");
+    await db.query("vacuum analyze");
     const principals = await preparePrincipals(db, secret);
     const serverEnv = serverEnvironment(options, secret);
     if (options.build || !buildIsUsable()) {
@@ -103,58 +113,12 @@ async function main(argv: string[]): Promise<number> {
       await build(serverEnv);
     }
     server = await startServer({ port: options.port, env: serverEnv });
-    const baselineRssMb = server.memory.currentMb();
+    const baselineRssMb = server.usage.currentMb();
     log(`next start on ${server.url} (pid ${server.pid}), ${baselineRssMb} MB after start.`);
-    const wanted = (id: string) => !options.only || options.only.has(id);
 
-    const constant: Record<string, RunStats> = {};
-    if (wanted("constant")) {
-      const target = { url: `${server.url}/api/bench/constant` };
-      await loadHttp(target, { connections: 10, seconds: warmSeconds(options) });
-      for (const clients of CLIENTS) {
-        constant[clients] = await measureHttp(server, target, clients, options.seconds);
-        log(`constant route, ${clients} client(s): ${fmt(constant[clients]!)}`);
-      }
-    }
-
-    const fixtures = await loadFixtures(db);
-    const scenarios: ScenarioResult[] = [];
-    for (const scenario of readScenarios(fixtures).filter((s) => wanted(s.id))) {
-      scenarios.push(await measureScenario(scenario, principals[scenario.account], server, options));
-    }
-
-    let exportResult: ExportResult = { available: false, path: EXPORT_PATH, note: "not selected" };
-    if (wanted("export")) {
-      exportResult = await measureExport(
-        server,
-        EXPORT_PATH,
-        { cookie: principals.it.cookie },
-        options.small ? 1 : 3,
-      );
-      if (exportResult.available) {
-        exportResult.directSeconds = await exportSqlSeconds(
-          options.databaseUrl,
-          await callerOf(principals.it),
-        );
-      }
-      log(`export: ${JSON.stringify(exportResult)}`);
-    }
-
-    let revoke: RevokeResult | null = null;
-    if (wanted("revoke")) {
-      revoke = await measureRevoke({
-        db,
-        databaseUrl: options.databaseUrl,
-        url: server.url,
-        principal: principals.it,
-        caller: await callerOf(principals.it),
-      });
-      log(`revoke: ${JSON.stringify(revoke)}`);
-    }
-
-    const peakRssMb = server.memory.peakMb();
-    await server.stop();
-    server.memory.stop();
+    const measured = await measureEverything({ db, server, principals, options });
+    const peakRssMb = server.usage.peakMb();
+    await stopServer(server);
     server = undefined;
     log(`Server memory: ${baselineRssMb} MB after start, peak ${peakRssMb} MB.`);
 
@@ -172,28 +136,87 @@ async function main(argv: string[]): Promise<number> {
       postgres: await postgresInfo(db),
       dataSet: { rows, seed: seedResult(await databaseName(db), rows.automations) },
       server: { baselineRssMb, peakRssMb, poolSize: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
-      constant,
-      scenarios,
-      export: exportResult,
-      revoke,
+      ...measured,
     };
-    const results: Results = { ...partial, targets: evaluateTargets(partial) };
-    const file = options.small ? SMALL_RESULTS_FILE : options.only ? LOCAL_RESULTS_FILE : RESULTS_FILE;
-    writeResults(file, results);
-    const markdown = renderMarkdown(results);
-    if (!options.small && !options.only) updateBenchmarksFile(BENCHMARKS_FILE, markdown);
-    log(`\n${markdown}\n\nWrote ${file}${!options.small && !options.only ? ` and ${BENCHMARKS_FILE}` : ""}.`);
-    const problems = failuresOf(results);
-    for (const problem of problems) console.error(`FAILED: ${problem}`);
-    return problems.length > 0 ? 1 : 0;
+    return report({ ...partial, targets: evaluateTargets(partial) }, options);
   } finally {
-    if (server) {
-      await server.stop();
-      server.memory.stop();
-    }
+    if (server) await stopServer(server);
     await removeTokens(db).catch(() => {});
     await db.end();
   }
+}
+
+interface RunContext {
+  db: pg.Pool;
+  server: Server;
+  principals: Record<Account, Principal>;
+  options: Options;
+}
+
+/** Every scenario in order; the revocation last, as it writes. */
+async function measureEverything(ctx: RunContext) {
+  const { db, server, principals, options } = ctx;
+  const wanted = (id: string) => !options.only || options.only.has(id);
+  const constant = wanted("constant") ? await measureConstant(server, options) : {};
+  const fixtures = await loadFixtures(db);
+  const scenarios: ScenarioResult[] = [];
+  for (const scenario of readScenarios(fixtures).filter((s) => wanted(s.id))) {
+    scenarios.push(await measureScenario(scenario, principals[scenario.account], server, options));
+  }
+  const exportResult: ExportResult = wanted("export")
+    ? await measureExportScenario(ctx)
+    : { available: false, path: EXPORT_PATH, note: "not selected" };
+  let revoke: RevokeResult | null = null;
+  if (wanted("revoke")) {
+    revoke = await measureRevoke({
+      db,
+      databaseUrl: options.databaseUrl,
+      url: server.url,
+      principal: principals.it,
+      caller: await callerOf(principals.it),
+    });
+    log(`revoke: ${JSON.stringify(revoke)}`);
+  }
+  return { constant, scenarios, export: exportResult, revoke };
+}
+
+async function measureConstant(server: Server, options: Options): Promise<Record<string, RunStats>> {
+  const target = { url: `${server.url}/api/bench/constant` };
+  await loadHttp(target, { connections: 10, seconds: warmSeconds(options) });
+  const constant: Record<string, RunStats> = {};
+  for (const clients of CLIENTS) {
+    constant[clients] = await measureHttp(server, target, clients, options.seconds);
+    log(`constant route, ${clients} client(s): ${fmt(constant[clients]!)}`);
+  }
+  return constant;
+}
+
+async function measureExportScenario({ server, principals, options }: RunContext): Promise<ExportResult> {
+  const repeats = options.small ? 1 : 3;
+  const result = await measureExport(server, EXPORT_PATH, { cookie: principals.it.cookie }, repeats);
+  if (result.available) {
+    result.directSeconds = await exportSqlSeconds(options.databaseUrl, await callerOf(principals.it));
+  }
+  log(`export: ${JSON.stringify(result)}`);
+  return result;
+}
+
+async function stopServer(server: Server): Promise<void> {
+  await server.stop();
+  server.usage.stop();
+}
+
+/** Writes the results (and, for a full run, BENCHMARKS.md); the exit code says whether anything failed. */
+function report(results: Results, options: Options): number {
+  const full = !options.small && !options.only;
+  const file = options.small ? SMALL_RESULTS_FILE : options.only ? LOCAL_RESULTS_FILE : RESULTS_FILE;
+  writeResults(file, results);
+  const markdown = renderMarkdown(results);
+  if (full) updateBenchmarksFile(BENCHMARKS_FILE, markdown);
+  log(`\n${markdown}\n\nWrote ${file}${full ? ` and ${BENCHMARKS_FILE}` : ""}.`);
+  const problems = failuresOf(results);
+  for (const problem of problems) console.error(`FAILED: ${problem}`);
+  return problems.length > 0 ? 1 : 0;
 }
 
 /** What went wrong (times are never a failure): error answers, failed requests, a broken revoke. */
@@ -220,9 +243,9 @@ function failuresOf(results: Results): string[] {
 
 /** One HTTP load run, with the server's CPU time per answered request. */
 async function measureHttp(server: Server, target: HttpTarget, clients: number, seconds: number) {
-  const cpuBefore = server.memory.cpuMs();
+  const cpuBefore = server.usage.cpuMs();
   const stats = await loadHttp(target, { connections: clients, seconds });
-  const cpu = server.memory.cpuMs() - cpuBefore;
+  const cpu = server.usage.cpuMs() - cpuBefore;
   return {
     ...stats,
     serverCpuMs: stats.requests > 0 ? Math.round((cpu / stats.requests) * 100) / 100 : Number.NaN,
@@ -285,7 +308,7 @@ async function measureScenario(
     endpoint[clients] = await measureHttp(server, target, clients, options.seconds);
     log(`${scenario.id}, ${clients} client(s): ${fmt(endpoint[clients]!)}`);
   }
-  const peakRssMb = server.memory.peakMb(from);
+  const peakRssMb = server.usage.peakMb(from);
 
   let direct: Measured["direct"] = null;
   let statements: number | undefined;
@@ -363,6 +386,10 @@ function seedResult(database: string, automations: number | undefined): unknown 
   };
   return seed.database === database && seed.automations === automations ? seed : null;
 }
+
+// Exit on Ctrl-C / SIGTERM so that the server is stopped (lib/server.ts); API tokens left
+// behind are removed by the next run, and a revocation left half-done is undone by it.
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),

@@ -29,7 +29,7 @@ export async function measureExport(
 ): Promise<ExportResult> {
   const runs: NonNullable<ExportResult["runs"]> = [];
   for (let i = 0; i < repeats; i++) {
-    const baseline = server.memory.currentMb();
+    const baseline = server.usage.currentMb();
     const started = performance.now();
     const response = await fetch(`${server.url}${path}`, { headers });
     if (response.status === 404 && !(response.headers.get("content-type") ?? "").includes("json")) {
@@ -55,7 +55,7 @@ export async function measureExport(
       firstByteMs: Math.round(firstByteMs),
       rows: Math.max(0, lines - 1),
       megabytes: Math.round(bytes / 1e5) / 10,
-      rssGrowthMb: Math.round(Math.max(0, server.memory.peakMb(started) - baseline) * 10) / 10,
+      rssGrowthMb: Math.round(Math.max(0, server.usage.peakMb(started) - baseline) * 10) / 10,
     });
   }
   return { available: true, path, runs };

@@ -4,6 +4,7 @@ import { ZAutomationListQuery } from "@/lib/automations/schemas";
 import { getAutomation, listAutomations } from "@/lib/automations/service";
 import { getDashboardSummary } from "@/lib/dashboard/summary";
 import { encodeCursor } from "@/lib/http/cursor";
+import { getProfile } from "@/lib/profile/service";
 import { ZRequestListQuery } from "@/lib/requests/schemas";
 import { listRequests } from "@/lib/requests/service";
 import type { Account, Principal } from "./principals";
@@ -56,6 +57,15 @@ export function readScenarios(fixtures: Fixtures): Scenario[] {
   const list = (query: Record<string, string>) => (caller: Caller) =>
     listAutomations({ caller, query: ZAutomationListQuery.parse(query) });
   return [
+    {
+      // Not a target: the floor of every signed-in request (session, the caller, one row).
+      id: "me",
+      title: "Signed-in floor: the caller's profile (GET /me)",
+      account: "it",
+      auth: "session",
+      path: "/api/v1/me",
+      service: (caller) => getProfile(caller),
+    },
     {
       id: "dashboard-company",
       title: "Dashboard summary, company scope",

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { ROOT } from "./paths";
@@ -33,18 +34,25 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
 export interface Server {
   url: string;
   pid: number;
-  memory: MemorySampler;
+  /** Memory and CPU time of the server's process tree. */
+  usage: ProcessSampler;
   /** The server's last output lines, for error messages. */
   log(): string;
   stop(): Promise<void>;
 }
 
 export async function startServer(options: { port: number; env: NodeJS.ProcessEnv }): Promise<Server> {
+  // Otherwise a server already listening there would answer, and be measured instead.
+  await assertPortFree(options.port);
   const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(options.port), "-H", "127.0.0.1"], {
     cwd: ROOT,
     env: options.env,
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // However this process ends (Ctrl-C included), the server must not outlive it.
+  const killChild = () => child.kill("SIGKILL");
+  process.once("exit", killChild);
+  child.once("exit", () => process.removeListener("exit", killChild));
   const lines: string[] = [];
   const keep = (chunk: Buffer) => {
     lines.push(...chunk.toString("utf8").split("\n").filter(Boolean));
@@ -57,12 +65,12 @@ export async function startServer(options: { port: number; env: NodeJS.ProcessEn
   const server: Server = {
     url,
     pid: child.pid!,
-    memory: new MemorySampler(child.pid!),
+    usage: new ProcessSampler(child.pid!),
     log: () => lines.slice(-40).join("\n"),
     stop: () => stopChild(child, exited),
   };
   await waitUntilReady(url, child, server);
-  server.memory.start();
+  server.usage.start();
   return server;
 }
 
@@ -73,7 +81,11 @@ async function waitUntilReady(url: string, child: ChildProcess, server: Server):
       throw new Error(`next start exited with ${child.exitCode}:\n${server.log()}`);
     try {
       const response = await fetch(`${url}/api/bench/constant`);
-      if (response.ok) return;
+      if (response.ok) {
+        // A server that failed to bind exits a moment later: make sure ours is the one answering.
+        await sleep(500);
+        if (child.exitCode === null) return;
+      }
     } catch {
       // not listening yet
     }
@@ -83,6 +95,18 @@ async function waitUntilReady(url: string, child: ChildProcess, server: Server):
   throw new Error(`next start did not answer within 60 s:\n${server.log()}`);
 }
 
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        new Error(`Port ${port} is taken (${error.code}): stop what listens there, or pass --port <n>.`),
+      ),
+    );
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+  });
+}
+
 async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
   if (child.exitCode !== null) return;
   child.kill("SIGTERM");
@@ -90,8 +114,8 @@ async function stopChild(child: ChildProcess, exited: Promise<number | null>): P
   if ((await Promise.race([exited, timeout])) === "timeout") child.kill("SIGKILL");
 }
 
-/** Resident memory of a process and all its descendants, sampled every 100 ms. */
-export class MemorySampler {
+/** Resident memory of a process and all its descendants, sampled every 100 ms; their CPU time on demand. */
+export class ProcessSampler {
   private timer: NodeJS.Timeout | undefined;
   private samples: Array<{ at: number; kb: number }> = [];
 

@@ -10,7 +10,7 @@ import {
   loadSummaryExtras,
   toAutomationSummary,
 } from "@/lib/automations/views";
-import { prisma } from "@/lib/db";
+import { pool, prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { decodeTimeCursor, toPage } from "@/lib/http/cursor";
 import { notFound } from "@/lib/http/errors";
@@ -47,7 +47,7 @@ export async function listAutomations({ caller, query }: { caller: Caller; query
     take: query.limit + 1,
     select: automationSummarySelect,
   });
-  const extras = await loadSummaryExtras(prisma, rows.slice(0, query.limit));
+  const extras = await loadSummaryExtras(rows.slice(0, query.limit));
   return toPage(
     rows,
     query.limit,
@@ -90,16 +90,15 @@ interface HistoryEvent {
  * newest first. Read only after the scope check above, so it never leaks a foreign record.
  */
 async function loadHistory(automationId: string, requestIds: string[]): Promise<HistoryEvent[]> {
-  const events = await prisma.auditEvent.findMany({
-    where: {
-      OR: [
-        { entityType: "Automation", entityId: automationId },
-        ...(requestIds.length > 0 ? [{ entityType: "Request", entityId: { in: requestIds } }] : []),
-      ],
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: HISTORY_LIMIT,
-    select: { id: true, action: true, actorLabel: true, createdAt: true },
-  });
-  return events.map((event) => ({ ...event, id: event.id.toString() }));
+  // With pg itself: every automation page load runs it, and through Prisma the query costs
+  // more CPU than the database work (BENCHMARKS.md).
+  const { rows } = await pool().query<HistoryEvent>(
+    `select id::text as id, action, "actorLabel", "createdAt" from audit_events
+      where ("entityType" = 'Automation' and "entityId" = $1)
+         or ("entityType" = 'Request' and "entityId" = any($2::text[]))
+      order by "createdAt" desc, id desc
+      limit $3`,
+    [automationId, requestIds, HISTORY_LIMIT],
+  );
+  return rows;
 }

@@ -1,0 +1,109 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { END_MARKER, type Results, START_MARKER, updateBenchmarksFile } from "@/bench/lib/report";
+import { percentile, type RunStats, summarise } from "@/bench/lib/stats";
+import { evaluateTargets } from "@/bench/lib/targets";
+
+// The arithmetic behind the benchmark's figures and verdicts (pure: no server, no database).
+
+const stats = (fields: Partial<RunStats>): RunStats => ({
+  requests: 100,
+  failures: 0,
+  seconds: 10,
+  rps: 10,
+  p50: 1,
+  p95: 1,
+  p99: 1,
+  mean: 1,
+  max: 1,
+  ...fields,
+});
+
+function results(overrides: Partial<Omit<Results, "targets">> = {}): Omit<Results, "targets"> {
+  const measured = (id: string, endpoint: Record<string, RunStats>, direct?: Record<string, RunStats>) => ({
+    id,
+    title: id,
+    path: "/",
+    auth: "session" as const,
+    account: "it",
+    available: true,
+    measured: { endpoint, direct: direct ?? null, peakRssMb: 0 },
+  });
+  return {
+    mode: "full",
+    startedAt: "",
+    finishedAt: "",
+    secondsPerRun: 10,
+    machine: {},
+    postgres: {},
+    dataSet: { rows: {}, seed: { seconds: { total: 120 } } },
+    server: { baselineRssMb: 0, peakRssMb: 0, poolSize: 10 },
+    constant: { "20": stats({ rps: 1000 }) },
+    scenarios: [
+      measured("dashboard-company", { "1": stats({ p95: 120 }) }, { "1": stats({ p95: 100 }) }),
+      measured("dashboard-manager", { "1": stats({ p95: 49 }) }),
+      measured("list-first", { "20": stats({ p95: 90 }) }),
+      measured("list-filtered", { "20": stats({ p95: 95 }) }),
+      measured("list-deep", { "20": stats({ p95: 101 }) }),
+      measured("detail", { "20": stats({ rps: 500 }) }),
+    ],
+    export: {
+      available: true,
+      path: "/x",
+      runs: [{ seconds: 9, firstByteMs: 1, rows: 100_000, megabytes: 20, rssGrowthMb: 151 }],
+    },
+    revoke: {
+      dependents: 10_000,
+      httpMs: 1900,
+      status: 200,
+      impact: {},
+      transactions: 1,
+      rowsWritten: 1,
+      statements: 1,
+      inProcessMs: 1,
+      directSqlMs: 1,
+      restoreMs: 1,
+    },
+    ...overrides,
+  };
+}
+
+describe("the benchmark's figures", () => {
+  it("takes percentiles as the nearest rank of every sample", () => {
+    const samples = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(percentile(samples, 0.5)).toBe(50);
+    expect(percentile(samples, 0.95)).toBe(95);
+    expect(percentile(samples, 0.99)).toBe(99);
+    expect(percentile([7], 0.95)).toBe(7);
+    expect(summarise([3, 1, 2], 1, 2)).toMatchObject({ requests: 3, failures: 1, rps: 1.5, p50: 2, max: 3 });
+  });
+
+  it("judges every target against the issue's limits", () => {
+    const verdicts = Object.fromEntries(evaluateTargets(results()).map((t) => [t.id, t.pass]));
+    expect(verdicts).toEqual({
+      "dashboard-company": true, // 120 ms ≤ 150 and ≤ 1.5 × 100
+      "dashboard-manager": true,
+      "automations-list": false, // the deep page's 101 ms
+      "automation-page": true, // 500 of 1000 req/s
+      revoke: true,
+      export: false, // memory grew 151 MB
+      seed: true,
+    });
+  });
+
+  it("says not measured rather than guess when a figure is missing", () => {
+    const targets = evaluateTargets(
+      results({ scenarios: [], revoke: null, export: { available: false, path: "/x" } }),
+    );
+    expect(targets.filter((t) => t.id !== "seed").every((t) => t.pass === null)).toBe(true);
+  });
+
+  it("rewrites only the generated part of BENCHMARKS.md", () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), "bench-")), "BENCHMARKS.md");
+    writeFileSync(file, `intro\n${START_MARKER}\nold figures\n${END_MARKER}\nfindings\n`);
+    updateBenchmarksFile(file, "new figures");
+    expect(readFileSync(file, "utf8")).toBe(`intro\n${START_MARKER}\nnew figures\n${END_MARKER}\nfindings\n`);
+  });
+});
