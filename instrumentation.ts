@@ -1,22 +1,6 @@
-// Runs once when a Next.js server starts. An invalid environment stops the process here,
-// with the variable's name and the problem, instead of failing on the first request.
-// Then the background job queue starts (key expiry, e-mail delivery, daily snapshots) unless
-// JOBS_DISABLED is set; a queue that cannot start is logged and retried on the next start,
-// and does not keep the portal from serving pages.
+// Runs once when a Next.js server starts; the work is Node.js-only (lib/startup.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { env } = await import("@/lib/env");
-  try {
-    env();
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  }
-  if (env().JOBS_DISABLED) return;
-  const { startJobs } = await import("@/lib/jobs/boss");
-  startJobs().then(
-    () => console.info("Job queue started (key expiry 02:00 UTC, e-mail every minute, snapshot 00:10 UTC)."),
-    (error: unknown) =>
-      console.error("Job queue did not start:", error instanceof Error ? error.message : error),
-  );
+  const { startServer } = await import("@/lib/startup");
+  await startServer();
 }

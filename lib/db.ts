@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { env } from "@/lib/env";
@@ -45,6 +46,26 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
 /** The raw pool, for set-based SQL that Prisma cannot express (dashboards, bulk re-derivation). */
 export function pool(): pg.Pool {
   return database().pool;
+}
+
+const statementNames = new Map<string, string>();
+
+/**
+ * For the statements every request sends (the caller, an automation's page): prepared, so
+ * Postgres plans each once per connection instead of on every call — for the page's
+ * statement planning took as long as running it. The name comes from the text, so two
+ * different texts never share one.
+ */
+export function queryPrepared<R extends pg.QueryResultRow>(
+  text: string,
+  values: unknown[],
+): Promise<pg.QueryResult<R>> {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `pf_${createHash("sha256").update(text).digest("hex").slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return pool().query<R>({ name, text, values });
 }
 
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

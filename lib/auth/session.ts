@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import type { NextRequest } from "next/server";
@@ -47,13 +48,46 @@ export async function sessionProvider(): Promise<string | null> {
  * APIs, so handlers can be called directly in tests.
  */
 export async function sessionCallerFromRequest(request: NextRequest): Promise<Caller | null> {
+  const userId = await sessionUserId(request);
+  return userId ? loadCaller(userId, "session") : null;
+}
+
+// Decrypting the session cookie costs more CPU than loading the person it names, and a
+// browser sends the same cookie with every request. A cookie always decrypts to the same
+// content, so the user id is kept per cookie until the token's own expiry; the person is
+// still loaded from the database on every request. Keys are hashes, never the cookie.
+const decodedSessions = new Map<string, { userId: string; expiresAt: number }>();
+const DECODED_SESSIONS_MAX = 10_000;
+
+async function sessionUserId(request: NextRequest): Promise<string | null> {
+  const name = sessionCookieName();
+  const cookie = request.cookies
+    .getAll()
+    .filter((c) => c.name === name || c.name.startsWith(`${name}.`))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((c) => `${c.name}=${c.value}`)
+    .join(";");
+  if (!cookie) return null;
+  const key = createHash("sha256").update(cookie).digest("base64url");
+  const known = decodedSessions.get(key);
+  if (known && known.expiresAt > Date.now()) return known.userId;
+  decodedSessions.delete(key);
+
   const token = (await getToken({
     req: request,
     secret: authSecret(),
     secureCookie: secureCookies(),
-    cookieName: sessionCookieName(),
-  })) as SessionToken | null;
-  return token?.uid ? loadCaller(token.uid, "session") : null;
+    cookieName: name,
+  })) as (SessionToken & { exp?: number }) | null;
+  if (!token?.uid) return null;
+  if (typeof token.exp === "number") {
+    // Oldest first out: a Map iterates in insertion order.
+    if (decodedSessions.size >= DECODED_SESSIONS_MAX) {
+      decodedSessions.delete(decodedSessions.keys().next().value!);
+    }
+    decodedSessions.set(key, { userId: token.uid, expiresAt: token.exp * 1000 });
+  }
+  return token.uid;
 }
 
 /**

@@ -1,9 +1,9 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
 import { can } from "@/lib/auth/permissions";
-import { pool, type Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import { derivePrerequisites } from "@/lib/domain/prerequisites";
-import type { ConnectorInput, EngineInput, PrerequisiteAction, SystemAccessInput } from "@/lib/domain/types";
+import type { ConnectorInput, EngineInput, SystemAccessInput } from "@/lib/domain/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requestSelect, toRequestView } from "@/lib/requests/views";
 
@@ -65,62 +65,8 @@ export const automationDetailSelect = {
   requests: { select: requestSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }] },
 } satisfies Prisma.AutomationSelect;
 
-type DetailRow = Prisma.AutomationGetPayload<{ select: typeof automationDetailSelect }>;
+export type DetailRow = Prisma.AutomationGetPayload<{ select: typeof automationDetailSelect }>;
 type SystemRow = DetailRow["systems"][number];
-
-export const automationSummarySelect = {
-  id: true,
-  name: true,
-  description: true,
-  kind: true,
-  runMode: true,
-  status: true,
-  version: true,
-  ownerId: true,
-  departmentId: true,
-  createdAt: true,
-  updatedAt: true,
-} satisfies Prisma.AutomationSelect;
-
-type SummaryRow = Prisma.AutomationGetPayload<{ select: typeof automationSummarySelect }>;
-
-/** What a list row shows beyond the automation's own columns. */
-export interface SummaryExtras {
-  owner: { id: string; name: string; email: string };
-  department: { id: string; name: string };
-  outstanding: number;
-  systems: number;
-}
-
-/**
- * Owner, department, prerequisites not SATISFIED and systems of each automation of one page,
- * in one statement over the page's rows only (index lookups). Not Prisma's relations and
- * `_count`: those are a statement each, and `_count` joins a count of the whole table grouped
- * by automation, which at 100,000 automations costs most of a second per page.
- */
-export async function loadSummaryExtras(rows: readonly SummaryRow[]): Promise<Map<string, SummaryExtras>> {
-  if (rows.length === 0) return new Map();
-  // Sent with pg itself: a list (and each page of an export) runs it, and Prisma's raw query
-  // path costs more CPU than the statement does.
-  const { rows: extras } = await pool().query<{ id: string } & SummaryExtras>(
-    `select x.id::text as id,
-            json_build_object('id', u.id, 'name', u.name, 'email', u.email) as owner,
-            json_build_object('id', d.id, 'name', d.name) as department,
-            (select count(*)::int from prerequisites p
-              where p."automationId" = x.id and p.status <> 'SATISFIED') as outstanding,
-            (select count(*)::int from system_accesses s where s."automationId" = x.id) as systems
-       from unnest($1::uuid[], $2::uuid[], $3::uuid[]) as x(id, "ownerId", "departmentId")
-       join users u on u.id = x."ownerId"
-       join departments d on d.id = x."departmentId"`,
-    [rows.map((row) => row.id), rows.map((row) => row.ownerId), rows.map((row) => row.departmentId)],
-  );
-  return new Map(extras.map(({ id, ...rest }) => [id, rest]));
-}
-
-export function toAutomationSummary(row: SummaryRow, extras: SummaryExtras) {
-  const { outstanding, systems, ...related } = extras;
-  return { ...row, ...related, outstandingCount: outstanding, systemCount: systems };
-}
 
 function toSystemView(row: SystemRow) {
   return {
@@ -172,17 +118,17 @@ export async function loadAutomationDetail(
                  array(select cd."departmentId"::text from connector_departments cd
                         where cd."connectorId" = c.id) as "departmentIds"
             from connectors c where c.service = any(${services}::text[])`;
-  const derivation = derivePrerequisites(engineInput(row, connectors, now));
-  return toAutomationDetail(row, derivation.prerequisites, caller);
+  return toAutomationDetail(row, connectors, caller, now);
 }
 
 export type AutomationDetail = ReturnType<typeof toAutomationDetail>;
 
-function toAutomationDetail(
-  row: DetailRow,
-  derived: ReadonlyArray<{ key: string; action: PrerequisiteAction | null }>,
-  caller: Caller,
-) {
+/**
+ * The API's view of a loaded automation. The maker's next steps come from the pure engine run
+ * on the loaded rows and the connectors of the automation's shared-key services.
+ */
+export function toAutomationDetail(row: DetailRow, connectors: ConnectorInput[], caller: Caller, now: Date) {
+  const derived = derivePrerequisites(engineInput(row, connectors, now)).prerequisites;
   const order = new Map(derived.map((p, index) => [p.key, index]));
   const actions = new Map(derived.map((p) => [p.key, p.action]));
   // A prerequisite's system is one of this automation's own, loaded already.

@@ -1,0 +1,91 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Caller, loadCaller } from "@/lib/auth/caller";
+import { automationScope } from "@/lib/auth/scope";
+import { getAutomation } from "@/lib/automations/service";
+import { loadAutomationDetail } from "@/lib/automations/views";
+import { loadDemoData } from "@/prisma/demo-data";
+import { pool, prisma, resetDatabase } from "../db";
+
+// The automation page is read with one hand-written statement (lib/automations/detail-sql.ts),
+// the write paths with Prisma's relations (lib/automations/views.ts). Both must show the same
+// automation: on the demo company (every kind, sign-in method, request state, connector and
+// gateway status), for every automation and for a person of each role.
+
+const NOW = new Date("2026-06-15T09:00:00Z");
+let automationIds: string[];
+let callers: Record<string, Caller>;
+
+beforeAll(async () => {
+  await resetDatabase();
+  await loadDemoData(NOW);
+  automationIds = (await prisma.automation.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map(
+    (row) => row.id,
+  );
+  const people = await pool().query<{ id: string; role: string }>(
+    `select distinct on (r.role) u.id, r.role::text as role
+       from users u join role_assignments r on r."userId" = u.id
+      order by r.role, u.email`,
+  );
+  callers = {};
+  for (const person of people.rows) callers[person.role] = (await loadCaller(person.id, "session"))!;
+}, 60_000);
+
+describe("an automation's page data", () => {
+  it("covers the demo company's variety", async () => {
+    const kinds = await pool().query<{ requests: number; decided: number; shared: number; gateways: number }>(
+      `select (select count(*)::int from requests) as requests,
+              (select count(*)::int from requests where "decidedById" is not null) as decided,
+              (select count(*)::int from system_accesses where "signInMethod" = 'SHARED_KEY') as shared,
+              (select count(*)::int from automations where "gatewayId" is not null) as gateways`,
+    );
+    expect(automationIds.length).toBeGreaterThanOrEqual(20);
+    for (const value of Object.values(kinds.rows[0]!)) expect(value).toBeGreaterThan(0);
+    expect(Object.keys(callers).sort()).toEqual(["ADMIN", "IT_APPROVER", "MAKER", "MANAGER"]);
+  });
+
+  it.each(["ADMIN", "IT_APPROVER", "MANAGER", "MAKER"])(
+    "equals the Prisma-loaded view for every automation a %s may see, and is a 404 for the others",
+    async (role) => {
+      const caller = callers[role]!;
+      let seen = 0;
+      for (const id of automationIds) {
+        const expected = await loadAutomationDetail(
+          prisma,
+          { AND: [{ id }, automationScope(caller)] },
+          caller,
+          NOW,
+        );
+        if (!expected) {
+          await expect(getAutomation({ caller, id, now: NOW })).rejects.toMatchObject({ status: 404 });
+          continue;
+        }
+        seen += 1;
+        const { history, ...actual } = await getAutomation({ caller, id, now: NOW });
+        expect(actual).toEqual(expected);
+        expect(history).toEqual(await expectedHistory(id));
+      }
+      // Each role sees something, and only the company-wide roles see everything.
+      expect(seen).toBeGreaterThan(0);
+      if (role === "ADMIN" || role === "IT_APPROVER") expect(seen).toBe(automationIds.length);
+      else expect(seen).toBeLessThan(automationIds.length);
+    },
+    60_000,
+  );
+});
+
+/** The automation's own audit events and its requests', newest first, at most 100. */
+async function expectedHistory(automationId: string) {
+  const requests = await prisma.request.findMany({ where: { automationId }, select: { id: true } });
+  const events = await prisma.auditEvent.findMany({
+    where: {
+      OR: [
+        { entityType: "Automation", entityId: automationId },
+        { entityType: "Request", entityId: { in: requests.map((r) => r.id) } },
+      ],
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 100,
+    select: { id: true, action: true, actorLabel: true, createdAt: true },
+  });
+  return events.map((event) => ({ ...event, id: event.id.toString() }));
+}

@@ -1,0 +1,67 @@
+import { NextRequest } from "next/server";
+import { encode } from "next-auth/jwt";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { authSecret } from "@/lib/auth/config";
+import { sessionCookieName } from "@/lib/auth/cookies";
+import { sessionCallerFromRequest } from "@/lib/auth/session";
+import { prisma, resetDatabase } from "./db";
+import { APP_ORIGIN, createWorld, type World } from "./principals";
+
+// The session cookie is decrypted once and its user id kept until the token expires; who the
+// person is, and whether they may still sign in, is read from the database every time.
+
+let world: World;
+
+beforeEach(async () => {
+  await resetDatabase();
+  world = await createWorld();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+async function cookieFor(userId: string, maxAgeSeconds?: number): Promise<string> {
+  const value = await encode({
+    token: { uid: userId, provider: "dev-idp" },
+    secret: authSecret(),
+    ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}),
+  });
+  return `${sessionCookieName()}=${value}`;
+}
+
+const requestWith = (cookie: string) => new NextRequest(`${APP_ORIGIN}/api/v1/me`, { headers: { cookie } });
+
+describe("the session cookie of an API call", () => {
+  it("names the same person on every request, with roles read afresh", async () => {
+    const maker = world.people.MAKER;
+    const cookie = await cookieFor(maker.id);
+    expect((await sessionCallerFromRequest(requestWith(cookie)))?.roles).toEqual(["MAKER"]);
+
+    await prisma.roleAssignment.deleteMany({ where: { userId: maker.id } });
+    expect((await sessionCallerFromRequest(requestWith(cookie)))?.roles).toEqual([]);
+
+    await prisma.user.update({ where: { id: maker.id }, data: { active: false } });
+    expect(await sessionCallerFromRequest(requestWith(cookie))).toBeNull();
+  });
+
+  it("stops working when the token expires, even after it was accepted", async () => {
+    const cookie = await cookieFor(world.people.ADMIN.id, 60);
+    expect((await sessionCallerFromRequest(requestWith(cookie)))?.id).toBe(world.people.ADMIN.id);
+
+    // Past the expiry and next-auth's 15 s clock tolerance.
+    vi.useFakeTimers({ now: Date.now() + 120_000, toFake: ["Date"] });
+    expect(await sessionCallerFromRequest(requestWith(cookie))).toBeNull();
+  });
+
+  it("refuses a cookie that was tampered with, and one signed with another secret", async () => {
+    const cookie = await cookieFor(world.people.ADMIN.id);
+    expect(await sessionCallerFromRequest(requestWith(`${cookie.slice(0, -4)}AAAA`))).toBeNull();
+
+    const foreign = await encode({
+      token: { uid: world.people.ADMIN.id },
+      secret: "another-secret-entirely-000000",
+    });
+    expect(await sessionCallerFromRequest(requestWith(`${sessionCookieName()}=${foreign}`))).toBeNull();
+  });
+});
