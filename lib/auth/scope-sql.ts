@@ -1,10 +1,11 @@
 import type { Caller } from "@/lib/auth/caller";
 import { can } from "@/lib/auth/permissions";
 
-// The where-builders of lib/auth/scope.ts as SQL, for the raw statements that Prisma cannot
-// express (streamed CSV exports, the prerequisites drill-down). Same rules, branch by
-// branch; test/dashboard/exports.test.ts checks that each export holds exactly the rows its
-// Prisma-built list shows, for every role.
+// The where-builders of lib/auth/scope.ts as SQL, for the statements sent with pg itself
+// (streamed CSV exports, the automations list, the prerequisites drill-down). Same rules,
+// branch by branch: test/dashboard/exports.test.ts holds each export to its list, and
+// test/makers/automation-list.test.ts the automations list and export to Prisma's where
+// clause, for every role.
 
 /** Adds a value to the statement and returns how to refer to it ($n). */
 export type Bind = (value: string | readonly string[] | number) => string;

@@ -1,27 +1,16 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
-import { automationScopeSql, type Bind, SqlParams } from "@/lib/auth/scope-sql";
+import { SqlParams } from "@/lib/auth/scope-sql";
+import { automationFilterSql } from "@/lib/automations/list-sql";
 import type { TAutomationExportQuery } from "@/lib/automations/schemas";
 import { cursorLines } from "@/lib/export/batches";
 import { type CsvColumn, csvFilename, csvLineSql, csvResponse } from "@/lib/export/csv";
 
 // GET /api/v1/automations/export: the automation list (lib/automations/queries.ts
-// listAutomations) as a streamed CSV — its scope, filters and order (newest first), written
-// as SQL so that Postgres formats the lines and a server-side cursor streams them.
-// test/dashboard/exports.test.ts checks the rows against the list's for every role.
-
-function filterSql(caller: Caller, filters: TAutomationExportQuery, bind: Bind): string[] {
-  const where = [automationScopeSql(caller, bind)];
-  if (filters.status) where.push(`a.status = ${bind(filters.status)}::"AutomationStatus"`);
-  if (filters.kind) where.push(`a.kind = ${bind(filters.kind)}::"AutomationKind"`);
-  if (filters.departmentId) where.push(`a."departmentId" = ${bind(filters.departmentId)}::uuid`);
-  if (filters.q) {
-    // Prisma's `contains` with mode "insensitive", as the list filters.
-    const q = bind(filters.q);
-    where.push(`(a.name ilike '%' || ${q} || '%' or a.description ilike '%' || ${q} || '%')`);
-  }
-  return where;
-}
+// listAutomations) as a streamed CSV — the very scope and filter SQL of its pages
+// (lib/automations/list-sql.ts) and its order (newest first), so that Postgres formats the
+// lines and a server-side cursor streams them. test/dashboard/exports.test.ts checks the rows
+// against the list's for every role.
 
 const COLUMNS: ReadonlyArray<CsvColumn> = [
   { header: "Name", sql: "a.name" },
@@ -55,7 +44,7 @@ export function exportAutomations({ caller, filters }: { caller: Caller; filters
       from automations a
       join users o on o.id = a."ownerId"
       join departments d on d.id = a."departmentId"
-     where ${filterSql(caller, filters, bind).join(" and ")}
+     where ${automationFilterSql(caller, filters, bind)}
      order by a."createdAt" desc, a.id desc`;
   return csvResponse({
     filename: csvFilename("automations"),

@@ -25,10 +25,15 @@ export function csvCell(value: string | null | undefined): string {
   return `"${defused.replaceAll('"', '""')}"`;
 }
 
+/** A timestamptz as the API writes dates (`Date#toISOString`: UTC, milliseconds, "Z"). */
+export function isoTimestampSql(sql: string): string {
+  return `to_char((${sql}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+}
+
 function cellSql(column: CsvColumn): string {
   const text =
     column.kind === "timestamp"
-      ? `to_char((${column.sql}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+      ? isoTimestampSql(column.sql)
       : column.kind === "number"
         ? `(${column.sql})::text`
         : `regexp_replace((${column.sql})::text, '^([=+@\\t\\r-])', '''\\1')`;
