@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { Role } from "@/lib/generated/prisma/enums";
+import { z } from "@/lib/openapi/zod";
 
 // Input of the admin API (JSON) and of the admin pages' forms (strings from FormData).
 
@@ -9,7 +9,9 @@ const ZDepartmentName = z
   .trim()
   .min(1, "Enter a name.")
   .max(100, "At most 100 characters.")
-  .regex(/^[^\p{Cc}]+$/u, "No control characters.");
+  .regex(/^[^\p{Cc}]+$/u, "No control characters.")
+  // The generator would print the regex's flag into the pattern; this is the pattern as written.
+  .openapi({ pattern: "^[^\\p{Cc}]+$" });
 
 export const ZPeopleQuery = z
   .object({

@@ -160,17 +160,35 @@ export function registerDashboardPaths(registry: OpenAPIRegistry): void {
     },
   });
   const exports = [
-    ["/api/v1/prerequisites/export", "Prerequisites", ZPrerequisiteExportQuery, "GET /api/v1/prerequisites"],
-    ["/api/v1/automations/export", "Automations", ZAutomationExportQuery, "GET /api/v1/automations"],
-    ["/api/v1/requests/export", "Requests", ZRequestExportQuery, "GET /api/v1/requests"],
+    {
+      path: "/api/v1/prerequisites/export",
+      what: "Prerequisites",
+      query: ZPrerequisiteExportQuery,
+      list: "GET /api/v1/prerequisites",
+      who: "MAKER: of their automations; MANAGER: of their departments; IT_APPROVER and ADMIN: all",
+    },
+    {
+      path: "/api/v1/automations/export",
+      what: "Automations",
+      query: ZAutomationExportQuery,
+      list: "GET /api/v1/automations",
+      who: "MAKER: their own; MANAGER: their departments'; IT_APPROVER and ADMIN: all",
+    },
+    {
+      path: "/api/v1/requests/export",
+      what: "Requests",
+      query: ZRequestExportQuery,
+      list: "GET /api/v1/requests",
+      who: "MAKER: their own; MANAGER: their departments'; IT_APPROVER: all",
+    },
   ] as const;
-  for (const [path, what, query, list] of exports) {
+  for (const { path, what, query, list, who } of exports) {
     registry.registerPath({
       method: "get",
       path,
       tags: [what === "Prerequisites" ? "Dashboards" : what],
       summary: `Export ${what.toLowerCase()} as CSV`,
-      description: `Every row ${list} would page through, with the same filters and scope, as one CSV download.`,
+      description: `${who}. Every row ${list} would page through, with the same filters, scope and order, as one CSV download.`,
       security: SIGNED_IN,
       request: { query },
       responses: { 200: csv(what), ...errors(400) },

@@ -4,8 +4,8 @@ import { errors, json, jsonBody, SIGNED_IN, ZNamedRef } from "@/lib/openapi/comm
 import { z } from "@/lib/openapi/zod";
 import { ZCreateTokenBody, ZTokenParams } from "@/lib/tokens/schemas";
 
-// Routes outside the makers' features: health, the caller, departments, personal API tokens.
-// Answer schemas mirror lib/profile, lib/departments and lib/tokens.
+// Routes outside the makers' features: health, this document, the caller, departments,
+// personal API tokens. Answer schemas mirror lib/profile, lib/departments and lib/tokens.
 
 const timestamp = z.string().openapi({ format: "date-time" });
 
@@ -59,6 +59,18 @@ export function registerCorePaths(registry: OpenAPIRegistry): void {
     tags: ["Operations"],
     summary: "A constant answer without database or sign-in: the web tier's ceiling in the benchmark",
     responses: { 200: json(z.object({ ok: z.literal(true) }), 'Always `{ "ok": true }`.') },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/openapi.json",
+    tags: ["Operations"],
+    summary: "This description of the API (OpenAPI 3.1)",
+    description:
+      "Public: it describes the API, not its data; cacheable for five minutes. An Authorization header, when sent, is still checked.",
+    responses: {
+      200: json(z.record(z.string(), z.unknown()), "The OpenAPI 3.1 document."),
+      ...errors(),
+    },
   });
   registry.registerPath({
     method: "get",

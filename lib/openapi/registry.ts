@@ -1,10 +1,11 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
+import { registerAdminPaths } from "@/lib/admin/openapi";
 import { registerAuditPaths } from "@/lib/audit/openapi";
 import { registerAutomationPaths } from "@/lib/automations/openapi";
 import { registerCatalogPaths } from "@/lib/catalog/openapi";
 import { registerDashboardPaths } from "@/lib/dashboard/openapi";
 import { registerNotificationPaths } from "@/lib/notifications/openapi";
-import { ZErrorBody } from "@/lib/openapi/common";
+import { ZErrorBody, ZNamedRef, ZPersonRef } from "@/lib/openapi/common";
 import { registerCorePaths } from "@/lib/openapi/core-paths";
 import { registerRequestPaths } from "@/lib/requests/openapi";
 
@@ -27,7 +28,12 @@ export function buildRegistry(): OpenAPIRegistry {
     description:
       "The browser session (the __Secure- prefixed name over HTTPS). Writes must come from the portal's own origin.",
   });
+  // Shared components are generated before any path uses them: the generator writes a
+  // component the way it first meets it, so a first `ZNamedRef.nullable()` would make every
+  // NamedRef nullable (and drop the null where it belongs).
   registry.register("Error", ZErrorBody);
+  registry.register("NamedRef", ZNamedRef);
+  registry.register("PersonRef", ZPersonRef);
   registerCorePaths(registry);
   registerAutomationPaths(registry);
   registerRequestPaths(registry);
@@ -35,6 +41,7 @@ export function buildRegistry(): OpenAPIRegistry {
   registerDashboardPaths(registry);
   registerNotificationPaths(registry);
   registerAuditPaths(registry);
+  registerAdminPaths(registry);
   return registry;
 }
 
@@ -58,6 +65,7 @@ export function openApiDocument() {
       { name: "Dashboards" },
       { name: "Notifications" },
       { name: "Audit" },
+      { name: "Administration" },
       { name: "People" },
       { name: "API tokens" },
       { name: "Operations" },
