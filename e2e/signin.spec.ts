@@ -89,8 +89,18 @@ test("a maker signs in through the identity provider, works, signs out and stays
   await expect(page.getByRole("heading", { name: "You don't have access" })).toBeVisible();
 
   await page.goto("/settings/tokens");
+  // A copy of the session cookie, as someone who got hold of it would keep it.
+  const copied = (await page.context().cookies())
+    .filter((cookie) => cookie.name.includes("session-token"))
+    .map((cookie) => `${cookie.name}=${cookie.value}`)
+    .join("; ");
+  const meWithCopy = async () =>
+    (await page.request.get("/api/v1/me", { headers: { cookie: copied } })).status();
+  expect(await meWithCopy()).toBe(200);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin\?signedOut=1/);
+  // Signing out ends the session for every copy of its cookie, not only this browser's.
+  expect(await meWithCopy()).toBe(401);
   await expect(page.getByText("You are signed out of Preflight.")).toBeVisible();
   await expect(page.getByRole("link", { name: /^sign out of / })).toBeVisible();
 

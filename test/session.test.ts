@@ -1,14 +1,15 @@
 import { NextRequest } from "next/server";
 import { encode } from "next-auth/jwt";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { authSecret } from "@/lib/auth/config";
+import { authSecret, getAuthOptions } from "@/lib/auth/config";
 import { sessionCookieName } from "@/lib/auth/cookies";
 import { sessionCallerFromRequest } from "@/lib/auth/session";
 import { prisma, resetDatabase } from "./db";
 import { APP_ORIGIN, createWorld, type World } from "./principals";
 
-// The session cookie is decrypted once and its user id kept until the token expires; who the
-// person is, and whether they may still sign in, is read from the database every time.
+// The session cookie is decrypted once and what it says kept until the token expires; who the
+// person is, whether they may still sign in and whether they signed out since the cookie was
+// issued are read from the database every time.
 
 let world: World;
 
@@ -21,9 +22,10 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** A session cookie as next-auth issues it on sign-in. */
 async function cookieFor(userId: string, maxAgeSeconds?: number): Promise<string> {
   const value = await encode({
-    token: { uid: userId, provider: "dev-idp" },
+    token: { uid: userId, provider: "dev-idp", signedInAt: Date.now() },
     secret: authSecret(),
     ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}),
   });
@@ -63,5 +65,26 @@ describe("the session cookie of an API call", () => {
       secret: "another-secret-entirely-000000",
     });
     expect(await sessionCallerFromRequest(requestWith(`${sessionCookieName()}=${foreign}`))).toBeNull();
+  });
+
+  it("signing out ends that cookie, its copies and every older one; a later sign-in works", async () => {
+    const it_ = world.people.IT_APPROVER;
+    const cookie = await cookieFor(it_.id);
+    const otherBrowser = await cookieFor(it_.id);
+    expect((await sessionCallerFromRequest(requestWith(cookie)))?.id).toBe(it_.id);
+
+    await getAuthOptions().events!.signOut!({ token: { uid: it_.id }, session: null as never });
+    expect(await sessionCallerFromRequest(requestWith(cookie))).toBeNull();
+    expect(await sessionCallerFromRequest(requestWith(otherBrowser))).toBeNull();
+    const audit = await prisma.auditEvent.count({ where: { action: "user.signed_out", entityId: it_.id } });
+    expect(audit).toBe(1);
+    // Someone else's sessions are untouched.
+    expect(
+      await sessionCallerFromRequest(requestWith(await cookieFor(world.people.ADMIN.id))),
+    ).not.toBeNull();
+
+    // Signing in again starts a new session, which works.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect((await sessionCallerFromRequest(requestWith(await cookieFor(it_.id))))?.id).toBe(it_.id);
   });
 });

@@ -31,7 +31,16 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
-export async function loadCaller(userId: string, via: Caller["via"]): Promise<Caller | null> {
+/**
+ * The person behind a request, with roles and managed departments, or null when unknown or
+ * deactivated. A session also brings when its sign-in happened (ms): a session from before
+ * the person's last sign-out is refused, whichever copy of its cookie is shown.
+ */
+export async function loadCaller(
+  userId: string,
+  via: Caller["via"],
+  sessionSignedInAt?: number,
+): Promise<Caller | null> {
   if (!isUuid(userId)) return null;
   // Every request of every signed-in person starts here, so it is one prepared statement sent
   // with pg itself: through Prisma the same statement costs two to three times the CPU
@@ -42,8 +51,10 @@ export async function loadCaller(userId: string, via: Caller["via"]): Promise<Ca
             array(select m."departmentId"::text from department_managers m
                    where m."userId" = u.id order by 1) as "managedDepartmentIds"
        from users u
-      where u.id = $1::uuid and u.active`,
-    [userId],
+      where u.id = $1::uuid and u.active
+        and ($2::float8 is null or u."sessionsRevokedAt" is null
+             or u."sessionsRevokedAt" < to_timestamp($2::float8 / 1000))`,
+    [userId, via === "session" ? (sessionSignedInAt ?? 0) : null],
   );
   const user = rows[0];
   if (!user) return null;

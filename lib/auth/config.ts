@@ -20,6 +20,8 @@ const DEVELOPMENT_SECRET = "preflight-development-secret-not-for-production-use"
 export interface SessionToken {
   uid?: string;
   provider?: string;
+  /** When the person signed in (ms): kept as the cookie is renewed, compared with their last sign-out. */
+  signedInAt?: number;
 }
 
 let cached: AuthOptions | undefined;
@@ -59,12 +61,14 @@ function buildAuthOptions(): AuthOptions {
         return true;
       },
       async jwt({ token, user, account }) {
-        if (user && account) return { uid: user.id, provider: account.provider } satisfies SessionToken;
+        if (user && account) {
+          return { uid: user.id, provider: account.provider, signedInAt: Date.now() } satisfies SessionToken;
+        }
         return token;
       },
       async session({ session, token }) {
-        const { uid, provider } = token as SessionToken;
-        return { expires: session.expires, user: { id: uid }, provider } as typeof session;
+        const { uid, provider, signedInAt } = token as SessionToken;
+        return { expires: session.expires, user: { id: uid }, provider, signedInAt } as typeof session;
       },
     },
     events: {
@@ -74,6 +78,8 @@ function buildAuthOptions(): AuthOptions {
         await prisma.$transaction(async (tx) => {
           const user = await tx.user.findUnique({ where: { id: uid }, select: { email: true } });
           if (!user) return;
+          // Every cookie issued so far stops working, copies of this one included.
+          await tx.user.update({ where: { id: uid }, data: { sessionsRevokedAt: new Date() } });
           await recordAudit(tx, {
             actor: { id: uid, label: user.email },
             action: "user.signed_out",

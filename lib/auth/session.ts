@@ -19,23 +19,27 @@ import { PATH_HEADER } from "@/lib/http/security";
 interface SessionState {
   userId: string;
   provider: string | null;
+  /** When the person signed in (ms): a session from before their last sign-out is refused. */
+  signedInAt: number;
 }
 
 // One decode and one user load per request, however many components ask.
 const readSession = cache(async (): Promise<SessionState | null> => {
   const session = (await getServerSession(getAuthOptions())) as
-    | ({ user?: { id?: string } } & Pick<SessionToken, "provider">)
+    | ({ user?: { id?: string } } & Pick<SessionToken, "provider" | "signedInAt">)
     | null;
   const userId = session?.user?.id;
-  return userId ? { userId, provider: session.provider ?? null } : null;
+  return userId ? { userId, provider: session.provider ?? null, signedInAt: session.signedInAt ?? 0 } : null;
 });
 
-const loadSessionCaller = cache((userId: string) => loadCaller(userId, "session"));
+const loadSessionCaller = cache((session: SessionState) =>
+  loadCaller(session.userId, "session", session.signedInAt),
+);
 
 /** The signed-in person in a server component, server action or route handler; null when nobody. */
 export async function sessionCaller(): Promise<Caller | null> {
   const session = await readSession();
-  return session ? loadSessionCaller(session.userId) : null;
+  return session ? loadSessionCaller(session) : null;
 }
 
 /** The provider the current session signed in with (to offer its sign-out). */
@@ -48,18 +52,21 @@ export async function sessionProvider(): Promise<string | null> {
  * APIs, so handlers can be called directly in tests.
  */
 export async function sessionCallerFromRequest(request: NextRequest): Promise<Caller | null> {
-  const userId = await sessionUserId(request);
-  return userId ? loadCaller(userId, "session") : null;
+  const session = await decodeSessionCookie(request);
+  return session ? loadCaller(session.userId, "session", session.signedInAt) : null;
 }
 
 // Decrypting the session cookie costs more CPU than loading the person it names, and a
 // browser sends the same cookie with every request. A cookie always decrypts to the same
-// content, so the user id is kept per cookie until the token's own expiry; the person is
-// still loaded from the database on every request. Keys are hashes, never the cookie.
-const decodedSessions = new Map<string, { userId: string; expiresAt: number }>();
+// content, so what it says is kept per cookie until the token's own expiry; the person (and
+// whether they signed out since) is still loaded from the database on every request. Keys
+// are hashes, never the cookie.
+const decodedSessions = new Map<string, { userId: string; signedInAt: number; expiresAt: number }>();
 const DECODED_SESSIONS_MAX = 10_000;
 
-async function sessionUserId(request: NextRequest): Promise<string | null> {
+async function decodeSessionCookie(
+  request: NextRequest,
+): Promise<{ userId: string; signedInAt: number } | null> {
   const name = sessionCookieName();
   const cookie = request.cookies
     .getAll()
@@ -70,7 +77,7 @@ async function sessionUserId(request: NextRequest): Promise<string | null> {
   if (!cookie) return null;
   const key = createHash("sha256").update(cookie).digest("base64url");
   const known = decodedSessions.get(key);
-  if (known && known.expiresAt > Date.now()) return known.userId;
+  if (known && known.expiresAt > Date.now()) return known;
   decodedSessions.delete(key);
 
   const token = (await getToken({
@@ -80,14 +87,15 @@ async function sessionUserId(request: NextRequest): Promise<string | null> {
     cookieName: name,
   })) as (SessionToken & { exp?: number }) | null;
   if (!token?.uid) return null;
+  const session = { userId: token.uid, signedInAt: token.signedInAt ?? 0 };
   if (typeof token.exp === "number") {
     // Oldest first out: a Map iterates in insertion order.
     if (decodedSessions.size >= DECODED_SESSIONS_MAX) {
       decodedSessions.delete(decodedSessions.keys().next().value!);
     }
-    decodedSessions.set(key, { userId: token.uid, expiresAt: token.exp * 1000 });
+    decodedSessions.set(key, { ...session, expiresAt: token.exp * 1000 });
   }
-  return token.uid;
+  return session;
 }
 
 /**
@@ -96,7 +104,7 @@ async function sessionUserId(request: NextRequest): Promise<string | null> {
  */
 export async function requirePageCaller(permission?: Permission | readonly Permission[]): Promise<Caller> {
   const session = await readSession();
-  const caller = session ? await loadSessionCaller(session.userId) : null;
+  const caller = session ? await loadSessionCaller(session) : null;
   if (!caller) {
     const callbackUrl = safeCallbackPath((await headers()).get(PATH_HEADER));
     const query = new URLSearchParams({ callbackUrl });

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "users" ADD COLUMN     "sessionsRevokedAt" TIMESTAMPTZ(3);
