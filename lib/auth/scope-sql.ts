@@ -2,10 +2,10 @@ import type { Caller } from "@/lib/auth/caller";
 import { can } from "@/lib/auth/permissions";
 
 // The where-builders of lib/auth/scope.ts as SQL, for the statements sent with pg itself
-// (streamed CSV exports, the automations list, the prerequisites drill-down). Same rules,
-// branch by branch: test/dashboard/exports.test.ts holds each export to its list, and
-// test/makers/automation-list.test.ts the automations list and export to Prisma's where
-// clause, for every role.
+// (streamed CSV exports, the automations and request lists, the prerequisites drill-down).
+// Same rules, branch by branch: test/dashboard/exports.test.ts holds each export to its list,
+// and test/makers/automation-list.test.ts and request-list.test.ts hold those lists and their
+// exports to Prisma's where clause, for every role.
 
 /** Adds a value to the statement and returns how to refer to it ($n). */
 export type Bind = (value: string | readonly string[] | number) => string;

@@ -4,12 +4,12 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Caller } from "@/lib/auth/caller";
 import { can } from "@/lib/auth/permissions";
 import { requestScope } from "@/lib/auth/scope";
-import { prisma, type Tx } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { decodeTimeCursor, isUuid, toPage } from "@/lib/http/cursor";
+import { prisma, queryPrepared, type Tx } from "@/lib/db";
+import { isUuid, toPage } from "@/lib/http/cursor";
 import { AppError, conflict, forbidden, notFound } from "@/lib/http/errors";
 import { notify } from "@/lib/notifications/write";
 import { rederiveAutomations } from "@/lib/prerequisites/rederive";
+import { type RequestListRow, requestPageSql, toRequestListItem } from "@/lib/requests/list-sql";
 import type { TCreateRequestBody, TRequestListQuery } from "@/lib/requests/schemas";
 import { type RequestView, requestSelect, toRequestView } from "@/lib/requests/views";
 import { refuseSecrets } from "@/lib/secrets/refuse";
@@ -158,44 +158,16 @@ async function notifyApprovers(
 }
 
 /**
- * Requests the caller may see (own, managed departments, or all for IT). Newest first, except
- * IT's queue (PENDING, listed by an approver): oldest first, so the longest wait comes first.
+ * Requests the caller may see (own, managed departments, or all for IT), filtered, one keyset
+ * page at a time. Newest first, except IT's queue (PENDING, listed by an approver): oldest
+ * first, so the longest wait comes first.
  */
 export async function listRequests({ caller, query }: { caller: Caller; query: TRequestListQuery }) {
-  const now = new Date();
-  const oldestFirst = query.sort
-    ? query.sort === "oldest"
-    : query.status === "PENDING" && can(caller, "request:decide");
-  const filters: Prisma.RequestWhereInput[] = [requestScope(caller)];
-  if (query.status) filters.push({ status: query.status });
-  if (query.type) filters.push({ type: query.type });
-  if (query.departmentId) filters.push({ departmentId: query.departmentId });
-  if (query.automationId) filters.push({ automationId: query.automationId });
-  if (query.requesterId) filters.push({ requesterId: query.requesterId });
-  if (query.minAgeDays !== undefined) {
-    filters.push({ createdAt: { lte: new Date(now.getTime() - query.minAgeDays * 86_400_000) } });
-  }
-  if (query.maxAgeDays !== undefined) {
-    filters.push({ createdAt: { gt: new Date(now.getTime() - query.maxAgeDays * 86_400_000) } });
-  }
-  if (query.cursor) {
-    const after = decodeTimeCursor(query.cursor);
-    const beyond = oldestFirst ? "gt" : "lt";
-    filters.push({
-      OR: [
-        { createdAt: { [beyond]: after.createdAt } },
-        { createdAt: after.createdAt, id: { [beyond]: after.id } },
-      ],
-    });
-  }
-  const direction = oldestFirst ? "asc" : "desc";
-  const rows = await prisma.request.findMany({
-    where: { AND: filters },
-    orderBy: [{ createdAt: direction }, { id: direction }],
-    take: query.limit + 1,
-    select: requestSelect,
-  });
-  return toPage(rows, query.limit, (row) => row.createdAt.toISOString(), toRequestView);
+  // One prepared statement sent with pg itself, as the automations list: IT's queue is read
+  // all day, and through Prisma's relations the server spent more CPU on it than Postgres.
+  const { text, values } = requestPageSql(caller, query, new Date());
+  const { rows } = await queryPrepared<RequestListRow>(text, values);
+  return toPage(rows, query.limit, (row) => row.createdAt, toRequestListItem);
 }
 
 /**

@@ -30,7 +30,8 @@ const DAY_MS = 86_400_000;
 
 /**
  * Whole days the request has been (or was) open: until now while PENDING, else until it was
- * decided, withdrawn or cancelled.
+ * decided, withdrawn or cancelled. The request list computes the same in SQL
+ * (lib/requests/list-sql.ts ageDaysSql).
  */
 export function ageInDays(
   row: Pick<RequestRow, "status" | "createdAt" | "decidedAt" | "updatedAt">,

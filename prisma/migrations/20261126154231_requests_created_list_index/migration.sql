@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "requests_createdAt_id_idx" ON "requests"("createdAt", "id");
