@@ -6,7 +6,8 @@ import { ApiError, errorMessage } from "@/lib/api-client";
 import { type FieldErrors, fieldsUnder } from "../forms";
 
 // What the connector and gateway forms (new and edit) share: the error summary that takes
-// focus, field errors linked to their controls, and the server's answer mapped onto both.
+// focus, field errors linked to their controls, the server's answer mapped onto both, and
+// the page's switch between the entry's facts and its edit form.
 
 /** The errors a catalog form shows: beside each field, and in the summary that takes focus. */
 export function useFormErrors() {
@@ -32,6 +33,35 @@ export function useFormErrors() {
   }
 
   return { errors, general, summaryRef, show, showFailure };
+}
+
+interface EditSubmission {
+  /** What the draft changes, and what is wrong with it, as the feature's forms module works them out. */
+  changes: object;
+  errors: FieldErrors;
+  save: () => Promise<unknown>;
+  /** What to say when someone else saved first (409). */
+  conflict: (failure: ApiError) => string;
+}
+
+/** Submits an edit: the draft's own errors, "nothing changed", the save and its failure. True once saved. */
+export async function submitEdit(
+  form: ReturnType<typeof useFormErrors>,
+  { changes, errors, save, conflict }: EditSubmission,
+): Promise<boolean> {
+  const problem = Object.keys(errors).length > 0 || Object.keys(changes).length === 0;
+  if (problem) {
+    form.show(errors, Object.keys(errors).length > 0 ? null : "Nothing changed: edit a field, or cancel.");
+    return false;
+  }
+  try {
+    await save();
+    return true;
+  } catch (failure) {
+    if (failure instanceof ApiError && failure.status === 409) form.show({}, conflict(failure));
+    else form.showFailure(failure);
+    return false;
+  }
 }
 
 interface CatalogFormProps {
@@ -84,6 +114,39 @@ export function CatalogForm({
       <div className="flex flex-wrap gap-2">{actions}</div>
     </form>
   );
+}
+
+/**
+ * A catalog entry's page edits in place: a save closes the form, says what was saved and puts
+ * focus on the heading; a cancel puts it back on the edit button.
+ */
+export function useEditInPlace() {
+  const [editing, setEditing] = useState(false);
+  const [announcement, setAnnouncement] = useState("");
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const editButtonRef = useRef<HTMLButtonElement>(null);
+
+  const announce = (message: string) => {
+    setAnnouncement(message);
+    requestAnimationFrame(() => headingRef.current?.focus());
+  };
+
+  return {
+    editing,
+    announcement,
+    headingRef,
+    editButtonRef,
+    announce,
+    edit: () => setEditing(true),
+    cancel: () => {
+      setEditing(false);
+      requestAnimationFrame(() => editButtonRef.current?.focus());
+    },
+    done: (message: string) => {
+      setEditing(false);
+      announce(message);
+    },
+  };
 }
 
 /** The edit form of a catalog entry, in place of its facts. */

@@ -1,6 +1,5 @@
 "use client";
 
-import { useRef, useState } from "react";
 import { Loading } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -8,7 +7,7 @@ import { Announcement, DetailError, DetailHeader, FactList } from "@/components/
 import { formatDate, formatDateTime } from "@/lib/automations/labels";
 import { CONNECTOR_STATUS_BADGES, relativeDays, sharingLabel } from "../labels";
 import { useConnector } from "../query";
-import { EditSection } from "./catalog-form";
+import { EditSection, useEditInPlace } from "./catalog-form";
 import { DependentsTable } from "./dependents-table";
 import { EditConnector } from "./edit-connector";
 import { RevokeConnector } from "./revoke-connector";
@@ -16,10 +15,7 @@ import { RevokeConnector } from "./revoke-connector";
 /** A connector's page for IT: its fields, who relies on it, edit and revoke. */
 export function ConnectorDetailView({ id }: { id: string }) {
   const connector = useConnector(id);
-  const [editing, setEditing] = useState(false);
-  const [announcement, setAnnouncement] = useState("");
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const editButtonRef = useRef<HTMLButtonElement>(null);
+  const page = useEditInPlace();
 
   if (connector.isPending) return <Loading>Loading the connector…</Loading>;
   if (connector.isError) {
@@ -35,17 +31,13 @@ export function ConnectorDetailView({ id }: { id: string }) {
   const data = connector.data;
   const badge = CONNECTOR_STATUS_BADGES[data.status];
   const revoked = data.status === "REVOKED";
-  const announce = (message: string) => {
-    setAnnouncement(message);
-    requestAnimationFrame(() => headingRef.current?.focus());
-  };
 
   return (
     <div className="space-y-8">
       <DetailHeader
         back={{ href: "/catalog/connectors", label: "Connectors" }}
         title={data.name}
-        headingRef={headingRef}
+        headingRef={page.headingRef}
         badge={
           <Badge tone={badge.tone} value={data.status}>
             {badge.label}
@@ -57,32 +49,22 @@ export function ConnectorDetailView({ id }: { id: string }) {
           </span>
         }
         actions={
-          !revoked && !editing ? (
+          !revoked && !page.editing ? (
             <>
-              <Button ref={editButtonRef} variant="secondary" onClick={() => setEditing(true)}>
+              <Button ref={page.editButtonRef} variant="secondary" onClick={page.edit}>
                 Edit connector
               </Button>
-              <RevokeConnector connector={data} onRevoked={announce} />
+              <RevokeConnector connector={data} onRevoked={page.announce} />
             </>
           ) : null
         }
       />
 
-      <Announcement message={announcement} />
+      <Announcement message={page.announcement} />
 
-      {editing ? (
+      {page.editing ? (
         <EditSection heading="Edit connector">
-          <EditConnector
-            connector={data}
-            onCancel={() => {
-              setEditing(false);
-              requestAnimationFrame(() => editButtonRef.current?.focus());
-            }}
-            onDone={(message) => {
-              setEditing(false);
-              announce(message);
-            }}
-          />
+          <EditConnector connector={data} onCancel={page.cancel} onDone={page.done} />
         </EditSection>
       ) : (
         <FactList

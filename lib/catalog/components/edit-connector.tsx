@@ -2,10 +2,9 @@
 
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ApiError } from "@/lib/api-client";
 import { connectorChanges, connectorDraftOf } from "../forms";
 import { type ConnectorDetail, useUpdateConnector } from "../query";
-import { CatalogForm, useFormErrors } from "./catalog-form";
+import { CatalogForm, submitEdit, useFormErrors } from "./catalog-form";
 import { ConnectorFields, connectorErrorTarget } from "./connector-fields";
 
 /** Edits a connector's name, team, key reference, expiry (a rotated key) or sharing. */
@@ -25,21 +24,15 @@ export function EditConnector({
   const update = useUpdateConnector(connector.id);
 
   async function submit() {
-    const { changes, errors: found } = connectorChanges(original, draft);
-    if (Object.keys(found).length > 0) return form.show(found, null);
-    if (Object.keys(changes).length === 0) return form.show({}, "Nothing changed: edit a field, or cancel.");
-    try {
-      await update.mutateAsync({ version: connector.version, ...changes });
-      onDone(`Saved ${draft.name.trim() || connector.name}.`);
-    } catch (failure) {
-      if (failure instanceof ApiError && failure.status === 409) {
-        return form.show(
-          {},
-          "Someone else changed this connector meanwhile. The page shows their version: review it, then edit again.",
-        );
-      }
-      form.showFailure(failure);
-    }
+    const { changes, errors } = connectorChanges(original, draft);
+    const saved = await submitEdit(form, {
+      changes,
+      errors,
+      save: () => update.mutateAsync({ version: connector.version, ...changes }),
+      conflict: () =>
+        "Someone else changed this connector meanwhile. The page shows their version: review it, then edit again.",
+    });
+    if (saved) onDone(`Saved ${draft.name.trim() || connector.name}.`);
   }
 
   return (

@@ -2,10 +2,9 @@
 
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ApiError } from "@/lib/api-client";
 import { gatewayChanges, gatewayDraftOf } from "../forms";
 import { type GatewayDetail, useUpdateGateway } from "../query";
-import { CatalogForm, useFormErrors } from "./catalog-form";
+import { CatalogForm, submitEdit, useFormErrors } from "./catalog-form";
 import { GatewayFields } from "./gateway-fields";
 
 /** Edits a gateway's name, cluster, host or region (its status changes on its own form). */
@@ -25,23 +24,17 @@ export function EditGateway({
   const update = useUpdateGateway(gateway.id);
 
   async function submit() {
-    const { changes, errors: found } = gatewayChanges(original, draft);
-    if (Object.keys(found).length > 0) return form.show(found, null);
-    if (Object.keys(changes).length === 0) return form.show({}, "Nothing changed: edit a field, or cancel.");
-    try {
-      await update.mutateAsync({ version: gateway.version, ...changes });
-      onDone(`Saved ${draft.name.trim() || gateway.name}.`);
-    } catch (failure) {
-      if (failure instanceof ApiError && failure.status === 409) {
-        return form.show(
-          {},
-          failure.hasFieldErrors
-            ? failure.message
-            : "Someone else changed this gateway meanwhile. The page shows their version: review it, then edit again.",
-        );
-      }
-      form.showFailure(failure);
-    }
+    const { changes, errors } = gatewayChanges(original, draft);
+    const saved = await submitEdit(form, {
+      changes,
+      errors,
+      save: () => update.mutateAsync({ version: gateway.version, ...changes }),
+      conflict: (failure) =>
+        failure.hasFieldErrors
+          ? failure.message
+          : "Someone else changed this gateway meanwhile. The page shows their version: review it, then edit again.",
+    });
+    if (saved) onDone(`Saved ${draft.name.trim() || gateway.name}.`);
   }
 
   return (

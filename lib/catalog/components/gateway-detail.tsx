@@ -1,6 +1,5 @@
 "use client";
 
-import { useRef, useState } from "react";
 import { Loading } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -8,7 +7,7 @@ import { Announcement, DetailError, DetailHeader, FactList } from "@/components/
 import { formatDateTime } from "@/lib/automations/labels";
 import { GATEWAY_KIND_LABELS, GATEWAY_STATUS_BADGES } from "../labels";
 import { useGateway } from "../query";
-import { EditSection } from "./catalog-form";
+import { EditSection, useEditInPlace } from "./catalog-form";
 import { DependentsTable } from "./dependents-table";
 import { EditGateway } from "./edit-gateway";
 import { GatewayStatusChange } from "./gateway-status";
@@ -16,10 +15,7 @@ import { GatewayStatusChange } from "./gateway-status";
 /** A gateway's page for IT: its fields and admins, what relies on it, edit, status change. */
 export function GatewayDetailView({ id }: { id: string }) {
   const gateway = useGateway(id);
-  const [editing, setEditing] = useState(false);
-  const [announcement, setAnnouncement] = useState("");
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const editButtonRef = useRef<HTMLButtonElement>(null);
+  const page = useEditInPlace();
 
   if (gateway.isPending) return <Loading>Loading the gateway…</Loading>;
   if (gateway.isError) {
@@ -34,17 +30,13 @@ export function GatewayDetailView({ id }: { id: string }) {
 
   const data = gateway.data;
   const badge = GATEWAY_STATUS_BADGES[data.status];
-  const announce = (message: string) => {
-    setAnnouncement(message);
-    requestAnimationFrame(() => headingRef.current?.focus());
-  };
 
   return (
     <div className="space-y-8">
       <DetailHeader
         back={{ href: "/catalog/gateways", label: "Gateways" }}
         title={data.name}
-        headingRef={headingRef}
+        headingRef={page.headingRef}
         badge={
           <Badge tone={badge.tone} value={data.status}>
             {badge.label}
@@ -52,29 +44,19 @@ export function GatewayDetailView({ id }: { id: string }) {
         }
         summary={<span>{GATEWAY_KIND_LABELS[data.kind]}</span>}
         actions={
-          editing ? null : (
-            <Button ref={editButtonRef} variant="secondary" onClick={() => setEditing(true)}>
+          page.editing ? null : (
+            <Button ref={page.editButtonRef} variant="secondary" onClick={page.edit}>
               Edit gateway
             </Button>
           )
         }
       />
 
-      <Announcement message={announcement} />
+      <Announcement message={page.announcement} />
 
-      {editing ? (
+      {page.editing ? (
         <EditSection heading="Edit gateway">
-          <EditGateway
-            gateway={data}
-            onCancel={() => {
-              setEditing(false);
-              requestAnimationFrame(() => editButtonRef.current?.focus());
-            }}
-            onDone={(message) => {
-              setEditing(false);
-              announce(message);
-            }}
-          />
+          <EditGateway gateway={data} onCancel={page.cancel} onDone={page.done} />
         </EditSection>
       ) : (
         <FactList
@@ -96,7 +78,7 @@ export function GatewayDetailView({ id }: { id: string }) {
           Automations assigned to an offline or decommissioned gateway cannot reach their on-premises systems:
           they are blocked until it is back or they get another one.
         </p>
-        <GatewayStatusChange gateway={data} onChanged={announce} />
+        <GatewayStatusChange gateway={data} onChanged={page.announce} />
       </section>
 
       <section aria-labelledby="admins-heading" className="space-y-3">
