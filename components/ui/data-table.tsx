@@ -20,14 +20,16 @@ interface DataTableProps<Row> {
   columns: ReadonlyArray<Column<Row>>;
   rows: ReadonlyArray<Row>;
   rowKey: (row: Row) => string;
-  /** Attributes of each row: a class, or data-* attributes that tests and drill-downs find it by. */
+  /** Cells start at the top of their row, for rows where some cells run to several lines. */
+  alignTop?: boolean;
+  /** Attributes of each row, e.g. data-* attributes that tests and drill-downs find it by. */
   rowProps?: (row: Row) => HTMLAttributes<HTMLTableRowElement> & { [data: `data-${string}`]: string };
 }
 
 const classes = (...parts: Array<string | false | undefined>) => parts.filter(Boolean).join(" ");
 
 /** The portal's table: a bordered, horizontally scrolling card with a hidden caption and column headers. */
-export function DataTable<Row>({ caption, columns, rows, rowKey, rowProps }: DataTableProps<Row>) {
+export function DataTable<Row>({ caption, columns, rows, rowKey, alignTop, rowProps }: DataTableProps<Row>) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
@@ -51,7 +53,7 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, rowProps }: Dat
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((row) => (
-            <tr key={rowKey(row)} {...rowProps?.(row)}>
+            <tr key={rowKey(row)} className={alignTop ? "align-top" : undefined} {...rowProps?.(row)}>
               {columns.map((column) => {
                 const className = classes(
                   "px-3 py-2",

@@ -118,7 +118,7 @@ export function ConnectorList() {
             columns={COLUMNS}
             rows={items}
             rowKey={(connector) => connector.id}
-            rowProps={() => ({ className: "align-top" })}
+            alignTop
           />
         )}
       </ListFrame>

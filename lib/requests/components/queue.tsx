@@ -147,7 +147,7 @@ export function RequestQueue() {
             })}
             rows={rows}
             rowKey={(item) => item.id}
-            rowProps={() => ({ className: "align-top" })}
+            alignTop
           />
         )}
       </ListFrame>
