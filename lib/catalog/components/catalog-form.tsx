@@ -40,7 +40,7 @@ interface EditSubmission {
   changes: object;
   errors: FieldErrors;
   save: () => Promise<unknown>;
-  /** What to say when someone else saved first (409). */
+  /** What to say to a 409: mostly that someone else saved first. */
   conflict: (failure: ApiError) => string;
 }
 
@@ -49,9 +49,9 @@ export async function submitEdit(
   form: ReturnType<typeof useFormErrors>,
   { changes, errors, save, conflict }: EditSubmission,
 ): Promise<boolean> {
-  const problem = Object.keys(errors).length > 0 || Object.keys(changes).length === 0;
-  if (problem) {
-    form.show(errors, Object.keys(errors).length > 0 ? null : "Nothing changed: edit a field, or cancel.");
+  const invalid = Object.keys(errors).length > 0;
+  if (invalid || Object.keys(changes).length === 0) {
+    form.show(errors, invalid ? null : "Nothing changed: edit a field, or cancel.");
     return false;
   }
   try {
