@@ -2,10 +2,10 @@
 
 import Link from "next/link";
 import { useRef, useState } from "react";
-import { Alert, Loading } from "@/components/ui/alert";
+import { Loading } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
+import { Announcement, DetailError, DetailHeader, FactList } from "@/components/ui/detail";
 import { EmptyState } from "@/components/ui/empty-state";
-import { ApiError } from "@/lib/api-client";
 import { can } from "@/lib/auth/permissions";
 import { useMe } from "@/lib/directory/query";
 import { RequestTable } from "@/lib/requests/components/request-table";
@@ -55,25 +55,11 @@ export function AutomationDetailView({ id }: { id: string }) {
   if (automation.isPending) return <Loading>Loading the automation…</Loading>;
   if (automation.isError) {
     return (
-      <div className="space-y-4">
-        <h1 className="text-2xl font-semibold">Automation</h1>
-        <Alert
-          tone="error"
-          role="alert"
-          title={
-            automation.error instanceof ApiError && automation.error.status === 404
-              ? "Automation not found"
-              : "The automation could not be loaded"
-          }
-        >
-          <p>{automation.error.message}</p>
-          <p>
-            <Link href="/automations" className="font-medium underline">
-              Back to my automations
-            </Link>
-          </p>
-        </Alert>
-      </div>
+      <DetailError
+        what="Automation"
+        error={automation.error}
+        back={{ href: "/automations", label: "Back to my automations" }}
+      />
     );
   }
 
@@ -124,102 +110,76 @@ export function AutomationDetailView({ id }: { id: string }) {
 
   return (
     <div className="space-y-8">
-      <header className="space-y-3">
-        <p className="text-sm">
-          <Link href="/automations" className="text-brand-700 underline-offset-2 hover:underline">
-            <span aria-hidden="true">← </span>My automations
-          </Link>
-        </p>
-        <div className="flex flex-wrap items-start justify-between gap-3">
-          <div className="space-y-1">
-            <h1 ref={headingRef} tabIndex={-1} className="text-2xl font-semibold text-slate-900">
-              {data.name}
-            </h1>
-            <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
-              <span>Status:</span>
-              <AutomationStatusBadge status={data.status} />
-              {active && data.prerequisites.length > 0 ? (
-                <span>
-                  {outstanding === 0
-                    ? "every prerequisite is in place"
-                    : `${outstanding} of ${data.prerequisites.length} prerequisites not yet in place`}
-                </span>
+      <DetailHeader
+        back={{ href: "/automations", label: "My automations" }}
+        title={data.name}
+        headingRef={headingRef}
+        badge={<AutomationStatusBadge status={data.status} />}
+        summary={
+          active && data.prerequisites.length > 0 ? (
+            <span>
+              {outstanding === 0
+                ? "every prerequisite is in place"
+                : `${outstanding} of ${data.prerequisites.length} prerequisites not yet in place`}
+            </span>
+          ) : null
+        }
+        actions={
+          mayEdit || mayRetire ? (
+            <>
+              {mayEdit ? (
+                <ButtonLink href={editHref} variant="primary">
+                  Edit automation
+                </ButtonLink>
               ) : null}
-            </p>
-          </div>
-          <div className="flex flex-wrap gap-2">
-            {mayEdit ? (
-              <ButtonLink href={editHref} variant="primary">
-                Edit automation
-              </ButtonLink>
-            ) : null}
-            {mayRetire ? (
-              <RetireButton
-                id={data.id}
-                name={data.name}
-                version={data.version}
-                onRetired={() => {
-                  setAnnouncement(`${data.name} was retired.`);
-                  headingRef.current?.focus();
-                }}
-              />
-            ) : null}
-          </div>
-        </div>
+              {mayRetire ? (
+                <RetireButton
+                  id={data.id}
+                  name={data.name}
+                  version={data.version}
+                  onRetired={() => {
+                    setAnnouncement(`${data.name} was retired.`);
+                    headingRef.current?.focus();
+                  }}
+                />
+              ) : null}
+            </>
+          ) : null
+        }
+      >
         {data.description ? <p className="max-w-3xl text-slate-700">{data.description}</p> : null}
-        <dl className="grid gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm sm:grid-cols-2 lg:grid-cols-3">
-          <div>
-            <dt className="font-medium text-slate-600">Kind</dt>
-            <dd className="text-slate-900">{KIND_LABELS[data.kind]}</dd>
-          </div>
-          <div>
-            <dt className="font-medium text-slate-600">Run mode</dt>
-            <dd className="text-slate-900">{RUN_MODE_LABELS[data.runMode]}</dd>
-          </div>
-          <div>
-            <dt className="font-medium text-slate-600">Department</dt>
-            <dd className="text-slate-900">{data.department?.name ?? "—"}</dd>
-          </div>
-          <div>
-            <dt className="font-medium text-slate-600">Owner</dt>
-            <dd className="text-slate-900">
-              {data.owner ? (
+        <FactList
+          facts={[
+            { label: "Kind", value: KIND_LABELS[data.kind] },
+            { label: "Run mode", value: RUN_MODE_LABELS[data.runMode] },
+            { label: "Department", value: data.department?.name ?? "—" },
+            {
+              label: "Owner",
+              value: data.owner ? (
                 <>
                   {data.owner.name}
                   {data.owner.email ? <span className="block text-slate-600">{data.owner.email}</span> : null}
                 </>
               ) : (
                 "—"
-              )}
-            </dd>
-          </div>
-          <div>
-            <dt className="font-medium text-slate-600">{RUN_AS_TEXT[data.runMode].label}</dt>
-            <dd className="text-slate-900">{data.runAs || "Not declared"}</dd>
-          </div>
-          <div>
-            <dt className="font-medium text-slate-600">{data.retiredAt ? "Retired" : "Registered"}</dt>
-            <dd className="text-slate-900">{formatDate(data.retiredAt ?? data.createdAt)}</dd>
-          </div>
-          {data.gateway ? (
-            <div>
-              <dt className="font-medium text-slate-600">Gateway</dt>
-              <dd className="text-slate-900">
-                {data.gateway.name}
-                {data.gateway.status ? ` (${data.gateway.status.toLowerCase()})` : ""}
-              </dd>
-            </div>
-          ) : null}
-        </dl>
-      </header>
+              ),
+            },
+            { label: RUN_AS_TEXT[data.runMode].label, value: data.runAs || "Not declared" },
+            {
+              label: data.retiredAt ? "Retired" : "Registered",
+              value: formatDate(data.retiredAt ?? data.createdAt),
+            },
+            data.gateway
+              ? {
+                  label: "Gateway",
+                  value: `${data.gateway.name}${data.gateway.status ? ` (${data.gateway.status.toLowerCase()})` : ""}`,
+                }
+              : null,
+          ]}
+        />
+      </DetailHeader>
 
-      <p aria-live="polite" role="status" className={announcement ? "" : "sr-only"}>
-        {announcement ? (
-          <span className="block rounded-md border-l-4 border-emerald-700 bg-emerald-50 p-3 text-sm text-emerald-900">
-            {announcement}
-          </span>
-        ) : null}
-      </p>
+      <Announcement message={announcement} />
 
       <section aria-labelledby="systems-heading" className="space-y-3">
         <h2 id="systems-heading" className="text-lg font-semibold">

@@ -1,3 +1,4 @@
+import { type Column, DataTable } from "@/components/ui/data-table";
 import type { SystemAccessDto } from "../api-types";
 import {
   formatDate,
@@ -32,42 +33,37 @@ function details(system: SystemAccessDto): string {
   }
 }
 
+const COLUMNS: ReadonlyArray<Column<SystemAccessDto>> = [
+  {
+    key: "system",
+    header: "System",
+    rowHeader: true,
+    cellClassName: "text-slate-900",
+    cell: (system) => system.name,
+  },
+  {
+    key: "location",
+    header: "Where",
+    cellClassName: "whitespace-nowrap text-slate-700",
+    cell: (system) => LOCATION_LABELS[system.location],
+  },
+  {
+    key: "signIn",
+    header: "Signs in with",
+    cellClassName: "text-slate-700",
+    cell: (system) => SIGN_IN_LABELS[system.signInMethod],
+  },
+  { key: "details", header: "Details", cellClassName: "text-slate-700", cell: details },
+];
+
 export function SystemsTable({ systems }: { systems: ReadonlyArray<SystemAccessDto> }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
-        <caption className="sr-only">The systems it signs in to</caption>
-        <thead className="bg-slate-50 text-slate-700">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-semibold">
-              System
-            </th>
-            <th scope="col" className="px-3 py-2 font-semibold">
-              Where
-            </th>
-            <th scope="col" className="px-3 py-2 font-semibold">
-              Signs in with
-            </th>
-            <th scope="col" className="px-3 py-2 font-semibold">
-              Details
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {systems.map((system) => (
-            <tr key={system.id ?? system.name} className="align-top">
-              <th scope="row" className="px-3 py-2 font-medium text-slate-900">
-                {system.name}
-              </th>
-              <td className="whitespace-nowrap px-3 py-2 text-slate-700">
-                {LOCATION_LABELS[system.location]}
-              </td>
-              <td className="px-3 py-2 text-slate-700">{SIGN_IN_LABELS[system.signInMethod]}</td>
-              <td className="px-3 py-2 text-slate-700">{details(system)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="The systems it signs in to"
+      columns={COLUMNS}
+      rows={systems}
+      rowKey={(system) => system.id ?? system.name}
+      alignTop
+    />
   );
 }

@@ -1,8 +1,41 @@
 import Link from "next/link";
+import { type Column, DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { AutomationStatusBadge } from "@/lib/automations/components/status-badges";
 import { plural } from "../labels";
 import type { Dependents } from "../query";
+
+const COLUMNS: ReadonlyArray<Column<Dependents["automations"][number]>> = [
+  {
+    key: "automation",
+    header: "Automation",
+    cell: (automation) => (
+      <Link
+        href={`/automations/${encodeURIComponent(automation.id)}`}
+        className="font-medium text-brand-700 underline-offset-2 hover:underline"
+      >
+        {automation.name}
+      </Link>
+    ),
+  },
+  {
+    key: "status",
+    header: "Status",
+    cell: (automation) => <AutomationStatusBadge status={automation.status} />,
+  },
+  {
+    key: "department",
+    header: "Department",
+    cellClassName: "text-slate-700",
+    cell: (automation) => automation.department?.name ?? "—",
+  },
+  {
+    key: "owner",
+    header: "Owner",
+    cellClassName: "text-slate-700",
+    cell: (automation) => automation.owner?.name ?? "—",
+  },
+];
 
 /** The automations that rely on a connector or gateway (the first 200 by name, and the total). */
 export function DependentsTable({ dependents, what }: { dependents: Dependents; what: string }) {
@@ -17,46 +50,12 @@ export function DependentsTable({ dependents, what }: { dependents: Dependents; 
         this {what}
         {shown < dependents.total ? `; the first ${shown} by name are listed` : ""}.
       </p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-        <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
-          <caption className="sr-only">Automations that rely on this {what}</caption>
-          <thead className="bg-slate-50 text-slate-700">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                Automation
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                Status
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                Department
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                Owner
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {dependents.automations.map((automation) => (
-              <tr key={automation.id}>
-                <td className="px-3 py-2">
-                  <Link
-                    href={`/automations/${encodeURIComponent(automation.id)}`}
-                    className="font-medium text-brand-700 underline-offset-2 hover:underline"
-                  >
-                    {automation.name}
-                  </Link>
-                </td>
-                <td className="px-3 py-2">
-                  <AutomationStatusBadge status={automation.status} />
-                </td>
-                <td className="px-3 py-2 text-slate-700">{automation.department?.name ?? "—"}</td>
-                <td className="px-3 py-2 text-slate-700">{automation.owner?.name ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={`Automations that rely on this ${what}`}
+        columns={COLUMNS}
+        rows={dependents.automations}
+        rowKey={(automation) => automation.id}
+      />
     </div>
   );
 }

@@ -3,8 +3,9 @@
 import Link from "next/link";
 import { useRef, useState } from "react";
 import { Alert, Loading } from "@/components/ui/alert";
+import { Announcement, DetailError, DetailHeader, FactList } from "@/components/ui/detail";
 import { EmptyState } from "@/components/ui/empty-state";
-import { ApiError } from "@/lib/api-client";
+import type { ApiError } from "@/lib/api-client";
 import { HistoryTimeline } from "@/lib/automations/components/history-timeline";
 import {
   AutomationStatusBadge,
@@ -42,23 +43,12 @@ export function RequestPage({ id }: { id: string }) {
 
   if (request.isPending) return <Loading>Loading the request…</Loading>;
   if (request.isError) {
-    const missing = request.error instanceof ApiError && request.error.status === 404;
     return (
-      <div className="space-y-4">
-        <h1 className="text-2xl font-semibold">Request</h1>
-        <Alert
-          tone="error"
-          role="alert"
-          title={missing ? "Request not found" : "The request could not be loaded"}
-        >
-          <p>{request.error.message}</p>
-          <p>
-            <Link href="/queue" className="font-medium underline">
-              Back to the queue
-            </Link>
-          </p>
-        </Alert>
-      </div>
+      <DetailError
+        what="Request"
+        error={request.error}
+        back={{ href: "/queue", label: "Back to the queue" }}
+      />
     );
   }
 
@@ -68,25 +58,18 @@ export function RequestPage({ id }: { id: string }) {
 
   return (
     <div className="space-y-8">
-      <header className="space-y-3">
-        <p className="text-sm">
-          <Link href="/queue" className="text-brand-700 underline-offset-2 hover:underline">
-            <span aria-hidden="true">← </span>Request queue
-          </Link>
-        </p>
-        <div className="space-y-1">
-          <h1 ref={headingRef} tabIndex={-1} className="text-2xl font-semibold text-slate-900">
-            {subject}
-          </h1>
-          <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
-            <span>Status:</span>
-            <RequestStatusBadge status={data.status} />
-            <span>
-              filed {formatDate(data.createdAt)} by {data.requester?.name ?? "—"}
-              {pending ? ` · waiting ${data.ageDays === 1 ? "1 day" : `${data.ageDays} days`}` : ""}
-            </span>
-          </p>
-        </div>
+      <DetailHeader
+        back={{ href: "/queue", label: "Request queue" }}
+        title={subject}
+        headingRef={headingRef}
+        badge={<RequestStatusBadge status={data.status} />}
+        summary={
+          <span>
+            filed {formatDate(data.createdAt)} by {data.requester?.name ?? "—"}
+            {pending ? ` · waiting ${data.ageDays === 1 ? "1 day" : `${data.ageDays} days`}` : ""}
+          </span>
+        }
+      >
         {pending ? (
           <div className="flex flex-wrap items-center gap-3 text-sm text-slate-700">
             <span>
@@ -98,15 +81,9 @@ export function RequestPage({ id }: { id: string }) {
             ) : null}
           </div>
         ) : null}
-      </header>
+      </DetailHeader>
 
-      <p aria-live="polite" role="status" className={announcement ? "" : "sr-only"}>
-        {announcement ? (
-          <span className="block rounded-md border-l-4 border-emerald-700 bg-emerald-50 p-3 text-sm text-emerald-900">
-            {announcement}
-          </span>
-        ) : null}
-      </p>
+      <Announcement message={announcement} />
       {conflict ? <ConflictNotice error={conflict} /> : null}
 
       <section aria-labelledby="asked-heading" className="space-y-3">
@@ -172,52 +149,48 @@ function AskedDetails({ request }: { request: RequestDetail }) {
   const { automation, prerequisite } = request;
   return (
     <div className="space-y-4">
-      <dl className="grid gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm sm:grid-cols-2 lg:grid-cols-3">
-        <div>
-          <dt className="font-medium text-slate-600">Automation</dt>
-          <dd className="space-y-1 text-slate-900">
-            <Link
-              href={`/automations/${encodeURIComponent(automation.id)}`}
-              className="font-medium text-brand-700 underline-offset-2 hover:underline"
-            >
-              {automation.name}
-            </Link>
-            <span className="block">
-              <AutomationStatusBadge status={automation.status} />
-            </span>
-          </dd>
-        </div>
-        <div>
-          <dt className="font-medium text-slate-600">Kind and run mode</dt>
-          <dd className="text-slate-900">
-            {KIND_LABELS[automation.kind]}, {RUN_MODE_LABELS[automation.runMode].toLowerCase()}
-          </dd>
-        </div>
-        <div>
-          <dt className="font-medium text-slate-600">Department</dt>
-          <dd className="text-slate-900">{automation.department?.name ?? "—"}</dd>
-        </div>
-        <div>
-          <dt className="font-medium text-slate-600">Requester</dt>
-          <dd className="text-slate-900">
-            {request.requester?.name ?? "—"}
-            {request.requester?.email ? (
-              <span className="block text-slate-600">{request.requester.email}</span>
-            ) : null}
-          </dd>
-        </div>
-        <div>
-          <dt className="font-medium text-slate-600">Automation owner</dt>
-          <dd className="text-slate-900">{automation.owner?.name ?? "—"}</dd>
-        </div>
-        <div>
-          <dt className="font-medium text-slate-600">Type</dt>
-          <dd className="text-slate-900">
-            {REQUEST_TYPE_LABELS[request.type]}
-            {request.service ? ` · ${request.service}` : ""}
-          </dd>
-        </div>
-      </dl>
+      <FactList
+        facts={[
+          {
+            label: "Automation",
+            valueClassName: "space-y-1 text-slate-900",
+            value: (
+              <>
+                <Link
+                  href={`/automations/${encodeURIComponent(automation.id)}`}
+                  className="font-medium text-brand-700 underline-offset-2 hover:underline"
+                >
+                  {automation.name}
+                </Link>
+                <span className="block">
+                  <AutomationStatusBadge status={automation.status} />
+                </span>
+              </>
+            ),
+          },
+          {
+            label: "Kind and run mode",
+            value: `${KIND_LABELS[automation.kind]}, ${RUN_MODE_LABELS[automation.runMode].toLowerCase()}`,
+          },
+          { label: "Department", value: automation.department?.name ?? "—" },
+          {
+            label: "Requester",
+            value: (
+              <>
+                {request.requester?.name ?? "—"}
+                {request.requester?.email ? (
+                  <span className="block text-slate-600">{request.requester.email}</span>
+                ) : null}
+              </>
+            ),
+          },
+          { label: "Automation owner", value: automation.owner?.name ?? "—" },
+          {
+            label: "Type",
+            value: `${REQUEST_TYPE_LABELS[request.type]}${request.service ? ` · ${request.service}` : ""}`,
+          },
+        ]}
+      />
       {prerequisite ? (
         <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <div className="flex flex-wrap items-start justify-between gap-2">
