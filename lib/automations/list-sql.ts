@@ -2,7 +2,6 @@ import "server-only";
 import type { Caller } from "@/lib/auth/caller";
 import { automationScopeSql, type Bind, SqlParams } from "@/lib/auth/scope-sql";
 import type { TAutomationExportQuery, TAutomationListQuery } from "@/lib/automations/schemas";
-import type { AutomationKind, AutomationStatus, RunMode } from "@/lib/domain/types";
 import { isoTimestampSql } from "@/lib/export/csv";
 import { decodeTimeCursor } from "@/lib/http/cursor";
 
@@ -35,72 +34,54 @@ function afterCursorSql(cursor: string, bind: Bind): string {
            or (a."createdAt" = ${createdAt}::timestamptz and a.id < ${id}::uuid))`;
 }
 
-/** One row of a list page: the automation's columns, owner, department and its two counts. */
-export interface AutomationListRow {
-  id: string;
-  name: string;
-  description: string;
-  kind: AutomationKind;
-  runMode: RunMode;
-  status: AutomationStatus;
-  version: number;
-  ownerId: string;
-  departmentId: string;
-  /** ISO 8601 in UTC, as the API writes dates: Postgres formats it, Node need not parse it. */
-  createdAt: string;
-  updatedAt: string;
-  ownerName: string;
-  ownerEmail: string;
-  departmentName: string;
-  outstandingCount: number;
-  systemCount: number;
-}
-
 /**
- * One keyset page (`limit` + 1 rows, to know whether another follows) in one statement. The
- * page is cut from `automations` alone, so owner, department and the counts are looked up for
- * its rows only (index lookups), never for every row the filters match.
+ * One keyset page in one statement, serialised by Postgres: `items` is the page's JSON array,
+ * written in the API's shape (AutomationSummary in the OpenAPI description), and `cursorAt` /
+ * `cursorId` name the page's last row when another page follows. The page is cut from
+ * `automations` alone (`limit` + 1 rows, to know whether another follows), so owner,
+ * department and the counts are looked up for its rows only (index lookups), never for every
+ * row the filters match. Building the JSON here spares the server a parse, a mapping and a
+ * serialisation of every row on each call: about a third of a list request's CPU in Node.
  */
 export function automationPageSql(caller: Caller, query: TAutomationListQuery) {
   const { values, bind } = new SqlParams();
   const where = [automationFilterSql(caller, query, bind)];
   if (query.cursor) where.push(afterCursorSql(query.cursor, bind));
+  const limit = bind(query.limit);
   const text = `
-    select a.id, a.name, a.description, a.kind, a."runMode", a.status, a.version,
-           a."ownerId", a."departmentId",
-           ${isoTimestampSql('a."createdAt"')} as "createdAt",
-           ${isoTimestampSql('a."updatedAt"')} as "updatedAt",
-           o.name as "ownerName", o.email as "ownerEmail", d.name as "departmentName",
-           (select count(*)::int from prerequisites p
-             where p."automationId" = a.id and p.status <> 'SATISFIED') as "outstandingCount",
-           (select count(*)::int from system_accesses s where s."automationId" = a.id) as "systemCount"
-      from (select a.* from automations a
-             where ${where.join(" and ")}
-             order by a."createdAt" desc, a.id desc
-             limit ${bind(query.limit + 1)}) a
-      join users o on o.id = a."ownerId"
-      join departments d on d.id = a."departmentId"
-     order by a."createdAt" desc, a.id desc`;
+    with page as (
+      select a.*, row_number() over (order by a."createdAt" desc, a.id desc) as n
+        from (select a.id, a.name, a.description, a.kind, a."runMode", a.status, a.version,
+                     a."ownerId", a."departmentId", a."createdAt", a."updatedAt"
+                from automations a
+               where ${where.join(" and ")}
+               order by a."createdAt" desc, a.id desc
+               limit ${limit}::int + 1) a)
+    select coalesce(json_agg(json_build_object(
+             'id', p.id, 'name', p.name, 'description', p.description, 'kind', p.kind,
+             'runMode', p."runMode", 'status', p.status, 'version', p.version,
+             'ownerId', p."ownerId", 'departmentId', p."departmentId",
+             'createdAt', ${isoTimestampSql('p."createdAt"')},
+             'updatedAt', ${isoTimestampSql('p."updatedAt"')},
+             'owner', json_build_object('id', o.id, 'name', o.name, 'email', o.email),
+             'department', json_build_object('id', d.id, 'name', d.name),
+             'outstandingCount', (select count(*)::int from prerequisites x
+                                   where x."automationId" = p.id and x.status <> 'SATISFIED'),
+             'systemCount', (select count(*)::int from system_accesses s where s."automationId" = p.id))
+             order by p.n) filter (where p.n <= ${limit}::int), '[]')::text as items,
+           max(${isoTimestampSql('p."createdAt"')}) filter (where p.n = ${limit}::int) as "cursorAt",
+           max(p.id::text) filter (where p.n = ${limit}::int) as "cursorId",
+           count(*) > ${limit}::int as more
+      from page p
+      join users o on o.id = p."ownerId"
+      join departments d on d.id = p."departmentId"`;
   return { text, values };
 }
 
-/** A list row as the API shows it (AutomationSummary in the OpenAPI description). */
-export function toAutomationSummary(row: AutomationListRow) {
-  return {
-    id: row.id,
-    name: row.name,
-    description: row.description,
-    kind: row.kind,
-    runMode: row.runMode,
-    status: row.status,
-    version: row.version,
-    ownerId: row.ownerId,
-    departmentId: row.departmentId,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    owner: { id: row.ownerId, name: row.ownerName, email: row.ownerEmail },
-    department: { id: row.departmentId, name: row.departmentName },
-    outstandingCount: row.outstandingCount,
-    systemCount: row.systemCount,
-  };
+/** What the page's statement returns: one row. */
+export interface AutomationPageRow {
+  items: string;
+  cursorAt: string | null;
+  cursorId: string | null;
+  more: boolean;
 }

@@ -38,6 +38,14 @@ interface RouteOptions<PS, QS, BS, A extends boolean> {
   handler: (context: RouteContext<Infer<PS>, Infer<QS>, Infer<BS>, A>) => Promise<unknown>;
 }
 
+/**
+ * An answer already serialised as JSON (by Postgres, for the lists read most), sent as it is.
+ * The route's `handler` returns it instead of an object.
+ */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
 type NextRouteContext = { params: Promise<Record<string, string | string[]>> };
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -70,6 +78,12 @@ export function apiRoute<
         body: body as Infer<BS>,
       });
       if (result instanceof Response) return result;
+      if (result instanceof JsonText) {
+        return new Response(result.text, {
+          status: options.status ?? 200,
+          headers: { "content-type": "application/json", ...NO_STORE },
+        });
+      }
       return NextResponse.json(result ?? null, { status: options.status ?? 200, headers: NO_STORE });
     } catch (error) {
       return errorResponse(error);
