@@ -6,9 +6,9 @@ import { type AutomationPageRow, automationPageSql } from "@/lib/automations/lis
 import type { TAutomationListQuery } from "@/lib/automations/schemas";
 import { type AutomationDetail, toAutomationDetail } from "@/lib/automations/views";
 import { queryPrepared } from "@/lib/db";
-import { JsonText } from "@/lib/http/api";
 import { encodeCursor } from "@/lib/http/cursor";
 import { notFound } from "@/lib/http/errors";
+import { JsonText } from "@/lib/http/json-text";
 
 /**
  * The automations the caller may see (scope in the where clause), newest first, filtered,

@@ -8,6 +8,7 @@ import { sessionCallerFromRequest } from "@/lib/auth/session";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { checkSameOrigin } from "@/lib/http/csrf";
 import { AppError, badRequest, errorBody, forbidden, unauthenticated } from "@/lib/http/errors";
+import { JsonText } from "@/lib/http/json-text";
 import { fieldErrors } from "@/lib/http/validation";
 
 // Every JSON route goes through `apiRoute`: it resolves the caller (session cookie or
@@ -36,14 +37,6 @@ interface RouteOptions<PS, QS, BS, A extends boolean> {
   /** Status of a successful answer (201 for creations). */
   status?: number;
   handler: (context: RouteContext<Infer<PS>, Infer<QS>, Infer<BS>, A>) => Promise<unknown>;
-}
-
-/**
- * An answer already serialised as JSON (by Postgres, for the lists read most), sent as it is.
- * The route's `handler` returns it instead of an object.
- */
-export class JsonText {
-  constructor(readonly text: string) {}
 }
 
 type NextRouteContext = { params: Promise<Record<string, string | string[]>> };
