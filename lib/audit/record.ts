@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Transaction } from "@/lib/transaction";
 
 export interface AuditActor {
   id: string | null;
@@ -20,8 +21,25 @@ export interface AuditEntry {
 }
 
 /** Appends an audit event. Takes the transaction of the change it records, never the global client. */
-export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
-  await tx.auditEvent.create({ data: toRow(entry) });
+export async function recordAudit(tx: Transaction, entry: AuditEntry): Promise<void> {
+  if ("auditEvent" in tx) {
+    await tx.auditEvent.create({ data: toRow(entry) });
+    return;
+  }
+  // A pg client, in a bulk change's own transaction: the same row in plain SQL.
+  await tx.query(
+    `insert into audit_events ("actorId", "actorLabel", action, "entityType", "entityId", before, after)
+     values ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb)`,
+    [
+      entry.actor.id,
+      entry.actor.label,
+      entry.action,
+      entry.entityType,
+      entry.entityId,
+      jsonText(entry.before),
+      jsonText(entry.after),
+    ],
+  );
 }
 
 export async function recordAuditMany(tx: Tx, entries: AuditEntry[]): Promise<void> {
@@ -45,4 +63,8 @@ function toRow(entry: AuditEntry): Prisma.AuditEventCreateManyInput {
 function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   if (value === undefined || value === null) return undefined;
   return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+}
+
+function jsonText(value: unknown): string | null {
+  return value === undefined || value === null ? null : JSON.stringify(value);
 }

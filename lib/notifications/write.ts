@@ -1,6 +1,6 @@
 import "server-only";
-import type { Tx } from "@/lib/db";
 import type { StatusChange } from "@/lib/prerequisites/rederive";
+import { statements, type Transaction } from "@/lib/transaction";
 
 // The outbox: a notification row is the in-app message and its pending e-mail at once. It is
 // written with the transaction of the change that causes it, so a change and its message
@@ -23,18 +23,20 @@ export interface NotificationRow {
  * SELECT FROM unnest whatever the number: Prisma's createMany spends seconds building the
  * statement for the thousands of owners a company-wide connector reaches, and splits it.
  */
-export async function notify(tx: Tx, rows: readonly NotificationRow[]): Promise<number> {
+export async function notify(tx: Transaction, rows: readonly NotificationRow[]): Promise<number> {
   if (rows.length === 0) return 0;
-  return tx.$executeRawUnsafe(
+  return statements(tx).run(
     `insert into notifications ("userId", kind, title, body, link, "dedupeKey")
      select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
      on conflict ("dedupeKey") do nothing`,
-    rows.map((row) => row.userId),
-    rows.map((row) => row.kind),
-    rows.map((row) => row.title),
-    rows.map((row) => row.body),
-    rows.map((row) => row.link ?? null),
-    rows.map((row) => row.dedupeKey ?? null),
+    [
+      rows.map((row) => row.userId),
+      rows.map((row) => row.kind),
+      rows.map((row) => row.title),
+      rows.map((row) => row.body),
+      rows.map((row) => row.link ?? null),
+      rows.map((row) => row.dedupeKey ?? null),
+    ],
   );
 }
 
@@ -43,7 +45,7 @@ export async function notify(tx: Tx, rows: readonly NotificationRow[]): Promise<
  * a connector shared with the whole company must not send one person a thousand messages.
  */
 export async function notifyOwners(
-  tx: Tx,
+  tx: Transaction,
   changes: readonly StatusChange[],
   message: (changes: StatusChange[]) => Omit<NotificationRow, "userId">,
 ): Promise<number> {

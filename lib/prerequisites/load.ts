@@ -1,5 +1,4 @@
 import "server-only";
-import type { Tx } from "@/lib/db";
 import { normaliseKey } from "@/lib/domain/engine-helpers";
 import type {
   AutomationStatus,
@@ -9,6 +8,7 @@ import type {
   RequestInput,
   SystemAccessInput,
 } from "@/lib/domain/types";
+import { statements, type Transaction } from "@/lib/transaction";
 
 // Reads everything the engine needs for a set of automations in five queries, whatever
 // the size of the set. Rows are locked (automations FOR UPDATE, in id order so that two
@@ -46,21 +46,22 @@ type ConnectorRow = Omit<ConnectorInput, "departmentIds"> & { departmentIds: str
 type RequestRow = RequestInput & { automationId: string };
 
 export async function loadEngineInputs(
-  tx: Tx,
+  tx: Transaction,
   ids: readonly string[],
   now: Date,
 ): Promise<LoadedAutomation[]> {
-  const automations = await tx.$queryRawUnsafe<AutomationRow[]>(
+  const sql = statements(tx);
+  const automations = await sql.rows<AutomationRow>(
     `select id, "ownerId", name, kind::text, "runMode"::text, "runAs", "departmentId", "gatewayId", status::text
        from automations where id = any($1::uuid[]) order by id for update`,
-    ids,
+    [ids],
   );
-  const systems = await tx.$queryRawUnsafe<SystemRow[]>(
+  const systems = await sql.rows<SystemRow>(
     `select id, "automationId", name, location::text, "signInMethod"::text, sso, service,
             "credentialStore"::text, "credentialName", "credentialOwner", "credentialRotatesAt",
             "machineGroup", "windowsAccount", "windowsAccountType"::text
        from system_accesses where "automationId" = any($1::uuid[]) order by "automationId", position, name`,
-    ids,
+    [ids],
   );
   const services = [
     ...new Set(systems.filter((s) => s.signInMethod === "SHARED_KEY" && s.service).map((s) => s.service)),
@@ -68,12 +69,12 @@ export async function loadEngineInputs(
   const connectors =
     services.length === 0
       ? []
-      : await tx.$queryRawUnsafe<ConnectorRow[]>(
+      : await sql.rows<ConnectorRow>(
           `select c.id, c.name, c.service, c.status::text, c."keyExpiresAt", c.sharing::text,
                   array_remove(array_agg(cd."departmentId"::text), null) as "departmentIds"
              from connectors c left join connector_departments cd on cd."connectorId" = c.id
             where c.service = any($1::text[]) group by c.id`,
-          services,
+          [services],
         );
   const gatewayIds = [
     ...new Set(automations.map((a) => a.gatewayId).filter((id): id is string => id !== null)),
@@ -81,14 +82,14 @@ export async function loadEngineInputs(
   const gateways =
     gatewayIds.length === 0
       ? []
-      : await tx.$queryRawUnsafe<GatewayInput[]>(
+      : await sql.rows<GatewayInput>(
           `select id, name, kind::text, status::text from gateways where id = any($1::uuid[])`,
-          gatewayIds,
+          [gatewayIds],
         );
-  const requests = await tx.$queryRawUnsafe<RequestRow[]>(
+  const requests = await sql.rows<RequestRow>(
     `select "automationId", "prerequisiteKey", status::text, "decisionReason", "createdAt"
        from requests where "automationId" = any($1::uuid[]) and "prerequisiteKey" is not null`,
-    ids,
+    [ids],
   );
 
   const systemsBy = groupBy(systems, (s) => s.automationId);

@@ -133,6 +133,34 @@ describe("POST /api/v1/connectors/{id}/revoke", () => {
     });
     expect(malformed.status).toBe(404);
   });
+
+  it("refuses a stale version with 409 and the connector as it is, writing nothing", async () => {
+    const automation = await createAutomation({
+      name: "Vendor sync",
+      kind: "API_INTEGRATION",
+      runMode: "UNATTENDED",
+      ownerId: company.maker.id,
+      departmentId: company.finance.id,
+      systems: [{ name: "ERP", signInMethod: "SHARED_KEY", service: "sap-erp" }],
+    });
+    const id = company.erpConnector.id;
+    const auditBefore = await prisma.auditEvent.count();
+
+    const stale = await call(revoke.POST, "POST", `/api/v1/connectors/${id}/revoke`, {
+      token: company.it.token,
+      body: { reason: "Key leaked in a ticket", version: 7 },
+      params: { id },
+    });
+
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.message).toMatch(/changed meanwhile \(it is now at version 1\)/);
+    expect(stale.body.error.current).toMatchObject({ id, status: "APPROVED", version: 1, usable: true });
+    expect(await prisma.automation.findUniqueOrThrow({ where: { id: automation.id } })).toMatchObject({
+      status: "READY",
+    });
+    expect(await prisma.auditEvent.count()).toBe(auditBefore);
+    expect(await prisma.notification.count()).toBe(0);
+  });
 });
 
 // ---------------------------------------------------------------------------------------
