@@ -47,7 +47,17 @@ export async function measureRevoke(options: {
       headers: { cookie: options.principal.cookie, origin: options.url, "content-type": "application/json" },
       body: JSON.stringify(body),
     });
-  // The route's first call loads its modules; a refused one (400, nothing written) does that.
+  // As IT does it: the connector's page and its blast radius first (GET the connector and
+  // /impact), then the confirmation. That also loads the routes' modules, as a refused call
+  // (400, nothing written) does for the revoke route itself.
+  for (const path of [
+    `/api/v1/connectors/${connector.id}`,
+    `/api/v1/connectors/${connector.id}/impact?action=revoke`,
+  ]) {
+    const response = await fetch(`${options.url}${path}`, { headers: { cookie: options.principal.cookie } });
+    if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
+    await response.text();
+  }
   await (await post({})).text();
 
   const since = await dbNow(db);
