@@ -1,4 +1,5 @@
 import { NextRequest } from "next/server";
+import { expect } from "vitest";
 import { SYSTEM_ACTOR } from "@/lib/audit/record";
 import { type Caller, loadCaller } from "@/lib/auth/caller";
 import { prisma } from "@/lib/db";
@@ -211,6 +212,30 @@ export async function getJson(handler: Handler, path: string, token?: string) {
   const response = await get(handler, path, token);
   // biome-ignore lint/suspicious/noExplicitAny: test answers are inspected loosely
   return { status: response.status, body: (await response.json()) as any };
+}
+
+/** A list's filters as a query string. */
+export function search(filters: object): string {
+  return new URLSearchParams(filters as Record<string, string>).toString();
+}
+
+/** Every item of a list (`path` without a query), following nextCursor two at a time. */
+export async function listAll(handler: Handler, path: string, token: string, filters: object) {
+  const items: Array<Record<string, unknown>> = [];
+  let cursor: string | null = null;
+  do {
+    const params = new URLSearchParams({
+      ...(filters as Record<string, string>),
+      limit: "2",
+      ...(cursor ? { cursor } : {}),
+    });
+    const { status, body } = await getJson(handler, `${path}?${params}`, token);
+    expect(status, JSON.stringify(body)).toBe(200);
+    expect(body.items.length).toBeLessThanOrEqual(2);
+    items.push(...body.items);
+    cursor = body.nextCursor;
+  } while (cursor);
+  return items;
 }
 
 /** RFC 4180 CSV (quoted fields, doubled quotes, CRLF), without the byte-order mark. */

@@ -5,7 +5,7 @@ import { type Caller, loadCaller } from "@/lib/auth/caller";
 import { automationScope } from "@/lib/auth/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createAutomation, createUser } from "@/lib/testing/factories";
-import { buildCompany, type Company, get, getJson, parseCsv } from "../dashboard/fixtures";
+import { buildCompany, type Company, get, getJson, listAll, parseCsv, search } from "../dashboard/fixtures";
 import { prisma, resetDatabase } from "../db";
 import { tokenFor } from "./helpers";
 
@@ -126,24 +126,9 @@ async function expectedItems(caller: Caller, filters: Filters) {
   }));
 }
 
-function search(filters: Filters): string {
-  return new URLSearchParams(filters as Record<string, string>).toString();
-}
-
 /** Every item of the list, following nextCursor two at a time. */
-async function listed(token: string, filters: Filters) {
-  const items: Array<Record<string, unknown>> = [];
-  let cursor: string | null = null;
-  do {
-    const params = new URLSearchParams({ ...filters, limit: "2", ...(cursor ? { cursor } : {}) });
-    const { status, body } = await getJson(automationList.GET, `/api/v1/automations?${params}`, token);
-    expect(status, JSON.stringify(body)).toBe(200);
-    expect(body.items.length).toBeLessThanOrEqual(2);
-    items.push(...body.items);
-    cursor = body.nextCursor;
-  } while (cursor);
-  return items;
-}
+const listed = (token: string, filters: Filters) =>
+  listAll(automationList.GET, "/api/v1/automations", token, filters);
 
 describe("GET /api/v1/automations", () => {
   it("shows each row as the API describes it: owner, department, counts and ISO dates", async () => {

@@ -7,7 +7,17 @@ import { requestScope } from "@/lib/auth/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requestSelect, toRequestView } from "@/lib/requests/views";
 import { createAutomation, createRequest, createUser } from "@/lib/testing/factories";
-import { buildCompany, type Company, DAY, daysAgo, get, getJson, parseCsv } from "../dashboard/fixtures";
+import {
+  buildCompany,
+  type Company,
+  DAY,
+  daysAgo,
+  get,
+  getJson,
+  listAll,
+  parseCsv,
+  search,
+} from "../dashboard/fixtures";
 import { prisma, resetDatabase } from "../db";
 import { tokenFor } from "./helpers";
 
@@ -181,24 +191,9 @@ async function expectedItems(caller: Caller, filters: Filters) {
   return JSON.parse(JSON.stringify(rows.map(toRequestView))) as Array<Record<string, unknown>>;
 }
 
-function search(filters: Filters): string {
-  return new URLSearchParams(filters as Record<string, string>).toString();
-}
-
 /** Every item of the list, following nextCursor two at a time. */
-async function listed(token: string, filters: Filters) {
-  const items: Array<Record<string, unknown>> = [];
-  let cursor: string | null = null;
-  do {
-    const params = new URLSearchParams({ ...filters, limit: "2", ...(cursor ? { cursor } : {}) });
-    const { status, body } = await getJson(requestList.GET, `/api/v1/requests?${params}`, token);
-    expect(status, JSON.stringify(body)).toBe(200);
-    expect(body.items.length).toBeLessThanOrEqual(2);
-    items.push(...body.items);
-    cursor = body.nextCursor;
-  } while (cursor);
-  return items;
-}
+const listed = (token: string, filters: Filters) =>
+  listAll(requestList.GET, "/api/v1/requests", token, filters);
 
 describe("GET /api/v1/requests", () => {
   it("shows each row as toRequestView does: same fields in the same order, people, ISO dates, age", async () => {
