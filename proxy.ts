@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { hasSessionCookie } from "@/lib/auth/cookies";
+import { hasSessionCookie } from "@/lib/auth/server/cookies";
 import { env } from "@/lib/env";
 import {
   API_CONTENT_SECURITY_POLICY,

@@ -14,7 +14,7 @@ export async function startServer(): Promise<void> {
     process.exit(1);
   }
   if (env().JOBS_DISABLED) return;
-  const { startJobs } = await import("@/lib/jobs/boss");
+  const { startJobs } = await import("@/lib/jobs/server/boss");
   startJobs().then(
     () => console.info("Job queue started (key expiry 02:00 UTC, e-mail every minute, snapshot 00:10 UTC)."),
     (error: unknown) =>

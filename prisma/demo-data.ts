@@ -1,5 +1,5 @@
 import { DEMO_ACCOUNTS, demoExternalId } from "@/lib/auth/demo-accounts";
-import { takeOutstandingSnapshot } from "@/lib/dashboard/snapshot";
+import { takeOutstandingSnapshot } from "@/lib/dashboard/server/take-snapshot";
 import { pool, prisma } from "@/lib/db";
 import {
   type AutomationSpec,

@@ -27,11 +27,11 @@ function ensureServerCondition(): void {
 async function run(job: string): Promise<unknown> {
   switch (job) {
     case "key-expiry":
-      return (await import("../lib/jobs/key-expiry")).runKeyExpiry({ now: new Date() });
+      return (await import("@/lib/jobs/server/key-expiry")).runKeyExpiry({ now: new Date() });
     case "outbox":
-      return (await import("../lib/jobs/outbox")).deliverOutbox({ now: new Date() });
+      return (await import("@/lib/jobs/server/outbox")).deliverOutbox({ now: new Date() });
     case "snapshot":
-      return (await import("../lib/dashboard/snapshot")).takeOutstandingSnapshot(new Date());
+      return (await import("@/lib/dashboard/server/take-snapshot")).takeOutstandingSnapshot(new Date());
     default:
       return undefined;
   }

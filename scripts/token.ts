@@ -59,8 +59,8 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const { prisma } = await import("../lib/db");
-  const { SYSTEM_ACTOR } = await import("../lib/audit/record");
-  const { createToken, listTokens, revokeToken } = await import("../lib/tokens/service");
+  const { SYSTEM_ACTOR } = await import("@/lib/audit/server/record-audit");
+  const { createToken, listTokens, revokeToken } = await import("@/lib/tokens/server/tokens");
   const { ZCreateTokenBody } = await import("../lib/tokens/schemas");
 
   const email = values.email.trim().toLowerCase();

@@ -1,11 +1,11 @@
 import { NextRequest } from "next/server";
 import { encode } from "next-auth/jwt";
-import { authSecret } from "@/lib/auth/config";
-import { sessionCookieName } from "@/lib/auth/cookies";
+import { authSecret } from "@/lib/auth/server/config";
+import { sessionCookieName } from "@/lib/auth/server/cookies";
 import { prisma } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { createDepartment, createUser } from "@/lib/testing/factories";
-import { createToken } from "@/lib/tokens/service";
+import { createToken } from "@/lib/tokens/server/tokens";
 
 // Who calls in route tests: one person per role with a personal API token and a browser
 // session cookie, and the credentials that must fail (none, expired token, revoked token).

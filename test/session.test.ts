@@ -1,9 +1,9 @@
 import { NextRequest } from "next/server";
 import { encode } from "next-auth/jwt";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { authSecret, getAuthOptions } from "@/lib/auth/config";
-import { sessionCookieName } from "@/lib/auth/cookies";
-import { sessionCallerFromRequest } from "@/lib/auth/session";
+import { authSecret, getAuthOptions } from "@/lib/auth/server/config";
+import { sessionCookieName } from "@/lib/auth/server/cookies";
+import { sessionCallerFromRequest } from "@/lib/auth/server/session";
 import { prisma, resetDatabase } from "./db";
 import { APP_ORIGIN, createWorld, type World } from "./principals";
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/ui/app-shell";
 import { SignOutButton } from "@/lib/auth/components/sign-out-button";
-import { requirePageCaller, sessionProvider } from "@/lib/auth/session";
+import { requirePageCaller, sessionProvider } from "@/lib/auth/server/session";
 import { navigationFor } from "@/lib/navigation";
 import { NotificationBell } from "@/lib/notifications/components/bell";
 

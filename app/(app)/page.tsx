@@ -1,6 +1,6 @@
 import { Stat } from "@/components/ui/stat";
-import { requirePageCaller } from "@/lib/auth/session";
-import { getCompanyOverview } from "@/lib/overview/service";
+import { requirePageCaller } from "@/lib/auth/server/session";
+import { getCompanyOverview } from "@/lib/overview/server/get-company-overview";
 
 export default async function HomePage() {
   // Every signed-in person sees the company's headline numbers (counts only, no records).

@@ -1,6 +1,6 @@
-import type { Caller } from "@/lib/auth/caller";
-import { exportAutomations } from "@/lib/automations/export";
+import type { Caller } from "@/lib/auth/server/caller";
 import { ZAutomationExportQuery } from "@/lib/automations/schemas";
+import { exportAutomations } from "@/lib/automations/server/export-automations";
 import { captureStatements, timeOnce } from "./direct";
 import type { ExportResult } from "./report";
 import type { Server } from "./server";

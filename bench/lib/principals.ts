@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import type pg from "pg";
-import { hashToken, TOKEN_DISPLAY_LENGTH, TOKEN_PREFIX } from "@/lib/auth/caller";
+import { hashToken, TOKEN_DISPLAY_LENGTH, TOKEN_PREFIX } from "@/lib/auth/server/caller";
 import { BENCH_ACCOUNTS } from "./scale";
 
 // Who the benchmark signs in as. Pages load their data with the browser's session cookie, so

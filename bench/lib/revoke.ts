@@ -1,9 +1,9 @@
 import type pg from "pg";
-import { SYSTEM_ACTOR } from "@/lib/audit/record";
-import type { Caller } from "@/lib/auth/caller";
-import { revokeConnector } from "@/lib/catalog/revoke";
+import { SYSTEM_ACTOR } from "@/lib/audit/server/record-audit";
+import type { Caller } from "@/lib/auth/server/caller";
+import { revokeConnector } from "@/lib/catalog/server/revoke-connector";
 import { prisma } from "@/lib/db";
-import { rederiveAutomations } from "@/lib/prerequisites/rederive";
+import { rederiveAutomations } from "@/lib/prerequisites/server/rederive";
 import { captureStatements, timeOnce } from "./direct";
 import type { Principal } from "./principals";
 import { REVOKE_CONNECTOR_NAME, REVOKE_SERVICE } from "./scale";

@@ -1,12 +1,13 @@
 import type pg from "pg";
-import { type Caller, loadCaller } from "@/lib/auth/caller";
+import { type Caller, loadCaller } from "@/lib/auth/server/caller";
 import { ZAutomationListQuery } from "@/lib/automations/schemas";
-import { getAutomation, listAutomations } from "@/lib/automations/service";
-import { getDashboardSummary } from "@/lib/dashboard/summary";
+import { getAutomation } from "@/lib/automations/server/get-automation";
+import { listAutomations } from "@/lib/automations/server/list-automations";
+import { getDashboardSummary } from "@/lib/dashboard/server/get-dashboard-summary";
 import { encodeCursor } from "@/lib/http/cursor";
-import { getProfile } from "@/lib/profile/service";
+import { getProfile } from "@/lib/profile/server/get-profile";
 import { ZRequestListQuery } from "@/lib/requests/schemas";
-import { listRequests } from "@/lib/requests/service";
+import { listRequests } from "@/lib/requests/server/requests";
 import type { Account, Principal } from "./principals";
 
 // The read scenarios: each an HTTP request as a person's browser (session cookie) or an

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { summarizeChange } from "./summary";
+import { summarizeChange } from "@/lib/audit/summary";
 
 describe("summarizeChange", () => {
   it("lists the top-level fields that differ", () => {

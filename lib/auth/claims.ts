@@ -1,6 +1,6 @@
 import { Role } from "@/lib/generated/prisma/enums";
 
-// What the portal takes from an identity provider's ID token. Pure: lib/auth/sign-in.ts
+// What the portal takes from an identity provider's ID token. Pure: lib/auth/server/sign-in.ts
 // writes the result to the database.
 
 export interface ClaimMapping {

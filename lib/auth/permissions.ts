@@ -4,7 +4,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 // `can(user, permission)`; nothing else looks at role names.
 //
 // Suffixes carry the record-level rule that `can(user, permission, resource)` applies and
-// that lib/auth/scope.ts turns into `where` clauses: `:own` — the caller owns the record;
+// that lib/auth/server/scope.ts turns into `where` clauses: `:own` — the caller owns the record;
 // `:department` — the record is in a department the caller manages; `:all` — any record.
 
 export const PERMISSIONS = {

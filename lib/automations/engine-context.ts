@@ -1,5 +1,5 @@
+import type { AutomationDetail } from "@/lib/automations/api-types";
 import type { EngineInput, RequestInput } from "@/lib/domain/types";
-import type { AutomationDetail } from "./api-types";
 
 // What an existing automation contributes to the live preview of its edit form: the
 // gateway IT assigned and the requests filed, in the engine's terms.

@@ -1,4 +1,11 @@
 import type {
+  AutomationDetail,
+  CreateAutomationBody,
+  SystemAccessBody,
+  UpdateAutomationBody,
+} from "@/lib/automations/api-types";
+import { ZCreateAutomationBody } from "@/lib/automations/schemas";
+import type {
   AutomationKind,
   CredentialStore,
   DerivedPrerequisite,
@@ -17,13 +24,6 @@ import {
   SYSTEM_LOCATIONS,
   WINDOWS_ACCOUNT_TYPES,
 } from "@/lib/domain/types";
-import type {
-  AutomationDetail,
-  CreateAutomationBody,
-  SystemAccessBody,
-  UpdateAutomationBody,
-} from "./api-types";
-import { ZCreateAutomationBody } from "./schemas";
 
 // The registration form's model: what the maker has typed so far (strings, "" for "not
 // answered yet"), its conversion to the API body and to the engine's input, client-side

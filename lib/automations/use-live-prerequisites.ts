@@ -1,9 +1,9 @@
 import { useMemo } from "react";
-import { type ConnectorDto, toConnectorInput, useConnectorsForServices } from "@/lib/catalog/query";
+import { type AutomationDraft, isServiceKey, toEngineInput } from "@/lib/automations/form";
+import { type ConnectorDto, toConnectorInput, useConnectorsForServices } from "@/lib/catalog/hooks";
 import { derivePrerequisites, normaliseKey } from "@/lib/domain/prerequisites";
 import type { Derivation, EngineInput } from "@/lib/domain/types";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
-import { type AutomationDraft, isServiceKey, toEngineInput } from "./form";
 
 const NO_REQUESTS: EngineInput["requests"] = [];
 

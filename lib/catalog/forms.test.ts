@@ -8,7 +8,7 @@ import {
   fieldsUnder,
   gatewayChanges,
   toConnectorFields,
-} from "./forms";
+} from "@/lib/catalog/forms";
 
 const NOW = new Date("2026-03-01T12:00:00Z");
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AGING_BUCKETS, agingFilters } from "./aging";
+import { AGING_BUCKETS, agingFilters } from "@/lib/dashboard/aging";
 
 describe("aging buckets", () => {
   it("cover every age once: each starts where the previous ends, the last is open", () => {

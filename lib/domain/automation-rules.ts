@@ -1,5 +1,5 @@
 /** The per-automation prerequisites: GATEWAY and ENTRA_CONNECTION. Pure, no I/O. */
-import { prerequisite, present, requestState } from "./engine-helpers";
+import { prerequisite, present, requestState } from "@/lib/domain/engine-helpers";
 import {
   entraActionLabel,
   entraReasons,
@@ -7,14 +7,14 @@ import {
   type GatewayNeed,
   gatewayReasons,
   gatewaySatisfiedBy,
-} from "./reasons";
+} from "@/lib/domain/reasons";
 import type {
   AutomationInput,
   DerivedPrerequisite,
   EngineInput,
   GatewayInput,
   PrerequisiteAction,
-} from "./types";
+} from "@/lib/domain/types";
 
 // ---------------------------------------------------------------------------------------
 // GATEWAY

@@ -1,5 +1,5 @@
 /** Small building blocks shared by the prerequisite rules. Pure, no I/O. */
-import type { DerivedPrerequisite, RequestInput, SystemAccessInput } from "./types";
+import type { DerivedPrerequisite, RequestInput, SystemAccessInput } from "@/lib/domain/types";
 
 /** Normalises a system name or service for keys and matching: trim + lower-case. */
 export function normaliseKey(name: string): string {

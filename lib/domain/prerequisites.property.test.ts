@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { automationStatus, derivePrerequisites, normaliseKey } from "./prerequisites";
+import { automationStatus, derivePrerequisites, normaliseKey } from "@/lib/domain/prerequisites";
 import {
   AUTOMATION_KINDS,
   CONNECTOR_SHARINGS,
@@ -18,7 +18,7 @@ import {
   SYSTEM_LOCATIONS,
   type SystemAccessInput,
   WINDOWS_ACCOUNT_TYPES,
-} from "./types";
+} from "@/lib/domain/types";
 
 // ---------------------------------------------------------------------------------------
 // Arbitraries: small pools so that names, services, departments and keys collide often.

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { automationStatus, derivePrerequisites, normaliseKey } from "./prerequisites";
+import { automationStatus, derivePrerequisites, normaliseKey } from "@/lib/domain/prerequisites";
 import {
   AUTOMATION_KINDS,
   AUTOMATION_STATUSES,
@@ -30,7 +30,7 @@ import {
   type SystemAccessInput,
   type SystemLocation,
   WINDOWS_ACCOUNT_TYPES,
-} from "./types";
+} from "@/lib/domain/types";
 
 const NOW = new Date("2026-06-15T12:00:00Z");
 const FUTURE = new Date("2027-01-31T00:00:00Z");

@@ -6,9 +6,9 @@
  * input is never mutated. The rules are DESIGN.md's table "Sign-in methods (from the seed)
  * and the prerequisites they create".
  */
-import { deriveEntra, deriveGateway } from "./automation-rules";
-import { normaliseKey, uniqueKey } from "./engine-helpers";
-import { deriveCredential, deriveSharedKey, deriveWindows } from "./system-rules";
+import { deriveEntra, deriveGateway } from "@/lib/domain/automation-rules";
+import { normaliseKey, uniqueKey } from "@/lib/domain/engine-helpers";
+import { deriveCredential, deriveSharedKey, deriveWindows } from "@/lib/domain/system-rules";
 import type {
   AutomationStatus,
   Derivation,
@@ -16,9 +16,9 @@ import type {
   EngineInput,
   PrerequisiteStatus,
   PrerequisiteType,
-} from "./types";
+} from "@/lib/domain/types";
 
-export type * from "./types";
+export type * from "@/lib/domain/types";
 export { normaliseKey };
 
 /**

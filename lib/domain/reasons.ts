@@ -11,7 +11,7 @@ import type {
   GatewayInput,
   RunMode,
   WindowsAccountType,
-} from "./types";
+} from "@/lib/domain/types";
 
 // ---------------------------------------------------------------------------------------
 // Formatting helpers

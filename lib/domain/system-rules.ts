@@ -1,5 +1,5 @@
 /** The per-system prerequisites: CREDENTIAL, WINDOWS_SIGN_IN, SHARED_KEY_CONNECTOR. Pure, no I/O. */
-import { forSystem, normaliseKey, prerequisite, present, requestState } from "./engine-helpers";
+import { forSystem, normaliseKey, prerequisite, present, requestState } from "@/lib/domain/engine-helpers";
 import {
   connectorSatisfiedBy,
   credentialLabels,
@@ -11,7 +11,7 @@ import {
   windowsLabels,
   windowsReasons,
   windowsSatisfiedBy,
-} from "./reasons";
+} from "@/lib/domain/reasons";
 import type {
   AutomationInput,
   ConnectorInput,
@@ -19,7 +19,7 @@ import type {
   EngineInput,
   PrerequisiteAction,
   SystemAccessInput,
-} from "./types";
+} from "@/lib/domain/types";
 
 // ---------------------------------------------------------------------------------------
 // CREDENTIAL

@@ -1,4 +1,4 @@
-// What a server action (lib/http/action.ts) answers a form with; shared with client components.
+// What a server action (lib/http/server/action.ts) answers a form with; shared with client components.
 
 export type ActionState =
   | { status: "idle" }

@@ -1,5 +1,5 @@
 import type { NamedRef, PersonRef, RequestDto } from "@/lib/automations/api-types";
-import type { ConnectorDto } from "@/lib/catalog/query";
+import type { ConnectorDto } from "@/lib/catalog/hooks";
 import type {
   AutomationKind,
   AutomationStatus,

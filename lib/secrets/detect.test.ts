@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { looksLikeSecret, shannonEntropy } from "./detect";
+import { looksLikeSecret, shannonEntropy } from "@/lib/secrets/detect";
 
 // Test values are assembled from parts so that secret scanners do not flag this file.
 const b64url = (text: string) => Buffer.from(text).toString("base64url");

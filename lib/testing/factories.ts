@@ -1,5 +1,5 @@
 import "server-only";
-import { type AuditActor, recordAudit, SYSTEM_ACTOR } from "@/lib/audit/record";
+import { type AuditActor, recordAudit, SYSTEM_ACTOR } from "@/lib/audit/server/record-audit";
 import { prisma, type Tx } from "@/lib/db";
 import type {
   AutomationKind,
@@ -16,7 +16,7 @@ import type {
   SystemLocation,
   WindowsAccountType,
 } from "@/lib/generated/prisma/enums";
-import { rederiveAutomations } from "@/lib/prerequisites/rederive";
+import { rederiveAutomations } from "@/lib/prerequisites/server/rederive";
 
 // Builders for the demo seed and the tests. They write through the same re-derivation as
 // the product, so prerequisites and statuses are exactly what the rules give; they skip

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { countRows } from "@/bench/lib/counts";
 import { loadCompany } from "@/bench/lib/load";
 import { REVOKE_CONNECTOR_NAME, REVOKE_SERVICE } from "@/bench/lib/scale";
-import { SYSTEM_ACTOR } from "@/lib/audit/record";
-import { rederiveAutomations } from "@/lib/prerequisites/rederive";
+import { SYSTEM_ACTOR } from "@/lib/audit/server/record-audit";
+import { rederiveAutomations } from "@/lib/prerequisites/server/rederive";
 import { pool, prisma, resetDatabase } from "../db";
 
 // The benchmark's data set must be one the product itself could have produced: its stored

@@ -1,9 +1,9 @@
 import { NextRequest } from "next/server";
 import { expect } from "vitest";
-import { SYSTEM_ACTOR } from "@/lib/audit/record";
-import { type Caller, loadCaller } from "@/lib/auth/caller";
+import { SYSTEM_ACTOR } from "@/lib/audit/server/record-audit";
+import { type Caller, loadCaller } from "@/lib/auth/server/caller";
 import { prisma } from "@/lib/db";
-import { rederiveAutomations } from "@/lib/prerequisites/rederive";
+import { rederiveAutomations } from "@/lib/prerequisites/server/rederive";
 import {
   createAutomation,
   createConnector,

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as detailsRoute from "@/app/api/v1/dashboard/details/route";
 import * as summaryRoute from "@/app/api/v1/dashboard/summary/route";
 import { AGING_BUCKETS } from "@/lib/dashboard/aging";
-import { takeOutstandingSnapshot } from "@/lib/dashboard/snapshot";
+import { takeOutstandingSnapshot } from "@/lib/dashboard/server/take-snapshot";
 import { PREREQUISITE_TYPES } from "@/lib/domain/types";
 import { prisma, resetDatabase } from "../db";
 import { buildCompany, type Company, DAY, getJson } from "./fixtures";

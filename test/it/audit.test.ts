@@ -2,7 +2,7 @@ import { NextRequest } from "next/server";
 import { beforeEach, describe, expect, it } from "vitest";
 import * as exportRoute from "@/app/api/v1/audit/export/route";
 import * as audit from "@/app/api/v1/audit/route";
-import { EXPORT_BATCH } from "@/lib/audit/export";
+import { EXPORT_BATCH } from "@/lib/audit/server/export-audit";
 import { pool, resetDatabase } from "../db";
 import { type Company, seedCompany } from "../makers/helpers";
 import { call } from "./helpers";

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { SYSTEM_ACTOR } from "@/lib/audit/record";
-import { rederiveAutomations } from "@/lib/prerequisites/rederive";
+import { SYSTEM_ACTOR } from "@/lib/audit/server/record-audit";
+import { rederiveAutomations } from "@/lib/prerequisites/server/rederive";
 import { createDepartment } from "@/lib/testing/factories";
 import { prisma, resetDatabase } from "../db";
 import { type Company, seedCompany } from "../makers/helpers";

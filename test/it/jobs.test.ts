@@ -1,7 +1,7 @@
 import type { PgBoss } from "pg-boss";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createBoss } from "@/lib/jobs/boss";
-import { JOBS, registerJobs } from "@/lib/jobs/schedule";
+import { createBoss } from "@/lib/jobs/server/boss";
+import { JOBS, registerJobs } from "@/lib/jobs/server/schedule";
 import { createConnector } from "@/lib/testing/factories";
 import { pool, prisma, resetDatabase } from "../db";
 import { type Company, seedCompany } from "../makers/helpers";

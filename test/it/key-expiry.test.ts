@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runKeyExpiry } from "@/lib/jobs/key-expiry";
-import { createMailTransport } from "@/lib/jobs/mail";
-import { deliverOutbox } from "@/lib/jobs/outbox";
+import { runKeyExpiry } from "@/lib/jobs/server/key-expiry";
+import { createMailTransport } from "@/lib/jobs/server/mail";
+import { deliverOutbox } from "@/lib/jobs/server/outbox";
 import { createConnector } from "@/lib/testing/factories";
 import { prisma, resetDatabase } from "../db";
 import { type Company, seedCompany } from "../makers/helpers";

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createMailTransport } from "@/lib/jobs/mail";
-import { BACKOFF_SECONDS, deliverOutbox, MAX_ATTEMPTS } from "@/lib/jobs/outbox";
+import { createMailTransport } from "@/lib/jobs/server/mail";
+import { BACKOFF_SECONDS, deliverOutbox, MAX_ATTEMPTS } from "@/lib/jobs/server/outbox";
 import { prisma, resetDatabase } from "../db";
 import { type Company, seedCompany } from "../makers/helpers";
 import { connectorRequest, decide, newConnector, sharedKeyAutomation } from "./helpers";

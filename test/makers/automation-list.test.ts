@@ -1,15 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as automationExport from "@/app/api/v1/automations/export/route";
 import * as automationList from "@/app/api/v1/automations/route";
-import { type Caller, loadCaller } from "@/lib/auth/caller";
-import { automationScope } from "@/lib/auth/scope";
+import { type Caller, loadCaller } from "@/lib/auth/server/caller";
+import { automationScope } from "@/lib/auth/server/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createAutomation, createUser } from "@/lib/testing/factories";
 import { buildCompany, type Company, get, getJson, listAll, parseCsv, search } from "../dashboard/fixtures";
 import { prisma, resetDatabase } from "../db";
 import { tokenFor } from "./helpers";
 
-// The list is one SQL statement (lib/automations/list-sql.ts). Here it is held, row for row
+// The list is one SQL statement (lib/automations/server/list-sql.ts). Here it is held, row for row
 // and field for field, to the list as Prisma's where clause, relations and counts describe
 // it, and to the CSV export, for every kind of caller and filter combination, page by page.
 

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Caller, loadCaller } from "@/lib/auth/caller";
-import { automationScope } from "@/lib/auth/scope";
-import { getAutomation } from "@/lib/automations/service";
-import { loadAutomationDetail } from "@/lib/automations/views";
+import { type Caller, loadCaller } from "@/lib/auth/server/caller";
+import { automationScope } from "@/lib/auth/server/scope";
+import { getAutomation } from "@/lib/automations/server/get-automation";
+import { loadAutomationDetail } from "@/lib/automations/server/views";
 import { loadDemoData } from "@/prisma/demo-data";
 import { pool, prisma, resetDatabase } from "../db";
 
-// The automation page is read with one hand-written statement (lib/automations/detail-sql.ts),
-// the write paths with Prisma's relations (lib/automations/views.ts). Both must show the same
+// The automation page is read with one hand-written statement (lib/automations/server/detail-sql.ts),
+// the write paths with Prisma's relations (lib/automations/server/views.ts). Both must show the same
 // automation: on the demo company (every kind, sign-in method, request state, connector and
 // gateway status), for every automation and for a person of each role.
 

@@ -1,6 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { NextRequest } from "next/server";
-import { type Caller, hashToken, loadCaller, TOKEN_DISPLAY_LENGTH, TOKEN_PREFIX } from "@/lib/auth/caller";
+import {
+  type Caller,
+  hashToken,
+  loadCaller,
+  TOKEN_DISPLAY_LENGTH,
+  TOKEN_PREFIX,
+} from "@/lib/auth/server/caller";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { createConnector, createDepartment, createUser } from "@/lib/testing/factories";
 import { pool, prisma } from "../db";

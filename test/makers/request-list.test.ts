@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as requestExport from "@/app/api/v1/requests/export/route";
 import * as requestList from "@/app/api/v1/requests/route";
-import { type Caller, loadCaller } from "@/lib/auth/caller";
 import { can } from "@/lib/auth/permissions";
-import { requestScope } from "@/lib/auth/scope";
+import { type Caller, loadCaller } from "@/lib/auth/server/caller";
+import { requestScope } from "@/lib/auth/server/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { requestSelect, toRequestView } from "@/lib/requests/views";
+import { requestSelect, toRequestView } from "@/lib/requests/server/views";
 import { createAutomation, createRequest, createUser } from "@/lib/testing/factories";
 import {
   buildCompany,
@@ -21,7 +21,7 @@ import {
 import { prisma, resetDatabase } from "../db";
 import { tokenFor } from "./helpers";
 
-// The request list and IT's queue are one SQL statement (lib/requests/list-sql.ts). Here it is
+// The request list and IT's queue are one SQL statement (lib/requests/server/list-sql.ts). Here it is
 // held, row for row and field for field, to the list as the former Prisma query built it
 // (where clause, relations, toRequestView, order), and to the CSV export, for every kind of
 // caller and filter combination, page by page.

@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import * as withdraw from "@/app/api/v1/requests/[id]/withdraw/route";
 import * as collection from "@/app/api/v1/requests/route";
 import { ZCreateAutomationBody } from "@/lib/automations/schemas";
-import { createAutomation } from "@/lib/automations/service";
-import { rederiveAutomations } from "@/lib/prerequisites/rederive";
+import { createAutomation } from "@/lib/automations/server/create-automation";
+import { rederiveAutomations } from "@/lib/prerequisites/server/rederive";
 import { prisma, resetDatabase } from "../db";
 import { type Company, call, expenseReporting, rowCounts, seedCompany } from "./helpers";
 

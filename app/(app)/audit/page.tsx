@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { Loading } from "@/components/ui/alert";
 import { AuditLog } from "@/lib/audit/components/audit-log";
-import { requirePageCaller } from "@/lib/auth/session";
+import { requirePageCaller } from "@/lib/auth/server/session";
 
 export const metadata: Metadata = { title: "Audit trail" };
 

@@ -3,9 +3,9 @@ import { Suspense } from "react";
 import { Loading } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { can, canAny } from "@/lib/auth/permissions";
-import { requirePageCaller } from "@/lib/auth/session";
+import { requirePageCaller } from "@/lib/auth/server/session";
 import { AutomationList } from "@/lib/automations/components/automation-list";
-import { listDashboardDepartments } from "@/lib/dashboard/scope";
+import { listDashboardDepartments } from "@/lib/dashboard/server/dashboard-scope";
 
 export const metadata: Metadata = { title: "Automations" };
 

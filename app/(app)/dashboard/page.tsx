@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { Loading } from "@/components/ui/alert";
 import { can } from "@/lib/auth/permissions";
-import { requirePageCaller } from "@/lib/auth/session";
+import { requirePageCaller } from "@/lib/auth/server/session";
 import { Dashboard } from "@/lib/dashboard/components/dashboard";
-import { listDashboardDepartments } from "@/lib/dashboard/scope";
+import { listDashboardDepartments } from "@/lib/dashboard/server/dashboard-scope";
 
 export const metadata: Metadata = { title: "Dashboard" };
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { Loading } from "@/components/ui/alert";
-import { requirePageCaller } from "@/lib/auth/session";
-import { listDashboardDepartments } from "@/lib/dashboard/scope";
+import { requirePageCaller } from "@/lib/auth/server/session";
+import { listDashboardDepartments } from "@/lib/dashboard/server/dashboard-scope";
 import { PrerequisiteList } from "@/lib/prerequisites/components/prerequisite-list";
 
 export const metadata: Metadata = { title: "Prerequisites" };

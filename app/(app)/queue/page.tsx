@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { Loading } from "@/components/ui/alert";
-import { requirePageCaller } from "@/lib/auth/session";
+import { requirePageCaller } from "@/lib/auth/server/session";
 import { RequestQueue } from "@/lib/requests/components/queue";
 
 export const metadata: Metadata = { title: "Request queue" };

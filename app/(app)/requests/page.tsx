@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { Loading } from "@/components/ui/alert";
 import { canAny } from "@/lib/auth/permissions";
-import { requirePageCaller } from "@/lib/auth/session";
-import { listDashboardDepartments } from "@/lib/dashboard/scope";
+import { requirePageCaller } from "@/lib/auth/server/session";
+import { listDashboardDepartments } from "@/lib/dashboard/server/dashboard-scope";
 import { RequestList } from "@/lib/requests/components/request-list";
 
 export const metadata: Metadata = { title: "Requests" };

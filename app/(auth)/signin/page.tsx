@@ -3,8 +3,8 @@ import { redirect } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { SignInButtons } from "@/lib/auth/components/sign-in-buttons";
 import { signInErrorMessage } from "@/lib/auth/errors";
-import { identityProviders, providerSignOutUrl } from "@/lib/auth/providers";
-import { safeCallbackPath, sessionCaller } from "@/lib/auth/session";
+import { identityProviders, providerSignOutUrl } from "@/lib/auth/server/providers";
+import { safeCallbackPath, sessionCaller } from "@/lib/auth/server/session";
 
 export const metadata: Metadata = { title: "Sign in" };
 

@@ -3,13 +3,13 @@
 import { useActionState, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
+import { ActionFeedback, fieldError } from "@/lib/admin/components/action-feedback";
 import {
   addManagerAction,
   createDepartmentAction,
   removeManagerAction,
   renameDepartmentAction,
-} from "@/lib/admin/actions";
-import { ActionFeedback, fieldError } from "@/lib/admin/components/action-feedback";
+} from "@/lib/admin/server/actions";
 import { IDLE } from "@/lib/http/action-state";
 
 export function CreateDepartmentForm() {

@@ -3,8 +3,8 @@
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Checkbox, Field, FieldError, Select } from "@/components/ui/field";
-import { savePersonAccess, setPersonActive } from "@/lib/admin/actions";
 import { ActionFeedback, fieldError } from "@/lib/admin/components/action-feedback";
+import { savePersonAccess, setPersonActive } from "@/lib/admin/server/actions";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { IDLE } from "@/lib/http/action-state";
 

@@ -6,10 +6,10 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
+import { type AuditEventRow, type AuditFilters, auditExportHref, useAuditEvents } from "@/lib/audit/hooks";
+import { summarizeChange } from "@/lib/audit/summary";
 import { formatDateTime } from "@/lib/automations/labels";
 import { readCursorStack, useUrlState, writeCursorStack } from "@/lib/use-url-state";
-import { type AuditEventRow, type AuditFilters, auditExportHref, useAuditEvents } from "../query";
-import { summarizeChange } from "../summary";
 
 const PAGE_SIZE = 50;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

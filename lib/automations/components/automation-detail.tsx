@@ -7,17 +7,21 @@ import { ButtonLink } from "@/components/ui/button";
 import { Announcement, DetailError, DetailHeader, FactList } from "@/components/ui/detail";
 import { EmptyState } from "@/components/ui/empty-state";
 import { can } from "@/lib/auth/permissions";
-import { useMe } from "@/lib/directory/query";
+import type { AutomationDetail, PrerequisiteDto, RequestType } from "@/lib/automations/api-types";
+import { HistoryTimeline } from "@/lib/automations/components/history-timeline";
+import {
+  type PrerequisiteItem,
+  PrerequisiteList,
+  prerequisiteTitle,
+} from "@/lib/automations/components/prerequisite-list";
+import { RequestPrerequisite } from "@/lib/automations/components/request-prerequisite";
+import { RetireButton } from "@/lib/automations/components/retire-button";
+import { AutomationStatusBadge } from "@/lib/automations/components/status-badges";
+import { SystemsTable } from "@/lib/automations/components/systems-table";
+import { useAutomation } from "@/lib/automations/hooks";
+import { formatDate, KIND_LABELS, RUN_AS_TEXT, RUN_MODE_LABELS } from "@/lib/automations/labels";
+import { useMe } from "@/lib/directory/hooks";
 import { RequestTable } from "@/lib/requests/components/request-table";
-import type { AutomationDetail, PrerequisiteDto, RequestType } from "../api-types";
-import { formatDate, KIND_LABELS, RUN_AS_TEXT, RUN_MODE_LABELS } from "../labels";
-import { useAutomation } from "../query";
-import { HistoryTimeline } from "./history-timeline";
-import { type PrerequisiteItem, PrerequisiteList, prerequisiteTitle } from "./prerequisite-list";
-import { RequestPrerequisite } from "./request-prerequisite";
-import { RetireButton } from "./retire-button";
-import { AutomationStatusBadge } from "./status-badges";
-import { SystemsTable } from "./systems-table";
 
 const REQUESTABLE = new Set(["OUTSTANDING", "REJECTED", "EXPIRED"]);
 

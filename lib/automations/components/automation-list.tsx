@@ -15,16 +15,16 @@ import {
 import { ListFrame } from "@/components/ui/list-frame";
 import { oneOf, useUrlFilters, useUrlSearch } from "@/components/ui/use-url-filters";
 import { withQuery } from "@/lib/api-client";
+import type { AutomationFilters, AutomationSummary } from "@/lib/automations/api-types";
+import { AutomationStatusBadge } from "@/lib/automations/components/status-badges";
+import { useAutomations } from "@/lib/automations/hooks";
+import { AUTOMATION_STATUS_BADGES, formatDate, KIND_LABELS, RUN_MODE_LABELS } from "@/lib/automations/labels";
 import {
   AUTOMATION_KINDS,
   AUTOMATION_STATUSES,
   type AutomationKind,
   type AutomationStatus,
 } from "@/lib/domain/types";
-import type { AutomationFilters, AutomationSummary } from "../api-types";
-import { AUTOMATION_STATUS_BADGES, formatDate, KIND_LABELS, RUN_MODE_LABELS } from "../labels";
-import { useAutomations } from "../query";
-import { AutomationStatusBadge } from "./status-badges";
 
 const PAGE_SIZE = 25;
 

@@ -1,5 +1,5 @@
-import type { AutomationDetail } from "../api-types";
-import { KIND_LABELS, LOCATION_LABELS, RUN_MODE_LABELS, SIGN_IN_LABELS } from "../labels";
+import type { AutomationDetail } from "@/lib/automations/api-types";
+import { KIND_LABELS, LOCATION_LABELS, RUN_MODE_LABELS, SIGN_IN_LABELS } from "@/lib/automations/labels";
 
 /** The values of another person's version, shown beside the maker's unsaved draft. */
 export function ConflictSummary({ automation }: { automation: AutomationDetail }) {

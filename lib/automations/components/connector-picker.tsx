@@ -4,11 +4,11 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
-import { type ConnectorDto, useConnectors } from "@/lib/catalog/query";
+import { controlId } from "@/lib/automations/form";
+import { formatDate } from "@/lib/automations/labels";
+import { type ConnectorDto, useConnectors } from "@/lib/catalog/hooks";
 import { normaliseKey } from "@/lib/domain/prerequisites";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
-import { controlId } from "../form";
-import { formatDate } from "../labels";
 
 interface ConnectorPickerProps {
   index: number;

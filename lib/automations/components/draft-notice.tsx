@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { formatDateTime } from "../labels";
+import { formatDateTime } from "@/lib/automations/labels";
 
 interface DraftNoticeProps {
   restoredAt: string | null;

@@ -6,15 +6,20 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Alert, Loading } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ApiError } from "@/lib/api-client";
-import { useDepartments, useMe } from "@/lib/directory/query";
-import type { AutomationDetail } from "../api-types";
-import { gatewayOf, requestsOf } from "../engine-context";
-import { type AutomationDraft, draftFromAutomation, sanitizeDraft, toUpdateBody } from "../form";
-import { useAutomation, useUpdateAutomation } from "../query";
-import { useStoredDraft } from "../use-stored-draft";
-import { ConflictSummary } from "./conflict-summary";
-import { DraftNotice } from "./draft-notice";
-import { AutomationWizard } from "./wizard";
+import type { AutomationDetail } from "@/lib/automations/api-types";
+import { ConflictSummary } from "@/lib/automations/components/conflict-summary";
+import { DraftNotice } from "@/lib/automations/components/draft-notice";
+import { AutomationWizard } from "@/lib/automations/components/wizard";
+import { gatewayOf, requestsOf } from "@/lib/automations/engine-context";
+import {
+  type AutomationDraft,
+  draftFromAutomation,
+  sanitizeDraft,
+  toUpdateBody,
+} from "@/lib/automations/form";
+import { useAutomation, useUpdateAutomation } from "@/lib/automations/hooks";
+import { useStoredDraft } from "@/lib/automations/use-stored-draft";
+import { useDepartments, useMe } from "@/lib/directory/hooks";
 
 interface EditValue {
   draft: AutomationDraft;

@@ -1,6 +1,6 @@
 import { EmptyState } from "@/components/ui/empty-state";
-import type { AuditEventDto } from "../api-types";
-import { formatDateTime } from "../labels";
+import type { AuditEventDto } from "@/lib/automations/api-types";
+import { formatDateTime } from "@/lib/automations/labels";
 
 /** "automation.created" / "AUTOMATION_CREATED" → "Automation created". */
 function describeAction(action: string): string {

@@ -3,12 +3,12 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
 import { Loading } from "@/components/ui/alert";
-import { useDepartments, useMe } from "@/lib/directory/query";
-import { type AutomationDraft, emptyDraft, sanitizeDraft, toCreateBody } from "../form";
-import { useCreateAutomation } from "../query";
-import { useStoredDraft } from "../use-stored-draft";
-import { DraftNotice } from "./draft-notice";
-import { AutomationWizard } from "./wizard";
+import { DraftNotice } from "@/lib/automations/components/draft-notice";
+import { AutomationWizard } from "@/lib/automations/components/wizard";
+import { type AutomationDraft, emptyDraft, sanitizeDraft, toCreateBody } from "@/lib/automations/form";
+import { useCreateAutomation } from "@/lib/automations/hooks";
+import { useStoredDraft } from "@/lib/automations/use-stored-draft";
+import { useDepartments, useMe } from "@/lib/directory/hooks";
 
 /** The registration wizard, with its draft kept per person in localStorage. */
 export function NewAutomation() {

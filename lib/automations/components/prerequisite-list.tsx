@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
+import { PrerequisiteStatusBadge } from "@/lib/automations/components/status-badges";
+import { PREREQUISITE_TYPE_LABELS } from "@/lib/automations/labels";
 import type { PrerequisiteStatus, PrerequisiteType } from "@/lib/domain/types";
-import { PREREQUISITE_TYPE_LABELS } from "../labels";
-import { PrerequisiteStatusBadge } from "./status-badges";
 
 export interface PrerequisiteItem {
   key: string;

@@ -2,10 +2,10 @@
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { PrerequisiteList } from "@/lib/automations/components/prerequisite-list";
+import { AutomationStatusBadge } from "@/lib/automations/components/status-badges";
+import { type AutomationDraft, fixTarget } from "@/lib/automations/form";
 import type { Derivation } from "@/lib/domain/types";
-import { type AutomationDraft, fixTarget } from "../form";
-import { PrerequisiteList } from "./prerequisite-list";
-import { AutomationStatusBadge } from "./status-badges";
 
 interface PrerequisitesStepProps {
   draft: AutomationDraft;

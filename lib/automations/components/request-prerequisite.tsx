@@ -4,8 +4,8 @@ import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, TextArea } from "@/components/ui/field";
 import { ApiError, errorMessage } from "@/lib/api-client";
-import { useCreateRequest } from "@/lib/requests/query";
-import type { RequestType } from "../api-types";
+import type { RequestType } from "@/lib/automations/api-types";
+import { useCreateRequest } from "@/lib/requests/hooks";
 
 interface RequestPrerequisiteProps {
   automationId: string;

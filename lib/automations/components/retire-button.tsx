@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { ApiError, errorMessage } from "@/lib/api-client";
-import { useRetireAutomation } from "../query";
+import { useRetireAutomation } from "@/lib/automations/hooks";
 
 interface RetireButtonProps {
   id: string;

@@ -2,9 +2,9 @@
 
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import type { Derivation } from "@/lib/domain/types";
-import type { NamedRef } from "../api-types";
-import type { AutomationDraft, StepIndex, SystemDraft } from "../form";
+import type { NamedRef } from "@/lib/automations/api-types";
+import { AutomationStatusBadge } from "@/lib/automations/components/status-badges";
+import type { AutomationDraft, StepIndex, SystemDraft } from "@/lib/automations/form";
 import {
   KIND_LABELS,
   LOCATION_LABELS,
@@ -13,8 +13,8 @@ import {
   SIGN_IN_LABELS,
   STORE_LABELS,
   WINDOWS_ACCOUNT_OPTIONS,
-} from "../labels";
-import { AutomationStatusBadge } from "./status-badges";
+} from "@/lib/automations/labels";
+import type { Derivation } from "@/lib/domain/types";
 
 interface ReviewStepProps {
   draft: AutomationDraft;

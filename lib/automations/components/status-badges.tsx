@@ -1,6 +1,10 @@
 import { Badge } from "@/components/ui/badge";
+import {
+  AUTOMATION_STATUS_BADGES,
+  PREREQUISITE_STATUS_BADGES,
+  REQUEST_STATUS_BADGES,
+} from "@/lib/automations/labels";
 import type { AutomationStatus, PrerequisiteStatus, RequestStatus } from "@/lib/domain/types";
-import { AUTOMATION_STATUS_BADGES, PREREQUISITE_STATUS_BADGES, REQUEST_STATUS_BADGES } from "../labels";
 
 export function AutomationStatusBadge({ status }: { status: AutomationStatus }) {
   const badge = AUTOMATION_STATUS_BADGES[status];

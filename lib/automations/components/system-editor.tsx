@@ -2,9 +2,14 @@
 
 import { Button } from "@/components/ui/button";
 import { Checkbox, Field, RadioGroup, Select, TextInput } from "@/components/ui/field";
-import { controlId, type FieldErrors, LIMITS, type SystemDraft } from "../form";
-import { LOCATION_OPTIONS, SIGN_IN_OPTIONS, STORE_OPTIONS, WINDOWS_ACCOUNT_OPTIONS } from "../labels";
-import { ConnectorPicker } from "./connector-picker";
+import { ConnectorPicker } from "@/lib/automations/components/connector-picker";
+import { controlId, type FieldErrors, LIMITS, type SystemDraft } from "@/lib/automations/form";
+import {
+  LOCATION_OPTIONS,
+  SIGN_IN_OPTIONS,
+  STORE_OPTIONS,
+  WINDOWS_ACCOUNT_OPTIONS,
+} from "@/lib/automations/labels";
 
 interface SystemEditorProps {
   index: number;

@@ -2,10 +2,10 @@
 
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";
-import { useGateways } from "@/lib/catalog/query";
+import { SystemEditor } from "@/lib/automations/components/system-editor";
+import { type AutomationDraft, controlId, type FieldErrors, type SystemDraft } from "@/lib/automations/form";
+import { useGateways } from "@/lib/catalog/hooks";
 import type { Derivation } from "@/lib/domain/types";
-import { type AutomationDraft, controlId, type FieldErrors, type SystemDraft } from "../form";
-import { SystemEditor } from "./system-editor";
 
 interface SystemsStepProps {
   draft: AutomationDraft;

@@ -1,12 +1,12 @@
 import { type Column, DataTable } from "@/components/ui/data-table";
-import type { SystemAccessDto } from "../api-types";
+import type { SystemAccessDto } from "@/lib/automations/api-types";
 import {
   formatDate,
   LOCATION_LABELS,
   SIGN_IN_LABELS,
   STORE_LABELS,
   WINDOWS_ACCOUNT_OPTIONS,
-} from "../labels";
+} from "@/lib/automations/labels";
 
 function details(system: SystemAccessDto): string {
   switch (system.signInMethod) {

@@ -4,8 +4,11 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary, focusControl, type SummaryError } from "@/components/ui/error-summary";
 import { ApiError } from "@/lib/api-client";
-import type { EngineInput } from "@/lib/domain/types";
-import type { NamedRef } from "../api-types";
+import type { NamedRef } from "@/lib/automations/api-types";
+import { BasicsStep } from "@/lib/automations/components/basics-step";
+import { PrerequisitesStep } from "@/lib/automations/components/prerequisites-step";
+import { ReviewStep } from "@/lib/automations/components/review-step";
+import { SystemsStep } from "@/lib/automations/components/systems-step";
 import {
   type AutomationDraft,
   clearErrors,
@@ -21,12 +24,9 @@ import {
   stepOfPath,
   systemPaths,
   validateStep,
-} from "../form";
-import { useLivePrerequisites } from "../use-live-prerequisites";
-import { BasicsStep } from "./basics-step";
-import { PrerequisitesStep } from "./prerequisites-step";
-import { ReviewStep } from "./review-step";
-import { SystemsStep } from "./systems-step";
+} from "@/lib/automations/form";
+import { useLivePrerequisites } from "@/lib/automations/use-live-prerequisites";
+import type { EngineInput } from "@/lib/domain/types";
 
 type FocusRequest = { kind: "heading" } | { kind: "summary" } | { kind: "control"; id: string };
 

@@ -2,8 +2,8 @@
 
 import { Alert, Loading } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { plural } from "../labels";
-import type { Impact } from "../query";
+import type { Impact } from "@/lib/catalog/hooks";
+import { plural } from "@/lib/catalog/labels";
 
 interface BlastRadiusProps {
   /** "Revoking this connector", "Taking this gateway offline". */

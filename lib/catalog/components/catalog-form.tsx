@@ -3,7 +3,7 @@
 import { type ReactNode, useRef, useState } from "react";
 import { ErrorSummary, focusControl, type SummaryError } from "@/components/ui/error-summary";
 import { ApiError, errorMessage } from "@/lib/api-client";
-import { type FieldErrors, fieldsUnder } from "../forms";
+import { type FieldErrors, fieldsUnder } from "@/lib/catalog/forms";
 
 // What the connector and gateway forms (new and edit) share: the error summary that takes
 // focus, field errors linked to their controls, the server's answer mapped onto both, and

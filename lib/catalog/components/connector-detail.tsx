@@ -5,12 +5,12 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Announcement, DetailError, DetailHeader, FactList } from "@/components/ui/detail";
 import { formatDate, formatDateTime } from "@/lib/automations/labels";
-import { CONNECTOR_STATUS_BADGES, relativeDays, sharingLabel } from "../labels";
-import { useConnector } from "../query";
-import { EditSection, useEditInPlace } from "./catalog-form";
-import { DependentsTable } from "./dependents-table";
-import { EditConnector } from "./edit-connector";
-import { RevokeConnector } from "./revoke-connector";
+import { EditSection, useEditInPlace } from "@/lib/catalog/components/catalog-form";
+import { DependentsTable } from "@/lib/catalog/components/dependents-table";
+import { EditConnector } from "@/lib/catalog/components/edit-connector";
+import { RevokeConnector } from "@/lib/catalog/components/revoke-connector";
+import { useConnector } from "@/lib/catalog/hooks";
+import { CONNECTOR_STATUS_BADGES, relativeDays, sharingLabel } from "@/lib/catalog/labels";
 
 /** A connector's page for IT: its fields, who relies on it, edit and revoke. */
 export function ConnectorDetailView({ id }: { id: string }) {

@@ -1,8 +1,8 @@
 "use client";
 
 import { Checkbox, Field, FieldError, RadioGroup, TextInput } from "@/components/ui/field";
-import { useDepartments } from "@/lib/directory/query";
-import type { ConnectorDraft, FieldErrors } from "../forms";
+import type { ConnectorDraft, FieldErrors } from "@/lib/catalog/forms";
+import { useDepartments } from "@/lib/directory/hooks";
 
 export const KEY_REFERENCE_HINT = "Where the key lives, e.g. a Key Vault secret URI — never the key itself.";
 

@@ -2,8 +2,8 @@ import Link from "next/link";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { AutomationStatusBadge } from "@/lib/automations/components/status-badges";
-import { plural } from "../labels";
-import type { Dependents } from "../query";
+import type { Dependents } from "@/lib/catalog/hooks";
+import { plural } from "@/lib/catalog/labels";
 
 const COLUMNS: ReadonlyArray<Column<Dependents["automations"][number]>> = [
   {

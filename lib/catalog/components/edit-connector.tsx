@@ -2,10 +2,10 @@
 
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { connectorChanges, connectorDraftOf } from "../forms";
-import { type ConnectorDetail, useUpdateConnector } from "../query";
-import { CatalogForm, submitEdit, useFormErrors } from "./catalog-form";
-import { ConnectorFields, connectorErrorTarget } from "./connector-fields";
+import { CatalogForm, submitEdit, useFormErrors } from "@/lib/catalog/components/catalog-form";
+import { ConnectorFields, connectorErrorTarget } from "@/lib/catalog/components/connector-fields";
+import { connectorChanges, connectorDraftOf } from "@/lib/catalog/forms";
+import { type ConnectorDetail, useUpdateConnector } from "@/lib/catalog/hooks";
 
 /** Edits a connector's name, team, key reference, expiry (a rotated key) or sharing. */
 export function EditConnector({

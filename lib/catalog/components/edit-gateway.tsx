@@ -2,10 +2,10 @@
 
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { gatewayChanges, gatewayDraftOf } from "../forms";
-import { type GatewayDetail, useUpdateGateway } from "../query";
-import { CatalogForm, submitEdit, useFormErrors } from "./catalog-form";
-import { GatewayFields } from "./gateway-fields";
+import { CatalogForm, submitEdit, useFormErrors } from "@/lib/catalog/components/catalog-form";
+import { GatewayFields } from "@/lib/catalog/components/gateway-fields";
+import { gatewayChanges, gatewayDraftOf } from "@/lib/catalog/forms";
+import { type GatewayDetail, useUpdateGateway } from "@/lib/catalog/hooks";
 
 /** Edits a gateway's name, cluster, host or region (its status changes on its own form). */
 export function EditGateway({

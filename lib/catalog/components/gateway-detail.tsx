@@ -5,12 +5,12 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Announcement, DetailError, DetailHeader, FactList } from "@/components/ui/detail";
 import { formatDateTime } from "@/lib/automations/labels";
-import { GATEWAY_KIND_LABELS, GATEWAY_STATUS_BADGES } from "../labels";
-import { useGateway } from "../query";
-import { EditSection, useEditInPlace } from "./catalog-form";
-import { DependentsTable } from "./dependents-table";
-import { EditGateway } from "./edit-gateway";
-import { GatewayStatusChange } from "./gateway-status";
+import { EditSection, useEditInPlace } from "@/lib/catalog/components/catalog-form";
+import { DependentsTable } from "@/lib/catalog/components/dependents-table";
+import { EditGateway } from "@/lib/catalog/components/edit-gateway";
+import { GatewayStatusChange } from "@/lib/catalog/components/gateway-status";
+import { useGateway } from "@/lib/catalog/hooks";
+import { GATEWAY_KIND_LABELS, GATEWAY_STATUS_BADGES } from "@/lib/catalog/labels";
 
 /** A gateway's page for IT: its fields and admins, what relies on it, edit, status change. */
 export function GatewayDetailView({ id }: { id: string }) {

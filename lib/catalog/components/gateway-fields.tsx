@@ -1,8 +1,8 @@
 "use client";
 
 import { Field, RadioGroup, TextInput } from "@/components/ui/field";
-import type { FieldErrors, GatewayDraft } from "../forms";
-import { GATEWAY_KIND_OPTIONS } from "../labels";
+import type { FieldErrors, GatewayDraft } from "@/lib/catalog/forms";
+import { GATEWAY_KIND_OPTIONS } from "@/lib/catalog/labels";
 
 interface GatewayFieldsProps {
   idPrefix: string;

@@ -8,9 +8,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FilterForm, optionsOf, SearchFilter, SelectFilter } from "@/components/ui/filters";
 import { ListFrame } from "@/components/ui/list-frame";
 import { oneOf, useUrlFilters, useUrlSearch } from "@/components/ui/use-url-filters";
+import { type GatewaySummary, useGatewayList } from "@/lib/catalog/hooks";
+import { GATEWAY_KIND_LABELS, GATEWAY_STATUS_BADGES } from "@/lib/catalog/labels";
 import { GATEWAY_KINDS, GATEWAY_STATUSES, type GatewayKind, type GatewayStatus } from "@/lib/domain/types";
-import { GATEWAY_KIND_LABELS, GATEWAY_STATUS_BADGES } from "../labels";
-import { type GatewaySummary, useGatewayList } from "../query";
 
 const PAGE_SIZE = 50;
 

@@ -5,10 +5,10 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { Field, Select } from "@/components/ui/field";
 import { ApiError, errorMessage } from "@/lib/api-client";
+import { BlastRadius } from "@/lib/catalog/components/blast-radius";
+import { type GatewayDetail, useGatewayImpact, useUpdateGateway } from "@/lib/catalog/hooks";
+import { GATEWAY_STATUS_BADGES } from "@/lib/catalog/labels";
 import { GATEWAY_STATUSES, type GatewayStatus } from "@/lib/domain/types";
-import { GATEWAY_STATUS_BADGES } from "../labels";
-import { type GatewayDetail, useGatewayImpact, useUpdateGateway } from "../query";
-import { BlastRadius } from "./blast-radius";
 
 const CHANGE_TEXT: Record<GatewayStatus, string> = {
   ONLINE: "Bringing this gateway online",

@@ -3,10 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { checkConnector, EMPTY_CONNECTOR, toConnectorFields } from "../forms";
-import { useCreateConnector } from "../query";
-import { CatalogForm, useFormErrors } from "./catalog-form";
-import { ConnectorFields, connectorErrorTarget } from "./connector-fields";
+import { CatalogForm, useFormErrors } from "@/lib/catalog/components/catalog-form";
+import { ConnectorFields, connectorErrorTarget } from "@/lib/catalog/components/connector-fields";
+import { checkConnector, EMPTY_CONNECTOR, toConnectorFields } from "@/lib/catalog/forms";
+import { useCreateConnector } from "@/lib/catalog/hooks";
 
 /** Records a shared key IT set up; automations of its service are satisfied at once. */
 export function NewConnectorForm() {

@@ -3,10 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { checkGateway, EMPTY_GATEWAY, toGatewayFields } from "../forms";
-import { useCreateGateway } from "../query";
-import { CatalogForm, useFormErrors } from "./catalog-form";
-import { GatewayFields } from "./gateway-fields";
+import { CatalogForm, useFormErrors } from "@/lib/catalog/components/catalog-form";
+import { GatewayFields } from "@/lib/catalog/components/gateway-fields";
+import { checkGateway, EMPTY_GATEWAY, toGatewayFields } from "@/lib/catalog/forms";
+import { useCreateGateway } from "@/lib/catalog/hooks";
 
 /** Registers an on-premises data gateway or machine group in the catalog. */
 export function NewGatewayForm() {

@@ -5,8 +5,8 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { Field, TextArea } from "@/components/ui/field";
 import { ApiError, errorMessage } from "@/lib/api-client";
-import { type ConnectorDetail, useConnectorImpact, useRevokeConnector } from "../query";
-import { BlastRadius } from "./blast-radius";
+import { BlastRadius } from "@/lib/catalog/components/blast-radius";
+import { type ConnectorDetail, useConnectorImpact, useRevokeConnector } from "@/lib/catalog/hooks";
 
 /**
  * Revoke, behind a confirmation that first loads and shows what it would block, then asks

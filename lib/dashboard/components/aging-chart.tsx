@@ -3,10 +3,19 @@
 import Link from "next/link";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { REQUEST_TYPE_LABELS } from "@/lib/automations/labels";
-import { agingFilters } from "../aging";
-import { pendingRequestsHref } from "../links";
-import type { AgingBucket, OldestPendingRequest } from "../types";
-import { AXIS_TICK, BarLink, ChartFigure, CountLink, ScrollRegion, TABLE, TD, TH } from "./chart-parts";
+import { agingFilters } from "@/lib/dashboard/aging";
+import {
+  AXIS_TICK,
+  BarLink,
+  ChartFigure,
+  CountLink,
+  ScrollRegion,
+  TABLE,
+  TD,
+  TH,
+} from "@/lib/dashboard/components/chart-parts";
+import { pendingRequestsHref } from "@/lib/dashboard/links";
+import type { AgingBucket, OldestPendingRequest } from "@/lib/dashboard/types";
 
 const BAR_COLOUR = "#174ca8";
 

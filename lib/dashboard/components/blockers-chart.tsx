@@ -1,9 +1,17 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { prerequisitesHref } from "../links";
-import type { TopBlocker } from "../types";
-import { AXIS_TICK, BarLink, ChartFigure, CountLink, TABLE, TD, TH } from "./chart-parts";
+import {
+  AXIS_TICK,
+  BarLink,
+  ChartFigure,
+  CountLink,
+  TABLE,
+  TD,
+  TH,
+} from "@/lib/dashboard/components/chart-parts";
+import { prerequisitesHref } from "@/lib/dashboard/links";
+import type { TopBlocker } from "@/lib/dashboard/types";
 
 const COLOURS = { SERVICE: "#be123c", SYSTEM: "#b45309" } as const;
 const KIND_LABELS = { SERVICE: "Service", SYSTEM: "System" } as const;

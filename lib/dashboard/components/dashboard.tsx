@@ -6,15 +6,15 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 import { Stat } from "@/components/ui/stat";
 import { ApiError } from "@/lib/api-client";
+import { AgingChart, OldestPending } from "@/lib/dashboard/components/aging-chart";
+import { BlockersChart } from "@/lib/dashboard/components/blockers-chart";
+import { Expiries } from "@/lib/dashboard/components/expiries";
+import { OutstandingChart } from "@/lib/dashboard/components/outstanding-chart";
+import { TrendChart } from "@/lib/dashboard/components/trend-chart";
+import { DASHBOARD_REFRESH_MS, useDashboardDetails, useDashboardSummary } from "@/lib/dashboard/hooks";
+import { automationsHref, pendingRequestsHref, prerequisitesHref } from "@/lib/dashboard/links";
+import type { DashboardSummary } from "@/lib/dashboard/types";
 import { useUrlState } from "@/lib/use-url-state";
-import { automationsHref, pendingRequestsHref, prerequisitesHref } from "../links";
-import { DASHBOARD_REFRESH_MS, useDashboardDetails, useDashboardSummary } from "../query";
-import type { DashboardSummary } from "../types";
-import { AgingChart, OldestPending } from "./aging-chart";
-import { BlockersChart } from "./blockers-chart";
-import { Expiries } from "./expiries";
-import { OutstandingChart } from "./outstanding-chart";
-import { TrendChart } from "./trend-chart";
 
 interface DashboardProps {
   /** The departments the caller's dashboard covers, by name (the picker's choices). */

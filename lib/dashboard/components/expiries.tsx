@@ -1,8 +1,8 @@
 "use client";
 
-import { prerequisitesHref } from "../links";
-import type { DashboardSummary, ExpiringConnector } from "../types";
-import { CountLink, ScrollRegion, TABLE, TD, TH } from "./chart-parts";
+import { CountLink, ScrollRegion, TABLE, TD, TH } from "@/lib/dashboard/components/chart-parts";
+import { prerequisitesHref } from "@/lib/dashboard/links";
+import type { DashboardSummary, ExpiringConnector } from "@/lib/dashboard/types";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
 

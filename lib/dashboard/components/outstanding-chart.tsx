@@ -1,9 +1,6 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { PREREQUISITE_TYPES, type PrerequisiteType } from "@/lib/domain/types";
-import { prerequisitesHref } from "../links";
-import type { ByTypeAndDepartment } from "../types";
 import {
   AXIS_TICK,
   BarLink,
@@ -14,7 +11,10 @@ import {
   TH,
   TYPE_COLOURS,
   TYPE_LABELS,
-} from "./chart-parts";
+} from "@/lib/dashboard/components/chart-parts";
+import { prerequisitesHref } from "@/lib/dashboard/links";
+import type { ByTypeAndDepartment } from "@/lib/dashboard/types";
+import { PREREQUISITE_TYPES, type PrerequisiteType } from "@/lib/domain/types";
 
 const ROW_HEIGHT = 40;
 

@@ -1,9 +1,17 @@
 "use client";
 
 import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  AXIS_TICK,
+  ChartFigure,
+  TABLE,
+  TD,
+  TH,
+  TYPE_COLOURS,
+  TYPE_LABELS,
+} from "@/lib/dashboard/components/chart-parts";
+import type { TrendPoint } from "@/lib/dashboard/types";
 import { PREREQUISITE_TYPES } from "@/lib/domain/types";
-import type { TrendPoint } from "../types";
-import { AXIS_TICK, ChartFigure, TABLE, TD, TH, TYPE_COLOURS, TYPE_LABELS } from "./chart-parts";
 
 const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 const formatDay = (day: string) => dayFormat.format(new Date(`${day}T00:00:00Z`));

@@ -6,7 +6,12 @@ import { Loading } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/lib/api-client";
 import { formatDateTime } from "@/lib/automations/labels";
-import { type NotificationDto, useMarkRead, useNotifications, useUnreadCount } from "../query";
+import {
+  type NotificationDto,
+  useMarkRead,
+  useNotifications,
+  useUnreadCount,
+} from "@/lib/notifications/hooks";
 
 /**
  * The header's notification button and its panel (a disclosure, not a modal): Escape or a

@@ -26,7 +26,7 @@ import {
   type PrerequisiteListItem,
   prerequisiteExportHref,
   usePrerequisites,
-} from "../query";
+} from "@/lib/prerequisites/hooks";
 
 const PAGE_SIZE = 25;
 const OUTSTANDING = "outstanding";

@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import { ApiError, errorMessage } from "@/lib/api-client";
-import { useAssignRequest } from "../query";
+import { useAssignRequest } from "@/lib/requests/hooks";
 
 /** "Assign to me": claims a pending request so that two approvers don't work the same one. */
 export function AssignButton({ id, version, what }: { id: string; version: number; what: string }) {

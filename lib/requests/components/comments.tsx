@@ -6,8 +6,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Field, TextArea } from "@/components/ui/field";
 import { ApiError, errorMessage } from "@/lib/api-client";
 import { formatDateTime } from "@/lib/automations/labels";
-import type { RequestComment } from "../api-types";
-import { useAddComment } from "../query";
+import type { RequestComment } from "@/lib/requests/api-types";
+import { useAddComment } from "@/lib/requests/hooks";
 
 interface CommentsProps {
   requestId: string;

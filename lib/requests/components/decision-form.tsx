@@ -20,10 +20,10 @@ import {
   toConnectorFields,
   toGatewayFields,
 } from "@/lib/catalog/forms";
+import { type ConnectorDto, type GatewayDto, useGateways } from "@/lib/catalog/hooks";
 import { GATEWAY_STATUS_BADGES } from "@/lib/catalog/labels";
-import { type ConnectorDto, type GatewayDto, useGateways } from "@/lib/catalog/query";
-import type { Decision, DecisionBody, QueueItem, RequestDetail } from "../api-types";
-import { useDecideRequest } from "../query";
+import type { Decision, DecisionBody, QueueItem, RequestDetail } from "@/lib/requests/api-types";
+import { useDecideRequest } from "@/lib/requests/hooks";
 
 type Source = "existing" | "new";
 

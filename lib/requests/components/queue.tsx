@@ -9,11 +9,11 @@ import { ListFrame } from "@/components/ui/list-frame";
 import { oneOf, useUrlFilters } from "@/components/ui/use-url-filters";
 import { RequestStatusBadge } from "@/lib/automations/components/status-badges";
 import { formatDate, REQUEST_STATUS_BADGES, REQUEST_TYPE_LABELS } from "@/lib/automations/labels";
-import { useDepartments, useMe } from "@/lib/directory/query";
+import { useDepartments, useMe } from "@/lib/directory/hooks";
 import { REQUEST_STATUSES, type RequestStatus } from "@/lib/domain/types";
-import { QUEUE_SORTS, type QueueItem, type QueueSort } from "../api-types";
-import { type RequestFilters, type RequestType, useQueue } from "../query";
-import { AssignButton } from "./assign-button";
+import { QUEUE_SORTS, type QueueItem, type QueueSort } from "@/lib/requests/api-types";
+import { AssignButton } from "@/lib/requests/components/assign-button";
+import { type RequestFilters, type RequestType, useQueue } from "@/lib/requests/hooks";
 
 const PAGE_SIZE = 25;
 const REQUEST_TYPES: readonly RequestType[] = ["SHARED_KEY_CONNECTOR", "GATEWAY"];

@@ -15,10 +15,10 @@ import { oneOf, useUrlFilters } from "@/components/ui/use-url-filters";
 import { withQuery } from "@/lib/api-client";
 import type { RequestType } from "@/lib/automations/api-types";
 import { REQUEST_STATUS_BADGES, REQUEST_TYPE_LABELS } from "@/lib/automations/labels";
-import { useMe } from "@/lib/directory/query";
+import { useMe } from "@/lib/directory/hooks";
 import { REQUEST_STATUSES, type RequestStatus } from "@/lib/domain/types";
-import { useRequests } from "../query";
-import { RequestTable } from "./request-table";
+import { RequestTable } from "@/lib/requests/components/request-table";
+import { useRequests } from "@/lib/requests/hooks";
 
 const PAGE_SIZE = 25;
 const REQUEST_TYPES: readonly RequestType[] = ["SHARED_KEY_CONNECTOR", "GATEWAY"];

@@ -21,12 +21,12 @@ import {
   REQUEST_TYPE_LABELS,
   RUN_MODE_LABELS,
 } from "@/lib/automations/labels";
-import type { QueueItem, RequestDetail } from "../api-types";
-import { useRequest } from "../query";
-import { AssignButton } from "./assign-button";
-import { Comments } from "./comments";
-import { DecisionForm } from "./decision-form";
-import { WithdrawButton } from "./withdraw-button";
+import type { QueueItem, RequestDetail } from "@/lib/requests/api-types";
+import { AssignButton } from "@/lib/requests/components/assign-button";
+import { Comments } from "@/lib/requests/components/comments";
+import { DecisionForm } from "@/lib/requests/components/decision-form";
+import { WithdrawButton } from "@/lib/requests/components/withdraw-button";
+import { useRequest } from "@/lib/requests/hooks";
 
 function subjectOf(request: Pick<QueueItem, "type" | "service">): string {
   return request.type === "SHARED_KEY_CONNECTOR"

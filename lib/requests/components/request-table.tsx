@@ -5,7 +5,7 @@ import { type Column, DataTable } from "@/components/ui/data-table";
 import type { RequestDto } from "@/lib/automations/api-types";
 import { RequestStatusBadge } from "@/lib/automations/components/status-badges";
 import { formatDate, REQUEST_TYPE_LABELS } from "@/lib/automations/labels";
-import { WithdrawButton } from "./withdraw-button";
+import { WithdrawButton } from "@/lib/requests/components/withdraw-button";
 
 interface RequestTableProps {
   requests: ReadonlyArray<RequestDto>;

@@ -3,7 +3,7 @@
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/lib/api-client";
 import type { RequestDto } from "@/lib/automations/api-types";
-import { useWithdrawRequest } from "../query";
+import { useWithdrawRequest } from "@/lib/requests/hooks";
 
 /** Withdraws a pending request (its requester only); the lists refresh afterwards. */
 export function WithdrawButton({ request, what }: { request: RequestDto; what: string }) {

@@ -8,7 +8,7 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { ApiError, errorMessage } from "@/lib/api-client";
-import { useCreateToken, useRevokeToken, useTokens } from "@/lib/tokens/query";
+import { useCreateToken, useRevokeToken, useTokens } from "@/lib/tokens/hooks";
 import {
   type CreatedToken,
   DEFAULT_TOKEN_DAYS,

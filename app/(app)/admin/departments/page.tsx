@@ -6,8 +6,8 @@ import {
   RemoveManagerButton,
   RenameDepartmentForm,
 } from "@/lib/admin/components/department-forms";
-import { listDepartmentDetails } from "@/lib/admin/departments";
-import { requirePageCaller } from "@/lib/auth/session";
+import { listDepartmentDetails } from "@/lib/admin/server/departments";
+import { requirePageCaller } from "@/lib/auth/server/session";
 
 export const metadata: Metadata = { title: "Departments" };
 

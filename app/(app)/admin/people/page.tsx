@@ -5,9 +5,9 @@ import { Badge } from "@/components/ui/badge";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field, Select, TextInput } from "@/components/ui/field";
-import { listPeople } from "@/lib/admin/people";
 import { ZPeopleQuery } from "@/lib/admin/schemas";
-import { requirePageCaller } from "@/lib/auth/session";
+import { listPeople } from "@/lib/admin/server/people";
+import { requirePageCaller } from "@/lib/auth/server/session";
 
 export const metadata: Metadata = { title: "People" };
 

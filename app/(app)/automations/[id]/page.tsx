@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePageCaller } from "@/lib/auth/session";
+import { requirePageCaller } from "@/lib/auth/server/session";
 import { AutomationDetailView } from "@/lib/automations/components/automation-detail";
 
 export const metadata: Metadata = { title: "Automation" };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePageCaller } from "@/lib/auth/session";
+import { requirePageCaller } from "@/lib/auth/server/session";
 import { NewAutomation } from "@/lib/automations/components/new-automation";
 
 export const metadata: Metadata = { title: "Register an automation" };

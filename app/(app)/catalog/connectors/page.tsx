@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { Loading } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
-import { requirePageCaller } from "@/lib/auth/session";
+import { requirePageCaller } from "@/lib/auth/server/session";
 import { ConnectorList } from "@/lib/catalog/components/connector-list";
 
 export const metadata: Metadata = { title: "Connectors" };

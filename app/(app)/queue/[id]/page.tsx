@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePageCaller } from "@/lib/auth/session";
+import { requirePageCaller } from "@/lib/auth/server/session";
 import { RequestPage } from "@/lib/requests/components/request-page";
 
 export const metadata: Metadata = { title: "Request" };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePageCaller } from "@/lib/auth/session";
+import { requirePageCaller } from "@/lib/auth/server/session";
 import { TokensManager } from "@/lib/tokens/components/tokens-manager";
 
 export const metadata: Metadata = { title: "API tokens" };

@@ -1,1 +1,1 @@
-export { authHandler as GET, authHandler as POST } from "@/lib/auth";
+export { authHandler as GET, authHandler as POST } from "@/lib/auth/server/handler";

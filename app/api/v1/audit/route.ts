@@ -1,6 +1,6 @@
 import { ZAuditListQuery } from "@/lib/audit/schemas";
-import { listAuditEvents } from "@/lib/audit/service";
-import { apiRoute } from "@/lib/http/api";
+import { listAuditEvents } from "@/lib/audit/server/list-audit-events";
+import { apiRoute } from "@/lib/http/server/api-route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,7 @@
 import { ZAutomationListQuery, ZCreateAutomationBody } from "@/lib/automations/schemas";
-import { createAutomation, listAutomations } from "@/lib/automations/service";
-import { apiRoute } from "@/lib/http/api";
+import { createAutomation } from "@/lib/automations/server/create-automation";
+import { listAutomations } from "@/lib/automations/server/list-automations";
+import { apiRoute } from "@/lib/http/server/api-route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
-import { createConnector } from "@/lib/catalog/connectors";
 import { ZConnectorListQuery, ZCreateConnectorBody } from "@/lib/catalog/schemas";
-import { listConnectors } from "@/lib/catalog/service";
-import { apiRoute } from "@/lib/http/api";
+import { createConnector } from "@/lib/catalog/server/connectors";
+import { listConnectors } from "@/lib/catalog/server/list-catalog";
+import { apiRoute } from "@/lib/http/server/api-route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,4 @@
-import { listDepartments } from "@/lib/departments/service";
-import { apiRoute } from "@/lib/http/api";
+import { listDepartments } from "@/lib/departments/server/list-departments";
+import { apiRoute } from "@/lib/http/server/api-route";
 
 export const GET = apiRoute({ handler: async () => ({ items: await listDepartments() }) });

@@ -1,7 +1,7 @@
-import { createGateway } from "@/lib/catalog/gateways";
 import { ZCreateGatewayBody, ZGatewayListQuery } from "@/lib/catalog/schemas";
-import { listGateways } from "@/lib/catalog/service";
-import { apiRoute } from "@/lib/http/api";
+import { createGateway } from "@/lib/catalog/server/gateways";
+import { listGateways } from "@/lib/catalog/server/list-catalog";
+import { apiRoute } from "@/lib/http/server/api-route";
 
 export const dynamic = "force-dynamic";
 

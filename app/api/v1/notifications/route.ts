@@ -1,6 +1,6 @@
-import { apiRoute } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/server/api-route";
 import { ZNotificationListQuery } from "@/lib/notifications/schemas";
-import { listNotifications } from "@/lib/notifications/service";
+import { listNotifications } from "@/lib/notifications/server/list-notifications";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { apiRoute } from "@/lib/http/api";
-import { openApiDocument } from "@/lib/openapi/registry";
+import { apiRoute } from "@/lib/http/server/api-route";
+import { openApiDocument } from "@/lib/openapi/server/registry";
 
 export const dynamic = "force-dynamic";
 

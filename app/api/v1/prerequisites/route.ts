@@ -1,6 +1,6 @@
-import { apiRoute } from "@/lib/http/api";
-import { listPrerequisites } from "@/lib/prerequisites/list";
+import { apiRoute } from "@/lib/http/server/api-route";
 import { ZPrerequisiteListQuery } from "@/lib/prerequisites/schemas";
+import { listPrerequisites } from "@/lib/prerequisites/server/list-prerequisites";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
-import { apiRoute } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/server/api-route";
 import { ZCreateRequestBody, ZRequestListQuery } from "@/lib/requests/schemas";
-import { createRequest, listRequests } from "@/lib/requests/service";
+import { createRequest, listRequests } from "@/lib/requests/server/requests";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
-import { apiRoute } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/server/api-route";
 import { ZCreateTokenBody } from "@/lib/tokens/schemas";
-import { createOwnToken, listTokens } from "@/lib/tokens/service";
+import { createOwnToken, listTokens } from "@/lib/tokens/server/tokens";
 
 export const GET = apiRoute({
   handler: async ({ caller }) => ({ items: await listTokens(caller.id), nextCursor: null }),

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PersonAccessForm, PersonActiveForm } from "@/lib/admin/components/person-forms";
-import { getPerson } from "@/lib/admin/people";
 import { ZIdParams } from "@/lib/admin/schemas";
-import { requirePageCaller } from "@/lib/auth/session";
-import { listDepartments } from "@/lib/departments/service";
+import { getPerson } from "@/lib/admin/server/people";
+import { requirePageCaller } from "@/lib/auth/server/session";
+import { listDepartments } from "@/lib/departments/server/list-departments";
 import { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/http/errors";
 

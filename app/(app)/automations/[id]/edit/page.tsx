@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePageCaller } from "@/lib/auth/session";
+import { requirePageCaller } from "@/lib/auth/server/session";
 import { EditAutomation } from "@/lib/automations/components/edit-automation";
 
 export const metadata: Metadata = { title: "Edit automation" };

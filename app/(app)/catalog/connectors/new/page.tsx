@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageCaller } from "@/lib/auth/session";
+import { requirePageCaller } from "@/lib/auth/server/session";
 import { NewConnectorForm } from "@/lib/catalog/components/new-connector";
 
 export const metadata: Metadata = { title: "Add a connector" };

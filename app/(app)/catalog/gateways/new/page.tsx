@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageCaller } from "@/lib/auth/session";
+import { requirePageCaller } from "@/lib/auth/server/session";
 import { NewGatewayForm } from "@/lib/catalog/components/new-gateway";
 
 export const metadata: Metadata = { title: "Register a gateway" };

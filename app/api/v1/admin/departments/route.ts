@@ -1,6 +1,6 @@
-import { createDepartment, listDepartmentDetails } from "@/lib/admin/departments";
 import { ZCreateDepartmentBody } from "@/lib/admin/schemas";
-import { apiRoute } from "@/lib/http/api";
+import { createDepartment, listDepartmentDetails } from "@/lib/admin/server/departments";
+import { apiRoute } from "@/lib/http/server/api-route";
 
 export const GET = apiRoute({
   permission: "admin:departments",

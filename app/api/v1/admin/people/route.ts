@@ -1,6 +1,6 @@
-import { listPeople } from "@/lib/admin/people";
 import { ZPeopleQuery } from "@/lib/admin/schemas";
-import { apiRoute } from "@/lib/http/api";
+import { listPeople } from "@/lib/admin/server/people";
+import { apiRoute } from "@/lib/http/server/api-route";
 
 export const GET = apiRoute({
   permission: "admin:people",

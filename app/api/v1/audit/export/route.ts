@@ -1,6 +1,6 @@
-import { auditCsvResponse } from "@/lib/audit/export";
 import { ZAuditFilters } from "@/lib/audit/schemas";
-import { apiRoute } from "@/lib/http/api";
+import { auditCsvResponse } from "@/lib/audit/server/export-audit";
+import { apiRoute } from "@/lib/http/server/api-route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,7 @@
 import { ZUpdateAutomationBody } from "@/lib/automations/schemas";
-import { getAutomation, updateAutomation } from "@/lib/automations/service";
-import { apiRoute } from "@/lib/http/api";
+import { getAutomation } from "@/lib/automations/server/get-automation";
+import { updateAutomation } from "@/lib/automations/server/update-automation";
+import { apiRoute } from "@/lib/http/server/api-route";
 import { ZIdParams } from "@/lib/openapi/common";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
-import { exportAutomations } from "@/lib/automations/export";
 import { ZAutomationExportQuery } from "@/lib/automations/schemas";
-import { apiRoute } from "@/lib/http/api";
+import { exportAutomations } from "@/lib/automations/server/export-automations";
+import { apiRoute } from "@/lib/http/server/api-route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
-import { getConnector, updateConnector } from "@/lib/catalog/connectors";
 import { ZUpdateConnectorBody } from "@/lib/catalog/schemas";
-import { apiRoute } from "@/lib/http/api";
+import { getConnector, updateConnector } from "@/lib/catalog/server/connectors";
+import { apiRoute } from "@/lib/http/server/api-route";
 import { ZIdParams } from "@/lib/openapi/common";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
-import { getDashboardDetails } from "@/lib/dashboard/details";
 import { ZDashboardQuery } from "@/lib/dashboard/schemas";
-import { apiRoute } from "@/lib/http/api";
+import { getDashboardDetails } from "@/lib/dashboard/server/get-dashboard-details";
+import { apiRoute } from "@/lib/http/server/api-route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { ZDashboardQuery } from "@/lib/dashboard/schemas";
-import { getDashboardSummary } from "@/lib/dashboard/summary";
-import { apiRoute } from "@/lib/http/api";
+import { getDashboardSummary } from "@/lib/dashboard/server/get-dashboard-summary";
+import { apiRoute } from "@/lib/http/server/api-route";
 
 export const dynamic = "force-dynamic";
 

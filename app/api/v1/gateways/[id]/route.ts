@@ -1,6 +1,6 @@
-import { getGateway, updateGateway } from "@/lib/catalog/gateways";
 import { ZUpdateGatewayBody } from "@/lib/catalog/schemas";
-import { apiRoute } from "@/lib/http/api";
+import { getGateway, updateGateway } from "@/lib/catalog/server/gateways";
+import { apiRoute } from "@/lib/http/server/api-route";
 import { ZIdParams } from "@/lib/openapi/common";
 
 export const dynamic = "force-dynamic";

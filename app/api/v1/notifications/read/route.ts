@@ -1,6 +1,6 @@
-import { apiRoute } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/server/api-route";
 import { ZMarkReadBody } from "@/lib/notifications/schemas";
-import { markNotificationsRead } from "@/lib/notifications/service";
+import { markNotificationsRead } from "@/lib/notifications/server/list-notifications";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
-import { apiRoute } from "@/lib/http/api";
-import { exportPrerequisites } from "@/lib/prerequisites/list";
+import { apiRoute } from "@/lib/http/server/api-route";
 import { ZPrerequisiteExportQuery } from "@/lib/prerequisites/schemas";
+import { exportPrerequisites } from "@/lib/prerequisites/server/list-prerequisites";
 
 export const dynamic = "force-dynamic";
 

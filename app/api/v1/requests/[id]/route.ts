@@ -1,6 +1,6 @@
-import { apiRoute } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/server/api-route";
 import { ZIdParams } from "@/lib/openapi/common";
-import { getRequestDetail } from "@/lib/requests/detail";
+import { getRequestDetail } from "@/lib/requests/server/get-request";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
-import { apiRoute } from "@/lib/http/api";
-import { exportRequests } from "@/lib/requests/export";
+import { apiRoute } from "@/lib/http/server/api-route";
 import { ZRequestExportQuery } from "@/lib/requests/schemas";
+import { exportRequests } from "@/lib/requests/server/export-requests";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
-import { updateDepartment } from "@/lib/admin/departments";
 import { ZIdParams, ZUpdateDepartmentBody } from "@/lib/admin/schemas";
-import { apiRoute } from "@/lib/http/api";
+import { updateDepartment } from "@/lib/admin/server/departments";
+import { apiRoute } from "@/lib/http/server/api-route";
 
 export const PATCH = apiRoute({
   permission: "admin:departments",

@@ -1,6 +1,6 @@
-import { getPerson, updatePerson } from "@/lib/admin/people";
 import { ZIdParams, ZUpdatePersonBody } from "@/lib/admin/schemas";
-import { apiRoute } from "@/lib/http/api";
+import { getPerson, updatePerson } from "@/lib/admin/server/people";
+import { apiRoute } from "@/lib/http/server/api-route";
 
 export const GET = apiRoute({
   permission: "admin:people",

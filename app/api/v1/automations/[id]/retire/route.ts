@@ -1,6 +1,6 @@
 import { ZRetireAutomationBody } from "@/lib/automations/schemas";
-import { retireAutomation } from "@/lib/automations/service";
-import { apiRoute } from "@/lib/http/api";
+import { retireAutomation } from "@/lib/automations/server/retire-automation";
+import { apiRoute } from "@/lib/http/server/api-route";
 import { ZIdParams } from "@/lib/openapi/common";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { ZRevokeConnectorBody } from "@/lib/catalog/schemas";
-import { revokeConnector } from "@/lib/catalog/service";
-import { apiRoute } from "@/lib/http/api";
+import { revokeConnector } from "@/lib/catalog/server/list-catalog";
+import { apiRoute } from "@/lib/http/server/api-route";
 import { ZIdParams } from "@/lib/openapi/common";
 
 export const dynamic = "force-dynamic";

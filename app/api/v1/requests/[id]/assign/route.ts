@@ -1,7 +1,7 @@
-import { apiRoute } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/server/api-route";
 import { ZIdParams } from "@/lib/openapi/common";
-import { assignRequest } from "@/lib/requests/assign";
 import { ZAssignBody } from "@/lib/requests/schemas";
+import { assignRequest } from "@/lib/requests/server/assign-request";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
-import { apiRoute } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/server/api-route";
 import { ZIdParams } from "@/lib/openapi/common";
-import { addComment } from "@/lib/requests/comments";
 import { ZCommentBody } from "@/lib/requests/schemas";
+import { addComment } from "@/lib/requests/server/add-comment";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
-import { apiRoute } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/server/api-route";
 import { ZIdParams } from "@/lib/openapi/common";
-import { decideRequest } from "@/lib/requests/decide";
 import { ZDecisionBody } from "@/lib/requests/schemas";
+import { decideRequest } from "@/lib/requests/server/decide-request";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
-import { apiRoute } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/server/api-route";
 import { ZIdParams } from "@/lib/openapi/common";
 import { ZWithdrawRequestBody } from "@/lib/requests/schemas";
-import { withdrawRequest } from "@/lib/requests/service";
+import { withdrawRequest } from "@/lib/requests/server/requests";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
-import { apiRoute } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/server/api-route";
 import { ZTokenParams } from "@/lib/tokens/schemas";
-import { revokeOwnToken } from "@/lib/tokens/service";
+import { revokeOwnToken } from "@/lib/tokens/server/tokens";
 
 export const POST = apiRoute({
   params: ZTokenParams,

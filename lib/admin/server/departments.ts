@@ -1,0 +1,164 @@
+import "server-only";
+import type { TUpdateDepartmentBody } from "@/lib/admin/schemas";
+import { callerActor } from "@/lib/audit/server/caller-actor";
+import { recordAudit } from "@/lib/audit/server/record-audit";
+import type { Caller } from "@/lib/auth/server/caller";
+import { prisma, type Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { conflict, notFound, unprocessable } from "@/lib/http/errors";
+
+// Department administration (ADMIN): create, rename, managers. Every change is one
+// transaction with its audit event.
+
+export interface DepartmentDetail {
+  id: string;
+  name: string;
+  memberCount: number;
+  managers: { id: string; name: string; email: string }[];
+}
+
+const departmentSelect = {
+  id: true,
+  name: true,
+  _count: { select: { members: true } },
+  managers: { select: { user: { select: { id: true, name: true, email: true } } } },
+} satisfies Prisma.DepartmentSelect;
+
+type DepartmentRow = Prisma.DepartmentGetPayload<{ select: typeof departmentSelect }>;
+
+function toDetail(row: DepartmentRow): DepartmentDetail {
+  return {
+    id: row.id,
+    name: row.name,
+    memberCount: row._count.members,
+    managers: row.managers.map((link) => link.user).sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}
+
+export async function listDepartmentDetails(): Promise<DepartmentDetail[]> {
+  const rows = await prisma.department.findMany({ select: departmentSelect, orderBy: { name: "asc" } });
+  return rows.map(toDetail);
+}
+
+export async function createDepartment(input: { caller: Caller; name: string }): Promise<DepartmentDetail> {
+  return prisma.$transaction(async (tx) => {
+    await checkNameFree(tx, input.name);
+    const row = await tx.department.create({ data: { name: input.name }, select: departmentSelect });
+    await recordAudit(tx, {
+      actor: callerActor(input.caller),
+      action: "department.created",
+      entityType: "Department",
+      entityId: row.id,
+      after: { name: row.name },
+    });
+    return toDetail(row);
+  });
+}
+
+export async function updateDepartment(input: {
+  caller: Caller;
+  id: string;
+  changes: TUpdateDepartmentBody;
+}): Promise<DepartmentDetail> {
+  const { caller, id, changes } = input;
+  return prisma.$transaction(async (tx) => {
+    const current = await tx.department.findUnique({ where: { id }, select: departmentSelect });
+    if (!current) throw notFound("Department");
+    if (changes.name !== undefined && changes.name !== current.name) {
+      await checkNameFree(tx, changes.name, id);
+      await tx.department.update({ where: { id }, data: { name: changes.name } });
+      await recordAudit(tx, {
+        actor: callerActor(caller),
+        action: "department.renamed",
+        entityType: "Department",
+        entityId: id,
+        before: { name: current.name },
+        after: { name: changes.name },
+      });
+    }
+    if (changes.managerIds) await setManagers(tx, caller, current, changes.managerIds);
+    return toDetail(await tx.department.findUniqueOrThrow({ where: { id }, select: departmentSelect }));
+  });
+}
+
+export async function addDepartmentManager(input: {
+  caller: Caller;
+  departmentId: string;
+  email: string;
+}): Promise<DepartmentDetail> {
+  return prisma.$transaction(async (tx) => {
+    const current = await tx.department.findUnique({
+      where: { id: input.departmentId },
+      select: departmentSelect,
+    });
+    if (!current) throw notFound("Department");
+    const user = await tx.user.findUnique({
+      where: { email: input.email.toLowerCase() },
+      select: { id: true },
+    });
+    if (!user) {
+      throw unprocessable("Nobody with that e-mail has signed in yet.", {
+        email: "Nobody with this e-mail.",
+      });
+    }
+    const ids = new Set(current.managers.map((link) => link.user.id)).add(user.id);
+    await setManagers(tx, input.caller, current, [...ids]);
+    return toDetail(
+      await tx.department.findUniqueOrThrow({ where: { id: current.id }, select: departmentSelect }),
+    );
+  });
+}
+
+export async function removeDepartmentManager(input: {
+  caller: Caller;
+  departmentId: string;
+  userId: string;
+}): Promise<DepartmentDetail> {
+  return prisma.$transaction(async (tx) => {
+    const current = await tx.department.findUnique({
+      where: { id: input.departmentId },
+      select: departmentSelect,
+    });
+    if (!current) throw notFound("Department");
+    const ids = current.managers.map((link) => link.user.id).filter((id) => id !== input.userId);
+    await setManagers(tx, input.caller, current, ids);
+    return toDetail(
+      await tx.department.findUniqueOrThrow({ where: { id: current.id }, select: departmentSelect }),
+    );
+  });
+}
+
+async function setManagers(
+  tx: Tx,
+  caller: Caller,
+  current: DepartmentRow,
+  managerIds: string[],
+): Promise<void> {
+  const wanted = [...new Set(managerIds)].sort();
+  const before = current.managers.map((link) => link.user.id).sort();
+  if (JSON.stringify(wanted) === JSON.stringify(before)) return;
+  const found = await tx.user.count({ where: { id: { in: wanted } } });
+  if (found !== wanted.length)
+    throw unprocessable("A chosen manager does not exist (any more). Reload the page.");
+  await tx.departmentManager.deleteMany({ where: { departmentId: current.id, userId: { notIn: wanted } } });
+  await tx.departmentManager.createMany({
+    data: wanted.map((userId) => ({ userId, departmentId: current.id })),
+    skipDuplicates: true,
+  });
+  await recordAudit(tx, {
+    actor: callerActor(caller),
+    action: "department.managers_changed",
+    entityType: "Department",
+    entityId: current.id,
+    before: { managerIds: before },
+    after: { managerIds: wanted },
+  });
+}
+
+async function checkNameFree(tx: Tx, name: string, exceptId?: string): Promise<void> {
+  const clash = await tx.department.findFirst({
+    where: { name: { equals: name, mode: "insensitive" }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+    select: { name: true },
+  });
+  if (clash) throw conflict(`A department named "${clash.name}" already exists.`);
+}

@@ -1,0 +1,136 @@
+import "server-only";
+import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
+import {
+  ZCreateDepartmentBody,
+  ZIdParams,
+  ZPeopleQuery,
+  ZUpdateDepartmentBody,
+  ZUpdatePersonBody,
+} from "@/lib/admin/schemas";
+import { Role, RoleSource } from "@/lib/generated/prisma/enums";
+import { errors, json, jsonBody, pageOf, SIGNED_IN, ZNamedRef, ZPersonRef } from "@/lib/openapi/common";
+import { z } from "@/lib/openapi/zod";
+
+// How /api/v1/admin answers (lib/admin/server/people.ts, departments.ts), for the OpenAPI document.
+// Its ids are validated as UUIDs (lib/admin/schemas.ts): a malformed one is a 400, not a 404.
+// Those schemas are built with plain zod, possibly before the `.openapi` extension is
+// installed, so they are used as they are, inline, never given a component name here.
+
+const ZPerson = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    active: z
+      .boolean()
+      .openapi({ description: "false: deactivated; their sessions and API tokens no longer work." }),
+    department: ZNamedRef.nullable(),
+    roles: z.array(z.object({ role: z.enum(Role), source: z.enum(RoleSource) })).openapi({
+      description: "APP roles are given here; CLAIM roles come from the identity provider and change there.",
+    }),
+    managedDepartments: z.array(ZNamedRef).openapi({ description: "By name." }),
+    lastSignInAt: z.string().nullable().openapi({ format: "date-time" }),
+  })
+  .openapi("Person");
+
+const ZDepartmentDetail = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    memberCount: z.number().int().min(0),
+    managers: z.array(ZPersonRef).openapi({ description: "By name." }),
+  })
+  .openapi("DepartmentDetail");
+
+export function registerAdminPaths(registry: OpenAPIRegistry): void {
+  registerPeoplePaths(registry);
+  registerDepartmentPaths(registry);
+}
+
+function registerPeoplePaths(registry: OpenAPIRegistry): void {
+  const tags = ["Administration"];
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/admin/people",
+    tags,
+    summary: "List people (ADMIN)",
+    description:
+      "By name; `q` matches the name or e-mail, ignoring case; `status` ACTIVE or INACTIVE narrows.",
+    security: SIGNED_IN,
+    request: { query: ZPeopleQuery },
+    responses: { 200: json(pageOf(ZPerson, "PersonPage"), "A page of people."), ...errors(400, 403) },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/admin/people/{id}",
+    tags,
+    summary: "A person, their roles and departments (ADMIN)",
+    security: SIGNED_IN,
+    request: { params: ZIdParams },
+    responses: { 200: json(ZPerson, "The person."), ...errors(400, 403, 404) },
+  });
+  registry.registerPath({
+    method: "patch",
+    path: "/api/v1/admin/people/{id}",
+    tags,
+    summary: "Change a person's app roles, department, managed departments or activity (ADMIN)",
+    description:
+      "appRoles and managedDepartmentIds replace the whole list; roles from the identity provider are kept. Refused with 422: an unknown department, deactivating yourself, or a change that leaves no active ADMIN.",
+    security: SIGNED_IN,
+    request: {
+      params: ZIdParams,
+      body: jsonBody(ZUpdatePersonBody),
+    },
+    responses: { 200: json(ZPerson, "The changed person."), ...errors(400, 403, 404, 422) },
+  });
+}
+
+function registerDepartmentPaths(registry: OpenAPIRegistry): void {
+  const tags = ["Administration"];
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/admin/departments",
+    tags,
+    summary: "Every department with its managers and member count (ADMIN)",
+    security: SIGNED_IN,
+    responses: {
+      200: json(
+        z.object({
+          items: z.array(ZDepartmentDetail),
+          nextCursor: z
+            .null()
+            .openapi({ description: "Always null: every department, by name, in one answer." }),
+        }),
+        "Every department.",
+      ),
+      ...errors(403),
+    },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/api/v1/admin/departments",
+    tags,
+    summary: "Create a department (ADMIN)",
+    description: "Names are unique ignoring case: a taken one is answered 409.",
+    security: SIGNED_IN,
+    request: { body: jsonBody(ZCreateDepartmentBody) },
+    responses: { 201: json(ZDepartmentDetail, "Created."), ...errors(400, 403, 409) },
+  });
+  registry.registerPath({
+    method: "patch",
+    path: "/api/v1/admin/departments/{id}",
+    tags,
+    summary: "Rename a department or set its managers (ADMIN)",
+    description:
+      "managerIds is the complete list of managers. A name another department has (ignoring case) is 409; a manager id of nobody is 422.",
+    security: SIGNED_IN,
+    request: {
+      params: ZIdParams,
+      body: jsonBody(ZUpdateDepartmentBody),
+    },
+    responses: {
+      200: json(ZDepartmentDetail, "The changed department."),
+      ...errors(400, 403, 404, 409, 422),
+    },
+  });
+}

@@ -1,0 +1,188 @@
+import "server-only";
+import type { TPeopleQuery, TUpdatePersonBody } from "@/lib/admin/schemas";
+import { callerActor } from "@/lib/audit/server/caller-actor";
+import { type AuditActor, recordAudit } from "@/lib/audit/server/record-audit";
+import type { Caller } from "@/lib/auth/server/caller";
+import { prisma, type Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Role, RoleSource } from "@/lib/generated/prisma/enums";
+import { notFound, unprocessable } from "@/lib/http/errors";
+
+// People administration (ADMIN): roles given in the app, department, managed departments,
+// deactivation. Every change is one transaction with its audit event.
+
+export interface Person {
+  id: string;
+  email: string;
+  name: string;
+  active: boolean;
+  department: { id: string; name: string } | null;
+  roles: { role: Role; source: RoleSource }[];
+  managedDepartments: { id: string; name: string }[];
+  lastSignInAt: string | null;
+}
+
+const personSelect = {
+  id: true,
+  email: true,
+  name: true,
+  active: true,
+  lastSignInAt: true,
+  department: { select: { id: true, name: true } },
+  roles: { select: { role: true, source: true }, orderBy: [{ role: "asc" }, { source: "asc" }] },
+  managedDepartments: { select: { department: { select: { id: true, name: true } } } },
+} satisfies Prisma.UserSelect;
+
+type PersonRow = Prisma.UserGetPayload<{ select: typeof personSelect }>;
+
+function toPerson(row: PersonRow): Person {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    active: row.active,
+    department: row.department,
+    roles: row.roles,
+    managedDepartments: row.managedDepartments
+      .map((link) => link.department)
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
+  };
+}
+
+export async function listPeople(
+  query: TPeopleQuery,
+): Promise<{ items: Person[]; nextCursor: string | null }> {
+  const where: Prisma.UserWhereInput = {};
+  if (query.q) {
+    where.OR = [
+      { name: { contains: query.q, mode: "insensitive" } },
+      { email: { contains: query.q, mode: "insensitive" } },
+    ];
+  }
+  if (query.status !== "ALL") where.active = query.status === "ACTIVE";
+  const rows = await prisma.user.findMany({
+    where,
+    select: personSelect,
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: query.limit + 1,
+    ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
+  });
+  const page = rows.slice(0, query.limit);
+  return {
+    items: page.map(toPerson),
+    nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
+  };
+}
+
+export async function getPerson(id: string): Promise<Person> {
+  const row = await prisma.user.findUnique({ where: { id }, select: personSelect });
+  if (!row) throw notFound("Person");
+  return toPerson(row);
+}
+
+/** Snapshot for the audit trail: what this screen can change. */
+function accessOf(person: Person) {
+  return {
+    active: person.active,
+    departmentId: person.department?.id ?? null,
+    appRoles: person.roles.filter((entry) => entry.source === "APP").map((entry) => entry.role),
+    managedDepartmentIds: person.managedDepartments.map((department) => department.id).sort(),
+  };
+}
+
+export async function updatePerson(input: {
+  caller: Caller;
+  id: string;
+  changes: TUpdatePersonBody;
+}): Promise<Person> {
+  const { caller, id, changes } = input;
+  if (changes.active === false && id === caller.id) {
+    throw unprocessable("You cannot deactivate yourself. Ask another ADMIN.");
+  }
+  return prisma.$transaction(async (tx) => {
+    const row = await tx.user.findUnique({ where: { id }, select: personSelect });
+    if (!row) throw notFound("Person");
+    const before = accessOf(toPerson(row));
+
+    await checkDepartmentsExist(tx, [
+      ...(changes.departmentId ? [changes.departmentId] : []),
+      ...(changes.managedDepartmentIds ?? []),
+    ]);
+    if (changes.departmentId !== undefined || changes.active !== undefined) {
+      await tx.user.update({
+        where: { id },
+        data: { departmentId: changes.departmentId, active: changes.active },
+      });
+    }
+    if (changes.appRoles) {
+      await tx.roleAssignment.deleteMany({
+        where: { userId: id, source: "APP", role: { notIn: changes.appRoles } },
+      });
+      await tx.roleAssignment.createMany({
+        data: changes.appRoles.map((role) => ({ userId: id, role, source: "APP" as const })),
+        skipDuplicates: true,
+      });
+    }
+    if (changes.managedDepartmentIds) {
+      await tx.departmentManager.deleteMany({
+        where: { userId: id, departmentId: { notIn: changes.managedDepartmentIds } },
+      });
+      await tx.departmentManager.createMany({
+        data: changes.managedDepartmentIds.map((departmentId) => ({ userId: id, departmentId })),
+        skipDuplicates: true,
+      });
+    }
+    // Whoever is changed, the portal must keep someone who can change people.
+    const admins = await tx.user.count({ where: { active: true, roles: { some: { role: "ADMIN" } } } });
+    if (admins === 0) {
+      throw unprocessable("At least one active ADMIN must remain. Make someone else ADMIN first.");
+    }
+
+    const updated = toPerson(await tx.user.findUniqueOrThrow({ where: { id }, select: personSelect }));
+    const after = accessOf(updated);
+    await auditChanges(tx, callerActor(caller), id, before, after);
+    return updated;
+  });
+}
+
+async function auditChanges(
+  tx: Tx,
+  actor: AuditActor,
+  userId: string,
+  before: ReturnType<typeof accessOf>,
+  after: ReturnType<typeof accessOf>,
+): Promise<void> {
+  const changed = (Object.keys(after) as (keyof typeof after)[]).filter(
+    (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+  );
+  const fields = changed.filter((key) => key !== "active");
+  if (fields.length > 0) {
+    await recordAudit(tx, {
+      actor,
+      action: "user.updated",
+      entityType: "User",
+      entityId: userId,
+      before: Object.fromEntries(fields.map((key) => [key, before[key]])),
+      after: Object.fromEntries(fields.map((key) => [key, after[key]])),
+    });
+  }
+  if (changed.includes("active")) {
+    await recordAudit(tx, {
+      actor,
+      action: after.active ? "user.reactivated" : "user.deactivated",
+      entityType: "User",
+      entityId: userId,
+      before: { active: before.active },
+      after: { active: after.active },
+    });
+  }
+}
+
+async function checkDepartmentsExist(tx: Tx, ids: string[]): Promise<void> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return;
+  const found = await tx.department.count({ where: { id: { in: wanted } } });
+  if (found !== wanted.length)
+    throw unprocessable("A chosen department does not exist (any more). Reload the page.");
+}

@@ -1,7 +1,0 @@
-import type { AuditActor } from "@/lib/audit/record";
-import type { Caller } from "@/lib/auth/caller";
-
-/** The audit actor for a person's request: their id, and their e-mail as the label that outlives them. */
-export function callerActor(caller: Pick<Caller, "id" | "email">): AuditActor {
-  return { id: caller.id, label: caller.email };
-}

@@ -1,0 +1,98 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { prisma, queryPrepared } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { isUuid } from "@/lib/http/cursor";
+import { rateLimited, unauthenticated } from "@/lib/http/errors";
+import { consumeRateLimit } from "@/lib/http/server/rate-limit";
+
+/**
+ * Who is calling, as read from the database on this very request: roles, active state and
+ * managed departments are never taken from the session cookie, so a role taken away or a
+ * person deactivated takes effect on their next request.
+ */
+export interface Caller {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  departmentId: string | null;
+  managedDepartmentIds: string[];
+  via: "session" | "token";
+  /** The token's prefix when `via` is "token" (never the token itself). */
+  tokenPrefix?: string;
+}
+
+export const TOKEN_PREFIX = "pf_";
+/** How much of a token is stored and shown to identify it: "pf_" and 7 random characters. */
+export const TOKEN_DISPLAY_LENGTH = 10;
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
+}
+
+/**
+ * The person behind a request, with roles and managed departments, or null when unknown or
+ * deactivated. A session also brings when its sign-in happened (ms): a session from before
+ * the person's last sign-out is refused, whichever copy of its cookie is shown.
+ */
+export async function loadCaller(
+  userId: string,
+  via: Caller["via"],
+  sessionSignedInAt?: number,
+): Promise<Caller | null> {
+  if (!isUuid(userId)) return null;
+  // Every request of every signed-in person starts here, so it is one prepared statement sent
+  // with pg itself: through Prisma the same statement costs two to three times the CPU
+  // (BENCHMARKS.md).
+  const { rows } = await queryPrepared<CallerRow>(
+    `select u.id::text as id, u.email, u.name, u."departmentId"::text as "departmentId",
+            array(select distinct r.role::text from role_assignments r where r."userId" = u.id) as roles,
+            array(select m."departmentId"::text from department_managers m
+                   where m."userId" = u.id order by 1) as "managedDepartmentIds"
+       from users u
+      where u.id = $1::uuid and u.active
+        and ($2::float8 is null or u."sessionsRevokedAt" is null
+             or u."sessionsRevokedAt" < to_timestamp($2::float8 / 1000))`,
+    [userId, via === "session" ? (sessionSignedInAt ?? 0) : null],
+  );
+  const user = rows[0];
+  if (!user) return null;
+  return { ...user, roles: [...user.roles].sort(), via };
+}
+
+type CallerRow = Pick<Caller, "id" | "email" | "name" | "departmentId" | "roles" | "managedDepartmentIds">;
+
+/**
+ * Resolves `Authorization: Bearer pf_…`. A missing, malformed, expired or revoked token, or
+ * one whose owner was deactivated, is a 401 with a message that never repeats the token.
+ */
+export async function callerFromBearer(header: string): Promise<Caller> {
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  const token = match?.[1];
+  if (!token?.startsWith(TOKEN_PREFIX) || token.length < 20 || token.length > 200) {
+    throw unauthenticated("Malformed API token: send Authorization: Bearer pf_…");
+  }
+  const prefix = token.slice(0, TOKEN_DISPLAY_LENGTH);
+  // Counted before the lookup, so a flood of requests costs one upsert each, not a user load.
+  const retryAfter = await consumeRateLimit("token", prefix);
+  if (retryAfter !== null) {
+    throw rateLimited(`Too many requests with API token ${prefix}…; retry in ${retryAfter} s.`, retryAfter);
+  }
+  const row = await prisma.apiToken.findUnique({
+    where: { hash: hashToken(token) },
+    select: { id: true, userId: true, prefix: true, expiresAt: true, revokedAt: true },
+  });
+  if (!row) throw unauthenticated("Unknown API token.");
+  if (row.revokedAt) throw unauthenticated(`API token ${row.prefix}… was revoked.`);
+  if (row.expiresAt && row.expiresAt <= new Date())
+    throw unauthenticated(`API token ${row.prefix}… has expired.`);
+  const caller = await loadCaller(row.userId, "token");
+  if (!caller) throw unauthenticated("The owner of this API token is deactivated.");
+  // lastUsedAt is informational: a minute's precision is enough and spares a write per call.
+  await prisma.apiToken.updateMany({
+    where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(Date.now() - 60_000) } }] },
+    data: { lastUsedAt: new Date() },
+  });
+  return { ...caller, tokenPrefix: row.prefix };
+}

@@ -1,0 +1,65 @@
+import "server-only";
+import { can } from "@/lib/auth/permissions";
+import type { Caller } from "@/lib/auth/server/caller";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+// Authorization in the query: every read or write of a scoped record puts one of these in
+// its `where`. A record outside the scope is then indistinguishable from one that does not
+// exist, so callers answer 404 for both.
+
+/** Matches no row (a caller with no role that reaches these records). */
+const NOTHING = { id: { in: [] as string[] } };
+
+function anyOf<W extends object>(branches: W[]): W | { OR: W[] } | typeof NOTHING {
+  if (branches.length === 0) return NOTHING;
+  if (branches.length === 1) return branches[0] as W;
+  return { OR: branches };
+}
+
+/** Automations the caller may see: own (MAKER), managed departments (MANAGER), all (IT_APPROVER, ADMIN). */
+export function automationScope(caller: Caller): Prisma.AutomationWhereInput {
+  if (can(caller, "automation:read:all")) return {};
+  const branches: Prisma.AutomationWhereInput[] = [];
+  if (can(caller, "automation:read:own")) branches.push({ ownerId: caller.id });
+  if (can(caller, "automation:read:department") && caller.managedDepartmentIds.length > 0) {
+    branches.push({ departmentId: { in: caller.managedDepartmentIds } });
+  }
+  return anyOf(branches);
+}
+
+/** Automations the caller may change (PATCH): their own, as a MAKER. */
+export function automationEditScope(caller: Caller): Prisma.AutomationWhereInput {
+  return can(caller, "automation:read:own") ? { ownerId: caller.id } : NOTHING;
+}
+
+/** Automations the caller may retire: their own, or any as an ADMIN. */
+export function automationRetireScope(caller: Caller): Prisma.AutomationWhereInput {
+  if (can(caller, "automation:retire:any")) return {};
+  return automationEditScope(caller);
+}
+
+/** Requests the caller may see: own (MAKER), managed departments (MANAGER), all (IT_APPROVER). */
+export function requestScope(caller: Caller): Prisma.RequestWhereInput {
+  if (can(caller, "request:read:all")) return {};
+  const branches: Prisma.RequestWhereInput[] = [];
+  if (can(caller, "request:read:own")) branches.push({ requesterId: caller.id });
+  if (can(caller, "request:read:department") && caller.managedDepartmentIds.length > 0) {
+    branches.push({ departmentId: { in: caller.managedDepartmentIds } });
+  }
+  return anyOf(branches);
+}
+
+/** Requests the caller filed (withdraw). */
+export function requestOwnScope(caller: Caller): Prisma.RequestWhereInput {
+  return can(caller, "request:read:own") ? { requesterId: caller.id } : NOTHING;
+}
+
+/**
+ * The departments a dashboard may show: every one (IT_APPROVER, ADMIN), the managed ones
+ * (MANAGER), or none.
+ */
+export function dashboardScope(caller: Caller): { all: true } | { all: false; departmentIds: string[] } {
+  if (can(caller, "dashboard:read:all")) return { all: true };
+  if (can(caller, "dashboard:read")) return { all: false, departmentIds: [...caller.managedDepartmentIds] };
+  return { all: false, departmentIds: [] };
+}

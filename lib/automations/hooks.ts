@@ -1,0 +1,90 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ApiError, apiFetch, type Page } from "@/lib/api-client";
+import type {
+  AutomationDetail,
+  AutomationFilters,
+  AutomationSummary,
+  CreateAutomationBody,
+  UpdateAutomationBody,
+} from "@/lib/automations/api-types";
+import { requestKeys } from "@/lib/requests/hooks";
+
+export const automationKeys = {
+  all: ["automations"] as const,
+  lists: () => [...automationKeys.all, "list"] as const,
+  list: (filters: AutomationFilters) => [...automationKeys.lists(), filters] as const,
+  details: () => [...automationKeys.all, "detail"] as const,
+  detail: (id: string) => [...automationKeys.details(), id] as const,
+};
+
+const BASE = "/api/v1/automations";
+const path = (id: string) => `${BASE}/${encodeURIComponent(id)}`;
+
+export function useAutomations(filters: AutomationFilters) {
+  return useQuery({
+    queryKey: automationKeys.list(filters),
+    queryFn: ({ signal }) => apiFetch<Page<AutomationSummary>>(BASE, { query: { ...filters }, signal }),
+    // Keep the current page on screen while the next one (or a new filter) loads.
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** While IT has a request of this automation on its desk, poll for the decision this often. */
+const AWAITING_IT_POLL_MS = 5_000;
+
+export function useAutomation(id: string) {
+  return useQuery({
+    queryKey: automationKeys.detail(id),
+    queryFn: ({ signal }) => apiFetch<AutomationDetail>(path(id), { signal }),
+    // IT decides in another browser: a maker watching the page sees the prerequisite turn
+    // SATISFIED (or REJECTED) without reloading, and coming back to the tab always refetches.
+    refetchInterval: (query) =>
+      query.state.data?.prerequisites.some((prerequisite) => prerequisite.status === "REQUESTED")
+        ? AWAITING_IT_POLL_MS
+        : false,
+    refetchOnWindowFocus: "always",
+  });
+}
+
+export function useCreateAutomation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateAutomationBody) => apiFetch<AutomationDetail>(BASE, { method: "POST", body }),
+    // The answer may hold less than the detail route (API.md: "at least …"), so the detail
+    // page loads its own copy instead of being seeded from it.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: automationKeys.lists() }),
+  });
+}
+
+export function useUpdateAutomation(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateAutomationBody) =>
+      apiFetch<AutomationDetail>(path(id), { method: "PATCH", body }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: automationKeys.detail(id) }),
+        queryClient.invalidateQueries({ queryKey: automationKeys.lists() }),
+      ]),
+    onError: (error) => {
+      // A stale version: the cached copy is stale too.
+      if (error instanceof ApiError && error.status === 409) {
+        return queryClient.invalidateQueries({ queryKey: automationKeys.detail(id) });
+      }
+    },
+  });
+}
+
+export function useRetireAutomation(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { version: number }) =>
+      apiFetch<AutomationDetail>(`${path(id)}/retire`, { method: "POST", body }),
+    // Retiring cancels the automation's pending requests as well.
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: automationKeys.all }),
+        queryClient.invalidateQueries({ queryKey: requestKeys.all }),
+      ]),
+  });
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import { callerActor } from "@/lib/audit/server/caller-actor";
+import { recordAudit } from "@/lib/audit/server/record-audit";
+import { can } from "@/lib/auth/permissions";
+import type { Caller } from "@/lib/auth/server/caller";
+import type { TCreateAutomationBody } from "@/lib/automations/schemas";
+import {
+  loadAuditSnapshot,
+  resolveDepartment,
+  toSystemData,
+} from "@/lib/automations/server/automation-writes";
+import { type AutomationDetail, loadAutomationDetail } from "@/lib/automations/server/views";
+import { prisma } from "@/lib/db";
+import { forbidden } from "@/lib/http/errors";
+import { rederiveAutomations } from "@/lib/prerequisites/server/rederive";
+import { refuseSecrets } from "@/lib/secrets/refuse";
+
+/**
+ * Registers an automation owned by the caller, with its systems, and derives its
+ * prerequisites — all in one transaction with its audit event.
+ */
+export async function createAutomation({
+  caller,
+  input,
+}: {
+  caller: Caller;
+  input: TCreateAutomationBody;
+}): Promise<AutomationDetail> {
+  if (!can(caller, "automation:create")) throw forbidden("Only makers can register automations.");
+  refuseSecrets(input);
+  const departmentId = resolveDepartment(caller, input.departmentId);
+  const actor = callerActor(caller);
+
+  return prisma.$transaction(async (tx) => {
+    const { id } = await tx.automation.create({
+      data: {
+        name: input.name,
+        description: input.description,
+        kind: input.kind,
+        runMode: input.runMode,
+        runAs: input.runAs,
+        ownerId: caller.id,
+        departmentId,
+        systems: { createMany: { data: input.systems.map(toSystemData) } },
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "automation.created",
+      entityType: "Automation",
+      entityId: id,
+      after: await loadAuditSnapshot(tx, id),
+    });
+    await rederiveAutomations(tx, [id], { actor, cause: "automation.created" });
+    return (await loadAutomationDetail(tx, { id }, caller))!;
+  });
+}

@@ -1,0 +1,154 @@
+import "server-only";
+import type { Caller } from "@/lib/auth/server/caller";
+import { automationScopeSql, SqlParams } from "@/lib/auth/server/scope-sql";
+import type { DetailRow } from "@/lib/automations/server/views";
+import { queryPrepared } from "@/lib/db";
+import type { ConnectorInput } from "@/lib/domain/types";
+
+// An automation's page in one statement: the automation (in the caller's scope, or nothing),
+// its owner, department, gateway, systems, prerequisites, requests, the connectors of its
+// shared-key services for the engine, and its history. Every page view runs this, so it is
+// one round trip sent with pg itself: through Prisma's relations the same data took eight
+// statements and more CPU in the server than in the database (BENCHMARKS.md).
+
+export const HISTORY_LIMIT = 100;
+
+export interface HistoryEvent {
+  id: string;
+  action: string;
+  actorLabel: string;
+  createdAt: Date;
+}
+
+export interface AutomationPageData {
+  row: DetailRow;
+  connectors: ConnectorInput[];
+  history: HistoryEvent[];
+}
+
+const person = (alias: string) =>
+  `case when ${alias}.id is null then null
+        else json_build_object('id', ${alias}.id, 'name', ${alias}.name, 'email', ${alias}.email) end`;
+
+// Field for field what `automationDetailSelect` (lib/automations/server/views.ts) selects through
+// Prisma for the write paths; test/makers/automation-page.test.ts holds the two equal.
+const STATEMENT = (scope: string) => `
+  select a.id, a.name, a.description, a.kind::text as kind, a."runMode"::text as "runMode",
+         a.status::text as status, a."runAs", a.version, a."ownerId", a."departmentId", a."gatewayId",
+         a."createdAt", a."updatedAt", a."retiredAt",
+         json_build_object('id', u.id, 'name', u.name, 'email', u.email) as owner,
+         json_build_object('id', d.id, 'name', d.name) as department,
+         (select json_build_object('id', g.id, 'name', g.name, 'kind', g.kind, 'status', g.status)
+            from gateways g where g.id = a."gatewayId") as gateway,
+         coalesce((
+           select json_agg(json_build_object(
+                    'id', s.id, 'name', s.name, 'position', s.position, 'location', s.location,
+                    'signInMethod', s."signInMethod", 'sso', s.sso, 'service', s.service,
+                    'credentialStore', s."credentialStore", 'credentialName', s."credentialName",
+                    'credentialOwner', s."credentialOwner", 'credentialRotatesAt', s."credentialRotatesAt",
+                    'machineGroup', s."machineGroup", 'windowsAccount', s."windowsAccount",
+                    'windowsAccountType', s."windowsAccountType")
+                  order by s.position, s.name)
+             from system_accesses s where s."automationId" = a.id), '[]') as systems,
+         coalesce((
+           select json_agg(json_build_object(
+                    'id', p.id, 'key', p.key, 'type', p.type, 'status', p.status,
+                    'systemAccessId', p."systemAccessId", 'satisfiedBy', p."satisfiedBy",
+                    'connectorId', p."connectorId", 'gatewayId', p."gatewayId", 'reason', p.reason,
+                    'updatedAt', p."updatedAt"))
+             from prerequisites p where p."automationId" = a.id), '[]') as prerequisites,
+         coalesce((
+           select json_agg(json_build_object(
+                    'id', r.id, 'type', r.type, 'status', r.status, 'version', r.version,
+                    'automationId', r."automationId", 'prerequisiteId', r."prerequisiteId",
+                    'prerequisiteKey', r."prerequisiteKey", 'departmentId', r."departmentId",
+                    'service', r.service, 'justification', r.justification,
+                    'decisionReason', r."decisionReason", 'decidedAt', r."decidedAt",
+                    'connectorId', r."connectorId", 'gatewayId', r."gatewayId",
+                    'createdAt', r."createdAt", 'updatedAt', r."updatedAt",
+                    'automation', json_build_object('id', a.id, 'name', a.name),
+                    'requester', ${person("rq")}, 'decidedBy', ${person("dc")},
+                    'assignee', case when asg.id is null then null
+                                     else json_build_object('id', asg.id, 'name', asg.name) end)
+                  order by r."createdAt" desc, r.id desc)
+             from requests r
+             join users rq on rq.id = r."requesterId"
+             left join users dc on dc.id = r."decidedById"
+             left join users asg on asg.id = r."assigneeId"
+            where r."automationId" = a.id), '[]') as requests,
+         coalesce((
+           select json_agg(json_build_object(
+                    'id', c.id, 'name', c.name, 'service', c.service, 'status', c.status,
+                    'keyExpiresAt', c."keyExpiresAt", 'sharing', c.sharing,
+                    'departmentIds', array(select cd."departmentId" from connector_departments cd
+                                            where cd."connectorId" = c.id)))
+             from connectors c
+            where c.service in (select s.service from system_accesses s
+                                 where s."automationId" = a.id and s."signInMethod" = 'SHARED_KEY')), '[]')
+           as connectors,
+         coalesce((
+           select json_agg(json_build_object('id', h.id::text, 'action', h.action,
+                                             'actorLabel', h."actorLabel", 'createdAt', h."createdAt")
+                           order by h."createdAt" desc, h.id desc)
+             from ((select e.id, e.action, e."actorLabel", e."createdAt" from audit_events e
+                     where e."entityType" = 'Automation' and e."entityId" = a.id::text
+                     order by e."createdAt" desc, e.id desc limit ${HISTORY_LIMIT})
+                   union all
+                   -- A branch per entity type, each an index range: an OR of the two would
+                   -- walk the whole trail by date instead.
+                   (select e.id, e.action, e."actorLabel", e."createdAt" from audit_events e
+                     where e."entityType" = 'Request'
+                       and e."entityId" = any(array(select r.id::text from requests r
+                                                      where r."automationId" = a.id))
+                     order by e."createdAt" desc, e.id desc limit ${HISTORY_LIMIT})
+                   order by "createdAt" desc, id desc
+                   limit ${HISTORY_LIMIT}) h), '[]') as history
+    from automations a
+    join users u on u.id = a."ownerId"
+    join departments d on d.id = a."departmentId"
+   where a.id = $1::uuid and ${scope}`;
+
+type Json<T> = {
+  [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K];
+};
+
+type PageRow = Omit<DetailRow, "systems" | "prerequisites" | "requests"> & {
+  systems: Array<Json<DetailRow["systems"][number]>>;
+  prerequisites: Array<Json<DetailRow["prerequisites"][number]>>;
+  requests: Array<Json<DetailRow["requests"][number]>>;
+  connectors: Array<Json<ConnectorInput>>;
+  history: Array<Json<HistoryEvent>>;
+};
+
+/** The automation's page data, or null when it does not exist or lies outside the caller's scope. */
+export async function loadAutomationPage(caller: Caller, id: string): Promise<AutomationPageData | null> {
+  const params = new SqlParams();
+  params.bind(id);
+  const scope = automationScopeSql(caller, params.bind);
+  const { rows } = await queryPrepared<PageRow>(STATEMENT(scope), params.values);
+  const page = rows[0];
+  if (!page) return null;
+  const { connectors, history, systems, prerequisites, requests, ...automation } = page;
+  // JSON carries timestamps as text; the rest of the product works with Dates.
+  return {
+    row: {
+      ...automation,
+      systems: systems.map((s) => ({ ...s, credentialRotatesAt: date(s.credentialRotatesAt) })),
+      prerequisites: prerequisites.map((p) => ({ ...p, updatedAt: date(p.updatedAt) })),
+      requests: requests.map((r) => ({
+        ...r,
+        decidedAt: date(r.decidedAt),
+        createdAt: date(r.createdAt),
+        updatedAt: date(r.updatedAt),
+      })),
+    },
+    connectors: connectors.map((c) => ({ ...c, keyExpiresAt: date(c.keyExpiresAt) })),
+    history: history.map((h) => ({ ...h, createdAt: date(h.createdAt) })),
+  };
+}
+
+function date(value: string): Date;
+function date(value: string | null): Date | null;
+function date(value: string | null): Date | null {
+  return value === null ? null : new Date(value);
+}

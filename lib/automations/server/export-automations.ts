@@ -1,0 +1,54 @@
+import "server-only";
+import type { Caller } from "@/lib/auth/server/caller";
+import { SqlParams } from "@/lib/auth/server/scope-sql";
+import type { TAutomationExportQuery } from "@/lib/automations/schemas";
+import { automationFilterSql } from "@/lib/automations/server/list-sql";
+import { cursorLines } from "@/lib/export/server/batches";
+import { type CsvColumn, csvFilename, csvLineSql, csvResponse } from "@/lib/export/server/csv";
+
+// GET /api/v1/automations/export: the automation list (lib/automations/queries.ts
+// listAutomations) as a streamed CSV — the very scope and filter SQL of its pages
+// (lib/automations/server/list-sql.ts) and its order (newest first), so that Postgres formats the
+// lines and a server-side cursor streams them. test/dashboard/exports.test.ts checks the rows
+// against the list's for every role.
+
+const COLUMNS: ReadonlyArray<CsvColumn> = [
+  { header: "Name", sql: "a.name" },
+  { header: "Status", sql: "a.status" },
+  { header: "Kind", sql: "a.kind" },
+  { header: "Run mode", sql: 'a."runMode"' },
+  { header: "Runs as", sql: 'a."runAs"' },
+  { header: "Department", sql: "d.name" },
+  { header: "Owner", sql: "o.name" },
+  { header: "Owner e-mail", sql: "o.email" },
+  {
+    header: "Not in place",
+    kind: "number",
+    sql: `case when a.status = 'RETIRED' then null else
+            (select count(*) from prerequisites x where x."automationId" = a.id and x.status <> 'SATISFIED') end`,
+  },
+  {
+    header: "Systems",
+    kind: "number",
+    sql: `(select count(*) from system_accesses x where x."automationId" = a.id)`,
+  },
+  { header: "Registered", sql: 'a."createdAt"', kind: "timestamp" },
+  { header: "Updated", sql: 'a."updatedAt"', kind: "timestamp" },
+  { header: "Automation id", sql: "a.id" },
+];
+
+export function exportAutomations({ caller, filters }: { caller: Caller; filters: TAutomationExportQuery }) {
+  const { values, bind } = new SqlParams();
+  const sql = `
+    select ${csvLineSql(COLUMNS)} as line
+      from automations a
+      join users o on o.id = a."ownerId"
+      join departments d on d.id = a."departmentId"
+     where ${automationFilterSql(caller, filters, bind)}
+     order by a."createdAt" desc, a.id desc`;
+  return csvResponse({
+    filename: csvFilename("automations"),
+    columns: COLUMNS,
+    lines: cursorLines(sql, values),
+  });
+}

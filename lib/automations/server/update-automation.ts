@@ -1,0 +1,156 @@
+import "server-only";
+import { callerActor } from "@/lib/audit/server/caller-actor";
+import { type AuditActor, recordAudit, recordAuditMany } from "@/lib/audit/server/record-audit";
+import { can } from "@/lib/auth/permissions";
+import type { Caller } from "@/lib/auth/server/caller";
+import { automationScope } from "@/lib/auth/server/scope";
+import type { TCreateAutomationBody, TUpdateAutomationBody } from "@/lib/automations/schemas";
+import {
+  assertAutomationId,
+  loadAuditSnapshot,
+  resolveDepartment,
+  staleVersion,
+  toSystemData,
+} from "@/lib/automations/server/automation-writes";
+import { type AutomationDetail, loadAutomationDetail } from "@/lib/automations/server/views";
+import { prisma, type Tx } from "@/lib/db";
+import { normaliseKey } from "@/lib/domain/engine-helpers";
+import { conflict, forbidden, notFound } from "@/lib/http/errors";
+import { rederiveAutomations } from "@/lib/prerequisites/server/rederive";
+import { refuseSecrets } from "@/lib/secrets/refuse";
+
+/**
+ * Changes an automation's fields and/or systems (owner only), guarded by its version: the
+ * write is a conditional update on (id, version), so of two edits from the same version
+ * exactly one wins and the other gets 409 with the current automation.
+ */
+export async function updateAutomation({
+  caller,
+  id,
+  input,
+}: {
+  caller: Caller;
+  id: string;
+  input: TUpdateAutomationBody;
+}): Promise<AutomationDetail> {
+  assertAutomationId(id);
+  refuseSecrets(input);
+  const actor = callerActor(caller);
+
+  return prisma.$transaction(async (tx) => {
+    const visible = { AND: [{ id }, automationScope(caller)] };
+    const current = await loadAutomationDetail(tx, visible, caller);
+    if (!current) throw notFound("Automation");
+    if (current.ownerId !== caller.id || !can(caller, "automation:read:own")) {
+      throw forbidden("Only the automation's owner can change it.");
+    }
+    if (current.status === "RETIRED") {
+      throw conflict("This automation is retired and can no longer be changed.", { current });
+    }
+    const departmentId =
+      input.departmentId === undefined || input.departmentId === current.departmentId
+        ? undefined
+        : resolveDepartment(caller, input.departmentId);
+
+    const before = await loadAuditSnapshot(tx, id);
+    const { count } = await tx.automation.updateMany({
+      where: { id, version: input.version, ownerId: caller.id, status: { not: "RETIRED" } },
+      data: {
+        name: input.name,
+        description: input.description,
+        kind: input.kind,
+        runMode: input.runMode,
+        runAs: input.runAs,
+        departmentId,
+        version: { increment: 1 },
+      },
+    });
+    if (count === 0) throw staleVersion((await loadAutomationDetail(tx, visible, caller)) ?? current);
+
+    if (departmentId) {
+      // Requests carry a copy of the department for the queue's filters; keep it in step.
+      await tx.request.updateMany({ where: { automationId: id }, data: { departmentId } });
+    }
+    if (input.systems) await replaceSystems(tx, id, input.systems);
+
+    await recordAudit(tx, {
+      actor,
+      action: "automation.updated",
+      entityType: "Automation",
+      entityId: id,
+      before,
+      after: await loadAuditSnapshot(tx, id),
+    });
+    await rederiveAutomations(tx, [id], { actor, cause: "automation.updated" });
+    if (await cancelObsoleteRequests(tx, id, actor)) {
+      await rederiveAutomations(tx, [id], { actor, cause: "request.cancelled" });
+    }
+    return (await loadAutomationDetail(tx, { id }, caller))!;
+  });
+}
+
+/**
+ * Replaces the systems by name (ignoring case and surrounding spaces): a system whose name
+ * stays keeps its row, and so its prerequisites keep their identity and their requests;
+ * others are removed (their prerequisites with them) or added.
+ */
+async function replaceSystems(tx: Tx, automationId: string, systems: TCreateAutomationBody["systems"]) {
+  const existing = await tx.systemAccess.findMany({
+    where: { automationId },
+    select: { id: true, name: true },
+  });
+  const byName = new Map(existing.map((row) => [normaliseKey(row.name), row.id]));
+  const kept: Array<{ id: string; data: ReturnType<typeof toSystemData> }> = [];
+  const added: Array<ReturnType<typeof toSystemData> & { automationId: string }> = [];
+  systems.forEach((system, position) => {
+    const id = byName.get(normaliseKey(system.name));
+    if (id) kept.push({ id, data: toSystemData(system, position) });
+    else added.push({ ...toSystemData(system, position), automationId });
+  });
+  await tx.systemAccess.deleteMany({ where: { automationId, id: { notIn: kept.map((row) => row.id) } } });
+  // At most 30 rows (the schema's limit), so one statement each is fine.
+  for (const row of kept) await tx.systemAccess.update({ where: { id: row.id }, data: row.data });
+  if (added.length > 0) await tx.systemAccess.createMany({ data: added });
+}
+
+/**
+ * Pending requests that no longer match a prerequisite — its system was removed, the gateway
+ * is no longer needed, or the system now names another service — are cancelled, so IT does
+ * not decide on something nobody needs. Returns whether any was.
+ */
+async function cancelObsoleteRequests(tx: Tx, automationId: string, actor: AuditActor): Promise<boolean> {
+  const pending = await tx.request.findMany({
+    where: { automationId, status: "PENDING" },
+    select: { id: true, type: true, prerequisiteKey: true, service: true, version: true },
+  });
+  if (pending.length === 0) return false;
+  const prerequisites = await tx.prerequisite.findMany({
+    where: { automationId },
+    select: { key: true, systemAccess: { select: { service: true } } },
+  });
+  const services = new Map(prerequisites.map((p) => [p.key, p.systemAccess?.service ?? null]));
+  const obsolete = pending.filter(
+    (request) =>
+      !request.prerequisiteKey ||
+      !services.has(request.prerequisiteKey) ||
+      (request.type === "SHARED_KEY_CONNECTOR" && services.get(request.prerequisiteKey) !== request.service),
+  );
+  if (obsolete.length === 0) return false;
+  const reason = "Cancelled: the automation's systems changed and it no longer needs this.";
+  await tx.request.updateMany({
+    where: { id: { in: obsolete.map((r) => r.id) }, status: "PENDING" },
+    data: { status: "CANCELLED", decisionReason: reason, decidedAt: new Date(), version: { increment: 1 } },
+  });
+  await recordAuditMany(
+    tx,
+    obsolete.map((request) => ({
+      actor,
+      action: "request.cancelled",
+      entityType: "Request",
+      entityId: request.id,
+      before: { status: "PENDING", version: request.version },
+      after: { status: "CANCELLED", version: request.version + 1, reason },
+    })),
+  );
+  return true;
+}

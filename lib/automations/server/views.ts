@@ -1,0 +1,221 @@
+import "server-only";
+import { can } from "@/lib/auth/permissions";
+import type { Caller } from "@/lib/auth/server/caller";
+import type { Tx } from "@/lib/db";
+import { derivePrerequisites } from "@/lib/domain/prerequisites";
+import type { ConnectorInput, EngineInput, SystemAccessInput } from "@/lib/domain/types";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { requestSelect, toRequestView } from "@/lib/requests/server/views";
+
+// The automation as the API shows it. Prerequisites come from their stored rows (status,
+// reason, what satisfies them); the maker's next step (`action`) is not stored, so the pure
+// engine is re-run on the loaded data — one extra query for the connectors of its services —
+// rather than keeping a second copy of the rules here.
+
+const systemSelect = {
+  id: true,
+  name: true,
+  position: true,
+  location: true,
+  signInMethod: true,
+  sso: true,
+  service: true,
+  credentialStore: true,
+  credentialName: true,
+  credentialOwner: true,
+  credentialRotatesAt: true,
+  machineGroup: true,
+  windowsAccount: true,
+  windowsAccountType: true,
+} satisfies Prisma.SystemAccessSelect;
+
+export const automationDetailSelect = {
+  id: true,
+  name: true,
+  description: true,
+  kind: true,
+  runMode: true,
+  status: true,
+  runAs: true,
+  version: true,
+  ownerId: true,
+  departmentId: true,
+  gatewayId: true,
+  createdAt: true,
+  updatedAt: true,
+  retiredAt: true,
+  owner: { select: { id: true, name: true, email: true } },
+  department: { select: { id: true, name: true } },
+  gateway: { select: { id: true, name: true, kind: true, status: true } },
+  systems: { select: systemSelect, orderBy: [{ position: "asc" }, { name: "asc" }] },
+  prerequisites: {
+    select: {
+      id: true,
+      key: true,
+      type: true,
+      status: true,
+      systemAccessId: true,
+      satisfiedBy: true,
+      connectorId: true,
+      gatewayId: true,
+      reason: true,
+      updatedAt: true,
+    },
+  },
+  requests: { select: requestSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }] },
+} satisfies Prisma.AutomationSelect;
+
+export type DetailRow = Prisma.AutomationGetPayload<{ select: typeof automationDetailSelect }>;
+type SystemRow = DetailRow["systems"][number];
+
+function toSystemView(row: SystemRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    location: row.location,
+    signInMethod: row.signInMethod,
+    sso: row.sso,
+    service: row.service,
+    credentialReference:
+      row.credentialStore && row.credentialName && row.credentialOwner && row.credentialRotatesAt
+        ? {
+            store: row.credentialStore,
+            name: row.credentialName,
+            owner: row.credentialOwner,
+            rotatesAt: row.credentialRotatesAt,
+          }
+        : null,
+    machineGroup: row.machineGroup,
+    windowsAccount: row.windowsAccount,
+    windowsAccountType: row.windowsAccountType,
+  };
+}
+
+/**
+ * The automation with its systems, prerequisites, requests, owner and department, or null.
+ * `where` carries the caller's scope; within a write's transaction, pass that transaction.
+ */
+export async function loadAutomationDetail(
+  db: Tx,
+  where: Prisma.AutomationWhereInput,
+  caller: Caller,
+  now = new Date(),
+) {
+  const row = await db.automation.findFirst({ where, select: automationDetailSelect });
+  if (!row) return null;
+  const services = [
+    ...new Set(
+      row.systems.filter((s) => s.signInMethod === "SHARED_KEY" && s.service).map((s) => s.service!),
+    ),
+  ];
+  // One statement with the sharing departments aggregated (a Prisma relation would be a second).
+  const connectors =
+    services.length === 0
+      ? []
+      : await db.$queryRaw<ConnectorInput[]>`
+          select c.id::text as id, c.name, c.service, c.status::text as status, c."keyExpiresAt",
+                 c.sharing::text as sharing,
+                 array(select cd."departmentId"::text from connector_departments cd
+                        where cd."connectorId" = c.id) as "departmentIds"
+            from connectors c where c.service = any(${services}::text[])`;
+  return toAutomationDetail(row, connectors, caller, now);
+}
+
+export type AutomationDetail = ReturnType<typeof toAutomationDetail>;
+
+/**
+ * The API's view of a loaded automation. The maker's next steps come from the pure engine run
+ * on the loaded rows and the connectors of the automation's shared-key services.
+ */
+export function toAutomationDetail(row: DetailRow, connectors: ConnectorInput[], caller: Caller, now: Date) {
+  const derived = derivePrerequisites(engineInput(row, connectors, now)).prerequisites;
+  const order = new Map(derived.map((p, index) => [p.key, index]));
+  const actions = new Map(derived.map((p) => [p.key, p.action]));
+  // A prerequisite's system is one of this automation's own, loaded already.
+  const systemNames = new Map(row.systems.map((system) => [system.id, system.name]));
+  const prerequisites = [...row.prerequisites]
+    .sort(
+      (a, b) =>
+        (order.get(a.key) ?? order.size) - (order.get(b.key) ?? order.size) || a.key.localeCompare(b.key),
+    )
+    .map((p) => ({
+      ...p,
+      systemName: p.systemAccessId ? (systemNames.get(p.systemAccessId) ?? null) : null,
+      // Only an open prerequisite has a next step; a stored SATISFIED / REQUESTED row has none.
+      action: p.status === "SATISFIED" || p.status === "REQUESTED" ? null : (actions.get(p.key) ?? null),
+    }));
+  const active = row.status !== "RETIRED";
+  const owns = row.ownerId === caller.id;
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    kind: row.kind,
+    runMode: row.runMode,
+    status: row.status,
+    runAs: row.runAs,
+    version: row.version,
+    ownerId: row.ownerId,
+    owner: row.owner,
+    departmentId: row.departmentId,
+    department: row.department,
+    gatewayId: row.gatewayId,
+    gateway: row.gateway,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    retiredAt: row.retiredAt,
+    systems: row.systems.map(toSystemView),
+    prerequisites,
+    requests: row.requests.map(toRequestView),
+    /** What this caller may do with it now, so pages need not repeat the rules. */
+    permissions: {
+      edit: active && owns && can(caller, "automation:read:own"),
+      retire:
+        active && ((owns && can(caller, "automation:read:own")) || can(caller, "automation:retire:any")),
+    },
+  };
+}
+
+function engineInput(row: DetailRow, connectors: ConnectorInput[], now: Date): EngineInput {
+  return {
+    automation: {
+      kind: row.kind,
+      runMode: row.runMode,
+      runAs: row.runAs,
+      departmentId: row.departmentId,
+      retired: row.status === "RETIRED",
+      systems: row.systems.map(toSystemInput),
+    },
+    gateway: row.gateway,
+    connectors,
+    requests: row.requests.flatMap((r) =>
+      r.prerequisiteKey
+        ? [
+            {
+              prerequisiteKey: r.prerequisiteKey,
+              status: r.status,
+              decisionReason: r.decisionReason,
+              createdAt: r.createdAt,
+            },
+          ]
+        : [],
+    ),
+    now,
+  };
+}
+
+function toSystemInput(row: SystemRow): SystemAccessInput {
+  const view = toSystemView(row);
+  return {
+    id: row.id,
+    name: row.name,
+    location: row.location,
+    signInMethod: row.signInMethod,
+    sso: row.sso,
+    service: row.service,
+    credential: view.credentialReference,
+    machineGroup: row.machineGroup,
+    windowsAccount: row.windowsAccount,
+    windowsAccountType: row.windowsAccountType,
+  };
+}

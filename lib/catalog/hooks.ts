@@ -1,0 +1,349 @@
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ApiError, apiFetch, type Page } from "@/lib/api-client";
+import { automationKeys } from "@/lib/automations/hooks";
+import type {
+  AutomationStatus,
+  ConnectorInput,
+  ConnectorSharing,
+  ConnectorStatus,
+  GatewayKind,
+  GatewayStatus,
+} from "@/lib/domain/types";
+
+// The catalog as makers read it: shared-key connectors and gateways / machine groups.
+
+export interface ConnectorDto {
+  id: string;
+  name: string;
+  service: string;
+  status: ConnectorStatus;
+  keyExpiresAt: string;
+  ownerTeam?: string;
+  sharing?: ConnectorSharing;
+  /** API.md's create body says `sharedWith: "ALL" | [departmentId]`; reads may echo it. */
+  sharedWith?: "ALL" | Array<string | { id: string; name?: string }>;
+  departmentIds?: string[];
+  departments?: Array<{ id: string; name?: string }>;
+}
+
+export interface GatewayDto {
+  id: string;
+  name: string;
+  kind?: GatewayKind;
+  status: GatewayStatus;
+  cluster?: string;
+  host?: string;
+  region?: string;
+}
+
+export const catalogKeys = {
+  all: ["catalog"] as const,
+  connectors: () => [...catalogKeys.all, "connectors"] as const,
+  connectorSearch: (search: string) => [...catalogKeys.connectors(), { q: search }] as const,
+  connectorsOfService: (service: string) => [...catalogKeys.connectors(), { service }] as const,
+  gateways: () => [...catalogKeys.all, "gateways"] as const,
+  connectorList: (filters: ConnectorFilters) => [...catalogKeys.connectors(), "list", filters] as const,
+  connector: (id: string) => [...catalogKeys.connectors(), "detail", id] as const,
+  connectorImpact: (id: string) => [...catalogKeys.connectors(), "impact", id] as const,
+  gatewayList: (filters: GatewayFilters) => [...catalogKeys.gateways(), "list", filters] as const,
+  gateway: (id: string) => [...catalogKeys.gateways(), "detail", id] as const,
+  gatewayImpact: (id: string, status: GatewayStatus) =>
+    [...catalogKeys.gateways(), "impact", id, status] as const,
+};
+
+function fetchConnectors(query: { q?: string; service?: string }, signal: AbortSignal, limit: number) {
+  return apiFetch<Page<ConnectorDto>>("/api/v1/connectors", { query: { ...query, limit }, signal });
+}
+
+/** Connectors matching a search; `enabled` false until the maker typed something. */
+export function useConnectors(search: string, options: { enabled?: boolean } = {}) {
+  const q = search.trim();
+  return useQuery({
+    queryKey: catalogKeys.connectorSearch(q),
+    queryFn: ({ signal }) => fetchConnectors({ q }, signal, 20),
+    enabled: options.enabled ?? true,
+    staleTime: 30_000,
+  });
+}
+
+/**
+ * The connectors of each service (well-formed service keys only), for the live prerequisite
+ * preview: one cached query per service, so adding a system fetches only the new service.
+ */
+export function useConnectorsForServices(services: ReadonlyArray<string>) {
+  return useQueries({
+    queries: services.map((service) => ({
+      queryKey: catalogKeys.connectorsOfService(service),
+      queryFn: ({ signal }: { signal: AbortSignal }) => fetchConnectors({ service }, signal, 200),
+      staleTime: 30_000,
+    })),
+    combine: combineConnectorResults,
+  });
+}
+
+// Module-level so that TanStack Query keeps the combined result stable between renders.
+function combineConnectorResults(
+  results: ReadonlyArray<{ data?: Page<ConnectorDto>; isPending: boolean; isError: boolean }>,
+) {
+  return {
+    connectors: results.flatMap((result) => result.data?.items ?? []),
+    pending: results.some((result) => result.isPending),
+    failed: results.some((result) => result.isError),
+  };
+}
+
+export function useGateways() {
+  return useQuery({
+    queryKey: catalogKeys.gateways(),
+    queryFn: ({ signal }) =>
+      apiFetch<Page<GatewayDto>>("/api/v1/gateways", { query: { limit: 200 }, signal }),
+    staleTime: 60_000,
+  });
+}
+
+/** The engine's view of a connector, whichever sharing shape the API answers with. */
+export function toConnectorInput(connector: ConnectorDto): ConnectorInput {
+  const shared = connector.sharedWith;
+  const all = connector.sharing === "ALL" || shared === "ALL" || (!connector.sharing && shared === undefined);
+  const departmentIds = [
+    ...(connector.departmentIds ?? []),
+    ...(connector.departments ?? []).map((d) => d.id),
+    ...(Array.isArray(shared) ? shared.map((d) => (typeof d === "string" ? d : d.id)) : []),
+  ];
+  return {
+    id: connector.id,
+    name: connector.name,
+    service: connector.service,
+    status: connector.status,
+    keyExpiresAt: new Date(connector.keyExpiresAt),
+    sharing: all ? "ALL" : "DEPARTMENTS",
+    departmentIds,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// IT's catalog pages: lists, details with dependents, the blast radius of a change, writes.
+// ---------------------------------------------------------------------------------------
+
+export interface ConnectorFilters {
+  q?: string;
+  service?: string;
+  status?: ConnectorStatus;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface GatewayFilters {
+  q?: string;
+  status?: GatewayStatus;
+  kind?: GatewayKind;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface PersonDto {
+  id: string;
+  name: string;
+  email?: string;
+}
+
+export interface DependentAutomation {
+  id: string;
+  name: string;
+  status: AutomationStatus;
+  department: { id: string; name: string } | null;
+  owner: PersonDto | null;
+}
+
+export interface Dependents {
+  automations: DependentAutomation[];
+  /** All dependents; `automations` may be the first page of them. */
+  total: number;
+  /** How many departments those automations belong to. */
+  departments: number;
+}
+
+/** A connector as IT lists it (keyReference included). */
+export interface ConnectorSummary extends ConnectorDto {
+  ownerTeam: string;
+  sharing: ConnectorSharing;
+  version: number;
+  keyReference?: string;
+  revokedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  owner: PersonDto | null;
+  departments: Array<{ id: string; name: string }>;
+  usable?: boolean;
+}
+
+/** …and on its own page, with what depends on it. */
+export interface ConnectorDetail extends ConnectorSummary {
+  dependents: Dependents;
+}
+
+export interface GatewaySummary extends GatewayDto {
+  kind: GatewayKind;
+  cluster: string;
+  host: string;
+  region: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface GatewayDetail extends GatewaySummary {
+  admins: PersonDto[];
+  dependents: Dependents;
+}
+
+/** What a change would do before it is made: "blocks 14 automations in 3 departments". */
+export interface Impact {
+  automations: number;
+  departments: number;
+  byDepartment: Array<{ departmentId: string; name: string; count: number }>;
+  wouldBlock: number;
+}
+
+export interface ConnectorBody {
+  name: string;
+  service: string;
+  ownerTeam: string;
+  ownerId?: string;
+  keyReference: string;
+  keyExpiresAt: string;
+  sharedWith: "ALL" | string[];
+}
+
+export type ConnectorPatch = Partial<Omit<ConnectorBody, "service">> & { version: number };
+
+export interface GatewayBody {
+  name: string;
+  kind: GatewayKind;
+  cluster: string;
+  host: string;
+  region: string;
+  adminIds?: string[];
+}
+
+export type GatewayPatch = Partial<Omit<GatewayBody, "kind">> & { version: number; status?: GatewayStatus };
+
+const CONNECTORS = "/api/v1/connectors";
+const GATEWAYS = "/api/v1/gateways";
+const connectorPath = (id: string) => `${CONNECTORS}/${encodeURIComponent(id)}`;
+const gatewayPath = (id: string) => `${GATEWAYS}/${encodeURIComponent(id)}`;
+
+/** Automations re-derive after any catalog write, so their cached copies are stale too. */
+function invalidateAfterCatalogWrite(queryClient: ReturnType<typeof useQueryClient>) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: catalogKeys.all }),
+    queryClient.invalidateQueries({ queryKey: automationKeys.all }),
+  ]);
+}
+
+export function useConnectorList(filters: ConnectorFilters) {
+  return useQuery({
+    queryKey: catalogKeys.connectorList(filters),
+    queryFn: ({ signal }) => apiFetch<Page<ConnectorSummary>>(CONNECTORS, { query: { ...filters }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useConnector(id: string) {
+  return useQuery({
+    queryKey: catalogKeys.connector(id),
+    queryFn: ({ signal }) => apiFetch<ConnectorDetail>(connectorPath(id), { signal }),
+  });
+}
+
+/** The blast radius of revoking: loaded fresh each time the confirmation opens. */
+export function useConnectorImpact(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: catalogKeys.connectorImpact(id),
+    queryFn: ({ signal }) =>
+      apiFetch<Impact>(`${connectorPath(id)}/impact`, { query: { action: "revoke" }, signal }),
+    enabled,
+    staleTime: 0,
+    gcTime: 0,
+  });
+}
+
+export function useCreateConnector() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ConnectorBody) => apiFetch<ConnectorSummary>(CONNECTORS, { method: "POST", body }),
+    onSuccess: () => invalidateAfterCatalogWrite(queryClient),
+  });
+}
+
+export function useUpdateConnector(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ConnectorPatch) =>
+      apiFetch<ConnectorSummary>(connectorPath(id), { method: "PATCH", body }),
+    onSuccess: () => invalidateAfterCatalogWrite(queryClient),
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 409) {
+        return queryClient.invalidateQueries({ queryKey: catalogKeys.connector(id) });
+      }
+    },
+  });
+}
+
+export function useRevokeConnector(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { reason: string; version?: number }) =>
+      apiFetch<ConnectorSummary>(`${connectorPath(id)}/revoke`, { method: "POST", body }),
+    onSettled: () => invalidateAfterCatalogWrite(queryClient),
+  });
+}
+
+export function useGatewayList(filters: GatewayFilters) {
+  return useQuery({
+    queryKey: catalogKeys.gatewayList(filters),
+    queryFn: ({ signal }) => apiFetch<Page<GatewaySummary>>(GATEWAYS, { query: { ...filters }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useGateway(id: string) {
+  return useQuery({
+    queryKey: catalogKeys.gateway(id),
+    queryFn: ({ signal }) => apiFetch<GatewayDetail>(gatewayPath(id), { signal }),
+  });
+}
+
+/** What taking a gateway OFFLINE / DECOMMISSIONED would block; null status = nothing to load. */
+export function useGatewayImpact(id: string, status: GatewayStatus | null) {
+  return useQuery({
+    queryKey: catalogKeys.gatewayImpact(id, status ?? "ONLINE"),
+    queryFn: ({ signal }) =>
+      apiFetch<Impact>(`${gatewayPath(id)}/impact`, { query: { status: status ?? undefined }, signal }),
+    enabled: status === "OFFLINE" || status === "DECOMMISSIONED",
+    staleTime: 0,
+    gcTime: 0,
+  });
+}
+
+export function useCreateGateway() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: GatewayBody) => apiFetch<GatewaySummary>(GATEWAYS, { method: "POST", body }),
+    onSuccess: () => invalidateAfterCatalogWrite(queryClient),
+  });
+}
+
+/** Edits a gateway's fields or status (PATCH with `version`). */
+export function useUpdateGateway(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: GatewayPatch) => apiFetch<GatewaySummary>(gatewayPath(id), { method: "PATCH", body }),
+    onSuccess: () => invalidateAfterCatalogWrite(queryClient),
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 409) {
+        return queryClient.invalidateQueries({ queryKey: catalogKeys.gateway(id) });
+      }
+    },
+  });
+}

@@ -1,0 +1,77 @@
+import "server-only";
+import { can } from "@/lib/auth/permissions";
+import type { Caller } from "@/lib/auth/server/caller";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+// A connector as the API shows it.
+//
+// keyReference says where a connector's key lives. It is a reference, not the key, but it is
+// still a map to the company's secrets, so only IT (catalog:write) sees it; for everyone
+// else the field is absent.
+
+export const connectorSelect = {
+  id: true,
+  name: true,
+  service: true,
+  ownerTeam: true,
+  keyReference: true,
+  keyExpiresAt: true,
+  status: true,
+  sharing: true,
+  revokedAt: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  owner: { select: { id: true, name: true, email: true } },
+  departments: { select: { department: { select: { id: true, name: true } } } },
+} satisfies Prisma.ConnectorSelect;
+
+type ConnectorRow = Prisma.ConnectorGetPayload<{ select: typeof connectorSelect }>;
+
+export function toConnectorView(row: ConnectorRow, caller: Caller, now = new Date()) {
+  const { keyReference, departments, ...rest } = row;
+  const departmentList = departments.map((link) => link.department);
+  return {
+    ...rest,
+    departments: departmentList,
+    /** APPROVED and its key not yet expired: it satisfies prerequisites now. */
+    usable: row.status === "APPROVED" && row.keyExpiresAt.getTime() > now.getTime(),
+    /** Shared with every department, or with the caller's. */
+    availableToYou:
+      row.sharing === "ALL" ||
+      (caller.departmentId !== null && departmentList.some((d) => d.id === caller.departmentId)),
+    ...(can(caller, "catalog:write") ? { keyReference } : {}),
+  };
+}
+
+export type ConnectorView = ReturnType<typeof toConnectorView>;
+
+/** A gateway or machine group as the API lists it. */
+export const gatewaySelect = {
+  id: true,
+  name: true,
+  kind: true,
+  cluster: true,
+  host: true,
+  region: true,
+  status: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+} satisfies Prisma.GatewaySelect;
+
+/** …and on its own page, with the people who administer it. */
+export const gatewayDetailSelect = {
+  ...gatewaySelect,
+  admins: { select: { user: { select: { id: true, name: true, email: true } } } },
+} satisfies Prisma.GatewaySelect;
+
+type GatewayDetailRow = Prisma.GatewayGetPayload<{ select: typeof gatewayDetailSelect }>;
+
+export function toGatewayView(row: GatewayDetailRow) {
+  const { admins, ...rest } = row;
+  return {
+    ...rest,
+    admins: admins.map((link) => link.user).sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}

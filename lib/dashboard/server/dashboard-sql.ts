@@ -1,0 +1,52 @@
+import "server-only";
+import { PREREQUISITE_STATUSES } from "@/lib/domain/types";
+
+// SQL fragments every dashboard statement shares, so that "outstanding" and "relevant
+// connector" mean one thing everywhere. Parameters: $1 = the departments in scope (uuid[]),
+// $2 = the moment the answer is computed for (timestamptz).
+
+/**
+ * Every status but SATISFIED, spelled out (not `<> 'SATISFIED'`) so that it is an index
+ * condition on prerequisites(departmentId, status, type, automationId): with the anti-join below,
+ * an index-only scan that never reads the heap.
+ */
+export const NOT_SATISFIED = PREREQUISITE_STATUSES.filter((status) => status !== "SATISFIED")
+  .map((status) => `'${status}'`)
+  .join(", ");
+
+/**
+ * A prerequisite `p` is outstanding when it is not SATISFIED and its automation is not
+ * RETIRED (API.md). Retired automations keep their derived rows, so they are excluded with
+ * an anti-join on the few retired automations in scope (a prerequisite's department is its
+ * automation's) rather than a join on all automations.
+ */
+export const OUTSTANDING_IN_SCOPE = `
+  p."departmentId" = any($1::uuid[])
+  and p.status in (${NOT_SATISFIED})
+  and not exists (
+    select 1 from automations r
+     where r.id = p."automationId" and r.status = 'RETIRED' and r."departmentId" = any($1::uuid[]))`;
+
+/**
+ * A connector `c` whose key expires within the next `days` days (N × 24 hours after $2, so a
+ * daylight-saving change does not move the edge) and that the scope can use: APPROVED and
+ * shared with everyone or with a department in scope.
+ */
+export function expiringWithin(days: number): string {
+  return `c."keyExpiresAt" > $2::timestamptz and c."keyExpiresAt" <= $2::timestamptz + interval '${hours(days)} hours'`;
+}
+
+export const CONNECTOR_RELEVANT = `
+  c.status = 'APPROVED'
+  and (c.sharing = 'ALL' or exists (
+    select 1 from connector_departments cd
+     where cd."connectorId" = c.id and cd."departmentId" = any($1::uuid[])))`;
+
+/** Days (a fraction) a request `r` has waited at $2; never negative, whatever the clock skew. */
+export const REQUEST_AGE_DAYS = `greatest(extract(epoch from ($2::timestamptz - r."createdAt")), 0)::float8 / 86400`;
+
+/** N days as hours, for an interval literal; only whole, non-negative constants of our own. */
+export function hours(days: number): number {
+  if (!Number.isInteger(days) || days < 0) throw new Error(`days must be a whole number, not ${days}`);
+  return days * 24;
+}

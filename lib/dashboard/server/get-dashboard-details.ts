@@ -1,0 +1,212 @@
+import "server-only";
+import type { Caller } from "@/lib/auth/server/caller";
+import { AGING_BUCKETS } from "@/lib/dashboard/aging";
+import { resolveDashboardScope } from "@/lib/dashboard/server/dashboard-scope";
+import {
+  CONNECTOR_RELEVANT,
+  expiringWithin,
+  hours,
+  OUTSTANDING_IN_SCOPE,
+  REQUEST_AGE_DAYS,
+} from "@/lib/dashboard/server/dashboard-sql";
+import { fillByType } from "@/lib/dashboard/server/get-dashboard-summary";
+import type {
+  ByType,
+  ByTypeAndDepartment,
+  DashboardDetails,
+  ExpiringConnector,
+  OldestPendingRequest,
+  TopBlocker,
+} from "@/lib/dashboard/types";
+import { pool } from "@/lib/db";
+import { PREREQUISITE_TYPES } from "@/lib/domain/types";
+
+// GET /api/v1/dashboard/details: the data behind the dashboard's charts, in one statement
+// (one round trip): each chart is a scalar subquery that aggregates in Postgres and returns
+// JSON. $1: the department ids in scope (uuid[]); $2: "now" (timestamptz).
+
+export const OLDEST_PENDING_LIMIT = 10;
+export const TOP_BLOCKERS_LIMIT = 10;
+export const EXPIRING_CONNECTORS_LIMIT = 50;
+export const TREND_DAYS = 90;
+
+// Counts by department and type: an index-only scan of prerequisites(departmentId, status,
+// type, automationId), shared by the type × department chart and today's trend point.
+const OUTSTANDING_BY_DEPARTMENT_AND_TYPE = `
+  select p."departmentId", p.type::text as type, count(*)::int as n
+    from prerequisites p
+   where ${OUTSTANDING_IN_SCOPE}
+   group by p."departmentId", p.type`;
+
+const BY_TYPE_AND_DEPARTMENT = `
+  select coalesce(json_agg(x order by x.name, x."departmentId"), '[]') from (
+    select s.id as "departmentId", s.name,
+           ${PREREQUISITE_TYPES.map((type) => `coalesce(sum(o.n) filter (where o.type = '${type}'), 0)::int as "${type}"`).join(",\n           ")}
+      from departments s
+      left join outstanding o on o."departmentId" = s.id
+     where s.id = any($1::uuid[])
+     group by s.id, s.name) x`;
+
+// Aging: one FILTER per bucket over the pending requests in scope, on the createdAt bounds
+// the request list's minAgeDays / maxAgeDays use for the same bucket.
+const AGING_HISTOGRAM = `
+  select json_build_array(${AGING_BUCKETS.map((bucket) => {
+    const conditions = [
+      bucket.from === 0 ? null : `r."createdAt" <= $2::timestamptz - interval '${hours(bucket.from)} hours'`,
+      bucket.to === null ? null : `r."createdAt" > $2::timestamptz - interval '${hours(bucket.to)} hours'`,
+    ].filter(Boolean);
+    return `count(*) filter (where ${conditions.join(" and ") || "true"})::int`;
+  }).join(", ")})
+    from requests r
+   where r."departmentId" = any($1::uuid[]) and r.status = 'PENDING'`;
+
+const OLDEST_PENDING = `
+  select coalesce(json_agg(x order by x."createdAt", x.id), '[]') from (
+    select r.id, r.type, r.service, r."createdAt",
+           json_build_object('id', a.id, 'name', a.name) as automation,
+           json_build_object('id', d.id, 'name', d.name) as department,
+           json_build_object('id', u.id, 'name', u.name) as requester,
+           round((${REQUEST_AGE_DAYS})::numeric, 1)::float8 as "ageDays"
+      from requests r
+      join automations a on a.id = r."automationId"
+      join departments d on d.id = r."departmentId"
+      join users u on u.id = r."requesterId"
+     where r."departmentId" = any($1::uuid[]) and r.status = 'PENDING'
+     order by r."createdAt", r.id
+     limit ${OLDEST_PENDING_LIMIT}) x`;
+
+// Dependents: the active automations in scope whose prerequisites this connector satisfies.
+const EXPIRING_CONNECTORS = `
+  select coalesce(json_agg(x order by x."keyExpiresAt", x.id), '[]') from (
+    select c.id, c.name, c.service, c."keyExpiresAt",
+           ceil(extract(epoch from (c."keyExpiresAt" - $2::timestamptz)) / 86400)::int as "daysLeft",
+           (select count(distinct p."automationId")::int
+              from prerequisites p
+             where p."connectorId" = c.id and p.status = 'SATISFIED'
+               and p."departmentId" = any($1::uuid[])
+               and not exists (select 1 from automations r
+                                where r.id = p."automationId" and r.status = 'RETIRED')) as dependents
+      from connectors c
+     where ${expiringWithin(90)} and ${CONNECTOR_RELEVANT}
+     order by c."keyExpiresAt", c.id
+     limit ${EXPIRING_CONNECTORS_LIMIT}) x`;
+
+// What blocks the most automations: outstanding prerequisites tied to a system, by the
+// shared-key service they need (SERVICE) or by the system (SYSTEM).
+// - SERVICE: the service is the system's, so shared-key rows join system_accesses; an
+//   automation is counted once per service (grouped by both first, a hash aggregate, where
+//   count(distinct) would sort every row).
+// - SYSTEM: the system-level prerequisites (a credential, a Windows sign-in) are keyed
+//   "<TYPE>:<system name, trimmed and lower-cased>" (lib/domain), one per system, so they
+//   group by key without a join; only the top ten look up how the system's name is spelt.
+const SYSTEM_LEVEL_TYPES = `'CREDENTIAL', 'WINDOWS_SIGN_IN'`;
+
+const TOP_BLOCKERS = `
+  select coalesce(json_agg(x order by x.automations desc, x.kind, x.name), '[]') from (
+    select 'SERVICE' as kind, b.service as name, count(*)::int as automations
+      from (select s.service, p."automationId"
+              from prerequisites p
+              join system_accesses s on s.id = p."systemAccessId"
+             where ${OUTSTANDING_IN_SCOPE} and p.type = 'SHARED_KEY_CONNECTOR' and s.service is not null
+             group by s.service, p."automationId") b
+     group by b.service
+    union all
+    select 'SYSTEM', s.name, g.automations
+      from (select substr(p.key, strpos(p.key, ':') + 1) as folded, count(*)::int as automations,
+                   min(p."systemAccessId"::text)::uuid as sample
+              from prerequisites p
+             where ${OUTSTANDING_IN_SCOPE} and p.type in (${SYSTEM_LEVEL_TYPES})
+             group by 1
+             order by automations desc, folded
+             limit ${TOP_BLOCKERS_LIMIT}) g
+      join system_accesses s on s.id = g.sample
+     order by automations desc, kind, name
+     limit ${TOP_BLOCKERS_LIMIT}) x`;
+
+// The trend: the daily snapshots kept by the job queue (lib/dashboard/server/take-snapshot.ts) for the
+// days before today, and today computed live from the same definition.
+const TREND = `
+  select coalesce(json_agg(t order by t.day), '[]') from (
+    select d.day::text as day, json_object_agg(d.type, d.n) as "byType"
+      from (
+        select o.day, o.type::text as type, sum(o.count)::int as n
+          from outstanding_snapshots o
+         where o."departmentId" = any($1::uuid[])
+           and o.day >= (($2::timestamptz at time zone 'UTC')::date - ${TREND_DAYS - 1})
+           and o.day < ($2::timestamptz at time zone 'UTC')::date
+         group by o.day, o.type
+        union all
+        select ($2::timestamptz at time zone 'UTC')::date, o.type, sum(o.n)::int
+          from outstanding o group by o.type
+      ) d
+     group by d.day) t`;
+
+/** The details statement; exported so the benchmark can time it directly. */
+export const DETAILS_SQL = `
+with outstanding as (${OUTSTANDING_BY_DEPARTMENT_AND_TYPE})
+select
+  (select coalesce(json_agg(s.id order by s.name, s.id), '[]') from departments s where s.id = any($1::uuid[]))
+    as "departmentIds",
+  (${BY_TYPE_AND_DEPARTMENT}) as "byTypeAndDepartment",
+  (${AGING_HISTOGRAM}) as "agingHistogram",
+  (${OLDEST_PENDING}) as "oldestPending",
+  (${EXPIRING_CONNECTORS}) as "expiringConnectors",
+  (${TOP_BLOCKERS}) as "topBlockers",
+  (${TREND}) as trend`;
+
+interface DetailsRow {
+  departmentIds: string[];
+  byTypeAndDepartment: Array<Omit<ByTypeAndDepartment, "total">>;
+  agingHistogram: number[];
+  oldestPending: OldestPendingRequest[];
+  expiringConnectors: ExpiringConnector[];
+  topBlockers: TopBlocker[];
+  trend: Array<{ day: string; byType: Partial<ByType> }>;
+}
+
+const sumOf = (byType: ByType) => PREREQUISITE_TYPES.reduce((sum, type) => sum + byType[type], 0);
+
+/** The chart data for the departments given (already authorised), computed at `now`. */
+export async function computeDetails(departmentIds: string[], now: Date): Promise<DashboardDetails> {
+  const { rows } = await pool().query<DetailsRow>(DETAILS_SQL, [departmentIds, now]);
+  const row = rows[0]!;
+  return {
+    scope: { departmentIds: row.departmentIds },
+    byTypeAndDepartment: row.byTypeAndDepartment.map((department) => ({
+      ...department,
+      total: sumOf(department),
+    })),
+    agingHistogram: AGING_BUCKETS.map((bucket, index) => ({
+      ...bucket,
+      count: row.agingHistogram[index] ?? 0,
+    })),
+    oldestPending: row.oldestPending.map((request) => ({
+      ...request,
+      createdAt: new Date(request.createdAt).toISOString(),
+    })),
+    expiringConnectors: row.expiringConnectors.map((connector) => ({
+      ...connector,
+      keyExpiresAt: new Date(connector.keyExpiresAt).toISOString(),
+    })),
+    topBlockers: row.topBlockers,
+    trend: row.trend.map((point) => {
+      const byType = fillByType(point.byType);
+      return { day: point.day, total: sumOf(byType), byType };
+    }),
+    generatedAt: now.toISOString(),
+  };
+}
+
+export async function getDashboardDetails({
+  caller,
+  departmentId,
+}: {
+  caller: Caller;
+  departmentId?: string;
+}): Promise<DashboardDetails> {
+  const departments = await resolveDashboardScope(caller, departmentId);
+  return computeDetails(
+    departments.map((department) => department.id),
+    new Date(),
+  );
+}

@@ -1,0 +1,139 @@
+import "server-only";
+import { type NextRequest, NextResponse } from "next/server";
+import { ZodError, type z } from "zod";
+import { canAny, type Permission } from "@/lib/auth/permissions";
+import { type Caller, callerFromBearer } from "@/lib/auth/server/caller";
+import { hasSessionCookie } from "@/lib/auth/server/cookies";
+import { sessionCallerFromRequest } from "@/lib/auth/server/session";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { AppError, badRequest, errorBody, forbidden, unauthenticated } from "@/lib/http/errors";
+import { JsonText } from "@/lib/http/json-text";
+import { checkSameOrigin } from "@/lib/http/server/csrf";
+import { fieldErrors } from "@/lib/http/validation";
+
+// Every JSON route goes through `apiRoute`: it resolves the caller (session cookie or
+// bearer token), refuses cross-origin cookie writes, checks the permission, validates
+// params / query / body with zod, and maps errors to the contract's error body.
+
+type AnySchema = z.ZodType;
+type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+interface RouteContext<P, Q, B, A extends boolean> {
+  request: NextRequest;
+  caller: A extends true ? Caller : Caller | null;
+  params: P;
+  query: Q;
+  body: B;
+}
+
+interface RouteOptions<PS, QS, BS, A extends boolean> {
+  /** false only for public routes (health). Default: a signed-in caller is required. */
+  auth?: A;
+  /** The caller needs at least one of these. Record-level scope is applied in the query. */
+  permission?: Permission | readonly Permission[];
+  params?: PS;
+  query?: QS;
+  body?: BS;
+  /** Status of a successful answer (201 for creations). */
+  status?: number;
+  handler: (context: RouteContext<Infer<PS>, Infer<QS>, Infer<BS>, A>) => Promise<unknown>;
+}
+
+type NextRouteContext = { params: Promise<Record<string, string | string[]>> };
+
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/** Answers depend on who asks: never stored by a browser or a shared cache. */
+const NO_STORE = { "cache-control": "no-store" };
+
+export function apiRoute<
+  PS extends AnySchema | undefined = undefined,
+  QS extends AnySchema | undefined = undefined,
+  BS extends AnySchema | undefined = undefined,
+  A extends boolean = true,
+>(options: RouteOptions<PS, QS, BS, A>) {
+  return async (request: NextRequest, context: NextRouteContext): Promise<Response> => {
+    try {
+      const caller = await resolveCaller(request);
+      if (options.auth !== false && !caller) throw unauthenticated();
+      if (options.permission) {
+        const permissions =
+          typeof options.permission === "string" ? [options.permission] : options.permission;
+        if (!canAny(caller, permissions)) throw forbidden();
+      }
+      const params = parse(options.params, await context.params, "path");
+      const query = parse(options.query, Object.fromEntries(request.nextUrl.searchParams), "query");
+      const body = options.body ? parse(options.body, await readJson(request), "body") : undefined;
+      const result = await options.handler({
+        request,
+        caller: caller as RouteContext<unknown, unknown, unknown, A>["caller"],
+        params: params as Infer<PS>,
+        query: query as Infer<QS>,
+        body: body as Infer<BS>,
+      });
+      if (result instanceof Response) return result;
+      if (result instanceof JsonText) {
+        return new Response(result.text, {
+          status: options.status ?? 200,
+          headers: { "content-type": "application/json", ...NO_STORE },
+        });
+      }
+      return NextResponse.json(result ?? null, { status: options.status ?? 200, headers: NO_STORE });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+async function resolveCaller(request: NextRequest): Promise<Caller | null> {
+  const authorization = request.headers.get("authorization");
+  if (authorization) return callerFromBearer(authorization);
+  if (!hasSessionCookie(request.cookies.getAll().map((cookie) => cookie.name))) return null;
+  const caller = await sessionCallerFromRequest(request);
+  // Cookies ride along on cross-site requests; a write must prove it came from our pages.
+  if (caller && UNSAFE_METHODS.has(request.method)) checkSameOrigin(request);
+  return caller;
+}
+
+function parse(schema: AnySchema | undefined, input: unknown, where: "path" | "query" | "body"): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const fields = fieldErrors(result.error);
+  // The message names the first problem so a person reading only the message can act on it.
+  const [path, problem] = Object.entries(fields)[0] ?? [];
+  const what = where === "body" ? "request body" : `${where} parameters`;
+  throw badRequest(path ? `Invalid ${what}: ${path}: ${problem}` : `Invalid ${what}.`, fields);
+}
+
+async function readJson(request: NextRequest): Promise<unknown> {
+  const text = await request.text();
+  if (text.trim() === "") return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badRequest("The request body is not valid JSON.");
+  }
+}
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof AppError) {
+    const headers: Record<string, string> = { ...NO_STORE };
+    if (error.code === "UNAUTHENTICATED") headers["www-authenticate"] = 'Bearer realm="preflight"';
+    const retryAfter = error.details?.retryAfterSeconds;
+    if (error.code === "RATE_LIMITED" && typeof retryAfter === "number")
+      headers["retry-after"] = String(retryAfter);
+    return NextResponse.json(errorBody(error), { status: error.status, headers });
+  }
+  if (error instanceof ZodError) {
+    return errorResponse(badRequest("Invalid input.", fieldErrors(error)));
+  }
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") {
+    return errorResponse(new AppError("NOT_FOUND", "Record not found."));
+  }
+  // Unexpected: log it with its stack on the server, tell the client nothing internal.
+  console.error("Unhandled error in API route:", error);
+  return NextResponse.json(
+    { error: { code: "INTERNAL", message: "Something went wrong on our side. It has been logged." } },
+    { status: 500, headers: NO_STORE },
+  );
+}

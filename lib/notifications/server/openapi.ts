@@ -1,0 +1,58 @@
+import "server-only";
+import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
+import { ZMarkReadBody, ZNotificationListQuery } from "@/lib/notifications/schemas";
+import { errors, json, jsonBody, SIGNED_IN } from "@/lib/openapi/common";
+import { z } from "@/lib/openapi/zod";
+
+// How /api/v1/notifications answers (lib/notifications/server/list-notifications.ts), for the OpenAPI document.
+
+const timestamp = z.string().openapi({ format: "date-time" });
+
+const ZNotification = z
+  .object({
+    id: z.uuid(),
+    kind: z.string().openapi({ example: "request.approved" }),
+    title: z.string(),
+    body: z.string(),
+    link: z.string().nullable().openapi({ description: "A path inside Preflight, e.g. /queue/{id}." }),
+    readAt: timestamp.nullable(),
+    createdAt: timestamp,
+  })
+  .openapi("Notification");
+
+const ZNotificationPage = z
+  .object({
+    items: z.array(ZNotification),
+    nextCursor: z.string().nullable(),
+    unreadCount: z.number().int().openapi({ description: "All of the caller's unread notifications." }),
+  })
+  .openapi("NotificationPage");
+
+export function registerNotificationPaths(registry: OpenAPIRegistry): void {
+  const tags = ["Notifications"];
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/notifications",
+    tags,
+    summary: "The caller's own notifications, newest first",
+    security: SIGNED_IN,
+    request: { query: ZNotificationListQuery },
+    responses: {
+      200: json(ZNotificationPage, "A page of notifications and the unread count."),
+      ...errors(400),
+    },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/api/v1/notifications/read",
+    tags,
+    summary: "Mark notifications read: the listed ones, or all",
+    description: "Only the caller's own; ids of other people's notifications are ignored.",
+    security: SIGNED_IN,
+    request: { body: jsonBody(ZMarkReadBody) },
+    responses: {
+      200: json(z.object({ unreadCount: z.number().int() }).openapi("UnreadCount"), "The new unread count."),
+      ...errors(400),
+    },
+  });
+}

@@ -1,0 +1,121 @@
+import "server-only";
+import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
+import { Role } from "@/lib/generated/prisma/enums";
+import { errors, json, jsonBody, SIGNED_IN, ZNamedRef } from "@/lib/openapi/common";
+import { z } from "@/lib/openapi/zod";
+import { ZCreateTokenBody, ZTokenParams } from "@/lib/tokens/schemas";
+
+// Routes outside the makers' features: health, this document, the caller, departments,
+// personal API tokens. Answer schemas mirror lib/profile, lib/departments and lib/tokens.
+
+const timestamp = z.string().openapi({ format: "date-time" });
+
+const ZHealth = z
+  .object({ status: z.enum(["ok", "unavailable"]), database: z.enum(["ok", "unavailable"]) })
+  .openapi("Health");
+
+const ZMe = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    roles: z.array(z.enum(Role)),
+    department: ZNamedRef.nullable(),
+  })
+  .openapi("Me");
+
+const ZToken = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    prefix: z
+      .string()
+      .openapi({ description: "Identifies the token; the token itself is never shown again." }),
+    status: z.enum(["ACTIVE", "EXPIRED", "REVOKED"]),
+    createdAt: timestamp,
+    expiresAt: timestamp.nullable(),
+    lastUsedAt: timestamp.nullable(),
+    revokedAt: timestamp.nullable(),
+  })
+  .openapi("ApiToken");
+
+const ZCreatedToken = ZToken.extend({
+  token: z.string().openapi({ description: "The token: returned once, at creation, and stored nowhere." }),
+}).openapi("CreatedApiToken");
+
+export function registerCorePaths(registry: OpenAPIRegistry): void {
+  registry.registerPath({
+    method: "get",
+    path: "/api/health",
+    tags: ["Operations"],
+    summary: "Liveness and database reachability",
+    responses: {
+      200: json(ZHealth, "The app and its database answer."),
+      503: json(ZHealth, "The database is unavailable."),
+    },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/bench/constant",
+    tags: ["Operations"],
+    summary: "A constant answer without database or sign-in: the web tier's ceiling in the benchmark",
+    responses: { 200: json(z.object({ ok: z.literal(true) }), 'Always `{ "ok": true }`.') },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/openapi.json",
+    tags: ["Operations"],
+    summary: "This description of the API (OpenAPI 3.1)",
+    description:
+      "Public: it describes the API, not its data; cacheable for five minutes. An Authorization header, when sent, is still checked.",
+    responses: {
+      200: json(z.record(z.string(), z.unknown()), "The OpenAPI 3.1 document."),
+      ...errors(),
+    },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/me",
+    tags: ["People"],
+    summary: "The signed-in caller",
+    security: SIGNED_IN,
+    responses: { 200: json(ZMe, "Who is calling, with their current roles."), ...errors() },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/departments",
+    tags: ["People"],
+    summary: "Every department",
+    security: SIGNED_IN,
+    responses: { 200: json(z.object({ items: z.array(ZNamedRef) }), "By name."), ...errors() },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/tokens",
+    tags: ["API tokens"],
+    summary: "The caller's personal API tokens",
+    security: SIGNED_IN,
+    responses: {
+      200: json(z.object({ items: z.array(ZToken), nextCursor: z.string().nullable() }), "Their tokens."),
+      ...errors(),
+    },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/api/v1/tokens",
+    tags: ["API tokens"],
+    summary: "Create a personal API token",
+    security: SIGNED_IN,
+    request: { body: jsonBody(ZCreateTokenBody) },
+    responses: { 201: json(ZCreatedToken, "Created; the token is in the answer once."), ...errors(400) },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/api/v1/tokens/{id}/revoke",
+    tags: ["API tokens"],
+    summary: "Revoke one of the caller's API tokens",
+    security: SIGNED_IN,
+    request: { params: ZTokenParams },
+    responses: { 200: json(ZToken, "Revoked."), ...errors(400, 404) },
+  });
+}

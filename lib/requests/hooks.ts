@@ -1,0 +1,142 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ApiError, apiFetch, type Page } from "@/lib/api-client";
+import type { RequestDto, RequestType } from "@/lib/automations/api-types";
+import { automationKeys } from "@/lib/automations/hooks";
+import { catalogKeys } from "@/lib/catalog/hooks";
+import type { RequestStatus } from "@/lib/domain/types";
+import type {
+  DecisionBody,
+  QueueItem,
+  QueueSort,
+  RequestComment,
+  RequestDetail,
+} from "@/lib/requests/api-types";
+
+export type { RequestDto, RequestType };
+
+export interface RequestFilters {
+  status?: RequestStatus;
+  type?: RequestType;
+  departmentId?: string;
+  requesterId?: string;
+  /** Only requests pending for at least this many days (the queue's "older than" filter). */
+  minAgeDays?: number;
+  /** Only requests filed less than this many days ago (the dashboard's aging buckets). */
+  maxAgeDays?: number;
+  sort?: QueueSort;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface CreateRequestBody {
+  type: RequestType;
+  automationId: string;
+  prerequisiteId: string;
+  justification: string;
+}
+
+export const requestKeys = {
+  all: ["requests"] as const,
+  lists: () => [...requestKeys.all, "list"] as const,
+  list: (filters: RequestFilters) => [...requestKeys.lists(), filters] as const,
+  details: () => [...requestKeys.all, "detail"] as const,
+  detail: (id: string) => [...requestKeys.details(), id] as const,
+};
+
+const BASE = "/api/v1/requests";
+const path = (id: string) => `${BASE}/${encodeURIComponent(id)}`;
+
+export function useRequests(filters: RequestFilters) {
+  return useQuery({
+    queryKey: requestKeys.list(filters),
+    queryFn: ({ signal }) => apiFetch<Page<RequestDto>>(BASE, { query: { ...filters }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCreateRequest() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateRequestBody) => apiFetch<RequestDto>(BASE, { method: "POST", body }),
+    // Filing a request turns the prerequisite REQUESTED and may change the automation's status.
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: requestKeys.all }),
+        queryClient.invalidateQueries({ queryKey: automationKeys.all }),
+      ]),
+  });
+}
+
+export function useWithdrawRequest() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version }: { id: string; version: number }) =>
+      apiFetch<RequestDto>(`${BASE}/${encodeURIComponent(id)}/withdraw`, {
+        method: "POST",
+        body: { version },
+      }),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: requestKeys.all }),
+        queryClient.invalidateQueries({ queryKey: automationKeys.all }),
+      ]),
+  });
+}
+
+/** The IT queue: the same list route, with the queue's filters; items carry age and assignee. */
+export function useQueue(filters: RequestFilters) {
+  return useQuery({
+    queryKey: requestKeys.list(filters),
+    queryFn: ({ signal }) => apiFetch<Page<QueueItem>>(BASE, { query: { ...filters }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useRequest(id: string) {
+  return useQuery({
+    queryKey: requestKeys.detail(id),
+    queryFn: ({ signal }) => apiFetch<RequestDetail>(path(id), { signal }),
+  });
+}
+
+/**
+ * Approve or reject. Approval may create a connector or gateway and re-derives the
+ * automation, so the catalog and automations are refetched too; a 409 (decided meanwhile)
+ * refreshes the request so the page shows who decided.
+ */
+export function useDecideRequest(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: DecisionBody) => apiFetch<QueueItem>(`${path(id)}/decision`, { method: "POST", body }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: requestKeys.all }),
+        queryClient.invalidateQueries({ queryKey: automationKeys.all }),
+        queryClient.invalidateQueries({ queryKey: catalogKeys.all }),
+      ]),
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 409) {
+        return queryClient.invalidateQueries({ queryKey: requestKeys.all });
+      }
+    },
+  });
+}
+
+export function useAssignRequest() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version }: { id: string; version: number }) =>
+      apiFetch<QueueItem>(`${path(id)}/assign`, { method: "POST", body: { version } }),
+    // Success and a stale version alike: the queue and the request show the current assignee.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: requestKeys.all }),
+  });
+}
+
+export function useAddComment(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { body: string }) =>
+      apiFetch<RequestComment>(`${path(id)}/comments`, { method: "POST", body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: requestKeys.detail(id) }),
+  });
+}

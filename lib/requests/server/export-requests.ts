@@ -1,0 +1,48 @@
+import "server-only";
+import type { Caller } from "@/lib/auth/server/caller";
+import { SqlParams } from "@/lib/auth/server/scope-sql";
+import { cursorLines } from "@/lib/export/server/batches";
+import { type CsvColumn, csvFilename, csvLineSql, csvResponse } from "@/lib/export/server/csv";
+import type { TRequestExportQuery } from "@/lib/requests/schemas";
+import { oldestFirst, requestFilterSql, requestOrderSql } from "@/lib/requests/server/list-sql";
+
+// GET /api/v1/requests/export: the request list (lib/requests/server/requests.ts listRequests) as a
+// streamed CSV — the very scope, filter and order SQL of its pages (lib/requests/server/list-sql.ts),
+// so that Postgres formats the lines and a server-side cursor streams them.
+// test/dashboard/exports.test.ts and test/makers/request-list.test.ts check the rows against
+// the list's for every role.
+
+const COLUMNS: ReadonlyArray<CsvColumn> = [
+  { header: "Filed", sql: 'r."createdAt"', kind: "timestamp" },
+  { header: "Status", sql: "r.status" },
+  { header: "Type", sql: "r.type" },
+  { header: "Service", sql: "r.service" },
+  { header: "Automation", sql: "a.name" },
+  { header: "Department", sql: "d.name" },
+  { header: "Requester", sql: "u.name" },
+  { header: "Requester e-mail", sql: "u.email" },
+  { header: "Justification", sql: "r.justification" },
+  { header: "Decided by", sql: "k.name" },
+  { header: "Decided", sql: 'r."decidedAt"', kind: "timestamp" },
+  { header: "Decision reason", sql: 'r."decisionReason"' },
+  { header: "Automation id", sql: "a.id" },
+  { header: "Request id", sql: "r.id" },
+];
+
+export function exportRequests({ caller, filters }: { caller: Caller; filters: TRequestExportQuery }) {
+  const { values, bind } = new SqlParams();
+  const sql = `
+    select ${csvLineSql(COLUMNS)} as line
+      from requests r
+      join automations a on a.id = r."automationId"
+      join departments d on d.id = r."departmentId"
+      join users u on u.id = r."requesterId"
+      left join users k on k.id = r."decidedById"
+     where ${requestFilterSql(caller, filters, bind, new Date())}
+     order by ${requestOrderSql(oldestFirst(caller, filters))}`;
+  return csvResponse({
+    filename: csvFilename("requests"),
+    columns: COLUMNS,
+    lines: cursorLines(sql, values),
+  });
+}

@@ -1,0 +1,125 @@
+import "server-only";
+import { can } from "@/lib/auth/permissions";
+import type { Caller } from "@/lib/auth/server/caller";
+import { requestScope } from "@/lib/auth/server/scope";
+import { connectorSelect, toConnectorView } from "@/lib/catalog/server/views";
+import { prisma } from "@/lib/db";
+import { isUuid } from "@/lib/http/cursor";
+import { notFound } from "@/lib/http/errors";
+import { type RequestView, requestSelect, toRequestView } from "@/lib/requests/server/views";
+
+// A request's page (GET /api/v1/requests/{id}): what IT needs to decide it — the automation,
+// the prerequisite, the justification, the requester's other requests, the conversation and
+// the history — and what the caller may do with it now. Visible to the requester, IT
+// approvers and managers of its department; anyone else gets the 404 an unknown id gets.
+
+const OTHER_REQUESTS = 20;
+
+export async function getRequestDetail({ caller, id }: { caller: Caller; id: string }) {
+  if (!isUuid(id)) throw notFound("Request");
+  const row = await prisma.request.findFirst({
+    where: { AND: [{ id }, requestScope(caller)] },
+    select: {
+      ...requestSelect,
+      requesterId: true,
+      assigneeId: true,
+      comments: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, body: true, createdAt: true, author: { select: { id: true, name: true } } },
+      },
+    },
+  });
+  if (!row) throw notFound("Request");
+  const { comments, requesterId, assigneeId, ...requestRow } = row;
+  const request = toRequestView(requestRow);
+
+  const [automation, prerequisite, others, history, suggested] = await Promise.all([
+    loadAutomation(request.automationId),
+    loadPrerequisite(request),
+    prisma.request.findMany({
+      where: { AND: [{ requesterId, id: { not: id } }, requestScope(caller)] },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: OTHER_REQUESTS,
+      select: requestSelect,
+    }),
+    prisma.auditEvent.findMany({
+      where: { entityType: "Request", entityId: id },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { id: true, action: true, actorLabel: true, createdAt: true },
+    }),
+    suggestConnectors(request),
+  ]);
+
+  const now = new Date();
+  const pending = request.status === "PENDING";
+  const decider = can(caller, "request:decide") && requesterId !== caller.id;
+  return {
+    ...request,
+    automation,
+    prerequisite,
+    requesterOtherRequests: others.map(toRequestView),
+    comments,
+    history: history.map((event) => ({ ...event, id: event.id.toString() })),
+    suggestedConnectors: suggested.map((connector) => toConnectorView(connector, caller, now)),
+    permissions: {
+      decide: pending && decider,
+      assign: pending && decider && assigneeId !== caller.id,
+      withdraw: pending && requesterId === caller.id,
+      comment: requesterId === caller.id || can(caller, "request:decide"),
+    },
+  };
+}
+
+function loadAutomation(id: string) {
+  return prisma.automation.findUniqueOrThrow({
+    where: { id },
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      kind: true,
+      runMode: true,
+      department: { select: { id: true, name: true } },
+      owner: { select: { id: true, name: true, email: true } },
+    },
+  });
+}
+
+/**
+ * The prerequisite the request is for. Editing an automation's systems may derive it anew
+ * (a new row, the same key), so the key finds it when the remembered id no longer does.
+ */
+async function loadPrerequisite(request: RequestView) {
+  const keys = [
+    ...(request.prerequisiteId ? [{ id: request.prerequisiteId }] : []),
+    ...(request.prerequisiteKey
+      ? [{ automationId: request.automationId, key: request.prerequisiteKey }]
+      : []),
+  ];
+  if (keys.length === 0) return null;
+  const row = await prisma.prerequisite.findFirst({
+    where: { OR: keys },
+    select: {
+      id: true,
+      key: true,
+      type: true,
+      status: true,
+      reason: true,
+      systemAccess: { select: { name: true } },
+    },
+  });
+  if (!row) return null;
+  const { systemAccess, ...rest } = row;
+  return { ...rest, systemName: systemAccess?.name ?? null };
+}
+
+/** For a connector request: the catalog's connectors of that service, usable ones first. */
+async function suggestConnectors(request: RequestView) {
+  if (request.type !== "SHARED_KEY_CONNECTOR" || !request.service) return [];
+  return prisma.connector.findMany({
+    where: { service: request.service },
+    orderBy: [{ status: "asc" }, { keyExpiresAt: "desc" }, { id: "asc" }],
+    take: 20,
+    select: connectorSelect,
+  });
+}

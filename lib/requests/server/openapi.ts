@@ -1,0 +1,187 @@
+import "server-only";
+import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
+import { ZConnector } from "@/lib/catalog/server/openapi";
+import {
+  AUTOMATION_KINDS,
+  AUTOMATION_STATUSES,
+  PREREQUISITE_STATUSES,
+  PREREQUISITE_TYPES,
+  REQUEST_STATUSES,
+  RUN_MODES,
+} from "@/lib/domain/types";
+import {
+  errors,
+  json,
+  jsonBody,
+  pageOf,
+  SIGNED_IN,
+  ZIdParams,
+  ZNamedRef,
+  ZPersonRef,
+} from "@/lib/openapi/common";
+import { z } from "@/lib/openapi/zod";
+import {
+  REQUEST_TYPES,
+  ZAssignBody,
+  ZCommentBody,
+  ZCreateRequestBody,
+  ZDecisionBody,
+  ZRequestListQuery,
+  ZWithdrawRequestBody,
+} from "@/lib/requests/schemas";
+
+// How /api/v1/requests answers (lib/requests/server/views.ts), for the OpenAPI document.
+
+const timestamp = z.string().openapi({ format: "date-time" });
+
+export const ZRequest = z
+  .object({
+    id: z.uuid(),
+    type: z.enum(REQUEST_TYPES),
+    status: z.enum(REQUEST_STATUSES),
+    version: z.number().int(),
+    automationId: z.uuid(),
+    automation: ZNamedRef,
+    prerequisiteId: z.uuid().nullable(),
+    prerequisiteKey: z.string().nullable(),
+    departmentId: z.uuid(),
+    service: z.string().nullable(),
+    justification: z.string(),
+    requester: ZPersonRef,
+    decidedBy: ZPersonRef.nullable(),
+    decidedAt: timestamp.nullable(),
+    decisionReason: z.string().nullable(),
+    connectorId: z.uuid().nullable(),
+    gatewayId: z.uuid().nullable(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    ageDays: z.number().int().openapi({
+      description:
+        "Whole days it has been open: until now while PENDING, else until it was decided or closed.",
+    }),
+    assignee: ZNamedRef.nullable().openapi({ description: "The IT approver working on it." }),
+  })
+  .openapi("Request");
+
+const ZComment = z
+  .object({ id: z.uuid(), body: z.string(), author: ZNamedRef, createdAt: timestamp })
+  .openapi("RequestComment");
+
+const ZRequestDetail = ZRequest.extend({
+  automation: z.object({
+    id: z.uuid(),
+    name: z.string(),
+    status: z.enum(AUTOMATION_STATUSES),
+    kind: z.enum(AUTOMATION_KINDS),
+    runMode: z.enum(RUN_MODES),
+    department: ZNamedRef,
+    owner: ZPersonRef,
+  }),
+  prerequisite: z
+    .object({
+      id: z.uuid(),
+      key: z.string(),
+      type: z.enum(PREREQUISITE_TYPES),
+      status: z.enum(PREREQUISITE_STATUSES),
+      reason: z.string(),
+      systemName: z.string().nullable(),
+    })
+    .nullable(),
+  requesterOtherRequests: z
+    .array(ZRequest)
+    .openapi({ description: "Up to 20 of the requester's other requests the caller may see, newest first." }),
+  comments: z.array(ZComment).openapi({ description: "Oldest first." }),
+  history: z
+    .array(z.object({ id: z.string(), action: z.string(), actorLabel: z.string(), createdAt: timestamp }))
+    .openapi({ description: "The request's audit events, newest first." }),
+  suggestedConnectors: z.array(ZConnector).openapi({
+    description: "Connector requests: the catalog's connectors of the same service, usable first.",
+  }),
+  permissions: z
+    .object({ decide: z.boolean(), assign: z.boolean(), withdraw: z.boolean(), comment: z.boolean() })
+    .openapi({ description: "What the caller may do with it now." }),
+}).openapi("RequestDetail");
+
+export function registerRequestPaths(registry: OpenAPIRegistry): void {
+  const tags = ["Requests"];
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/requests",
+    tags,
+    summary: "List requests",
+    description:
+      "The caller's own (MAKER), their departments' (MANAGER), or all (IT_APPROVER). Newest first.",
+    security: SIGNED_IN,
+    request: { query: ZRequestListQuery },
+    responses: { 200: json(pageOf(ZRequest, "RequestPage"), "A page of requests."), ...errors(400) },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/api/v1/requests",
+    tags,
+    summary: "Request a shared-key connector or a gateway for a prerequisite",
+    description:
+      "MAKER, for an automation they own. The prerequisite must be of that type and OUTSTANDING, REJECTED or EXPIRED; one PENDING request per prerequisite. IT approvers are notified.",
+    security: SIGNED_IN,
+    request: { body: jsonBody(ZCreateRequestBody) },
+    responses: {
+      201: json(ZRequest, "Filed; the prerequisite is now REQUESTED."),
+      ...errors(400, 403, 404, 409, 422),
+    },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/requests/{id}",
+    tags,
+    summary: "A request with everything needed to decide it",
+    description:
+      "Visible to its requester, IT approvers and managers of its department; 404 for anyone else.",
+    security: SIGNED_IN,
+    request: { params: ZIdParams },
+    responses: { 200: json(ZRequestDetail, "The request."), ...errors(404) },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/api/v1/requests/{id}/decision",
+    tags,
+    summary: "Approve or reject a request (IT_APPROVER, not the requester)",
+    description:
+      "Race-safe: of concurrent decisions exactly one succeeds, the others get 409 naming who decided. Approving a SHARED_KEY_CONNECTOR request needs `connector` ({ connectorId } or a new connector); every automation that declares the service re-derives. Approving a GATEWAY request needs `gatewayId` or `gateway`; the gateway is assigned to the automation. Rejecting marks the prerequisite REJECTED with the reason. The requester is notified.",
+    security: SIGNED_IN,
+    request: { params: ZIdParams, body: jsonBody(ZDecisionBody) },
+    responses: {
+      200: json(ZRequest, "Decided."),
+      ...errors(400, 403, 404, 409, 422),
+    },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/api/v1/requests/{id}/assign",
+    tags,
+    summary: "Take a pending request (IT_APPROVER): assigns it to the caller",
+    security: SIGNED_IN,
+    request: { params: ZIdParams, body: jsonBody(ZAssignBody) },
+    responses: { 200: json(ZRequest, "Assigned to the caller."), ...errors(400, 403, 404, 409, 422) },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/api/v1/requests/{id}/comments",
+    tags,
+    summary: "Comment on a request (its requester, IT approvers)",
+    security: SIGNED_IN,
+    request: { params: ZIdParams, body: jsonBody(ZCommentBody) },
+    responses: { 201: json(ZComment, "The comment."), ...errors(400, 403, 404, 422) },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/api/v1/requests/{id}/withdraw",
+    tags,
+    summary: "Withdraw a pending request (requester)",
+    security: SIGNED_IN,
+    request: { params: ZIdParams, body: jsonBody(ZWithdrawRequestBody) },
+    responses: {
+      200: json(ZRequest, "Withdrawn; the prerequisite re-derives."),
+      ...errors(400, 403, 404, 409),
+    },
+  });
+}

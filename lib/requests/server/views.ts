@@ -1,0 +1,73 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+// The one shape of a request in API answers (POST/GET /requests, an automation's detail).
+// Plain select + mapping, no I/O of its own.
+
+export const requestSelect = {
+  id: true,
+  type: true,
+  status: true,
+  version: true,
+  automationId: true,
+  prerequisiteId: true,
+  prerequisiteKey: true,
+  departmentId: true,
+  service: true,
+  justification: true,
+  decisionReason: true,
+  decidedAt: true,
+  connectorId: true,
+  gatewayId: true,
+  createdAt: true,
+  updatedAt: true,
+  automation: { select: { id: true, name: true } },
+  requester: { select: { id: true, name: true, email: true } },
+  decidedBy: { select: { id: true, name: true, email: true } },
+  assignee: { select: { id: true, name: true } },
+} satisfies Prisma.RequestSelect;
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Whole days the request has been (or was) open: until now while PENDING, else until it was
+ * decided, withdrawn or cancelled. The request list computes the same in SQL
+ * (lib/requests/server/list-sql.ts ageDaysSql).
+ */
+export function ageInDays(
+  row: Pick<RequestRow, "status" | "createdAt" | "decidedAt" | "updatedAt">,
+  now: Date,
+) {
+  const end = row.status === "PENDING" ? now : (row.decidedAt ?? row.updatedAt);
+  return Math.max(0, Math.floor((end.getTime() - row.createdAt.getTime()) / DAY_MS));
+}
+
+export type RequestRow = Prisma.RequestGetPayload<{ select: typeof requestSelect }>;
+
+export function toRequestView(row: RequestRow) {
+  return {
+    id: row.id,
+    type: row.type,
+    status: row.status,
+    version: row.version,
+    automationId: row.automationId,
+    automation: row.automation,
+    prerequisiteId: row.prerequisiteId,
+    prerequisiteKey: row.prerequisiteKey,
+    departmentId: row.departmentId,
+    service: row.service,
+    justification: row.justification,
+    requester: row.requester,
+    decidedBy: row.decidedBy,
+    decidedAt: row.decidedAt,
+    decisionReason: row.decisionReason,
+    connectorId: row.connectorId,
+    gatewayId: row.gatewayId,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    ageDays: ageInDays(row, new Date()),
+    assignee: row.assignee,
+  };
+}
+
+export type RequestView = ReturnType<typeof toRequestView>;
