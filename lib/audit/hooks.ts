@@ -1,33 +1,10 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiFetch, type Page, withQuery } from "@/lib/api-client";
+import type { AuditEvent } from "@/lib/audit/contract";
+import type { AuditFilters } from "@/lib/audit/schemas";
 
 // The audit trail (GET /api/v1/audit) for IT and admins, and the CSV export link that
 // carries the same filters.
-
-export interface AuditEventRow {
-  id: string;
-  actorId: string | null;
-  actorLabel: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  createdAt: string;
-}
-
-export interface AuditFilters {
-  actorId?: string;
-  entityType?: string;
-  entityId?: string;
-  action?: string;
-  /** ISO date (YYYY-MM-DD): events on or after that day. */
-  from?: string;
-  /** ISO date (YYYY-MM-DD): events on or before that day. */
-  to?: string;
-  cursor?: string;
-  limit?: number;
-}
 
 const BASE = "/api/v1/audit";
 
@@ -40,7 +17,7 @@ export const auditKeys = {
 export function useAuditEvents(filters: AuditFilters) {
   return useQuery({
     queryKey: auditKeys.list(filters),
-    queryFn: ({ signal }) => apiFetch<Page<AuditEventRow>>(BASE, { query: { ...filters }, signal }),
+    queryFn: ({ signal }) => apiFetch<Page<AuditEvent>>(BASE, { query: { ...filters }, signal }),
     placeholderData: keepPreviousData,
   });
 }

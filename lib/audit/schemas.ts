@@ -36,6 +36,8 @@ export const ZAuditFilters = z
 export const ZAuditListQuery = ZAuditFilters.extend({ limit: ZLimit, cursor: ZCursor }).strict();
 export type TAuditFilters = z.infer<typeof ZAuditFilters>;
 export type TAuditListQuery = z.infer<typeof ZAuditListQuery>;
+/** The trail's filters as the page holds them (every one optional). */
+export type AuditFilters = Partial<TAuditListQuery>;
 
 /** The filters' time window as instants: `to` given as a day includes the whole day. */
 export function auditWindow(filters: Pick<TAuditFilters, "from" | "to">): { gte?: Date; lt?: Date } {

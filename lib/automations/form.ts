@@ -1,10 +1,10 @@
-import type {
-  AutomationDetail,
-  CreateAutomationBody,
-  SystemAccessBody,
-  UpdateAutomationBody,
-} from "@/lib/automations/api-types";
-import { ZCreateAutomationBody } from "@/lib/automations/schemas";
+import type { Automation } from "@/lib/automations/contract";
+import {
+  type CreateAutomationBody,
+  type SystemAccessBody,
+  type UpdateAutomationBody,
+  ZCreateAutomationBody,
+} from "@/lib/automations/schemas";
 import type {
   AutomationKind,
   CredentialStore,
@@ -121,7 +121,7 @@ function dateInputValue(iso: string | null | undefined): string {
   return Number.isNaN(date.getTime()) ? "" : date.toISOString().slice(0, 10);
 }
 
-export function draftFromAutomation(automation: AutomationDetail): AutomationDraft {
+export function draftFromAutomation(automation: Automation): AutomationDraft {
   return {
     name: automation.name,
     description: automation.description ?? "",

@@ -1,12 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, apiFetch, type Page } from "@/lib/api-client";
+import type { Automation, AutomationSummary } from "@/lib/automations/contract";
 import type {
-  AutomationDetail,
   AutomationFilters,
-  AutomationSummary,
   CreateAutomationBody,
   UpdateAutomationBody,
-} from "@/lib/automations/api-types";
+} from "@/lib/automations/schemas";
 import { requestKeys } from "@/lib/requests/hooks";
 
 export const automationKeys = {
@@ -35,7 +34,7 @@ const AWAITING_IT_POLL_MS = 5_000;
 export function useAutomation(id: string) {
   return useQuery({
     queryKey: automationKeys.detail(id),
-    queryFn: ({ signal }) => apiFetch<AutomationDetail>(path(id), { signal }),
+    queryFn: ({ signal }) => apiFetch<Automation>(path(id), { signal }),
     // IT decides in another browser: a maker watching the page sees the prerequisite turn
     // SATISFIED (or REJECTED) without reloading, and coming back to the tab always refetches.
     refetchInterval: (query) =>
@@ -49,7 +48,7 @@ export function useAutomation(id: string) {
 export function useCreateAutomation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateAutomationBody) => apiFetch<AutomationDetail>(BASE, { method: "POST", body }),
+    mutationFn: (body: CreateAutomationBody) => apiFetch<Automation>(BASE, { method: "POST", body }),
     // The answer may hold less than the detail route (API.md: "at least …"), so the detail
     // page loads its own copy instead of being seeded from it.
     onSuccess: () => queryClient.invalidateQueries({ queryKey: automationKeys.lists() }),
@@ -59,8 +58,7 @@ export function useCreateAutomation() {
 export function useUpdateAutomation(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: UpdateAutomationBody) =>
-      apiFetch<AutomationDetail>(path(id), { method: "PATCH", body }),
+    mutationFn: (body: UpdateAutomationBody) => apiFetch<Automation>(path(id), { method: "PATCH", body }),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: automationKeys.detail(id) }),
@@ -79,7 +77,7 @@ export function useRetireAutomation(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { version: number }) =>
-      apiFetch<AutomationDetail>(`${path(id)}/retire`, { method: "POST", body }),
+      apiFetch<Automation>(`${path(id)}/retire`, { method: "POST", body }),
     // Retiring cancels the automation's pending requests as well.
     onSettled: () =>
       Promise.all([

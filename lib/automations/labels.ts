@@ -1,5 +1,4 @@
 import type { BadgeTone } from "@/components/ui/badge";
-import type { RequestType } from "@/lib/automations/api-types";
 import type {
   AutomationKind,
   AutomationStatus,
@@ -12,6 +11,7 @@ import type {
   SystemLocation,
   WindowsAccountType,
 } from "@/lib/domain/types";
+import type { RequestType } from "@/lib/requests/schemas";
 
 // The words the maker reads. The sign-in explanations follow the Power Automate guidance
 // "Authentication and security" (shared/seed), which DESIGN.md takes as the domain source.

@@ -164,6 +164,9 @@ const fields = {
 
 export const ZCreateAutomationBody = z.object(fields).strict().openapi("CreateAutomationBody");
 export type TCreateAutomationBody = z.infer<typeof ZCreateAutomationBody>;
+/** What a client sends to create one (before the server's defaults and trimming). */
+export type CreateAutomationBody = z.input<typeof ZCreateAutomationBody>;
+export type SystemAccessBody = z.input<typeof ZSystemAccessInput>;
 
 export const ZUpdateAutomationBody = z
   .object({
@@ -192,6 +195,7 @@ export const ZUpdateAutomationBody = z
   })
   .openapi("UpdateAutomationBody");
 export type TUpdateAutomationBody = z.infer<typeof ZUpdateAutomationBody>;
+export type UpdateAutomationBody = z.input<typeof ZUpdateAutomationBody>;
 
 export const ZRetireAutomationBody = z
   .object({
@@ -215,6 +219,8 @@ export const ZAutomationListQuery = z
   })
   .strict();
 export type TAutomationListQuery = z.infer<typeof ZAutomationListQuery>;
+/** The list's filters as the pages hold them (every one optional). */
+export type AutomationFilters = Partial<TAutomationListQuery>;
 
 /** GET /api/v1/automations/export: the list's filters, every page. */
 export const ZAutomationExportQuery = ZAutomationListQuery.omit({ limit: true, cursor: true });

@@ -1,6 +1,7 @@
 import { useMemo } from "react";
 import { type AutomationDraft, isServiceKey, toEngineInput } from "@/lib/automations/form";
-import { type ConnectorDto, toConnectorInput, useConnectorsForServices } from "@/lib/catalog/hooks";
+import type { Connector } from "@/lib/catalog/contract";
+import { toConnectorInput, useConnectorsForServices } from "@/lib/catalog/hooks";
 import { derivePrerequisites, normaliseKey } from "@/lib/domain/prerequisites";
 import type { Derivation, EngineInput } from "@/lib/domain/types";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
@@ -44,7 +45,7 @@ export function useLivePrerequisites(draft: AutomationDraft, options: Options): 
   const derivation = useMemo(() => {
     const input = toEngineInput(draft, {
       departmentId: fallbackDepartmentId,
-      connectors: catalog.connectors.map((connector: ConnectorDto) => toConnectorInput(connector)),
+      connectors: catalog.connectors.map((connector: Connector) => toConnectorInput(connector)),
       gateway,
       requests,
       now: new Date(),

@@ -1,40 +1,16 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, apiFetch, type Page } from "@/lib/api-client";
 import { automationKeys } from "@/lib/automations/hooks";
+import type { Connector, ConnectorDetail, Gateway, GatewayDetail, Impact } from "@/lib/catalog/contract";
 import type {
-  AutomationStatus,
-  ConnectorInput,
-  ConnectorSharing,
-  ConnectorStatus,
-  GatewayKind,
-  GatewayStatus,
-} from "@/lib/domain/types";
-
-// The catalog as makers read it: shared-key connectors and gateways / machine groups.
-
-export interface ConnectorDto {
-  id: string;
-  name: string;
-  service: string;
-  status: ConnectorStatus;
-  keyExpiresAt: string;
-  ownerTeam?: string;
-  sharing?: ConnectorSharing;
-  /** API.md's create body says `sharedWith: "ALL" | [departmentId]`; reads may echo it. */
-  sharedWith?: "ALL" | Array<string | { id: string; name?: string }>;
-  departmentIds?: string[];
-  departments?: Array<{ id: string; name?: string }>;
-}
-
-export interface GatewayDto {
-  id: string;
-  name: string;
-  kind?: GatewayKind;
-  status: GatewayStatus;
-  cluster?: string;
-  host?: string;
-  region?: string;
-}
+  ConnectorFilters,
+  CreateConnectorBody,
+  CreateGatewayBody,
+  GatewayFilters,
+  UpdateConnectorBody,
+  UpdateGatewayBody,
+} from "@/lib/catalog/schemas";
+import type { ConnectorInput, GatewayStatus } from "@/lib/domain/types";
 
 export const catalogKeys = {
   all: ["catalog"] as const,
@@ -52,7 +28,7 @@ export const catalogKeys = {
 };
 
 function fetchConnectors(query: { q?: string; service?: string }, signal: AbortSignal, limit: number) {
-  return apiFetch<Page<ConnectorDto>>("/api/v1/connectors", { query: { ...query, limit }, signal });
+  return apiFetch<Page<Connector>>("/api/v1/connectors", { query: { ...query, limit }, signal });
 }
 
 /** Connectors matching a search; `enabled` false until the maker typed something. */
@@ -83,7 +59,7 @@ export function useConnectorsForServices(services: ReadonlyArray<string>) {
 
 // Module-level so that TanStack Query keeps the combined result stable between renders.
 function combineConnectorResults(
-  results: ReadonlyArray<{ data?: Page<ConnectorDto>; isPending: boolean; isError: boolean }>,
+  results: ReadonlyArray<{ data?: Page<Connector>; isPending: boolean; isError: boolean }>,
 ) {
   return {
     connectors: results.flatMap((result) => result.data?.items ?? []),
@@ -95,138 +71,27 @@ function combineConnectorResults(
 export function useGateways() {
   return useQuery({
     queryKey: catalogKeys.gateways(),
-    queryFn: ({ signal }) =>
-      apiFetch<Page<GatewayDto>>("/api/v1/gateways", { query: { limit: 200 }, signal }),
+    queryFn: ({ signal }) => apiFetch<Page<Gateway>>("/api/v1/gateways", { query: { limit: 200 }, signal }),
     staleTime: 60_000,
   });
 }
 
-/** The engine's view of a connector, whichever sharing shape the API answers with. */
-export function toConnectorInput(connector: ConnectorDto): ConnectorInput {
-  const shared = connector.sharedWith;
-  const all = connector.sharing === "ALL" || shared === "ALL" || (!connector.sharing && shared === undefined);
-  const departmentIds = [
-    ...(connector.departmentIds ?? []),
-    ...(connector.departments ?? []).map((d) => d.id),
-    ...(Array.isArray(shared) ? shared.map((d) => (typeof d === "string" ? d : d.id)) : []),
-  ];
+/** The engine's view of a connector as the API answers it. */
+export function toConnectorInput(connector: Connector): ConnectorInput {
   return {
     id: connector.id,
     name: connector.name,
     service: connector.service,
     status: connector.status,
     keyExpiresAt: new Date(connector.keyExpiresAt),
-    sharing: all ? "ALL" : "DEPARTMENTS",
-    departmentIds,
+    sharing: connector.sharing,
+    departmentIds: connector.departments.map((department) => department.id),
   };
 }
 
 // ---------------------------------------------------------------------------------------
 // IT's catalog pages: lists, details with dependents, the blast radius of a change, writes.
 // ---------------------------------------------------------------------------------------
-
-export interface ConnectorFilters {
-  q?: string;
-  service?: string;
-  status?: ConnectorStatus;
-  cursor?: string;
-  limit?: number;
-}
-
-export interface GatewayFilters {
-  q?: string;
-  status?: GatewayStatus;
-  kind?: GatewayKind;
-  cursor?: string;
-  limit?: number;
-}
-
-export interface PersonDto {
-  id: string;
-  name: string;
-  email?: string;
-}
-
-export interface DependentAutomation {
-  id: string;
-  name: string;
-  status: AutomationStatus;
-  department: { id: string; name: string } | null;
-  owner: PersonDto | null;
-}
-
-export interface Dependents {
-  automations: DependentAutomation[];
-  /** All dependents; `automations` may be the first page of them. */
-  total: number;
-  /** How many departments those automations belong to. */
-  departments: number;
-}
-
-/** A connector as IT lists it (keyReference included). */
-export interface ConnectorSummary extends ConnectorDto {
-  ownerTeam: string;
-  sharing: ConnectorSharing;
-  version: number;
-  keyReference?: string;
-  revokedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  owner: PersonDto | null;
-  departments: Array<{ id: string; name: string }>;
-  usable?: boolean;
-}
-
-/** …and on its own page, with what depends on it. */
-export interface ConnectorDetail extends ConnectorSummary {
-  dependents: Dependents;
-}
-
-export interface GatewaySummary extends GatewayDto {
-  kind: GatewayKind;
-  cluster: string;
-  host: string;
-  region: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface GatewayDetail extends GatewaySummary {
-  admins: PersonDto[];
-  dependents: Dependents;
-}
-
-/** What a change would do before it is made: "blocks 14 automations in 3 departments". */
-export interface Impact {
-  automations: number;
-  departments: number;
-  byDepartment: Array<{ departmentId: string; name: string; count: number }>;
-  wouldBlock: number;
-}
-
-export interface ConnectorBody {
-  name: string;
-  service: string;
-  ownerTeam: string;
-  ownerId?: string;
-  keyReference: string;
-  keyExpiresAt: string;
-  sharedWith: "ALL" | string[];
-}
-
-export type ConnectorPatch = Partial<Omit<ConnectorBody, "service">> & { version: number };
-
-export interface GatewayBody {
-  name: string;
-  kind: GatewayKind;
-  cluster: string;
-  host: string;
-  region: string;
-  adminIds?: string[];
-}
-
-export type GatewayPatch = Partial<Omit<GatewayBody, "kind">> & { version: number; status?: GatewayStatus };
 
 const CONNECTORS = "/api/v1/connectors";
 const GATEWAYS = "/api/v1/gateways";
@@ -244,7 +109,7 @@ function invalidateAfterCatalogWrite(queryClient: ReturnType<typeof useQueryClie
 export function useConnectorList(filters: ConnectorFilters) {
   return useQuery({
     queryKey: catalogKeys.connectorList(filters),
-    queryFn: ({ signal }) => apiFetch<Page<ConnectorSummary>>(CONNECTORS, { query: { ...filters }, signal }),
+    queryFn: ({ signal }) => apiFetch<Page<Connector>>(CONNECTORS, { query: { ...filters }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -271,7 +136,7 @@ export function useConnectorImpact(id: string, enabled: boolean) {
 export function useCreateConnector() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ConnectorBody) => apiFetch<ConnectorSummary>(CONNECTORS, { method: "POST", body }),
+    mutationFn: (body: CreateConnectorBody) => apiFetch<Connector>(CONNECTORS, { method: "POST", body }),
     onSuccess: () => invalidateAfterCatalogWrite(queryClient),
   });
 }
@@ -279,8 +144,8 @@ export function useCreateConnector() {
 export function useUpdateConnector(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ConnectorPatch) =>
-      apiFetch<ConnectorSummary>(connectorPath(id), { method: "PATCH", body }),
+    mutationFn: (body: UpdateConnectorBody) =>
+      apiFetch<Connector>(connectorPath(id), { method: "PATCH", body }),
     onSuccess: () => invalidateAfterCatalogWrite(queryClient),
     onError: (error) => {
       if (error instanceof ApiError && error.status === 409) {
@@ -294,7 +159,7 @@ export function useRevokeConnector(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { reason: string; version?: number }) =>
-      apiFetch<ConnectorSummary>(`${connectorPath(id)}/revoke`, { method: "POST", body }),
+      apiFetch<Connector>(`${connectorPath(id)}/revoke`, { method: "POST", body }),
     onSettled: () => invalidateAfterCatalogWrite(queryClient),
   });
 }
@@ -302,7 +167,7 @@ export function useRevokeConnector(id: string) {
 export function useGatewayList(filters: GatewayFilters) {
   return useQuery({
     queryKey: catalogKeys.gatewayList(filters),
-    queryFn: ({ signal }) => apiFetch<Page<GatewaySummary>>(GATEWAYS, { query: { ...filters }, signal }),
+    queryFn: ({ signal }) => apiFetch<Page<Gateway>>(GATEWAYS, { query: { ...filters }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -329,7 +194,7 @@ export function useGatewayImpact(id: string, status: GatewayStatus | null) {
 export function useCreateGateway() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: GatewayBody) => apiFetch<GatewaySummary>(GATEWAYS, { method: "POST", body }),
+    mutationFn: (body: CreateGatewayBody) => apiFetch<Gateway>(GATEWAYS, { method: "POST", body }),
     onSuccess: () => invalidateAfterCatalogWrite(queryClient),
   });
 }
@@ -338,7 +203,7 @@ export function useCreateGateway() {
 export function useUpdateGateway(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: GatewayPatch) => apiFetch<GatewaySummary>(gatewayPath(id), { method: "PATCH", body }),
+    mutationFn: (body: UpdateGatewayBody) => apiFetch<Gateway>(gatewayPath(id), { method: "PATCH", body }),
     onSuccess: () => invalidateAfterCatalogWrite(queryClient),
     onError: (error) => {
       if (error instanceof ApiError && error.status === 409) {

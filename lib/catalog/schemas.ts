@@ -24,6 +24,7 @@ export const ZConnectorListQuery = z
   })
   .strict();
 export type TConnectorListQuery = z.infer<typeof ZConnectorListQuery>;
+export type ConnectorFilters = Partial<TConnectorListQuery>;
 
 export const ZGatewayListQuery = z
   .object({
@@ -37,6 +38,7 @@ export const ZGatewayListQuery = z
   })
   .strict();
 export type TGatewayListQuery = z.infer<typeof ZGatewayListQuery>;
+export type GatewayFilters = Partial<TGatewayListQuery>;
 
 export const ZRevokeConnectorBody = z
   .object({
@@ -122,6 +124,7 @@ export const ZCreateConnectorBody = ZNewConnectorFields.extend({ service: ZServi
   .strict()
   .openapi("CreateConnectorBody");
 export type TCreateConnectorBody = z.infer<typeof ZCreateConnectorBody>;
+export type CreateConnectorBody = z.input<typeof ZCreateConnectorBody>;
 
 export const ZUpdateConnectorBody = z
   .object({
@@ -142,6 +145,7 @@ export const ZUpdateConnectorBody = z
   })
   .openapi("UpdateConnectorBody");
 export type TUpdateConnectorBody = z.infer<typeof ZUpdateConnectorBody>;
+export type UpdateConnectorBody = z.input<typeof ZUpdateConnectorBody>;
 
 export const ZConnectorImpactQuery = z
   .object({ action: z.enum(["revoke"], { error: "action must be revoke." }) })
@@ -170,6 +174,7 @@ export const ZCreateGatewayBody = ZNewGatewayFields.extend({ adminIds: ZAdminIds
   .strict()
   .openapi("CreateGatewayBody");
 export type TCreateGatewayBody = z.infer<typeof ZCreateGatewayBody>;
+export type CreateGatewayBody = z.input<typeof ZCreateGatewayBody>;
 
 export const ZUpdateGatewayBody = z
   .object({
@@ -191,6 +196,7 @@ export const ZUpdateGatewayBody = z
   })
   .openapi("UpdateGatewayBody");
 export type TUpdateGatewayBody = z.infer<typeof ZUpdateGatewayBody>;
+export type UpdateGatewayBody = z.input<typeof ZUpdateGatewayBody>;
 
 export const ZGatewayImpactQuery = z
   .object({

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api-client";
-import type { DashboardDetails, DashboardSummary } from "@/lib/dashboard/types";
+import type { DashboardDetails, DashboardSummary } from "@/lib/dashboard/contract";
 
 // The dashboard refreshes itself: every 15 s while the tab is visible, and whenever the tab
 // regains focus — so a decision IT made a moment ago shows without a reload.

@@ -1,17 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api-client";
-import type { NamedRef } from "@/lib/automations/api-types";
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { NamedRef } from "@/lib/openapi/common";
+import type { Me } from "@/lib/profile/contract";
 
 // Who is signed in and the departments they can pick from (GET /api/v1/me, /departments).
-
-export interface Me {
-  id: string;
-  email: string;
-  name: string;
-  roles: Role[];
-  department: NamedRef | null;
-}
 
 export const directoryKeys = {
   all: ["directory"] as const,

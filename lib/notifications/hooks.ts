@@ -1,23 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch, type Page } from "@/lib/api-client";
+import { apiFetch } from "@/lib/api-client";
+import type { NotificationPage } from "@/lib/notifications/contract";
 
 // The signed-in person's in-app notifications (GET /api/v1/notifications) and marking them
 // read. The unread count in the header polls, so the bell lights up without a reload.
-
-export interface NotificationDto {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  /** A path inside Preflight, e.g. "/queue/<id>"; null when there is nothing to open. */
-  link: string | null;
-  readAt: string | null;
-  createdAt: string;
-}
-
-export interface NotificationPage extends Page<NotificationDto> {
-  unreadCount: number;
-}
 
 export type MarkReadBody = { ids: string[] } | { all: true };
 

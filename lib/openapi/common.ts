@@ -87,3 +87,9 @@ export function errors(...statuses: ErrorStatus[]): Record<number, ResponseConfi
 
 /** Applies to every route that needs a signed-in caller. */
 export const SIGNED_IN: Array<Record<string, string[]>> = [{ bearerToken: [] }, { sessionCookie: [] }];
+
+/** An instant on the wire: ISO 8601 in UTC. */
+export const ZTimestamp = z.string().openapi({ format: "date-time" });
+
+export type NamedRef = z.infer<typeof ZNamedRef>;
+export type PersonRef = z.infer<typeof ZPersonRef>;

@@ -42,3 +42,5 @@ export type TPrerequisiteListQuery = z.infer<typeof ZPrerequisiteListQuery>;
 
 export const ZPrerequisiteExportQuery = z.object(filters).strict();
 export type TPrerequisiteFilters = z.infer<typeof ZPrerequisiteExportQuery>;
+/** The drill-down's filters as the pages hold them (every one optional). */
+export type PrerequisiteFilters = Partial<TPrerequisiteFilters>;

@@ -1,39 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, apiFetch, type Page } from "@/lib/api-client";
-import type { RequestDto, RequestType } from "@/lib/automations/api-types";
 import { automationKeys } from "@/lib/automations/hooks";
 import { catalogKeys } from "@/lib/catalog/hooks";
-import type { RequestStatus } from "@/lib/domain/types";
-import type {
-  DecisionBody,
-  QueueItem,
-  QueueSort,
-  RequestComment,
-  RequestDetail,
-} from "@/lib/requests/api-types";
-
-export type { RequestDto, RequestType };
-
-export interface RequestFilters {
-  status?: RequestStatus;
-  type?: RequestType;
-  departmentId?: string;
-  requesterId?: string;
-  /** Only requests pending for at least this many days (the queue's "older than" filter). */
-  minAgeDays?: number;
-  /** Only requests filed less than this many days ago (the dashboard's aging buckets). */
-  maxAgeDays?: number;
-  sort?: QueueSort;
-  cursor?: string;
-  limit?: number;
-}
-
-export interface CreateRequestBody {
-  type: RequestType;
-  automationId: string;
-  prerequisiteId: string;
-  justification: string;
-}
+import type { RequestComment, RequestDetail, RequestRecord } from "@/lib/requests/contract";
+import type { CreateRequestBody, DecisionBody, RequestFilters } from "@/lib/requests/schemas";
 
 export const requestKeys = {
   all: ["requests"] as const,
@@ -49,7 +19,7 @@ const path = (id: string) => `${BASE}/${encodeURIComponent(id)}`;
 export function useRequests(filters: RequestFilters) {
   return useQuery({
     queryKey: requestKeys.list(filters),
-    queryFn: ({ signal }) => apiFetch<Page<RequestDto>>(BASE, { query: { ...filters }, signal }),
+    queryFn: ({ signal }) => apiFetch<Page<RequestRecord>>(BASE, { query: { ...filters }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -57,7 +27,7 @@ export function useRequests(filters: RequestFilters) {
 export function useCreateRequest() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateRequestBody) => apiFetch<RequestDto>(BASE, { method: "POST", body }),
+    mutationFn: (body: CreateRequestBody) => apiFetch<RequestRecord>(BASE, { method: "POST", body }),
     // Filing a request turns the prerequisite REQUESTED and may change the automation's status.
     onSuccess: () =>
       Promise.all([
@@ -71,7 +41,7 @@ export function useWithdrawRequest() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, version }: { id: string; version: number }) =>
-      apiFetch<RequestDto>(`${BASE}/${encodeURIComponent(id)}/withdraw`, {
+      apiFetch<RequestRecord>(`${BASE}/${encodeURIComponent(id)}/withdraw`, {
         method: "POST",
         body: { version },
       }),
@@ -87,7 +57,7 @@ export function useWithdrawRequest() {
 export function useQueue(filters: RequestFilters) {
   return useQuery({
     queryKey: requestKeys.list(filters),
-    queryFn: ({ signal }) => apiFetch<Page<QueueItem>>(BASE, { query: { ...filters }, signal }),
+    queryFn: ({ signal }) => apiFetch<Page<RequestRecord>>(BASE, { query: { ...filters }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -107,7 +77,8 @@ export function useRequest(id: string) {
 export function useDecideRequest(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: DecisionBody) => apiFetch<QueueItem>(`${path(id)}/decision`, { method: "POST", body }),
+    mutationFn: (body: DecisionBody) =>
+      apiFetch<RequestRecord>(`${path(id)}/decision`, { method: "POST", body }),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: requestKeys.all }),
@@ -126,7 +97,7 @@ export function useAssignRequest() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, version }: { id: string; version: number }) =>
-      apiFetch<QueueItem>(`${path(id)}/assign`, { method: "POST", body: { version } }),
+      apiFetch<RequestRecord>(`${path(id)}/assign`, { method: "POST", body: { version } }),
     // Success and a stale version alike: the queue and the request show the current assignee.
     onSettled: () => queryClient.invalidateQueries({ queryKey: requestKeys.all }),
   });

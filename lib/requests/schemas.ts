@@ -7,6 +7,8 @@ import { z } from "@/lib/openapi/zod";
 
 export const REQUEST_TYPES = ["SHARED_KEY_CONNECTOR", "GATEWAY"] as const;
 export const QUEUE_SORTS = ["oldest", "newest"] as const;
+export type RequestType = (typeof REQUEST_TYPES)[number];
+export type QueueSort = (typeof QUEUE_SORTS)[number];
 
 const ZRequestType = z.enum(REQUEST_TYPES, { error: `type must be one of ${REQUEST_TYPES.join(", ")}.` });
 
@@ -24,6 +26,7 @@ export const ZCreateRequestBody = z
   .strict()
   .openapi("CreateRequestBody");
 export type TCreateRequestBody = z.infer<typeof ZCreateRequestBody>;
+export type CreateRequestBody = z.input<typeof ZCreateRequestBody>;
 
 export const ZWithdrawRequestBody = z
   .object({
@@ -76,6 +79,8 @@ export const ZRequestListQuery = z
   })
   .strict();
 export type TRequestListQuery = z.infer<typeof ZRequestListQuery>;
+/** The list's filters as the pages hold them (every one optional). */
+export type RequestFilters = Partial<TRequestListQuery>;
 
 const ZVersion = z
   .number({ error: "version must be a whole number." })
@@ -89,6 +94,7 @@ const ZExistingConnector = z
   .openapi("ExistingConnectorRef");
 
 export const DECISIONS = ["APPROVE", "REJECT"] as const;
+export type Decision = (typeof DECISIONS)[number];
 
 export const ZDecisionBody = z
   .object({
@@ -136,6 +142,7 @@ export const ZDecisionBody = z
   })
   .openapi("DecisionBody");
 export type TDecisionBody = z.infer<typeof ZDecisionBody>;
+export type DecisionBody = z.input<typeof ZDecisionBody>;
 
 export const ZAssignBody = z.object({ version: ZVersion }).strict().openapi("AssignRequestBody");
 export type TAssignBody = z.infer<typeof ZAssignBody>;

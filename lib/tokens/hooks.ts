@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch, type Page } from "@/lib/api-client";
-import type { CreatedToken, TCreateTokenBody, TokenView } from "@/lib/tokens/schemas";
+import type { CreatedToken, TokenView } from "@/lib/tokens/contract";
+import type { TCreateTokenBody } from "@/lib/tokens/schemas";
 
 // The caller's own API tokens (GET/POST /api/v1/tokens, POST /api/v1/tokens/{id}/revoke).
 

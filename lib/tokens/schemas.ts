@@ -22,22 +22,3 @@ export const ZCreateTokenBody = z
 export type TCreateTokenBody = z.infer<typeof ZCreateTokenBody>;
 
 export const ZTokenParams = z.object({ id: z.uuid("Not a token id.") }).strict();
-
-export type TokenStatus = "ACTIVE" | "EXPIRED" | "REVOKED";
-
-/** What the API and the page show about a token: never its value (only its prefix). */
-export interface TokenView {
-  id: string;
-  name: string;
-  prefix: string;
-  status: TokenStatus;
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
-export interface CreatedToken extends TokenView {
-  /** The token itself: returned once, at creation, and stored nowhere. */
-  token: string;
-}

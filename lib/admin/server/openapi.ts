@@ -1,5 +1,6 @@
 import "server-only";
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
+import { ZDepartmentDetail, ZPerson } from "@/lib/admin/contract";
 import {
   ZCreateDepartmentBody,
   ZIdParams,
@@ -7,40 +8,13 @@ import {
   ZUpdateDepartmentBody,
   ZUpdatePersonBody,
 } from "@/lib/admin/schemas";
-import { Role, RoleSource } from "@/lib/generated/prisma/enums";
-import { errors, json, jsonBody, pageOf, SIGNED_IN, ZNamedRef, ZPersonRef } from "@/lib/openapi/common";
+import { errors, json, jsonBody, pageOf, SIGNED_IN } from "@/lib/openapi/common";
 import { z } from "@/lib/openapi/zod";
 
 // How /api/v1/admin answers (lib/admin/server/people.ts, departments.ts), for the OpenAPI document.
 // Its ids are validated as UUIDs (lib/admin/schemas.ts): a malformed one is a 400, not a 404.
 // Those schemas are built with plain zod, possibly before the `.openapi` extension is
 // installed, so they are used as they are, inline, never given a component name here.
-
-const ZPerson = z
-  .object({
-    id: z.uuid(),
-    email: z.string(),
-    name: z.string(),
-    active: z
-      .boolean()
-      .openapi({ description: "false: deactivated; their sessions and API tokens no longer work." }),
-    department: ZNamedRef.nullable(),
-    roles: z.array(z.object({ role: z.enum(Role), source: z.enum(RoleSource) })).openapi({
-      description: "APP roles are given here; CLAIM roles come from the identity provider and change there.",
-    }),
-    managedDepartments: z.array(ZNamedRef).openapi({ description: "By name." }),
-    lastSignInAt: z.string().nullable().openapi({ format: "date-time" }),
-  })
-  .openapi("Person");
-
-const ZDepartmentDetail = z
-  .object({
-    id: z.uuid(),
-    name: z.string(),
-    memberCount: z.number().int().min(0),
-    managers: z.array(ZPersonRef).openapi({ description: "By name." }),
-  })
-  .openapi("DepartmentDetail");
 
 export function registerAdminPaths(registry: OpenAPIRegistry): void {
   registerPeoplePaths(registry);

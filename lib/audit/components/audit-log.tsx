@@ -6,7 +6,9 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
-import { type AuditEventRow, type AuditFilters, auditExportHref, useAuditEvents } from "@/lib/audit/hooks";
+import type { AuditEvent } from "@/lib/audit/contract";
+import { auditExportHref, useAuditEvents } from "@/lib/audit/hooks";
+import type { AuditFilters } from "@/lib/audit/schemas";
 import { summarizeChange } from "@/lib/audit/summary";
 import { formatDateTime } from "@/lib/automations/labels";
 import { readCursorStack, useUrlState, writeCursorStack } from "@/lib/use-url-state";
@@ -280,9 +282,9 @@ function AuditTable({
   onActor,
   onEntity,
 }: {
-  items: ReadonlyArray<AuditEventRow>;
+  items: ReadonlyArray<AuditEvent>;
   onActor: (actorId: string) => void;
-  onEntity: (item: AuditEventRow) => void;
+  onEntity: (item: AuditEvent) => void;
 }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">

@@ -1,24 +1,11 @@
 import "server-only";
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
+import { ZAuditEvent } from "@/lib/audit/contract";
 import { ZAuditFilters, ZAuditListQuery } from "@/lib/audit/schemas";
 import { errors, json, SIGNED_IN } from "@/lib/openapi/common";
 import { z } from "@/lib/openapi/zod";
 
 // How /api/v1/audit answers (lib/audit/server/list-audit-events.ts, export.ts), for the OpenAPI document.
-
-const ZAuditEvent = z
-  .object({
-    id: z.string().openapi({ description: "A 64-bit integer, as a string." }),
-    actorId: z.uuid().nullable().openapi({ description: "Null for the system itself (jobs)." }),
-    actorLabel: z.string().openapi({ example: "ivan.it@preflight.test" }),
-    action: z.string().openapi({ example: "request.approved" }),
-    entityType: z.string().openapi({ example: "Request" }),
-    entityId: z.string(),
-    before: z.unknown().nullable(),
-    after: z.unknown().nullable(),
-    createdAt: z.string().openapi({ format: "date-time" }),
-  })
-  .openapi("AuditEvent");
 
 export function registerAuditPaths(registry: OpenAPIRegistry): void {
   const tags = ["Audit"];

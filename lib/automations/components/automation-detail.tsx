@@ -7,7 +7,6 @@ import { ButtonLink } from "@/components/ui/button";
 import { Announcement, DetailError, DetailHeader, FactList } from "@/components/ui/detail";
 import { EmptyState } from "@/components/ui/empty-state";
 import { can } from "@/lib/auth/permissions";
-import type { AutomationDetail, PrerequisiteDto, RequestType } from "@/lib/automations/api-types";
 import { HistoryTimeline } from "@/lib/automations/components/history-timeline";
 import {
   type PrerequisiteItem,
@@ -18,17 +17,19 @@ import { RequestPrerequisite } from "@/lib/automations/components/request-prereq
 import { RetireButton } from "@/lib/automations/components/retire-button";
 import { AutomationStatusBadge } from "@/lib/automations/components/status-badges";
 import { SystemsTable } from "@/lib/automations/components/systems-table";
+import type { Automation, Prerequisite } from "@/lib/automations/contract";
 import { useAutomation } from "@/lib/automations/hooks";
 import { formatDate, KIND_LABELS, RUN_AS_TEXT, RUN_MODE_LABELS } from "@/lib/automations/labels";
 import { useMe } from "@/lib/directory/hooks";
 import { RequestTable } from "@/lib/requests/components/request-table";
+import type { RequestType } from "@/lib/requests/schemas";
 
 const REQUESTABLE = new Set(["OUTSTANDING", "REJECTED", "EXPIRED"]);
 
 /** What the maker can request for a prerequisite, from the server's action or, failing that, its type. */
 function requestFor(
-  prerequisite: PrerequisiteDto,
-  automation: AutomationDetail,
+  prerequisite: Prerequisite,
+  automation: Automation,
 ): { type: RequestType; label: string } | null {
   const { action } = prerequisite;
   if (action?.kind === "REQUEST_CONNECTOR") return { type: "SHARED_KEY_CONNECTOR", label: action.label };
@@ -46,7 +47,7 @@ function requestFor(
   return null;
 }
 
-function headingIdOf(prerequisite: PrerequisiteDto): string {
+function headingIdOf(prerequisite: Prerequisite): string {
   return `prerequisite-${prerequisite.id}`;
 }
 

@@ -15,10 +15,11 @@ import {
 import { ListFrame } from "@/components/ui/list-frame";
 import { oneOf, useUrlFilters, useUrlSearch } from "@/components/ui/use-url-filters";
 import { withQuery } from "@/lib/api-client";
-import type { AutomationFilters, AutomationSummary } from "@/lib/automations/api-types";
 import { AutomationStatusBadge } from "@/lib/automations/components/status-badges";
+import type { AutomationSummary } from "@/lib/automations/contract";
 import { useAutomations } from "@/lib/automations/hooks";
 import { AUTOMATION_STATUS_BADGES, formatDate, KIND_LABELS, RUN_MODE_LABELS } from "@/lib/automations/labels";
+import type { AutomationFilters } from "@/lib/automations/schemas";
 import {
   AUTOMATION_KINDS,
   AUTOMATION_STATUSES,

@@ -1,9 +1,9 @@
 "use client";
 
 import { Field, RadioGroup, Select, TextArea, TextInput } from "@/components/ui/field";
-import type { NamedRef } from "@/lib/automations/api-types";
 import { type AutomationDraft, controlId, type FieldErrors, LIMITS } from "@/lib/automations/form";
 import { KIND_OPTIONS, RUN_AS_TEXT, RUN_MODE_OPTIONS } from "@/lib/automations/labels";
+import type { NamedRef } from "@/lib/openapi/common";
 
 interface BasicsStepProps {
   draft: AutomationDraft;

@@ -1,8 +1,8 @@
-import type { AutomationDetail } from "@/lib/automations/api-types";
+import type { Automation } from "@/lib/automations/contract";
 import { KIND_LABELS, LOCATION_LABELS, RUN_MODE_LABELS, SIGN_IN_LABELS } from "@/lib/automations/labels";
 
 /** The values of another person's version, shown beside the maker's unsaved draft. */
-export function ConflictSummary({ automation }: { automation: AutomationDetail }) {
+export function ConflictSummary({ automation }: { automation: Automation }) {
   return (
     <dl className="grid gap-x-4 gap-y-1 rounded-md bg-white/70 p-3 text-sm text-slate-900 sm:grid-cols-[auto_1fr]">
       <dt className="font-medium">Name</dt>

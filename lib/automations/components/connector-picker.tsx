@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
 import { controlId } from "@/lib/automations/form";
 import { formatDate } from "@/lib/automations/labels";
-import { type ConnectorDto, useConnectors } from "@/lib/catalog/hooks";
+import type { Connector } from "@/lib/catalog/contract";
+import { useConnectors } from "@/lib/catalog/hooks";
 import { normaliseKey } from "@/lib/domain/prerequisites";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
 
@@ -17,7 +18,7 @@ interface ConnectorPickerProps {
   onPick: (service: string) => void;
 }
 
-function usable(connector: ConnectorDto): boolean {
+function usable(connector: Connector): boolean {
   return connector.status === "APPROVED" && new Date(connector.keyExpiresAt).getTime() > Date.now();
 }
 

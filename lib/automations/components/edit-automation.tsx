@@ -6,10 +6,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Alert, Loading } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ApiError } from "@/lib/api-client";
-import type { AutomationDetail } from "@/lib/automations/api-types";
 import { ConflictSummary } from "@/lib/automations/components/conflict-summary";
 import { DraftNotice } from "@/lib/automations/components/draft-notice";
 import { AutomationWizard } from "@/lib/automations/components/wizard";
+import type { Automation } from "@/lib/automations/contract";
 import { gatewayOf, requestsOf } from "@/lib/automations/engine-context";
 import {
   type AutomationDraft,
@@ -28,7 +28,7 @@ interface EditValue {
   hadRunAs: boolean;
 }
 
-function valueFrom(automation: AutomationDetail): EditValue {
+function valueFrom(automation: Automation): EditValue {
   return {
     draft: draftFromAutomation(automation),
     baseVersion: automation.version,
@@ -44,8 +44,8 @@ function parseValue(raw: unknown): EditValue | null {
   return { draft, baseVersion: value.baseVersion, hadRunAs: value.hadRunAs === true };
 }
 
-function isAutomation(value: unknown): value is AutomationDetail {
-  const candidate = value as Partial<AutomationDetail> | null;
+function isAutomation(value: unknown): value is Automation {
+  const candidate = value as Partial<Automation> | null;
   return Boolean(candidate && typeof candidate.version === "number" && Array.isArray(candidate.systems));
 }
 
@@ -56,9 +56,7 @@ export function EditAutomation({ id }: { id: string }) {
   const me = useMe();
   const departments = useDepartments();
   const save = useUpdateAutomation(id);
-  const [conflict, setConflict] = useState<{ message: string; current: AutomationDetail | null } | null>(
-    null,
-  );
+  const [conflict, setConflict] = useState<{ message: string; current: Automation | null } | null>(null);
   const [generation, setGeneration] = useState(0);
   const conflictRef = useRef<HTMLDivElement>(null);
 

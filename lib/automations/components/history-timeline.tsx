@@ -1,5 +1,5 @@
 import { EmptyState } from "@/components/ui/empty-state";
-import type { AuditEventDto } from "@/lib/automations/api-types";
+import type { HistoryEvent } from "@/lib/automations/contract";
 import { formatDateTime } from "@/lib/automations/labels";
 
 /** "automation.created" / "AUTOMATION_CREATED" → "Automation created". */
@@ -12,7 +12,7 @@ function describeAction(action: string): string {
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : action;
 }
 
-export function HistoryTimeline({ events }: { events: ReadonlyArray<AuditEventDto> }) {
+export function HistoryTimeline({ events }: { events: ReadonlyArray<HistoryEvent> }) {
   if (events.length === 0) {
     return (
       <EmptyState title="No history to show yet">
@@ -32,7 +32,7 @@ export function HistoryTimeline({ events }: { events: ReadonlyArray<AuditEventDt
           <p className="text-sm text-slate-600">
             <time dateTime={event.createdAt}>{formatDateTime(event.createdAt)}</time>
             {" · "}
-            {event.actor?.name ?? event.actorLabel ?? "Preflight"}
+            {event.actorLabel || "Preflight"}
           </p>
         </li>
       ))}

@@ -4,8 +4,8 @@ import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, TextArea } from "@/components/ui/field";
 import { ApiError, errorMessage } from "@/lib/api-client";
-import type { RequestType } from "@/lib/automations/api-types";
 import { useCreateRequest } from "@/lib/requests/hooks";
+import type { RequestType } from "@/lib/requests/schemas";
 
 interface RequestPrerequisiteProps {
   automationId: string;

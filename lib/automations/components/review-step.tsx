@@ -2,7 +2,6 @@
 
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import type { NamedRef } from "@/lib/automations/api-types";
 import { AutomationStatusBadge } from "@/lib/automations/components/status-badges";
 import type { AutomationDraft, StepIndex, SystemDraft } from "@/lib/automations/form";
 import {
@@ -15,6 +14,7 @@ import {
   WINDOWS_ACCOUNT_OPTIONS,
 } from "@/lib/automations/labels";
 import type { Derivation } from "@/lib/domain/types";
+import type { NamedRef } from "@/lib/openapi/common";
 
 interface ReviewStepProps {
   draft: AutomationDraft;

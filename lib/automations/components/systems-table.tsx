@@ -1,5 +1,5 @@
 import { type Column, DataTable } from "@/components/ui/data-table";
-import type { SystemAccessDto } from "@/lib/automations/api-types";
+import type { SystemAccess } from "@/lib/automations/contract";
 import {
   formatDate,
   LOCATION_LABELS,
@@ -8,7 +8,7 @@ import {
   WINDOWS_ACCOUNT_OPTIONS,
 } from "@/lib/automations/labels";
 
-function details(system: SystemAccessDto): string {
+function details(system: SystemAccess): string {
   switch (system.signInMethod) {
     case "USERNAME_PASSWORD": {
       if (system.sso) return "Single sign-on";
@@ -33,7 +33,7 @@ function details(system: SystemAccessDto): string {
   }
 }
 
-const COLUMNS: ReadonlyArray<Column<SystemAccessDto>> = [
+const COLUMNS: ReadonlyArray<Column<SystemAccess>> = [
   {
     key: "system",
     header: "System",
@@ -56,7 +56,7 @@ const COLUMNS: ReadonlyArray<Column<SystemAccessDto>> = [
   { key: "details", header: "Details", cellClassName: "text-slate-700", cell: details },
 ];
 
-export function SystemsTable({ systems }: { systems: ReadonlyArray<SystemAccessDto> }) {
+export function SystemsTable({ systems }: { systems: ReadonlyArray<SystemAccess> }) {
   return (
     <DataTable
       caption="The systems it signs in to"

@@ -4,7 +4,6 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary, focusControl, type SummaryError } from "@/components/ui/error-summary";
 import { ApiError } from "@/lib/api-client";
-import type { NamedRef } from "@/lib/automations/api-types";
 import { BasicsStep } from "@/lib/automations/components/basics-step";
 import { PrerequisitesStep } from "@/lib/automations/components/prerequisites-step";
 import { ReviewStep } from "@/lib/automations/components/review-step";
@@ -27,6 +26,7 @@ import {
 } from "@/lib/automations/form";
 import { useLivePrerequisites } from "@/lib/automations/use-live-prerequisites";
 import type { EngineInput } from "@/lib/domain/types";
+import type { NamedRef } from "@/lib/openapi/common";
 
 type FocusRequest = { kind: "heading" } | { kind: "summary" } | { kind: "control"; id: string };
 

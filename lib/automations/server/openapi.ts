@@ -1,5 +1,6 @@
 import "server-only";
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
+import { ZAutomation, ZAutomationSummary } from "@/lib/automations/contract";
 import {
   MAX_SYSTEMS,
   ZAutomationListQuery,
@@ -7,125 +8,10 @@ import {
   ZRetireAutomationBody,
   ZUpdateAutomationBody,
 } from "@/lib/automations/schemas";
-import {
-  AUTOMATION_KINDS,
-  AUTOMATION_STATUSES,
-  CREDENTIAL_STORES,
-  GATEWAY_KINDS,
-  GATEWAY_STATUSES,
-  PREREQUISITE_STATUSES,
-  PREREQUISITE_TYPES,
-  RUN_MODES,
-  SIGN_IN_METHODS,
-  SYSTEM_LOCATIONS,
-  WINDOWS_ACCOUNT_TYPES,
-} from "@/lib/domain/types";
-import {
-  errors,
-  json,
-  jsonBody,
-  pageOf,
-  SIGNED_IN,
-  ZIdParams,
-  ZNamedRef,
-  ZPersonRef,
-} from "@/lib/openapi/common";
-import { z } from "@/lib/openapi/zod";
-import { ZRequest } from "@/lib/requests/server/openapi";
+import { errors, json, jsonBody, pageOf, SIGNED_IN, ZIdParams } from "@/lib/openapi/common";
 
 // How /api/v1/automations answers, for the OpenAPI document (lib/openapi/server/registry.ts). The
 // request schemas are the ones that validate; these answer schemas describe lib/automations/server/views.ts.
-
-const timestamp = z.string().openapi({ format: "date-time" });
-
-export const ZPrerequisiteAction = z
-  .object({
-    kind: z.enum(["REQUEST_CONNECTOR", "REQUEST_GATEWAY", "EDIT_SYSTEM"]),
-    label: z.string(),
-    service: z.string().optional(),
-  })
-  .openapi("PrerequisiteAction", { description: "What the maker can do next; null when nothing is to do." });
-
-export const ZPrerequisite = z
-  .object({
-    id: z.uuid(),
-    key: z.string().openapi({ example: "SHARED_KEY_CONNECTOR:erp" }),
-    type: z.enum(PREREQUISITE_TYPES),
-    status: z.enum(PREREQUISITE_STATUSES),
-    systemAccessId: z.uuid().nullable(),
-    systemName: z.string().nullable(),
-    satisfiedBy: z.string().nullable(),
-    connectorId: z.uuid().nullable(),
-    gatewayId: z.uuid().nullable(),
-    reason: z.string().openapi({ description: "Why it is needed and what to do, in plain words." }),
-    action: ZPrerequisiteAction.nullable(),
-    updatedAt: timestamp,
-  })
-  .openapi("Prerequisite");
-
-const ZSystemAccess = z
-  .object({
-    id: z.uuid(),
-    name: z.string(),
-    location: z.enum(SYSTEM_LOCATIONS),
-    signInMethod: z.enum(SIGN_IN_METHODS),
-    sso: z.boolean(),
-    service: z.string().nullable(),
-    credentialReference: z
-      .object({ store: z.enum(CREDENTIAL_STORES), name: z.string(), owner: z.string(), rotatesAt: timestamp })
-      .nullable(),
-    machineGroup: z.string().nullable(),
-    windowsAccount: z.string().nullable(),
-    windowsAccountType: z.enum(WINDOWS_ACCOUNT_TYPES).nullable(),
-  })
-  .openapi("SystemAccess");
-
-const summaryFields = {
-  id: z.uuid(),
-  name: z.string(),
-  description: z.string(),
-  kind: z.enum(AUTOMATION_KINDS),
-  runMode: z.enum(RUN_MODES),
-  status: z.enum(AUTOMATION_STATUSES),
-  version: z.number().int(),
-  ownerId: z.uuid(),
-  owner: ZPersonRef,
-  departmentId: z.uuid(),
-  department: ZNamedRef,
-  createdAt: timestamp,
-  updatedAt: timestamp,
-};
-
-export const ZAutomationSummary = z
-  .object({
-    ...summaryFields,
-    outstandingCount: z.number().int().openapi({ description: "Prerequisites not SATISFIED." }),
-    systemCount: z.number().int(),
-  })
-  .openapi("AutomationSummary");
-
-export const ZAutomation = z
-  .object({
-    ...summaryFields,
-    runAs: z.string().nullable(),
-    gatewayId: z.uuid().nullable(),
-    gateway: z
-      .object({
-        id: z.uuid(),
-        name: z.string(),
-        kind: z.enum(GATEWAY_KINDS),
-        status: z.enum(GATEWAY_STATUSES),
-      })
-      .nullable(),
-    retiredAt: timestamp.nullable(),
-    systems: z.array(ZSystemAccess),
-    prerequisites: z.array(ZPrerequisite),
-    requests: z.array(ZRequest),
-    permissions: z
-      .object({ edit: z.boolean(), retire: z.boolean() })
-      .openapi({ description: "What the caller may do with it now." }),
-  })
-  .openapi("Automation");
 
 export function registerAutomationPaths(registry: OpenAPIRegistry): void {
   const tags = ["Automations"];

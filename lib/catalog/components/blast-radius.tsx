@@ -2,7 +2,7 @@
 
 import { Alert, Loading } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { Impact } from "@/lib/catalog/hooks";
+import type { Impact } from "@/lib/catalog/contract";
 import { plural } from "@/lib/catalog/labels";
 
 interface BlastRadiusProps {

@@ -9,13 +9,14 @@ import { FilterForm, optionsOf, SearchFilter, SelectFilter } from "@/components/
 import { ListFrame } from "@/components/ui/list-frame";
 import { oneOf, useUrlFilters, useUrlSearch } from "@/components/ui/use-url-filters";
 import { formatDate } from "@/lib/automations/labels";
-import { type ConnectorSummary, useConnectorList } from "@/lib/catalog/hooks";
+import type { Connector } from "@/lib/catalog/contract";
+import { useConnectorList } from "@/lib/catalog/hooks";
 import { CONNECTOR_STATUS_BADGES, relativeDays, sharingLabel } from "@/lib/catalog/labels";
 import { CONNECTOR_STATUSES, type ConnectorStatus } from "@/lib/domain/types";
 
 const PAGE_SIZE = 50;
 
-const COLUMNS: ReadonlyArray<Column<ConnectorSummary>> = [
+const COLUMNS: ReadonlyArray<Column<Connector>> = [
   {
     key: "name",
     header: "Connector",

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { AutomationStatusBadge } from "@/lib/automations/components/status-badges";
-import type { Dependents } from "@/lib/catalog/hooks";
+import type { Dependents } from "@/lib/catalog/contract";
 import { plural } from "@/lib/catalog/labels";
 
 const COLUMNS: ReadonlyArray<Column<Dependents["automations"][number]>> = [

@@ -4,8 +4,9 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CatalogForm, submitEdit, useFormErrors } from "@/lib/catalog/components/catalog-form";
 import { ConnectorFields, connectorErrorTarget } from "@/lib/catalog/components/connector-fields";
+import type { ConnectorDetail } from "@/lib/catalog/contract";
 import { connectorChanges, connectorDraftOf } from "@/lib/catalog/forms";
-import { type ConnectorDetail, useUpdateConnector } from "@/lib/catalog/hooks";
+import { useUpdateConnector } from "@/lib/catalog/hooks";
 
 /** Edits a connector's name, team, key reference, expiry (a rotated key) or sharing. */
 export function EditConnector({

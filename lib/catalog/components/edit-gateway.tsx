@@ -4,8 +4,9 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CatalogForm, submitEdit, useFormErrors } from "@/lib/catalog/components/catalog-form";
 import { GatewayFields } from "@/lib/catalog/components/gateway-fields";
+import type { GatewayDetail } from "@/lib/catalog/contract";
 import { gatewayChanges, gatewayDraftOf } from "@/lib/catalog/forms";
-import { type GatewayDetail, useUpdateGateway } from "@/lib/catalog/hooks";
+import { useUpdateGateway } from "@/lib/catalog/hooks";
 
 /** Edits a gateway's name, cluster, host or region (its status changes on its own form). */
 export function EditGateway({

@@ -8,13 +8,14 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FilterForm, optionsOf, SearchFilter, SelectFilter } from "@/components/ui/filters";
 import { ListFrame } from "@/components/ui/list-frame";
 import { oneOf, useUrlFilters, useUrlSearch } from "@/components/ui/use-url-filters";
-import { type GatewaySummary, useGatewayList } from "@/lib/catalog/hooks";
+import type { Gateway } from "@/lib/catalog/contract";
+import { useGatewayList } from "@/lib/catalog/hooks";
 import { GATEWAY_KIND_LABELS, GATEWAY_STATUS_BADGES } from "@/lib/catalog/labels";
 import { GATEWAY_KINDS, GATEWAY_STATUSES, type GatewayKind, type GatewayStatus } from "@/lib/domain/types";
 
 const PAGE_SIZE = 50;
 
-const COLUMNS: ReadonlyArray<Column<GatewaySummary>> = [
+const COLUMNS: ReadonlyArray<Column<Gateway>> = [
   {
     key: "name",
     header: "Gateway",

@@ -6,7 +6,8 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import { Field, Select } from "@/components/ui/field";
 import { ApiError, errorMessage } from "@/lib/api-client";
 import { BlastRadius } from "@/lib/catalog/components/blast-radius";
-import { type GatewayDetail, useGatewayImpact, useUpdateGateway } from "@/lib/catalog/hooks";
+import type { GatewayDetail } from "@/lib/catalog/contract";
+import { useGatewayImpact, useUpdateGateway } from "@/lib/catalog/hooks";
 import { GATEWAY_STATUS_BADGES } from "@/lib/catalog/labels";
 import { GATEWAY_STATUSES, type GatewayStatus } from "@/lib/domain/types";
 

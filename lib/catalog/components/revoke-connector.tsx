@@ -6,7 +6,8 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import { Field, TextArea } from "@/components/ui/field";
 import { ApiError, errorMessage } from "@/lib/api-client";
 import { BlastRadius } from "@/lib/catalog/components/blast-radius";
-import { type ConnectorDetail, useConnectorImpact, useRevokeConnector } from "@/lib/catalog/hooks";
+import type { ConnectorDetail } from "@/lib/catalog/contract";
+import { useConnectorImpact, useRevokeConnector } from "@/lib/catalog/hooks";
 
 /**
  * Revoke, behind a confirmation that first loads and shows what it would block, then asks

@@ -1,6 +1,14 @@
 import "server-only";
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import {
+  ZConnector,
+  ZConnectorDetail,
+  ZGateway,
+  ZGatewayDetail,
+  ZImpact,
+  ZRevokedConnector,
+} from "@/lib/catalog/contract";
+import {
   ZConnectorImpactQuery,
   ZConnectorListQuery,
   ZCreateConnectorBody,
@@ -11,110 +19,9 @@ import {
   ZUpdateConnectorBody,
   ZUpdateGatewayBody,
 } from "@/lib/catalog/schemas";
-import {
-  AUTOMATION_STATUSES,
-  CONNECTOR_SHARINGS,
-  CONNECTOR_STATUSES,
-  GATEWAY_KINDS,
-  GATEWAY_STATUSES,
-} from "@/lib/domain/types";
-import {
-  errors,
-  json,
-  jsonBody,
-  pageOf,
-  SIGNED_IN,
-  ZIdParams,
-  ZNamedRef,
-  ZPersonRef,
-} from "@/lib/openapi/common";
-import { z } from "@/lib/openapi/zod";
+import { errors, json, jsonBody, pageOf, SIGNED_IN, ZIdParams } from "@/lib/openapi/common";
 
 // How the catalog routes answer (lib/catalog/server/views.ts, service.ts), for the OpenAPI document.
-
-const timestamp = z.string().openapi({ format: "date-time" });
-
-export const ZConnector = z
-  .object({
-    id: z.uuid(),
-    name: z.string(),
-    service: z.string(),
-    ownerTeam: z.string(),
-    owner: ZPersonRef.nullable(),
-    keyReference: z
-      .string()
-      .optional()
-      .openapi({ description: "Where the key lives (never the key). Only IT approvers receive it." }),
-    keyExpiresAt: timestamp,
-    status: z.enum(CONNECTOR_STATUSES),
-    sharing: z.enum(CONNECTOR_SHARINGS),
-    departments: z.array(ZNamedRef).openapi({ description: "With sharing DEPARTMENTS: who may use it." }),
-    revokedAt: timestamp.nullable(),
-    version: z.number().int(),
-    createdAt: timestamp,
-    updatedAt: timestamp,
-    usable: z.boolean().openapi({ description: "APPROVED and its key not expired." }),
-    availableToYou: z.boolean().openapi({ description: "Shared with all departments or with the caller's." }),
-  })
-  .openapi("Connector");
-
-export const ZGateway = z
-  .object({
-    id: z.uuid(),
-    name: z.string(),
-    kind: z.enum(GATEWAY_KINDS),
-    cluster: z.string(),
-    host: z.string(),
-    region: z.string(),
-    status: z.enum(GATEWAY_STATUSES),
-    version: z.number().int(),
-    createdAt: timestamp,
-    updatedAt: timestamp,
-  })
-  .openapi("Gateway");
-
-const ZRevokedConnector = ZConnector.extend({
-  impact: z.object({
-    rederivedAutomations: z.number().int(),
-    statusChanges: z.number().int(),
-    notifiedOwners: z.number().int(),
-  }),
-}).openapi("RevokedConnector");
-
-const ZDependents = z
-  .object({
-    automations: z
-      .array(
-        z.object({
-          id: z.uuid(),
-          name: z.string(),
-          status: z.enum(AUTOMATION_STATUSES),
-          department: ZNamedRef,
-          owner: ZNamedRef,
-        }),
-      )
-      .openapi({ description: "The first 200 by name, within what the caller may see." }),
-    total: z.number().int(),
-    departments: z.number().int(),
-  })
-  .openapi("Dependents");
-
-const ZConnectorDetail = ZConnector.extend({ dependents: ZDependents }).openapi("ConnectorDetail");
-const ZGatewayDetail = ZGateway.extend({ admins: z.array(ZPersonRef), dependents: ZDependents }).openapi(
-  "GatewayDetail",
-);
-
-const ZImpact = z
-  .object({
-    automations: z.number().int().openapi({ description: "Dependents (not retired)." }),
-    departments: z.number().int(),
-    byDepartment: z.array(z.object({ departmentId: z.uuid(), name: z.string(), count: z.number().int() })),
-    wouldBlock: z
-      .number()
-      .int()
-      .openapi({ description: "Dependents not BLOCKED now that the change would block." }),
-  })
-  .openapi("Impact");
 
 export function registerCatalogPaths(registry: OpenAPIRegistry): void {
   registerCatalogWrites(registry);

@@ -14,8 +14,8 @@ import {
   TD,
   TH,
 } from "@/lib/dashboard/components/chart-parts";
+import type { AgingBucket, OldestPendingRequest } from "@/lib/dashboard/contract";
 import { pendingRequestsHref } from "@/lib/dashboard/links";
-import type { AgingBucket, OldestPendingRequest } from "@/lib/dashboard/types";
 
 const BAR_COLOUR = "#174ca8";
 

@@ -10,8 +10,8 @@ import {
   TD,
   TH,
 } from "@/lib/dashboard/components/chart-parts";
+import type { TopBlocker } from "@/lib/dashboard/contract";
 import { prerequisitesHref } from "@/lib/dashboard/links";
-import type { TopBlocker } from "@/lib/dashboard/types";
 
 const COLOURS = { SERVICE: "#be123c", SYSTEM: "#b45309" } as const;
 const KIND_LABELS = { SERVICE: "Service", SYSTEM: "System" } as const;

@@ -11,9 +11,9 @@ import { BlockersChart } from "@/lib/dashboard/components/blockers-chart";
 import { Expiries } from "@/lib/dashboard/components/expiries";
 import { OutstandingChart } from "@/lib/dashboard/components/outstanding-chart";
 import { TrendChart } from "@/lib/dashboard/components/trend-chart";
+import type { DashboardSummary } from "@/lib/dashboard/contract";
 import { DASHBOARD_REFRESH_MS, useDashboardDetails, useDashboardSummary } from "@/lib/dashboard/hooks";
 import { automationsHref, pendingRequestsHref, prerequisitesHref } from "@/lib/dashboard/links";
-import type { DashboardSummary } from "@/lib/dashboard/types";
 import { useUrlState } from "@/lib/use-url-state";
 
 interface DashboardProps {

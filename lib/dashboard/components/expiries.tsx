@@ -1,8 +1,8 @@
 "use client";
 
 import { CountLink, ScrollRegion, TABLE, TD, TH } from "@/lib/dashboard/components/chart-parts";
+import type { DashboardSummary, ExpiringConnector } from "@/lib/dashboard/contract";
 import { prerequisitesHref } from "@/lib/dashboard/links";
-import type { DashboardSummary, ExpiringConnector } from "@/lib/dashboard/types";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
 

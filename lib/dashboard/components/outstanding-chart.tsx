@@ -12,8 +12,8 @@ import {
   TYPE_COLOURS,
   TYPE_LABELS,
 } from "@/lib/dashboard/components/chart-parts";
+import type { ByTypeAndDepartment } from "@/lib/dashboard/contract";
 import { prerequisitesHref } from "@/lib/dashboard/links";
-import type { ByTypeAndDepartment } from "@/lib/dashboard/types";
 import { PREREQUISITE_TYPES, type PrerequisiteType } from "@/lib/domain/types";
 
 const ROW_HEIGHT = 40;

@@ -10,7 +10,7 @@ import {
   TYPE_COLOURS,
   TYPE_LABELS,
 } from "@/lib/dashboard/components/chart-parts";
-import type { TrendPoint } from "@/lib/dashboard/types";
+import type { TrendPoint } from "@/lib/dashboard/contract";
 import { PREREQUISITE_TYPES } from "@/lib/domain/types";
 
 const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });

@@ -1,6 +1,14 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/server/caller";
 import { AGING_BUCKETS } from "@/lib/dashboard/aging";
+import type {
+  ByType,
+  ByTypeAndDepartment,
+  DashboardDetails,
+  ExpiringConnector,
+  OldestPendingRequest,
+  TopBlocker,
+} from "@/lib/dashboard/contract";
 import { resolveDashboardScope } from "@/lib/dashboard/server/dashboard-scope";
 import {
   CONNECTOR_RELEVANT,
@@ -10,14 +18,6 @@ import {
   REQUEST_AGE_DAYS,
 } from "@/lib/dashboard/server/dashboard-sql";
 import { fillByType } from "@/lib/dashboard/server/get-dashboard-summary";
-import type {
-  ByType,
-  ByTypeAndDepartment,
-  DashboardDetails,
-  ExpiringConnector,
-  OldestPendingRequest,
-  TopBlocker,
-} from "@/lib/dashboard/types";
 import { pool } from "@/lib/db";
 import { PREREQUISITE_TYPES } from "@/lib/domain/types";
 

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/server/caller";
+import type { ByType, DashboardSummary } from "@/lib/dashboard/contract";
 import { resolveDashboardScope } from "@/lib/dashboard/server/dashboard-scope";
 import {
   CONNECTOR_RELEVANT,
@@ -7,7 +8,6 @@ import {
   OUTSTANDING_IN_SCOPE,
   REQUEST_AGE_DAYS,
 } from "@/lib/dashboard/server/dashboard-sql";
-import type { ByType, DashboardSummary } from "@/lib/dashboard/types";
 import { pool } from "@/lib/db";
 import { PREREQUISITE_TYPES } from "@/lib/domain/types";
 

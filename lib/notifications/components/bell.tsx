@@ -6,12 +6,8 @@ import { Loading } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/lib/api-client";
 import { formatDateTime } from "@/lib/automations/labels";
-import {
-  type NotificationDto,
-  useMarkRead,
-  useNotifications,
-  useUnreadCount,
-} from "@/lib/notifications/hooks";
+import type { Notification } from "@/lib/notifications/contract";
+import { useMarkRead, useNotifications, useUnreadCount } from "@/lib/notifications/hooks";
 
 /**
  * The header's notification button and its panel (a disclosure, not a modal): Escape or a
@@ -159,7 +155,7 @@ function NotificationItem({
   onMarkRead,
   onNavigate,
 }: {
-  item: NotificationDto;
+  item: Notification;
   onMarkRead: () => void;
   onNavigate: () => void;
 }) {

@@ -1,32 +1,11 @@
 import "server-only";
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
+import { ZNotificationPage } from "@/lib/notifications/contract";
 import { ZMarkReadBody, ZNotificationListQuery } from "@/lib/notifications/schemas";
 import { errors, json, jsonBody, SIGNED_IN } from "@/lib/openapi/common";
 import { z } from "@/lib/openapi/zod";
 
 // How /api/v1/notifications answers (lib/notifications/server/list-notifications.ts), for the OpenAPI document.
-
-const timestamp = z.string().openapi({ format: "date-time" });
-
-const ZNotification = z
-  .object({
-    id: z.uuid(),
-    kind: z.string().openapi({ example: "request.approved" }),
-    title: z.string(),
-    body: z.string(),
-    link: z.string().nullable().openapi({ description: "A path inside Preflight, e.g. /queue/{id}." }),
-    readAt: timestamp.nullable(),
-    createdAt: timestamp,
-  })
-  .openapi("Notification");
-
-const ZNotificationPage = z
-  .object({
-    items: z.array(ZNotification),
-    nextCursor: z.string().nullable(),
-    unreadCount: z.number().int().openapi({ description: "All of the caller's unread notifications." }),
-  })
-  .openapi("NotificationPage");
 
 export function registerNotificationPaths(registry: OpenAPIRegistry): void {
   const tags = ["Notifications"];

@@ -1,47 +1,19 @@
 import "server-only";
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
-import { Role } from "@/lib/generated/prisma/enums";
 import { errors, json, jsonBody, SIGNED_IN, ZNamedRef } from "@/lib/openapi/common";
 import { z } from "@/lib/openapi/zod";
+import { ZMe } from "@/lib/profile/contract";
+import { ZCreatedToken, ZToken } from "@/lib/tokens/contract";
 import { ZCreateTokenBody, ZTokenParams } from "@/lib/tokens/schemas";
 
 // Routes outside the makers' features: health, this document, the caller, departments,
 // personal API tokens. Answer schemas mirror lib/profile, lib/departments and lib/tokens.
 
-const timestamp = z.string().openapi({ format: "date-time" });
+const _timestamp = z.string().openapi({ format: "date-time" });
 
 const ZHealth = z
   .object({ status: z.enum(["ok", "unavailable"]), database: z.enum(["ok", "unavailable"]) })
   .openapi("Health");
-
-const ZMe = z
-  .object({
-    id: z.uuid(),
-    email: z.string(),
-    name: z.string(),
-    roles: z.array(z.enum(Role)),
-    department: ZNamedRef.nullable(),
-  })
-  .openapi("Me");
-
-const ZToken = z
-  .object({
-    id: z.uuid(),
-    name: z.string(),
-    prefix: z
-      .string()
-      .openapi({ description: "Identifies the token; the token itself is never shown again." }),
-    status: z.enum(["ACTIVE", "EXPIRED", "REVOKED"]),
-    createdAt: timestamp,
-    expiresAt: timestamp.nullable(),
-    lastUsedAt: timestamp.nullable(),
-    revokedAt: timestamp.nullable(),
-  })
-  .openapi("ApiToken");
-
-const ZCreatedToken = ZToken.extend({
-  token: z.string().openapi({ description: "The token: returned once, at creation, and stored nowhere." }),
-}).openapi("CreatedApiToken");
 
 export function registerCorePaths(registry: OpenAPIRegistry): void {
   registry.registerPath({

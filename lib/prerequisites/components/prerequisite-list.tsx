@@ -15,18 +15,15 @@ import { ListFrame } from "@/components/ui/list-frame";
 import { oneOf, useUrlFilters } from "@/components/ui/use-url-filters";
 import { PrerequisiteStatusBadge } from "@/lib/automations/components/status-badges";
 import { PREREQUISITE_STATUS_BADGES, PREREQUISITE_TYPE_LABELS } from "@/lib/automations/labels";
+import type { PrerequisiteItem } from "@/lib/dashboard/contract";
 import {
   PREREQUISITE_STATUSES,
   PREREQUISITE_TYPES,
   type PrerequisiteStatus,
   type PrerequisiteType,
 } from "@/lib/domain/types";
-import {
-  type PrerequisiteFilters,
-  type PrerequisiteListItem,
-  prerequisiteExportHref,
-  usePrerequisites,
-} from "@/lib/prerequisites/hooks";
+import { prerequisiteExportHref, usePrerequisites } from "@/lib/prerequisites/hooks";
+import type { PrerequisiteFilters } from "@/lib/prerequisites/schemas";
 
 const PAGE_SIZE = 25;
 const OUTSTANDING = "outstanding";
@@ -43,7 +40,7 @@ const EXTRA_FILTERS = [
   { key: "automationId", label: "Automation" },
 ] as const;
 
-const COLUMNS: ReadonlyArray<Column<PrerequisiteListItem>> = [
+const COLUMNS: ReadonlyArray<Column<PrerequisiteItem>> = [
   {
     key: "automation",
     header: "Automation",

@@ -6,7 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Field, TextArea } from "@/components/ui/field";
 import { ApiError, errorMessage } from "@/lib/api-client";
 import { formatDateTime } from "@/lib/automations/labels";
-import type { RequestComment } from "@/lib/requests/api-types";
+import type { RequestComment } from "@/lib/requests/contract";
 import { useAddComment } from "@/lib/requests/hooks";
 
 interface CommentsProps {

@@ -8,6 +8,7 @@ import { ApiError, errorMessage } from "@/lib/api-client";
 import { formatDate } from "@/lib/automations/labels";
 import { ConnectorFields, connectorErrorTarget } from "@/lib/catalog/components/connector-fields";
 import { GatewayFields } from "@/lib/catalog/components/gateway-fields";
+import type { Connector, Gateway } from "@/lib/catalog/contract";
 import {
   type ConnectorDraft,
   checkConnector,
@@ -20,16 +21,17 @@ import {
   toConnectorFields,
   toGatewayFields,
 } from "@/lib/catalog/forms";
-import { type ConnectorDto, type GatewayDto, useGateways } from "@/lib/catalog/hooks";
+import { useGateways } from "@/lib/catalog/hooks";
 import { GATEWAY_STATUS_BADGES } from "@/lib/catalog/labels";
-import type { Decision, DecisionBody, QueueItem, RequestDetail } from "@/lib/requests/api-types";
+import type { RequestDetail, RequestRecord } from "@/lib/requests/contract";
 import { useDecideRequest } from "@/lib/requests/hooks";
+import type { Decision, DecisionBody } from "@/lib/requests/schemas";
 
 type Source = "existing" | "new";
 
 interface DecisionFormProps {
   request: RequestDetail;
-  onDecided: (decided: QueueItem) => void;
+  onDecided: (decided: RequestRecord) => void;
   /** Someone decided first (409): the page shows who, with the request as it is now. */
   onConflict: (error: ApiError) => void;
 }
@@ -304,13 +306,13 @@ export function DecisionForm({ request, onDecided, onConflict }: DecisionFormPro
   );
 }
 
-function isUsableConnector(connector: ConnectorDto): boolean {
+function isUsableConnector(connector: Connector): boolean {
   return connector.status === "APPROVED" && new Date(connector.keyExpiresAt).getTime() > Date.now();
 }
 
-function sharingText(connector: ConnectorDto): string {
-  if (connector.sharing === "ALL" || connector.sharedWith === "ALL") return "shared with all departments";
-  const names = (connector.departments ?? []).map((d) => d.name).filter(Boolean);
+function sharingText(connector: Connector): string {
+  if (connector.sharing === "ALL") return "shared with all departments";
+  const names = connector.departments.map((d) => d.name).filter(Boolean);
   return names.length > 0 ? `shared with ${names.join(", ")}` : "shared with listed departments";
 }
 
@@ -322,7 +324,7 @@ function ExistingConnectors({
   error,
 }: {
   id: string;
-  connectors: ConnectorDto[];
+  connectors: Connector[];
   value: string;
   onChange: (id: string) => void;
   error?: string;
@@ -353,10 +355,10 @@ function ExistingConnectors({
   );
 }
 
-function GatewayOptions({ gateways }: { gateways: ReadonlyArray<GatewayDto> }) {
+function GatewayOptions({ gateways }: { gateways: ReadonlyArray<Gateway> }) {
   const online = gateways.filter((g) => g.status === "ONLINE");
   const offline = gateways.filter((g) => g.status === "OFFLINE");
-  const option = (gateway: GatewayDto) => (
+  const option = (gateway: Gateway) => (
     <option key={gateway.id} value={gateway.id}>
       {gateway.name}
       {gateway.cluster ? ` — ${gateway.cluster}` : ""}

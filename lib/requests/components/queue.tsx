@@ -11,9 +11,10 @@ import { RequestStatusBadge } from "@/lib/automations/components/status-badges";
 import { formatDate, REQUEST_STATUS_BADGES, REQUEST_TYPE_LABELS } from "@/lib/automations/labels";
 import { useDepartments, useMe } from "@/lib/directory/hooks";
 import { REQUEST_STATUSES, type RequestStatus } from "@/lib/domain/types";
-import { QUEUE_SORTS, type QueueItem, type QueueSort } from "@/lib/requests/api-types";
 import { AssignButton } from "@/lib/requests/components/assign-button";
-import { type RequestFilters, type RequestType, useQueue } from "@/lib/requests/hooks";
+import type { RequestRecord } from "@/lib/requests/contract";
+import { useQueue } from "@/lib/requests/hooks";
+import { QUEUE_SORTS, type QueueSort, type RequestFilters, type RequestType } from "@/lib/requests/schemas";
 
 const PAGE_SIZE = 25;
 const REQUEST_TYPES: readonly RequestType[] = ["SHARED_KEY_CONNECTOR", "GATEWAY"];
@@ -155,7 +156,7 @@ export function RequestQueue() {
   );
 }
 
-const subjectOf = (item: QueueItem) =>
+const subjectOf = (item: RequestRecord) =>
   `${REQUEST_TYPE_LABELS[item.type]}${item.service ? ` · ${item.service}` : ""}`;
 
 interface QueueColumnsOptions {
@@ -164,8 +165,12 @@ interface QueueColumnsOptions {
   onRequester: (id: string) => void;
 }
 
-function queueColumns({ viewerId, departmentName, onRequester }: QueueColumnsOptions): Column<QueueItem>[] {
-  const assignedToMe = (item: QueueItem) => Boolean(viewerId && item.assignee?.id === viewerId);
+function queueColumns({
+  viewerId,
+  departmentName,
+  onRequester,
+}: QueueColumnsOptions): Column<RequestRecord>[] {
+  const assignedToMe = (item: RequestRecord) => Boolean(viewerId && item.assignee?.id === viewerId);
   return [
     {
       key: "request",

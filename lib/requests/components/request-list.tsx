@@ -13,12 +13,12 @@ import {
 import { ListFrame } from "@/components/ui/list-frame";
 import { oneOf, useUrlFilters } from "@/components/ui/use-url-filters";
 import { withQuery } from "@/lib/api-client";
-import type { RequestType } from "@/lib/automations/api-types";
 import { REQUEST_STATUS_BADGES, REQUEST_TYPE_LABELS } from "@/lib/automations/labels";
 import { useMe } from "@/lib/directory/hooks";
 import { REQUEST_STATUSES, type RequestStatus } from "@/lib/domain/types";
 import { RequestTable } from "@/lib/requests/components/request-table";
 import { useRequests } from "@/lib/requests/hooks";
+import type { RequestType } from "@/lib/requests/schemas";
 
 const PAGE_SIZE = 25;
 const REQUEST_TYPES: readonly RequestType[] = ["SHARED_KEY_CONNECTOR", "GATEWAY"];

@@ -21,14 +21,14 @@ import {
   REQUEST_TYPE_LABELS,
   RUN_MODE_LABELS,
 } from "@/lib/automations/labels";
-import type { QueueItem, RequestDetail } from "@/lib/requests/api-types";
 import { AssignButton } from "@/lib/requests/components/assign-button";
 import { Comments } from "@/lib/requests/components/comments";
 import { DecisionForm } from "@/lib/requests/components/decision-form";
 import { WithdrawButton } from "@/lib/requests/components/withdraw-button";
+import type { RequestDetail, RequestRecord } from "@/lib/requests/contract";
 import { useRequest } from "@/lib/requests/hooks";
 
-function subjectOf(request: Pick<QueueItem, "type" | "service">): string {
+function subjectOf(request: Pick<RequestRecord, "type" | "service">): string {
   return request.type === "SHARED_KEY_CONNECTOR"
     ? `Shared-key connector for ${request.service ?? "a service"}`
     : "Gateway access";
@@ -237,7 +237,7 @@ function DecisionSummary({ request }: { request: RequestDetail }) {
 
 /** Someone else decided first: say who and what, from the 409's `current`. */
 function ConflictNotice({ error }: { error: ApiError }) {
-  const current = (error.current ?? null) as Partial<QueueItem> | null;
+  const current = (error.current ?? null) as Partial<RequestRecord> | null;
   const by = current?.decidedBy?.name;
   return (
     <Alert tone="warning" role="alert" title={`Already decided by ${by ?? "someone else"}`}>
@@ -254,7 +254,7 @@ function ConflictNotice({ error }: { error: ApiError }) {
   );
 }
 
-function OtherRequests({ requests }: { requests: ReadonlyArray<QueueItem> }) {
+function OtherRequests({ requests }: { requests: ReadonlyArray<RequestRecord> }) {
   if (requests.length === 0) return <EmptyState title="No other requests from this person" />;
   return (
     <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-sm">

@@ -2,13 +2,13 @@
 
 import Link from "next/link";
 import { type Column, DataTable } from "@/components/ui/data-table";
-import type { RequestDto } from "@/lib/automations/api-types";
 import { RequestStatusBadge } from "@/lib/automations/components/status-badges";
 import { formatDate, REQUEST_TYPE_LABELS } from "@/lib/automations/labels";
 import { WithdrawButton } from "@/lib/requests/components/withdraw-button";
+import type { RequestRecord } from "@/lib/requests/contract";
 
 interface RequestTableProps {
-  requests: ReadonlyArray<RequestDto>;
+  requests: ReadonlyArray<RequestRecord>;
   caption: string;
   /** Show which automation each request is for (the "My requests" page). */
   showAutomation?: boolean;
@@ -16,13 +16,13 @@ interface RequestTableProps {
   viewerId?: string | null;
 }
 
-export function requestSubject(request: RequestDto): string {
+export function requestSubject(request: RequestRecord): string {
   return request.type === "SHARED_KEY_CONNECTOR"
     ? `a connector for ${request.service ?? "a service"}`
     : "access to a gateway";
 }
 
-const AUTOMATION_COLUMN: Column<RequestDto> = {
+const AUTOMATION_COLUMN: Column<RequestRecord> = {
   key: "automation",
   header: "Automation",
   cell: (request) => (
@@ -36,9 +36,9 @@ const AUTOMATION_COLUMN: Column<RequestDto> = {
 };
 
 function requestColumns({ showAutomation, viewerId }: Omit<RequestTableProps, "requests" | "caption">) {
-  const mayWithdraw = (request: RequestDto) =>
+  const mayWithdraw = (request: RequestRecord) =>
     request.status === "PENDING" && (!viewerId || !request.requester || request.requester.id === viewerId);
-  const columns: Array<Column<RequestDto> | null> = [
+  const columns: Array<Column<RequestRecord> | null> = [
     {
       key: "request",
       header: "Request",

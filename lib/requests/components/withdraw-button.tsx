@@ -2,11 +2,11 @@
 
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/lib/api-client";
-import type { RequestDto } from "@/lib/automations/api-types";
+import type { RequestRecord } from "@/lib/requests/contract";
 import { useWithdrawRequest } from "@/lib/requests/hooks";
 
 /** Withdraws a pending request (its requester only); the lists refresh afterwards. */
-export function WithdrawButton({ request, what }: { request: RequestDto; what: string }) {
+export function WithdrawButton({ request, what }: { request: RequestRecord; what: string }) {
   const withdraw = useWithdrawRequest();
   return (
     <div className="space-y-1">

@@ -1,27 +1,8 @@
 import "server-only";
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
-import { ZConnector } from "@/lib/catalog/server/openapi";
+import { errors, json, jsonBody, pageOf, SIGNED_IN, ZIdParams } from "@/lib/openapi/common";
+import { ZComment, ZRequest, ZRequestDetail } from "@/lib/requests/contract";
 import {
-  AUTOMATION_KINDS,
-  AUTOMATION_STATUSES,
-  PREREQUISITE_STATUSES,
-  PREREQUISITE_TYPES,
-  REQUEST_STATUSES,
-  RUN_MODES,
-} from "@/lib/domain/types";
-import {
-  errors,
-  json,
-  jsonBody,
-  pageOf,
-  SIGNED_IN,
-  ZIdParams,
-  ZNamedRef,
-  ZPersonRef,
-} from "@/lib/openapi/common";
-import { z } from "@/lib/openapi/zod";
-import {
-  REQUEST_TYPES,
   ZAssignBody,
   ZCommentBody,
   ZCreateRequestBody,
@@ -31,76 +12,6 @@ import {
 } from "@/lib/requests/schemas";
 
 // How /api/v1/requests answers (lib/requests/server/views.ts), for the OpenAPI document.
-
-const timestamp = z.string().openapi({ format: "date-time" });
-
-export const ZRequest = z
-  .object({
-    id: z.uuid(),
-    type: z.enum(REQUEST_TYPES),
-    status: z.enum(REQUEST_STATUSES),
-    version: z.number().int(),
-    automationId: z.uuid(),
-    automation: ZNamedRef,
-    prerequisiteId: z.uuid().nullable(),
-    prerequisiteKey: z.string().nullable(),
-    departmentId: z.uuid(),
-    service: z.string().nullable(),
-    justification: z.string(),
-    requester: ZPersonRef,
-    decidedBy: ZPersonRef.nullable(),
-    decidedAt: timestamp.nullable(),
-    decisionReason: z.string().nullable(),
-    connectorId: z.uuid().nullable(),
-    gatewayId: z.uuid().nullable(),
-    createdAt: timestamp,
-    updatedAt: timestamp,
-    ageDays: z.number().int().openapi({
-      description:
-        "Whole days it has been open: until now while PENDING, else until it was decided or closed.",
-    }),
-    assignee: ZNamedRef.nullable().openapi({ description: "The IT approver working on it." }),
-  })
-  .openapi("Request");
-
-const ZComment = z
-  .object({ id: z.uuid(), body: z.string(), author: ZNamedRef, createdAt: timestamp })
-  .openapi("RequestComment");
-
-const ZRequestDetail = ZRequest.extend({
-  automation: z.object({
-    id: z.uuid(),
-    name: z.string(),
-    status: z.enum(AUTOMATION_STATUSES),
-    kind: z.enum(AUTOMATION_KINDS),
-    runMode: z.enum(RUN_MODES),
-    department: ZNamedRef,
-    owner: ZPersonRef,
-  }),
-  prerequisite: z
-    .object({
-      id: z.uuid(),
-      key: z.string(),
-      type: z.enum(PREREQUISITE_TYPES),
-      status: z.enum(PREREQUISITE_STATUSES),
-      reason: z.string(),
-      systemName: z.string().nullable(),
-    })
-    .nullable(),
-  requesterOtherRequests: z
-    .array(ZRequest)
-    .openapi({ description: "Up to 20 of the requester's other requests the caller may see, newest first." }),
-  comments: z.array(ZComment).openapi({ description: "Oldest first." }),
-  history: z
-    .array(z.object({ id: z.string(), action: z.string(), actorLabel: z.string(), createdAt: timestamp }))
-    .openapi({ description: "The request's audit events, newest first." }),
-  suggestedConnectors: z.array(ZConnector).openapi({
-    description: "Connector requests: the catalog's connectors of the same service, usable first.",
-  }),
-  permissions: z
-    .object({ decide: z.boolean(), assign: z.boolean(), withdraw: z.boolean(), comment: z.boolean() })
-    .openapi({ description: "What the caller may do with it now." }),
-}).openapi("RequestDetail");
 
 export function registerRequestPaths(registry: OpenAPIRegistry): void {
   const tags = ["Requests"];

@@ -8,14 +8,9 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { ApiError, errorMessage } from "@/lib/api-client";
+import type { CreatedToken, TokenStatus, TokenView } from "@/lib/tokens/contract";
 import { useCreateToken, useRevokeToken, useTokens } from "@/lib/tokens/hooks";
-import {
-  type CreatedToken,
-  DEFAULT_TOKEN_DAYS,
-  TOKEN_LIFETIMES_DAYS,
-  type TokenStatus,
-  type TokenView,
-} from "@/lib/tokens/schemas";
+import { DEFAULT_TOKEN_DAYS, TOKEN_LIFETIMES_DAYS } from "@/lib/tokens/schemas";
 
 const STATUS_TONE: Record<TokenStatus, BadgeTone> = {
   ACTIVE: "success",

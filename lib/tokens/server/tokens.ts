@@ -6,7 +6,8 @@ import { type Caller, hashToken, TOKEN_DISPLAY_LENGTH, TOKEN_PREFIX } from "@/li
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { forbidden, notFound } from "@/lib/http/errors";
-import type { CreatedToken, TCreateTokenBody, TokenStatus, TokenView } from "@/lib/tokens/schemas";
+import type { CreatedToken, TokenStatus, TokenView } from "@/lib/tokens/contract";
+import type { TCreateTokenBody } from "@/lib/tokens/schemas";
 
 // Personal API tokens. The value is shown once and stored as a SHA-256 hash; the first ten
 // characters (the prefix) identify it in lists, logs and the audit trail.

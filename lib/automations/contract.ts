@@ -1,0 +1,132 @@
+import {
+  AUTOMATION_KINDS,
+  AUTOMATION_STATUSES,
+  CREDENTIAL_STORES,
+  GATEWAY_KINDS,
+  GATEWAY_STATUSES,
+  PREREQUISITE_STATUSES,
+  PREREQUISITE_TYPES,
+  RUN_MODES,
+  SIGN_IN_METHODS,
+  SYSTEM_LOCATIONS,
+  WINDOWS_ACCOUNT_TYPES,
+} from "@/lib/domain/types";
+import { ZNamedRef, ZPersonRef, ZTimestamp } from "@/lib/openapi/common";
+import { z } from "@/lib/openapi/zod";
+import { ZRequest } from "@/lib/requests/contract";
+
+// The answers of this feature's API routes: the OpenAPI document is generated from these
+// schemas, the client reads their inferred types, and the tests hold every answer to them.
+
+export const ZPrerequisiteAction = z
+  .object({
+    kind: z.enum(["REQUEST_CONNECTOR", "REQUEST_GATEWAY", "EDIT_SYSTEM"]),
+    label: z.string(),
+    service: z.string().optional(),
+  })
+  .openapi("PrerequisiteAction", { description: "What the maker can do next; null when nothing is to do." });
+
+export const ZPrerequisite = z
+  .object({
+    id: z.uuid(),
+    key: z.string().openapi({ example: "SHARED_KEY_CONNECTOR:erp" }),
+    type: z.enum(PREREQUISITE_TYPES),
+    status: z.enum(PREREQUISITE_STATUSES),
+    systemAccessId: z.uuid().nullable(),
+    systemName: z.string().nullable(),
+    satisfiedBy: z.string().nullable(),
+    connectorId: z.uuid().nullable(),
+    gatewayId: z.uuid().nullable(),
+    reason: z.string().openapi({ description: "Why it is needed and what to do, in plain words." }),
+    action: ZPrerequisiteAction.nullable(),
+    updatedAt: ZTimestamp,
+  })
+  .openapi("Prerequisite");
+
+export const ZSystemAccess = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    location: z.enum(SYSTEM_LOCATIONS),
+    signInMethod: z.enum(SIGN_IN_METHODS),
+    sso: z.boolean(),
+    service: z.string().nullable(),
+    credentialReference: z
+      .object({
+        store: z.enum(CREDENTIAL_STORES),
+        name: z.string(),
+        owner: z.string(),
+        rotatesAt: ZTimestamp,
+      })
+      .nullable(),
+    machineGroup: z.string().nullable(),
+    windowsAccount: z.string().nullable(),
+    windowsAccountType: z.enum(WINDOWS_ACCOUNT_TYPES).nullable(),
+  })
+  .openapi("SystemAccess");
+
+const summaryFields = {
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string(),
+  kind: z.enum(AUTOMATION_KINDS),
+  runMode: z.enum(RUN_MODES),
+  status: z.enum(AUTOMATION_STATUSES),
+  version: z.number().int(),
+  ownerId: z.uuid(),
+  owner: ZPersonRef,
+  departmentId: z.uuid(),
+  department: ZNamedRef,
+  createdAt: ZTimestamp,
+  updatedAt: ZTimestamp,
+};
+
+export const ZAutomationSummary = z
+  .object({
+    ...summaryFields,
+    outstandingCount: z.number().int().openapi({ description: "Prerequisites not SATISFIED." }),
+    systemCount: z.number().int(),
+  })
+  .openapi("AutomationSummary");
+
+export const ZHistoryEvent = z
+  .object({
+    id: z.string(),
+    action: z.string().openapi({ example: "automation.updated" }),
+    actorLabel: z.string().openapi({ description: "Who did it, as recorded at the time." }),
+    createdAt: ZTimestamp,
+  })
+  .openapi("HistoryEvent");
+
+export const ZAutomation = z
+  .object({
+    ...summaryFields,
+    runAs: z.string().nullable(),
+    gatewayId: z.uuid().nullable(),
+    gateway: z
+      .object({
+        id: z.uuid(),
+        name: z.string(),
+        kind: z.enum(GATEWAY_KINDS),
+        status: z.enum(GATEWAY_STATUSES),
+      })
+      .nullable(),
+    retiredAt: ZTimestamp.nullable(),
+    systems: z.array(ZSystemAccess),
+    prerequisites: z.array(ZPrerequisite),
+    requests: z.array(ZRequest),
+    history: z.array(ZHistoryEvent).openapi({
+      description: "Its audit events and its requests', newest first (at most 100).",
+    }),
+    permissions: z
+      .object({ edit: z.boolean(), retire: z.boolean() })
+      .openapi({ description: "What the caller may do with it now." }),
+  })
+  .openapi("Automation");
+
+export type PrerequisiteAction = z.infer<typeof ZPrerequisiteAction>;
+export type Prerequisite = z.infer<typeof ZPrerequisite>;
+export type SystemAccess = z.infer<typeof ZSystemAccess>;
+export type AutomationSummary = z.infer<typeof ZAutomationSummary>;
+export type HistoryEvent = z.infer<typeof ZHistoryEvent>;
+export type Automation = z.infer<typeof ZAutomation>;
