@@ -1,15 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Caller, loadCaller } from "@/lib/auth/server/caller";
 import { automationScope } from "@/lib/auth/server/scope";
-import { getAutomation } from "@/lib/automations/server/get-automation";
-import { loadAutomationDetail } from "@/lib/automations/server/views";
+import { getAutomation, readAutomation } from "@/lib/automations/server/get-automation";
 import { loadDemoData } from "@/prisma/demo-data";
-import { pool, prisma, resetDatabase } from "../db";
+import { pool, prisma, resetDatabase } from "@/test/support/db";
 
-// The automation page is read with one hand-written statement (lib/automations/server/detail-sql.ts),
-// the write paths with Prisma's relations (lib/automations/server/views.ts). Both must show the same
-// automation: on the demo company (every kind, sign-in method, request state, connector and
-// gateway status), for every automation and for a person of each role.
+// An automation is read one way (lib/automations/server/detail-sql.ts): prepared on the pool for
+// pages, unprepared inside a write's Prisma transaction. Both must give the same answer, within
+// the same scope as the writes' Prisma where clause: on the demo company (every kind, sign-in
+// method, request state, connector and gateway status), every automation, a person of each role.
 
 const NOW = new Date("2026-06-15T09:00:00Z");
 let automationIds: string[];
@@ -44,25 +43,24 @@ describe("an automation's page data", () => {
   });
 
   it.each(["ADMIN", "IT_APPROVER", "MANAGER", "MAKER"])(
-    "equals the Prisma-loaded view for every automation a %s may see, and is a 404 for the others",
+    "reads the same in and out of a transaction for every automation a %s may see, and is a 404 for the others",
     async (role) => {
       const caller = callers[role]!;
       let seen = 0;
       for (const id of automationIds) {
-        const expected = await loadAutomationDetail(
-          prisma,
-          { AND: [{ id }, automationScope(caller)] },
-          caller,
-          NOW,
-        );
-        if (!expected) {
+        const visible = await prisma.automation.count({ where: { AND: [{ id }, automationScope(caller)] } });
+        if (visible === 0) {
           await expect(getAutomation({ caller, id, now: NOW })).rejects.toMatchObject({ status: 404 });
+          expect(await prisma.$transaction((tx) => readAutomation(caller, id, { tx, now: NOW }))).toBeNull();
           continue;
         }
         seen += 1;
-        const { history, ...actual } = await getAutomation({ caller, id, now: NOW });
-        expect(actual).toEqual(expected);
-        expect(history).toEqual(await expectedHistory(id));
+        const page = await getAutomation({ caller, id, now: NOW });
+        const inTransaction = await prisma.$transaction((tx) => readAutomation(caller, id, { tx, now: NOW }));
+        expect(inTransaction).toEqual(page);
+        expect(page.createdAt).toBeInstanceOf(Date);
+        expect(page.prerequisites.length).toBeGreaterThan(0);
+        expect(page.history).toEqual(await expectedHistory(id));
       }
       // Each role sees something, and only the company-wide roles see everything.
       expect(seen).toBeGreaterThan(0);

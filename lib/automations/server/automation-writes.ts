@@ -1,7 +1,7 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/server/caller";
 import type { TCreateAutomationBody } from "@/lib/automations/schemas";
-import type { AutomationDetail } from "@/lib/automations/server/views";
+import type { AutomationView } from "@/lib/automations/server/get-automation";
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/http/cursor";
@@ -88,7 +88,7 @@ export function assertAutomationId(id: string): void {
   if (!isUuid(id)) throw notFound("Automation");
 }
 
-export function staleVersion(current: AutomationDetail) {
+export function staleVersion(current: AutomationView) {
   return conflict(
     `Someone else changed this automation (it is now at version ${current.version}). Review the current version and apply your change again.`,
     { current },

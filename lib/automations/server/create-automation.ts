@@ -9,7 +9,7 @@ import {
   resolveDepartment,
   toSystemData,
 } from "@/lib/automations/server/automation-writes";
-import { type AutomationDetail, loadAutomationDetail } from "@/lib/automations/server/views";
+import { type AutomationView, readAutomation } from "@/lib/automations/server/get-automation";
 import { prisma } from "@/lib/db";
 import { forbidden } from "@/lib/http/errors";
 import { rederiveAutomations } from "@/lib/prerequisites/server/rederive";
@@ -25,7 +25,7 @@ export async function createAutomation({
 }: {
   caller: Caller;
   input: TCreateAutomationBody;
-}): Promise<AutomationDetail> {
+}): Promise<AutomationView> {
   if (!can(caller, "automation:create")) throw forbidden("Only makers can register automations.");
   refuseSecrets(input);
   const departmentId = resolveDepartment(caller, input.departmentId);
@@ -53,6 +53,6 @@ export async function createAutomation({
       after: await loadAuditSnapshot(tx, id),
     });
     await rederiveAutomations(tx, [id], { actor, cause: "automation.created" });
-    return (await loadAutomationDetail(tx, { id }, caller))!;
+    return (await readAutomation(caller, id, { tx }))!;
   });
 }

@@ -1,9 +1,24 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/server/caller";
 import { automationScopeSql, SqlParams } from "@/lib/auth/server/scope-sql";
-import type { DetailRow } from "@/lib/automations/server/views";
 import { queryPrepared } from "@/lib/db";
 import type { ConnectorInput } from "@/lib/domain/types";
+import type {
+  AutomationKind,
+  AutomationStatus,
+  CredentialStore,
+  GatewayKind,
+  GatewayStatus,
+  PrerequisiteStatus,
+  PrerequisiteType,
+  RunMode,
+  SignInMethod,
+  SystemLocation,
+  WindowsAccountType,
+} from "@/lib/generated/prisma/enums";
+import type { NamedRef, PersonRef } from "@/lib/openapi/common";
+import type { RequestRow } from "@/lib/requests/server/views";
+import { statements, type Transaction } from "@/lib/transaction";
 
 // An automation's page in one statement: the automation (in the caller's scope, or nothing),
 // its owner, department, gateway, systems, prerequisites, requests, the connectors of its
@@ -20,8 +35,62 @@ export interface HistoryEvent {
   createdAt: Date;
 }
 
+export interface SystemRow {
+  id: string;
+  name: string;
+  position: number;
+  location: SystemLocation;
+  signInMethod: SignInMethod;
+  sso: boolean;
+  service: string | null;
+  credentialStore: CredentialStore | null;
+  credentialName: string | null;
+  credentialOwner: string | null;
+  credentialRotatesAt: Date | null;
+  machineGroup: string | null;
+  windowsAccount: string | null;
+  windowsAccountType: WindowsAccountType | null;
+}
+
+export interface PrerequisiteRow {
+  id: string;
+  key: string;
+  type: PrerequisiteType;
+  status: PrerequisiteStatus;
+  systemAccessId: string | null;
+  satisfiedBy: string | null;
+  connectorId: string | null;
+  gatewayId: string | null;
+  reason: string;
+  updatedAt: Date;
+}
+
+/** An automation as its page reads it: its own columns and everything it owns. */
+export interface AutomationRow {
+  id: string;
+  name: string;
+  description: string;
+  kind: AutomationKind;
+  runMode: RunMode;
+  status: AutomationStatus;
+  runAs: string | null;
+  version: number;
+  ownerId: string;
+  departmentId: string;
+  gatewayId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  retiredAt: Date | null;
+  owner: PersonRef;
+  department: NamedRef;
+  gateway: { id: string; name: string; kind: GatewayKind; status: GatewayStatus } | null;
+  systems: SystemRow[];
+  prerequisites: PrerequisiteRow[];
+  requests: RequestRow[];
+}
+
 export interface AutomationPageData {
-  row: DetailRow;
+  row: AutomationRow;
   connectors: ConnectorInput[];
   history: HistoryEvent[];
 }
@@ -30,8 +99,6 @@ const person = (alias: string) =>
   `case when ${alias}.id is null then null
         else json_build_object('id', ${alias}.id, 'name', ${alias}.name, 'email', ${alias}.email) end`;
 
-// Field for field what `automationDetailSelect` (lib/automations/server/views.ts) selects through
-// Prisma for the write paths; test/makers/automation-page.test.ts holds the two equal.
 const STATEMENT = (scope: string) => `
   select a.id, a.name, a.description, a.kind::text as kind, a."runMode"::text as "runMode",
          a.status::text as status, a."runAs", a.version, a."ownerId", a."departmentId", a."gatewayId",
@@ -112,20 +179,30 @@ type Json<T> = {
   [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K];
 };
 
-type PageRow = Omit<DetailRow, "systems" | "prerequisites" | "requests"> & {
-  systems: Array<Json<DetailRow["systems"][number]>>;
-  prerequisites: Array<Json<DetailRow["prerequisites"][number]>>;
-  requests: Array<Json<DetailRow["requests"][number]>>;
+type PageRow = Omit<AutomationRow, "systems" | "prerequisites" | "requests"> & {
+  systems: Array<Json<SystemRow>>;
+  prerequisites: Array<Json<PrerequisiteRow>>;
+  requests: Array<Json<RequestRow>>;
   connectors: Array<Json<ConnectorInput>>;
   history: Array<Json<HistoryEvent>>;
 };
 
-/** The automation's page data, or null when it does not exist or lies outside the caller's scope. */
-export async function loadAutomationPage(caller: Caller, id: string): Promise<AutomationPageData | null> {
+/**
+ * The automation's page data, or null when it does not exist or lies outside the caller's
+ * scope. A write passes its transaction and reads what it wrote (unprepared there: a prepared
+ * statement belongs to a pooled connection, not to the transaction's).
+ */
+export async function loadAutomationPage(
+  caller: Caller,
+  id: string,
+  tx?: Transaction,
+): Promise<AutomationPageData | null> {
   const params = new SqlParams();
   params.bind(id);
-  const scope = automationScopeSql(caller, params.bind);
-  const { rows } = await queryPrepared<PageRow>(STATEMENT(scope), params.values);
+  const text = STATEMENT(automationScopeSql(caller, params.bind));
+  const rows = tx
+    ? await statements(tx).rows<PageRow>(text, params.values)
+    : (await queryPrepared<PageRow>(text, params.values)).rows;
   const page = rows[0];
   if (!page) return null;
   const { connectors, history, systems, prerequisites, requests, ...automation } = page;

@@ -1,24 +1,35 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/server/caller";
 import { assertAutomationId } from "@/lib/automations/server/automation-writes";
-import { type HistoryEvent, loadAutomationPage } from "@/lib/automations/server/detail-sql";
-import { type AutomationDetail, toAutomationDetail } from "@/lib/automations/server/views";
+import { loadAutomationPage } from "@/lib/automations/server/detail-sql";
+import { toAutomationDetail } from "@/lib/automations/server/views";
 import { notFound } from "@/lib/http/errors";
+import type { Transaction } from "@/lib/transaction";
+
+/**
+ * The automation as the API answers it, or null outside the caller's scope. The one read of
+ * an automation: pages read it on their own, writes inside their transaction (`tx`). The
+ * history comes from the same statement, after its scope check, so it never leaks.
+ */
+export async function readAutomation(
+  caller: Caller,
+  id: string,
+  options: { tx?: Transaction; now?: Date } = {},
+) {
+  const page = await loadAutomationPage(caller, id, options.tx);
+  if (!page) return null;
+  return {
+    ...toAutomationDetail(page.row, page.connectors, caller, options.now ?? new Date()),
+    history: page.history,
+  };
+}
+
+export type AutomationView = NonNullable<Awaited<ReturnType<typeof readAutomation>>>;
 
 /** One automation in the caller's scope; outside it the answer is the same 404 as for none. */
-export async function getAutomation({
-  caller,
-  id,
-  now = new Date(),
-}: {
-  caller: Caller;
-  id: string;
-  now?: Date;
-}): Promise<AutomationDetail & { history: HistoryEvent[] }> {
+export async function getAutomation({ caller, id, now }: { caller: Caller; id: string; now?: Date }) {
   assertAutomationId(id);
-  // The history is read in the same statement, after the scope check in its where clause,
-  // so it never leaks a foreign record.
-  const page = await loadAutomationPage(caller, id);
-  if (!page) throw notFound("Automation");
-  return { ...toAutomationDetail(page.row, page.connectors, caller, now), history: page.history };
+  const automation = await readAutomation(caller, id, { now });
+  if (!automation) throw notFound("Automation");
+  return automation;
 }

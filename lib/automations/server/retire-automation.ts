@@ -2,9 +2,9 @@ import "server-only";
 import { callerActor } from "@/lib/audit/server/caller-actor";
 import { recordAudit, recordAuditMany } from "@/lib/audit/server/record-audit";
 import type { Caller } from "@/lib/auth/server/caller";
-import { automationRetireScope, automationScope } from "@/lib/auth/server/scope";
+import { automationRetireScope } from "@/lib/auth/server/scope";
 import { assertAutomationId, staleVersion } from "@/lib/automations/server/automation-writes";
-import { type AutomationDetail, loadAutomationDetail } from "@/lib/automations/server/views";
+import { type AutomationView, readAutomation } from "@/lib/automations/server/get-automation";
 import { prisma } from "@/lib/db";
 import { conflict, forbidden, notFound } from "@/lib/http/errors";
 import { rederiveAutomations } from "@/lib/prerequisites/server/rederive";
@@ -23,13 +23,12 @@ export async function retireAutomation({
   caller: Caller;
   id: string;
   version: number;
-}): Promise<AutomationDetail> {
+}): Promise<AutomationView> {
   assertAutomationId(id);
   const actor = callerActor(caller);
 
   return prisma.$transaction(async (tx) => {
-    const visible = { AND: [{ id }, automationScope(caller)] };
-    const current = await loadAutomationDetail(tx, visible, caller);
+    const current = await readAutomation(caller, id, { tx });
     if (!current) throw notFound("Automation");
     if (current.status === "RETIRED") {
       throw conflict("This automation is already retired.", { current });
@@ -44,7 +43,7 @@ export async function retireAutomation({
       if ((await tx.automation.count({ where: retirable })) === 0) {
         throw forbidden("Only the automation's owner or an administrator can retire it.");
       }
-      throw staleVersion((await loadAutomationDetail(tx, visible, caller)) ?? current);
+      throw staleVersion((await readAutomation(caller, id, { tx })) ?? current);
     }
 
     // Conditional on PENDING, so a request withdrawn or decided meanwhile is left alone.
@@ -73,6 +72,6 @@ export async function retireAutomation({
       })),
     );
     await rederiveAutomations(tx, [id], { actor, cause: "automation.retired" });
-    return (await loadAutomationDetail(tx, { id }, caller))!;
+    return (await readAutomation(caller, id, { tx }))!;
   });
 }

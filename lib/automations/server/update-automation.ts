@@ -3,7 +3,6 @@ import { callerActor } from "@/lib/audit/server/caller-actor";
 import { type AuditActor, recordAudit, recordAuditMany } from "@/lib/audit/server/record-audit";
 import { can } from "@/lib/auth/permissions";
 import type { Caller } from "@/lib/auth/server/caller";
-import { automationScope } from "@/lib/auth/server/scope";
 import type { TCreateAutomationBody, TUpdateAutomationBody } from "@/lib/automations/schemas";
 import {
   assertAutomationId,
@@ -12,7 +11,7 @@ import {
   staleVersion,
   toSystemData,
 } from "@/lib/automations/server/automation-writes";
-import { type AutomationDetail, loadAutomationDetail } from "@/lib/automations/server/views";
+import { type AutomationView, readAutomation } from "@/lib/automations/server/get-automation";
 import { prisma, type Tx } from "@/lib/db";
 import { normaliseKey } from "@/lib/domain/engine-helpers";
 import { conflict, forbidden, notFound } from "@/lib/http/errors";
@@ -32,14 +31,13 @@ export async function updateAutomation({
   caller: Caller;
   id: string;
   input: TUpdateAutomationBody;
-}): Promise<AutomationDetail> {
+}): Promise<AutomationView> {
   assertAutomationId(id);
   refuseSecrets(input);
   const actor = callerActor(caller);
 
   return prisma.$transaction(async (tx) => {
-    const visible = { AND: [{ id }, automationScope(caller)] };
-    const current = await loadAutomationDetail(tx, visible, caller);
+    const current = await readAutomation(caller, id, { tx });
     if (!current) throw notFound("Automation");
     if (current.ownerId !== caller.id || !can(caller, "automation:read:own")) {
       throw forbidden("Only the automation's owner can change it.");
@@ -65,7 +63,7 @@ export async function updateAutomation({
         version: { increment: 1 },
       },
     });
-    if (count === 0) throw staleVersion((await loadAutomationDetail(tx, visible, caller)) ?? current);
+    if (count === 0) throw staleVersion((await readAutomation(caller, id, { tx })) ?? current);
 
     if (departmentId) {
       // Requests carry a copy of the department for the queue's filters; keep it in step.
@@ -85,7 +83,7 @@ export async function updateAutomation({
     if (await cancelObsoleteRequests(tx, id, actor)) {
       await rederiveAutomations(tx, [id], { actor, cause: "request.cancelled" });
     }
-    return (await loadAutomationDetail(tx, { id }, caller))!;
+    return (await readAutomation(caller, id, { tx }))!;
   });
 }
 

@@ -1,72 +1,14 @@
 import "server-only";
 import { can } from "@/lib/auth/permissions";
 import type { Caller } from "@/lib/auth/server/caller";
-import type { Tx } from "@/lib/db";
+import type { AutomationRow, SystemRow } from "@/lib/automations/server/detail-sql";
 import { derivePrerequisites } from "@/lib/domain/prerequisites";
 import type { ConnectorInput, EngineInput, SystemAccessInput } from "@/lib/domain/types";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { requestSelect, toRequestView } from "@/lib/requests/server/views";
+import { toRequestView } from "@/lib/requests/server/views";
 
-// The automation as the API shows it. Prerequisites come from their stored rows (status,
-// reason, what satisfies them); the maker's next step (`action`) is not stored, so the pure
-// engine is re-run on the loaded data — one extra query for the connectors of its services —
-// rather than keeping a second copy of the rules here.
-
-const systemSelect = {
-  id: true,
-  name: true,
-  position: true,
-  location: true,
-  signInMethod: true,
-  sso: true,
-  service: true,
-  credentialStore: true,
-  credentialName: true,
-  credentialOwner: true,
-  credentialRotatesAt: true,
-  machineGroup: true,
-  windowsAccount: true,
-  windowsAccountType: true,
-} satisfies Prisma.SystemAccessSelect;
-
-export const automationDetailSelect = {
-  id: true,
-  name: true,
-  description: true,
-  kind: true,
-  runMode: true,
-  status: true,
-  runAs: true,
-  version: true,
-  ownerId: true,
-  departmentId: true,
-  gatewayId: true,
-  createdAt: true,
-  updatedAt: true,
-  retiredAt: true,
-  owner: { select: { id: true, name: true, email: true } },
-  department: { select: { id: true, name: true } },
-  gateway: { select: { id: true, name: true, kind: true, status: true } },
-  systems: { select: systemSelect, orderBy: [{ position: "asc" }, { name: "asc" }] },
-  prerequisites: {
-    select: {
-      id: true,
-      key: true,
-      type: true,
-      status: true,
-      systemAccessId: true,
-      satisfiedBy: true,
-      connectorId: true,
-      gatewayId: true,
-      reason: true,
-      updatedAt: true,
-    },
-  },
-  requests: { select: requestSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }] },
-} satisfies Prisma.AutomationSelect;
-
-export type DetailRow = Prisma.AutomationGetPayload<{ select: typeof automationDetailSelect }>;
-type SystemRow = DetailRow["systems"][number];
+// The automation as the API shows it, from the row its one read (detail-sql.ts) returns.
+// Prerequisites come from their stored rows; the maker's next step (`action`) is not stored,
+// so the pure engine is re-run on the loaded data rather than keeping a second copy of the rules.
 
 function toSystemView(row: SystemRow) {
   return {
@@ -91,43 +33,18 @@ function toSystemView(row: SystemRow) {
   };
 }
 
-/**
- * The automation with its systems, prerequisites, requests, owner and department, or null.
- * `where` carries the caller's scope; within a write's transaction, pass that transaction.
- */
-export async function loadAutomationDetail(
-  db: Tx,
-  where: Prisma.AutomationWhereInput,
-  caller: Caller,
-  now = new Date(),
-) {
-  const row = await db.automation.findFirst({ where, select: automationDetailSelect });
-  if (!row) return null;
-  const services = [
-    ...new Set(
-      row.systems.filter((s) => s.signInMethod === "SHARED_KEY" && s.service).map((s) => s.service!),
-    ),
-  ];
-  // One statement with the sharing departments aggregated (a Prisma relation would be a second).
-  const connectors =
-    services.length === 0
-      ? []
-      : await db.$queryRaw<ConnectorInput[]>`
-          select c.id::text as id, c.name, c.service, c.status::text as status, c."keyExpiresAt",
-                 c.sharing::text as sharing,
-                 array(select cd."departmentId"::text from connector_departments cd
-                        where cd."connectorId" = c.id) as "departmentIds"
-            from connectors c where c.service = any(${services}::text[])`;
-  return toAutomationDetail(row, connectors, caller, now);
-}
-
 export type AutomationDetail = ReturnType<typeof toAutomationDetail>;
 
 /**
  * The API's view of a loaded automation. The maker's next steps come from the pure engine run
  * on the loaded rows and the connectors of the automation's shared-key services.
  */
-export function toAutomationDetail(row: DetailRow, connectors: ConnectorInput[], caller: Caller, now: Date) {
+export function toAutomationDetail(
+  row: AutomationRow,
+  connectors: ConnectorInput[],
+  caller: Caller,
+  now: Date,
+) {
   const derived = derivePrerequisites(engineInput(row, connectors, now)).prerequisites;
   const order = new Map(derived.map((p, index) => [p.key, index]));
   const actions = new Map(derived.map((p) => [p.key, p.action]));
@@ -176,7 +93,7 @@ export function toAutomationDetail(row: DetailRow, connectors: ConnectorInput[],
   };
 }
 
-function engineInput(row: DetailRow, connectors: ConnectorInput[], now: Date): EngineInput {
+function engineInput(row: AutomationRow, connectors: ConnectorInput[], now: Date): EngineInput {
   return {
     automation: {
       kind: row.kind,
