@@ -3,12 +3,12 @@ import { takeOutstandingSnapshot } from "@/lib/dashboard/server/take-snapshot";
 import { pool, prisma } from "@/lib/db";
 import {
   type AutomationSpec,
-  createAutomation,
-  createConnector,
-  createDepartment,
-  createGateway,
-  createRequest,
-  createUser,
+  insertAutomation,
+  insertConnector,
+  insertDepartment,
+  insertGateway,
+  insertRequest,
+  insertUser,
   type SystemSpec,
 } from "@/lib/testing/factories";
 
@@ -25,12 +25,12 @@ export const DEMO_EMAIL_DOMAIN = "@preflight.test";
 export async function loadDemoData(now = new Date()): Promise<{ automations: number }> {
   const at = (days: number) => new Date(now.getTime() + days * DAY);
   const departments = new Map<string, string>();
-  for (const name of DEMO_DEPARTMENTS) departments.set(name, (await createDepartment(name)).id);
+  for (const name of DEMO_DEPARTMENTS) departments.set(name, (await insertDepartment(name)).id);
   const dept = (name: string) => departments.get(name)!;
 
   const people = new Map<string, string>();
   for (const account of DEMO_ACCOUNTS) {
-    const user = await createUser({
+    const user = await insertUser({
       email: account.email,
       name: account.name,
       departmentId: dept(account.department),
@@ -47,14 +47,14 @@ export async function loadDemoData(now = new Date()): Promise<{ automations: num
     { email: "fiona.finance@preflight.test", name: "Fiona Finance", department: "Finance" },
   ];
   for (const colleague of colleagues) {
-    const user = await createUser({
+    const user = await insertUser({
       ...colleague,
       departmentId: dept(colleague.department),
       roles: ["MAKER"],
     });
     people.set(colleague.email, user.id);
   }
-  const theo = await createUser({
+  const theo = await insertUser({
     email: "theo.it@preflight.test",
     name: "Theo IT",
     departmentId: dept("IT"),
@@ -63,8 +63,8 @@ export async function loadDemoData(now = new Date()): Promise<{ automations: num
   const person = (email: string) => people.get(email)!;
   const itId = person("it@preflight.test");
 
-  await createConnector({ name: "ServiceNow", service: "servicenow", keyExpiresAt: at(200), ownerId: itId });
-  await createConnector({
+  await insertConnector({ name: "ServiceNow", service: "servicenow", keyExpiresAt: at(200), ownerId: itId });
+  await insertConnector({
     name: "Workday (Finance and HR)",
     service: "workday",
     keyExpiresAt: at(20),
@@ -72,25 +72,25 @@ export async function loadDemoData(now = new Date()): Promise<{ automations: num
     departmentIds: [dept("Finance"), dept("HR")],
     ownerId: itId,
   });
-  await createConnector({ name: "Salesforce", service: "salesforce", keyExpiresAt: at(5), ownerId: theo.id });
-  await createConnector({ name: "Adobe Sign", service: "adobe-sign", keyExpiresAt: at(60), ownerId: itId });
-  await createConnector({
+  await insertConnector({ name: "Salesforce", service: "salesforce", keyExpiresAt: at(5), ownerId: theo.id });
+  await insertConnector({ name: "Adobe Sign", service: "adobe-sign", keyExpiresAt: at(60), ownerId: itId });
+  await insertConnector({
     name: "Legacy CRM",
     service: "legacy-crm",
     keyExpiresAt: at(90),
     status: "REVOKED",
   });
-  await createConnector({ name: "DocuSign", service: "docusign", keyExpiresAt: at(-3), status: "EXPIRED" });
+  await insertConnector({ name: "DocuSign", service: "docusign", keyExpiresAt: at(-3), status: "EXPIRED" });
 
-  const gwEurope = await createGateway({ name: "gw-eu-west-1", region: "West Europe", adminIds: [itId] });
-  const machines = await createGateway({
+  const gwEurope = await insertGateway({ name: "gw-eu-west-1", region: "West Europe", adminIds: [itId] });
+  const machines = await insertGateway({
     name: "Finance desktops",
     kind: "MACHINE_GROUP",
     region: "West Europe",
     adminIds: [itId],
   });
-  const gwUs = await createGateway({ name: "gw-us-east-2", region: "East US", status: "OFFLINE" });
-  await createGateway({ name: "gw-legacy-01", region: "North Europe", status: "DECOMMISSIONED" });
+  const gwUs = await insertGateway({ name: "gw-us-east-2", region: "East US", status: "OFFLINE" });
+  await insertGateway({ name: "gw-legacy-01", region: "North Europe", status: "DECOMMISSIONED" });
 
   const vault = (name: string, owner: string, days = 120) => ({
     store: "AZURE_KEY_VAULT" as const,
@@ -367,7 +367,7 @@ export async function loadDemoData(now = new Date()): Promise<{ automations: num
 
   const created = new Map<string, string>();
   for (const [index, spec] of specs.entries()) {
-    const automation = await createAutomation({ ...spec, createdAt: at(-60 + index) }, now);
+    const automation = await insertAutomation({ ...spec, createdAt: at(-60 + index) }, now);
     created.set(spec.name, automation.id);
   }
   const id = (name: string) => created.get(name)!;
@@ -429,7 +429,7 @@ export async function loadDemoData(now = new Date()): Promise<{ automations: num
     },
   ] as const;
   for (const r of requests) {
-    await createRequest(
+    await insertRequest(
       {
         automationId: id(r.name),
         prerequisiteKey: r.key,

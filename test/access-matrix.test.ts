@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createConnector, createDepartment, createGateway, createUser } from "@/lib/testing/factories";
+import { insertConnector, insertDepartment, insertGateway, insertUser } from "@/lib/testing/factories";
 import { prisma, resetDatabase } from "@/test/db";
 import {
   APP_ORIGIN,
@@ -270,7 +270,7 @@ const ROUTES: RouteRow[] = [
     route: "POST /api/v1/connectors/{id}/revoke",
     load: () => import("@/app/api/v1/connectors/[id]/revoke/route"),
     call: async () => {
-      const { id } = await createConnector({
+      const { id } = await insertConnector({
         name: unique("Connector"),
         service: "sap-erp",
         keyExpiresAt: inNinetyDays(),
@@ -362,7 +362,7 @@ const ROUTES: RouteRow[] = [
     route: "PATCH /api/v1/connectors/{id}",
     load: () => import("@/app/api/v1/connectors/[id]/route"),
     call: async () => {
-      const { id } = await createConnector({
+      const { id } = await insertConnector({
         name: unique("Connector"),
         service: "sap-erp",
         keyExpiresAt: inNinetyDays(),
@@ -393,7 +393,7 @@ const ROUTES: RouteRow[] = [
     route: "GET /api/v1/gateways/{id}",
     load: () => import("@/app/api/v1/gateways/[id]/route"),
     call: async () => {
-      const { id } = await createGateway({ name: unique("gw") });
+      const { id } = await insertGateway({ name: unique("gw") });
       return { path: `/api/v1/gateways/${id}`, params: { id } };
     },
     expect: ALL(200),
@@ -402,7 +402,7 @@ const ROUTES: RouteRow[] = [
     route: "PATCH /api/v1/gateways/{id}",
     load: () => import("@/app/api/v1/gateways/[id]/route"),
     call: async () => {
-      const { id } = await createGateway({ name: unique("gw") });
+      const { id } = await insertGateway({ name: unique("gw") });
       return { path: `/api/v1/gateways/${id}`, params: { id }, body: { version: 1, status: "OFFLINE" } };
     },
     expect: ONLY(["IT_APPROVER"], "ALLOWED"),
@@ -411,7 +411,7 @@ const ROUTES: RouteRow[] = [
     route: "GET /api/v1/gateways/{id}/impact",
     load: () => import("@/app/api/v1/gateways/[id]/impact/route"),
     call: async () => {
-      const { id } = await createGateway({ name: unique("gw") });
+      const { id } = await insertGateway({ name: unique("gw") });
       return { path: `/api/v1/gateways/${id}/impact?status=OFFLINE`, params: { id } };
     },
     expect: ONLY(["IT_APPROVER"], 200),
@@ -519,8 +519,8 @@ const IGNORES_CREDENTIALS = new Set(["GET /api/health"]);
 
 async function createFixtures(): Promise<Fixtures> {
   const world = await createWorld();
-  const hr = (await createDepartment("HR")).id;
-  const otherMaker = await createUser({
+  const hr = (await insertDepartment("HR")).id;
+  const otherMaker = await insertUser({
     email: "other.maker@preflight.test",
     roles: ["MAKER"],
     departmentId: hr,
@@ -540,7 +540,7 @@ async function createFixtures(): Promise<Fixtures> {
       justification: "Needed",
     },
   });
-  const connector = await createConnector({
+  const connector = await insertConnector({
     name: "SAP ERP",
     service: "sap-erp",
     keyExpiresAt: inNinetyDays(),

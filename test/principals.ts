@@ -4,7 +4,7 @@ import { authSecret } from "@/lib/auth/server/config";
 import { sessionCookieName } from "@/lib/auth/server/cookies";
 import { prisma } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { createDepartment, createUser } from "@/lib/testing/factories";
+import { insertDepartment, insertUser } from "@/lib/testing/factories";
 import { createToken } from "@/lib/tokens/server/tokens";
 
 // Who calls in route tests: one person per role with a personal API token and a browser
@@ -52,9 +52,9 @@ export async function tokenFor(userId: string, days = 30): Promise<string> {
 
 /** The demo company in miniature: Finance, Sales, IT and one person per role. */
 export async function createWorld(): Promise<World> {
-  const finance = (await createDepartment("Finance")).id;
-  const sales = (await createDepartment("Sales")).id;
-  const it = (await createDepartment("IT")).id;
+  const finance = (await insertDepartment("Finance")).id;
+  const sales = (await insertDepartment("Sales")).id;
+  const it = (await insertDepartment("IT")).id;
   const specs: Record<RolePrincipal, { email: string; departmentId: string; manages?: string[] }> = {
     MAKER: { email: "maker@preflight.test", departmentId: finance },
     IT_APPROVER: { email: "it@preflight.test", departmentId: it },
@@ -64,7 +64,7 @@ export async function createWorld(): Promise<World> {
   const people = {} as Record<RolePrincipal, Person>;
   for (const role of ROLE_PRINCIPALS) {
     const spec = specs[role];
-    const user = await createUser({ ...spec, roles: [role] });
+    const user = await insertUser({ ...spec, roles: [role] });
     people[role] = {
       id: user.id,
       email: user.email,

@@ -24,7 +24,7 @@ import { rederiveAutomations } from "@/lib/prerequisites/server/rederive";
 
 const SEED_ACTOR: AuditActor = SYSTEM_ACTOR("seed");
 
-export async function createDepartment(name: string, db: Tx = prisma) {
+export async function insertDepartment(name: string, db: Tx = prisma) {
   return db.department.create({ data: { name } });
 }
 
@@ -38,7 +38,7 @@ export interface UserSpec {
   externalId?: string;
 }
 
-export async function createUser(spec: UserSpec, db: Tx = prisma) {
+export async function insertUser(spec: UserSpec, db: Tx = prisma) {
   return db.user.create({
     data: {
       email: spec.email.toLowerCase(),
@@ -64,7 +64,7 @@ export interface ConnectorSpec {
   departmentIds?: string[];
 }
 
-export async function createConnector(spec: ConnectorSpec, db: Tx = prisma) {
+export async function insertConnector(spec: ConnectorSpec, db: Tx = prisma) {
   return db.connector.create({
     data: {
       name: spec.name,
@@ -91,7 +91,7 @@ export interface GatewaySpec {
   adminIds?: string[];
 }
 
-export async function createGateway(spec: GatewaySpec, db: Tx = prisma) {
+export async function insertGateway(spec: GatewaySpec, db: Tx = prisma) {
   return db.gateway.create({
     data: {
       name: spec.name,
@@ -131,7 +131,7 @@ export interface AutomationSpec {
 }
 
 /** Creates an automation with its systems and derives its prerequisites, in one transaction. */
-export async function createAutomation(spec: AutomationSpec, now = new Date()) {
+export async function insertAutomation(spec: AutomationSpec, now = new Date()) {
   return prisma.$transaction(async (tx) => {
     const automation = await tx.automation.create({
       data: {
@@ -190,7 +190,7 @@ export interface RequestSpec {
 }
 
 /** Files (and optionally decides) a request for an existing prerequisite, then re-derives. */
-export async function createRequest(spec: RequestSpec, now = new Date()) {
+export async function insertRequest(spec: RequestSpec, now = new Date()) {
   return prisma.$transaction(async (tx) => {
     const prerequisite = await tx.prerequisite.findUniqueOrThrow({
       where: { automationId_key: { automationId: spec.automationId, key: spec.prerequisiteKey } },

@@ -5,7 +5,7 @@ import * as prerequisiteExport from "@/app/api/v1/prerequisites/export/route";
 import * as prerequisiteList from "@/app/api/v1/prerequisites/route";
 import * as requestExport from "@/app/api/v1/requests/export/route";
 import * as requestList from "@/app/api/v1/requests/route";
-import { createAutomation, createDepartment } from "@/lib/testing/factories";
+import { insertAutomation, insertDepartment } from "@/lib/testing/factories";
 import { pool, prisma, resetDatabase } from "../db";
 import { buildCompany, type Company, get, getJson, parseCsv } from "./fixtures";
 
@@ -221,8 +221,8 @@ describe("CSV exports", () => {
   });
 
   it("cells that a spreadsheet would run as a formula are defused", async () => {
-    const department = await createDepartment("Legal");
-    await createAutomation({
+    const department = await insertDepartment("Legal");
+    await insertAutomation({
       name: '=HYPERLINK("http://evil.example","Click")',
       kind: "CLOUD_FLOW",
       ownerId: company.makerF.id,
@@ -245,7 +245,7 @@ describe("streaming", () => {
 
   beforeAll(async () => {
     // 5,000 automations × 4 prerequisites, written with SQL: the export's size, not the rules, is under test.
-    bulk = (await createDepartment("Bulk")).id;
+    bulk = (await insertDepartment("Bulk")).id;
     await pool().query(
       `with a as (
          insert into automations (name, kind, "runMode", "ownerId", "departmentId", "updatedAt")

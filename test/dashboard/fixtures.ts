@@ -5,11 +5,11 @@ import { type Caller, loadCaller } from "@/lib/auth/server/caller";
 import { prisma } from "@/lib/db";
 import { rederiveAutomations } from "@/lib/prerequisites/server/rederive";
 import {
-  createAutomation,
-  createConnector,
-  createDepartment,
-  createRequest,
-  createUser,
+  insertAutomation,
+  insertConnector,
+  insertDepartment,
+  insertRequest,
+  insertUser,
 } from "@/lib/testing/factories";
 import { tokenFor } from "../makers/helpers";
 
@@ -34,14 +34,14 @@ async function person(
   roles: ("MAKER" | "MANAGER" | "IT_APPROVER" | "ADMIN")[],
   manages: string[] = [],
 ): Promise<Person> {
-  const user = await createUser({ email, departmentId, roles, manages });
+  const user = await insertUser({ email, departmentId, roles, manages });
   return { id: user.id, token: await tokenFor(user.id), caller: (await loadCaller(user.id, "token"))! };
 }
 
 export async function buildCompany() {
-  const finance = await createDepartment("Finance");
-  const sales = await createDepartment("Sales");
-  const hr = await createDepartment("HR");
+  const finance = await insertDepartment("Finance");
+  const sales = await insertDepartment("Sales");
+  const hr = await insertDepartment("HR");
   const makerF = await person("fiona@preflight.test", finance.id, ["MAKER"]);
   const makerS = await person("sam@preflight.test", sales.id, ["MAKER"]);
   const makerH = await person("hana@preflight.test", hr.id, ["MAKER"]);
@@ -50,42 +50,42 @@ export async function buildCompany() {
   const it = await person("ivan@preflight.test", null, ["IT_APPROVER"]);
 
   const connectors = [
-    await createConnector({ name: "Survey tool", service: "survey", keyExpiresAt: inDays(3) }),
-    await createConnector({
+    await insertConnector({ name: "Survey tool", service: "survey", keyExpiresAt: inDays(3) }),
+    await insertConnector({
       name: "Workday (Finance)",
       service: "workday",
       keyExpiresAt: inDays(20),
       sharing: "DEPARTMENTS",
       departmentIds: [finance.id],
     }),
-    await createConnector({
+    await insertConnector({
       name: "Payroll API (HR)",
       service: "payroll-api",
       keyExpiresAt: inDays(60),
       sharing: "DEPARTMENTS",
       departmentIds: [hr.id],
     }),
-    await createConnector({
+    await insertConnector({
       name: "CRM (Sales)",
       service: "crm",
       keyExpiresAt: inDays(85),
       sharing: "DEPARTMENTS",
       departmentIds: [sales.id],
     }),
-    await createConnector({ name: "Archive", service: "archive", keyExpiresAt: inDays(200) }),
-    await createConnector({
+    await insertConnector({ name: "Archive", service: "archive", keyExpiresAt: inDays(200) }),
+    await insertConnector({
       name: "Old CRM",
       service: "old-crm",
       keyExpiresAt: inDays(10),
       status: "REVOKED",
     }),
-    await createConnector({ name: "Fax gateway", service: "fax", keyExpiresAt: daysAgo(2) }),
+    await insertConnector({ name: "Fax gateway", service: "fax", keyExpiresAt: daysAgo(2) }),
   ];
 
   const F = { ownerId: makerF.id, departmentId: finance.id };
   const S = { ownerId: makerS.id, departmentId: sales.id };
   const H = { ownerId: makerH.id, departmentId: hr.id };
-  const automation = createAutomation;
+  const automation = insertAutomation;
   const fDesktop = await automation({
     ...F,
     name: "Bank statement download",
@@ -175,7 +175,7 @@ export async function buildCompany() {
     days: number,
     status?: "REJECTED" | "APPROVED",
   ) =>
-    createRequest({
+    insertRequest({
       automationId,
       prerequisiteKey: key,
       type,

@@ -5,7 +5,7 @@ import * as connectors from "@/app/api/v1/connectors/route";
 import * as gatewayImpact from "@/app/api/v1/gateways/[id]/impact/route";
 import * as gatewayItem from "@/app/api/v1/gateways/[id]/route";
 import * as gateways from "@/app/api/v1/gateways/route";
-import { createConnector, createDepartment, createGateway } from "@/lib/testing/factories";
+import { insertConnector, insertDepartment, insertGateway } from "@/lib/testing/factories";
 import { prisma, resetDatabase } from "../db";
 import { type Company, rowCounts, seedCompany } from "../makers/helpers";
 import { call, desktopFlow, inDays, sharedKeyAutomation } from "./helpers";
@@ -87,7 +87,7 @@ describe("POST /api/v1/connectors", () => {
 
 describe("GET and PATCH /api/v1/connectors/{id}, impact", () => {
   it("shows dependents and the blast radius of a revocation", async () => {
-    const hr = await createDepartment("HR");
+    const hr = await insertDepartment("HR");
     const make = (name: string, departmentId: string, ownerId: string) =>
       sharedKeyAutomation({ name, departmentId, ownerId, service: "sap-erp" });
     await make("ERP A", company.finance.id, company.maker.id);
@@ -122,7 +122,7 @@ describe("GET and PATCH /api/v1/connectors/{id}, impact", () => {
     expect(asMaker.body).not.toHaveProperty("keyReference");
 
     // Sales has its own usable connector: revoking the shared one does not block ERP C.
-    await createConnector({
+    await insertConnector({
       name: "ERP (Sales)",
       service: "sap-erp",
       keyExpiresAt: inDays(30),
@@ -167,7 +167,7 @@ describe("GET and PATCH /api/v1/connectors/{id}, impact", () => {
   });
 
   it("renews an expired connector: APPROVED again, dependents READY; version-guarded; revoked is final", async () => {
-    const connector = await createConnector({
+    const connector = await insertConnector({
       name: "Payroll",
       service: "payroll",
       keyExpiresAt: inDays(-1),
@@ -284,7 +284,7 @@ describe("gateways", () => {
   });
 
   it("shows a gateway with admins and dependents; refuses duplicates and unknown admins", async () => {
-    const gateway = await createGateway({ name: "gw-1", adminIds: [company.it.id] });
+    const gateway = await insertGateway({ name: "gw-1", adminIds: [company.it.id] });
     await desktopFlow({
       name: "Robot",
       ownerId: company.maker.id,

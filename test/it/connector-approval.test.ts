@@ -2,7 +2,7 @@ import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "@/lib/audit/server/record-audit";
 import { rederiveAutomations } from "@/lib/prerequisites/server/rederive";
-import { createDepartment } from "@/lib/testing/factories";
+import { insertDepartment } from "@/lib/testing/factories";
 import { prisma, resetDatabase } from "../db";
 import { type Company, seedCompany } from "../makers/helpers";
 import { connectorRequest, decide, newConnector, sharedKeyAutomation } from "./helpers";
@@ -16,7 +16,7 @@ let hr: { id: string };
 beforeEach(async () => {
   await resetDatabase();
   company = await seedCompany();
-  hr = await createDepartment("HR");
+  hr = await insertDepartment("HR");
 });
 
 /** Automations across departments and services; the request is for Finance's "workday" one. */

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import * as withdraw from "@/app/api/v1/requests/[id]/withdraw/route";
-import { createConnector, createGateway } from "@/lib/testing/factories";
+import { insertConnector, insertGateway } from "@/lib/testing/factories";
 import { prisma, resetDatabase } from "../db";
 import { type Company, rowCounts, seedCompany } from "../makers/helpers";
 import {
@@ -204,7 +204,7 @@ describe("POST /api/v1/requests/{id}/decision — rules", () => {
   });
 
   it("links an existing connector and shares it with the requesting department", async () => {
-    const existing = await createConnector({
+    const existing = await insertConnector({
       name: "Workday (Sales)",
       service: "workday",
       keyExpiresAt: inDays(90),
@@ -242,7 +242,7 @@ describe("POST /api/v1/requests/{id}/decision — rules", () => {
 
 describe("POST /api/v1/requests/{id}/decision — gateways", () => {
   it("assigns an existing ONLINE gateway: the automation turns READY", async () => {
-    const gateway = await createGateway({ name: "gw-eu-west-1" });
+    const gateway = await insertGateway({ name: "gw-eu-west-1" });
     const flow = await desktopFlow({
       name: "Invoice robot",
       ownerId: company.maker.id,
@@ -265,7 +265,7 @@ describe("POST /api/v1/requests/{id}/decision — gateways", () => {
   });
 
   it("registers a new gateway; refuses an offline one and a machine group for a cloud flow", async () => {
-    const offline = await createGateway({ name: "gw-old", status: "OFFLINE" });
+    const offline = await insertGateway({ name: "gw-old", status: "OFFLINE" });
     const flow = await desktopFlow({
       name: "Invoice robot",
       ownerId: company.maker.id,

@@ -1,6 +1,6 @@
 import * as decision from "@/app/api/v1/requests/[id]/decision/route";
 import type { SystemSpec } from "@/lib/testing/factories";
-import { createAutomation, createRequest, createUser } from "@/lib/testing/factories";
+import { insertAutomation, insertRequest, insertUser } from "@/lib/testing/factories";
 import { prisma } from "../db";
 import { call, inDays, tokenFor } from "../makers/helpers";
 
@@ -17,7 +17,7 @@ export function sharedKeyAutomation(spec: {
   service: string;
 }) {
   const system: SystemSpec = { name: "Service API", signInMethod: "SHARED_KEY", service: spec.service };
-  return createAutomation({
+  return insertAutomation({
     name: spec.name,
     kind: "API_INTEGRATION",
     runMode: "UNATTENDED",
@@ -34,7 +34,7 @@ export function desktopFlow(spec: {
   departmentId: string;
   gatewayId?: string;
 }) {
-  return createAutomation({
+  return insertAutomation({
     name: spec.name,
     kind: "DESKTOP_FLOW",
     runMode: "ATTENDED",
@@ -49,7 +49,7 @@ export const SHARED_KEY = "SHARED_KEY_CONNECTOR:service api";
 
 /** A PENDING connector request for a shared-key automation, filed by its owner. */
 export function connectorRequest(automationId: string, requesterId: string, createdAt?: Date) {
-  return createRequest({
+  return insertRequest({
     automationId,
     prerequisiteKey: SHARED_KEY,
     type: "SHARED_KEY_CONNECTOR",
@@ -60,14 +60,14 @@ export function connectorRequest(automationId: string, requesterId: string, crea
 }
 
 export function gatewayRequest(automationId: string, requesterId: string) {
-  return createRequest({ automationId, prerequisiteKey: "GATEWAY", type: "GATEWAY", requesterId });
+  return insertRequest({ automationId, prerequisiteKey: "GATEWAY", type: "GATEWAY", requesterId });
 }
 
 /** n active IT approvers with API tokens ("approver 1" … "approver n"). */
 export async function approvers(n: number) {
   return Promise.all(
     Array.from({ length: n }, async (_, i) => {
-      const user = await createUser({
+      const user = await insertUser({
         email: `approver${i + 1}@preflight.test`,
         name: `Approver ${i + 1}`,
         roles: ["IT_APPROVER"],

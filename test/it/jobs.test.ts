@@ -2,7 +2,7 @@ import type { PgBoss } from "pg-boss";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createBoss } from "@/lib/jobs/server/boss";
 import { JOBS, registerJobs } from "@/lib/jobs/server/schedule";
-import { createConnector } from "@/lib/testing/factories";
+import { insertConnector } from "@/lib/testing/factories";
 import { pool, prisma, resetDatabase } from "../db";
 import { type Company, seedCompany } from "../makers/helpers";
 import { sharedKeyAutomation } from "./helpers";
@@ -33,7 +33,7 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promi
 
 describe("the job queue", () => {
   it("three instances: one start-up key-expiry job, run once; one schedule per job", async () => {
-    const connector = await createConnector({
+    const connector = await insertConnector({
       name: "Workday",
       service: "workday",
       keyExpiresAt: new Date(Date.now() - 60_000),

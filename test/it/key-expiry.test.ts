@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runKeyExpiry } from "@/lib/jobs/server/key-expiry";
 import { createMailTransport } from "@/lib/jobs/server/mail";
 import { deliverOutbox } from "@/lib/jobs/server/outbox";
-import { createConnector } from "@/lib/testing/factories";
+import { insertConnector } from "@/lib/testing/factories";
 import { prisma, resetDatabase } from "../db";
 import { type Company, seedCompany } from "../makers/helpers";
 import { sharedKeyAutomation } from "./helpers";
@@ -29,7 +29,7 @@ describe("runKeyExpiry", () => {
   it("reminds 30/7/1 days before, then expires: dependents EXPIRED / BLOCKED, makers and owner told", async () => {
     const start = new Date();
     const expiresAt = new Date(start.getTime() + 10 * DAY);
-    const workday = await createConnector({
+    const workday = await insertConnector({
       name: "Workday",
       service: "workday",
       keyExpiresAt: expiresAt,
@@ -138,7 +138,7 @@ describe("runKeyExpiry", () => {
         createdById: company.it2.id,
       },
     });
-    await createConnector({
+    await insertConnector({
       name: "Gone",
       service: "gone",
       keyExpiresAt: new Date(now.getTime() + 5 * DAY),

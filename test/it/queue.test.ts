@@ -5,7 +5,7 @@ import * as assign from "@/app/api/v1/requests/[id]/assign/route";
 import * as comments from "@/app/api/v1/requests/[id]/comments/route";
 import * as item from "@/app/api/v1/requests/[id]/route";
 import * as collection from "@/app/api/v1/requests/route";
-import { createConnector, createDepartment, createGateway } from "@/lib/testing/factories";
+import { insertConnector, insertDepartment, insertGateway } from "@/lib/testing/factories";
 import { prisma, resetDatabase } from "../db";
 import { type Company, seedCompany } from "../makers/helpers";
 import {
@@ -29,7 +29,7 @@ const DAY = 86_400_000;
 
 /** Three pending requests filed 10, 5 and 1 days ago, and one decided. */
 async function queue() {
-  const hr = await createDepartment("HR");
+  const hr = await insertDepartment("HR");
   const a = await sharedKeyAutomation({
     name: "A",
     ownerId: company.maker.id,
@@ -95,13 +95,13 @@ describe("GET /api/v1/requests — IT's queue", () => {
 describe("GET /api/v1/requests/{id}", () => {
   it("shows everything needed to decide, to IT; the requester and their manager see it, others get 404", async () => {
     const world = await queue();
-    await createConnector({
+    await insertConnector({
       name: "Workday old",
       service: "workday",
       keyExpiresAt: inDays(-3),
       status: "EXPIRED",
     });
-    await createConnector({
+    await insertConnector({
       name: "Workday",
       service: "workday",
       keyExpiresAt: inDays(60),
@@ -224,7 +224,7 @@ describe("assign and comment", () => {
 
 describe("notifications", () => {
   it("lists the caller's own, newest first, with the unread count; marks some or all read", async () => {
-    const gateway = await createGateway({ name: "gw" });
+    const gateway = await insertGateway({ name: "gw" });
     const flow = await desktopFlow({
       name: "Robot",
       ownerId: company.maker.id,

@@ -4,7 +4,7 @@ import * as automationList from "@/app/api/v1/automations/route";
 import { type Caller, loadCaller } from "@/lib/auth/server/caller";
 import { automationScope } from "@/lib/auth/server/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { createAutomation, createUser } from "@/lib/testing/factories";
+import { insertAutomation, insertUser } from "@/lib/testing/factories";
 import { buildCompany, type Company, get, getJson, listAll, parseCsv, search } from "../dashboard/fixtures";
 import { prisma, resetDatabase } from "../db";
 import { tokenFor } from "./helpers";
@@ -28,7 +28,7 @@ async function viewer(
   departmentId: string,
   manages: string[],
 ) {
-  const user = await createUser({ email: `${label}@preflight.test`, departmentId, roles, manages });
+  const user = await insertUser({ email: `${label}@preflight.test`, departmentId, roles, manages });
   return { label, token: await tokenFor(user.id), caller: (await loadCaller(user.id, "token"))! };
 }
 
@@ -38,7 +38,7 @@ beforeAll(async () => {
   // A maker who also manages another department sees both (the scope's two branches), and
   // someone with no role sees nothing.
   const lead = await viewer("lena", ["MAKER", "MANAGER"], company.hr.id, [company.sales.id]);
-  await createAutomation({
+  await insertAutomation({
     name: "Leave planner",
     description: "Syncs approved leave into the PAYROLL calendar.",
     kind: "CLOUD_FLOW",
@@ -49,7 +49,7 @@ beforeAll(async () => {
   // Rows registered in the same millisecond: pages must split them by id, never repeat or skip one.
   const sameTime = new Date(Date.now() - 60_000);
   for (const name of ["Tie A", "Tie B", "Tie C"]) {
-    await createAutomation({
+    await insertAutomation({
       name,
       kind: "DESKTOP_FLOW",
       ownerId: company.makerF.id,

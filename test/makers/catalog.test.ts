@@ -6,7 +6,7 @@ import * as gateways from "@/app/api/v1/gateways/route";
 import { SYSTEM_ACTOR } from "@/lib/audit/server/record-audit";
 import { revokeConnector } from "@/lib/catalog/server/list-catalog";
 import { rederiveAutomations } from "@/lib/prerequisites/server/rederive";
-import { createAutomation, createConnector, createGateway } from "@/lib/testing/factories";
+import { insertAutomation, insertConnector, insertGateway } from "@/lib/testing/factories";
 import { pool, prisma, resetDatabase } from "../db";
 import { type Company, call, inDays, seedCompany } from "./helpers";
 
@@ -19,7 +19,7 @@ beforeEach(async () => {
 
 describe("GET /api/v1/connectors and /gateways", () => {
   it("shows the catalog to everyone, keyReference only to IT", async () => {
-    await createConnector({
+    await insertConnector({
       name: "Workday (HR)",
       service: "workday",
       keyExpiresAt: inDays(30),
@@ -64,9 +64,9 @@ describe("GET /api/v1/connectors and /gateways", () => {
   });
 
   it("lists gateways with filters", async () => {
-    await createGateway({ name: "gw-eu-west-1" });
-    await createGateway({ name: "Finance desktops", kind: "MACHINE_GROUP" });
-    await createGateway({ name: "gw-us-east-2", status: "OFFLINE" });
+    await insertGateway({ name: "gw-eu-west-1" });
+    await insertGateway({ name: "Finance desktops", kind: "MACHINE_GROUP" });
+    await insertGateway({ name: "gw-us-east-2", status: "OFFLINE" });
     const list = async (query: string) =>
       (
         await call(gateways.GET, "GET", `/api/v1/gateways${query}`, { token: company.maker.token })
@@ -79,7 +79,7 @@ describe("GET /api/v1/connectors and /gateways", () => {
 
 describe("POST /api/v1/connectors/{id}/revoke", () => {
   it("revokes: dependents turn BLOCKED at once, their owners are notified, a second revoke is 409", async () => {
-    const automation = await createAutomation({
+    const automation = await insertAutomation({
       name: "Vendor sync",
       kind: "API_INTEGRATION",
       runMode: "UNATTENDED",
@@ -135,7 +135,7 @@ describe("POST /api/v1/connectors/{id}/revoke", () => {
   });
 
   it("refuses a stale version with 409 and the connector as it is, writing nothing", async () => {
-    const automation = await createAutomation({
+    const automation = await insertAutomation({
       name: "Vendor sync",
       kind: "API_INTEGRATION",
       runMode: "UNATTENDED",
@@ -187,7 +187,7 @@ describe("revokeConnector at scale", () => {
 
   /** n automations that each sign in to `service` with a shared key, derived in one pass. */
   async function bulkDependents(service: string, n: number) {
-    await createConnector({ name: `Connector ${service}`, service, keyExpiresAt: inDays(90) });
+    await insertConnector({ name: `Connector ${service}`, service, keyExpiresAt: inDays(90) });
     const automations = await prisma.automation.createManyAndReturn({
       data: Array.from({ length: n }, (_, i) => ({
         name: `${service} integration ${i}`,

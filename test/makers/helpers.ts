@@ -8,7 +8,7 @@ import {
   TOKEN_PREFIX,
 } from "@/lib/auth/server/caller";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { createConnector, createDepartment, createUser } from "@/lib/testing/factories";
+import { insertConnector, insertDepartment, insertUser } from "@/lib/testing/factories";
 import { pool, prisma } from "../db";
 
 // Shared by the makers' API tests: a small company, API tokens, and a way to call route
@@ -36,7 +36,7 @@ export async function tokenFor(userId: string): Promise<string> {
 }
 
 async function person(email: string, departmentId: string | null, roles: Role[], manages: string[] = []) {
-  const user = await createUser({ email, departmentId, roles, manages });
+  const user = await insertUser({ email, departmentId, roles, manages });
   return {
     id: user.id,
     email: user.email,
@@ -46,8 +46,8 @@ async function person(email: string, departmentId: string | null, roles: Role[],
 }
 
 export async function seedCompany() {
-  const finance = await createDepartment("Finance");
-  const sales = await createDepartment("Sales");
+  const finance = await insertDepartment("Finance");
+  const sales = await insertDepartment("Sales");
   const maker = await person("mia.maker@preflight.test", finance.id, ["MAKER"]);
   const colleague = await person("fiona.finance@preflight.test", finance.id, ["MAKER"]);
   const salesMaker = await person("sam.sales@preflight.test", sales.id, ["MAKER"]);
@@ -55,8 +55,8 @@ export async function seedCompany() {
   const it = await person("ivan.it@preflight.test", null, ["IT_APPROVER"]);
   const it2 = await person("theo.it@preflight.test", null, ["IT_APPROVER"]);
   const admin = await person("ada.admin@preflight.test", null, ["ADMIN"]);
-  await createUser({ email: "gone.it@preflight.test", roles: ["IT_APPROVER"], active: false });
-  const erpConnector = await createConnector({
+  await insertUser({ email: "gone.it@preflight.test", roles: ["IT_APPROVER"], active: false });
+  const erpConnector = await insertConnector({
     name: "SAP ERP",
     service: "sap-erp",
     keyExpiresAt: new Date(Date.now() + 200 * 86_400_000),

@@ -6,7 +6,7 @@ import { type Caller, loadCaller } from "@/lib/auth/server/caller";
 import { requestScope } from "@/lib/auth/server/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requestSelect, toRequestView } from "@/lib/requests/server/views";
-import { createAutomation, createRequest, createUser } from "@/lib/testing/factories";
+import { insertAutomation, insertRequest, insertUser } from "@/lib/testing/factories";
 import {
   buildCompany,
   type Company,
@@ -42,7 +42,7 @@ async function viewer(
   departmentId: string,
   manages: string[],
 ) {
-  const user = await createUser({ email: `${label}@preflight.test`, departmentId, roles, manages });
+  const user = await insertUser({ email: `${label}@preflight.test`, departmentId, roles, manages });
   return { label, token: await tokenFor(user.id), caller: (await loadCaller(user.id, "token"))! };
 }
 
@@ -59,12 +59,12 @@ beforeAll(async () => {
   // A maker who also manages another department sees both (the scope's two branches), and
   // someone with no role sees nothing.
   const lead = await viewer("lena", ["MAKER", "MANAGER"], hr.id, [sales.id]);
-  const leave = await createAutomation({
+  const leave = await insertAutomation({
     ...onPremises("Leave planner"),
     ownerId: lead.caller.id,
     departmentId: hr.id,
   });
-  await createRequest({
+  await insertRequest({
     automationId: leave.id,
     prerequisiteKey: "GATEWAY",
     type: "GATEWAY",
@@ -72,7 +72,7 @@ beforeAll(async () => {
   });
 
   // Requests filed in the same millisecond: pages must split them by id, never repeat or skip one.
-  const tied = await createAutomation({
+  const tied = await insertAutomation({
     ...onPremises("Tied"),
     ownerId: makerF.id,
     departmentId: finance.id,
@@ -82,7 +82,7 @@ beforeAll(async () => {
   const ties = [];
   for (let i = 0; i < 3; i++) {
     ties.push(
-      await createRequest({
+      await insertRequest({
         automationId: tied.id,
         prerequisiteKey: "GATEWAY",
         type: "GATEWAY",
@@ -110,7 +110,7 @@ beforeAll(async () => {
       assigneeId: approver.id,
     },
   });
-  await createRequest({
+  await insertRequest({
     automationId: tied.id,
     prerequisiteKey: "GATEWAY",
     type: "GATEWAY",

@@ -7,7 +7,7 @@ import {
 } from "@/lib/admin/server/departments";
 import { listPeople, updatePerson } from "@/lib/admin/server/people";
 import { type Caller, loadCaller } from "@/lib/auth/server/caller";
-import { createUser, createDepartment as seedDepartment } from "@/lib/testing/factories";
+import { insertDepartment, insertUser } from "@/lib/testing/factories";
 import { prisma, resetDatabase } from "@/test/db";
 
 let admin: Caller;
@@ -21,10 +21,10 @@ const actions = async () =>
 
 beforeEach(async () => {
   await resetDatabase();
-  finance = (await seedDepartment("Finance")).id;
-  const adminUser = await createUser({ email: "admin@test", name: "Ada", roles: ["ADMIN"] });
+  finance = (await insertDepartment("Finance")).id;
+  const adminUser = await insertUser({ email: "admin@test", name: "Ada", roles: ["ADMIN"] });
   admin = (await loadCaller(adminUser.id, "session"))!;
-  makerId = (await createUser({ email: "mia@test", name: "Mia", roles: ["MAKER"] })).id;
+  makerId = (await insertUser({ email: "mia@test", name: "Mia", roles: ["MAKER"] })).id;
   await prisma.roleAssignment.create({ data: { userId: makerId, role: "MANAGER", source: "CLAIM" } });
 });
 
@@ -86,7 +86,7 @@ describe("people", () => {
   });
 
   it("searches by name or e-mail and pages by cursor", async () => {
-    for (const name of ["Bo", "Cy", "Di"]) await createUser({ email: `${name.toLowerCase()}@test`, name });
+    for (const name of ["Bo", "Cy", "Di"]) await insertUser({ email: `${name.toLowerCase()}@test`, name });
     expect((await listPeople({ q: "MIA", status: "ALL", limit: 50 })).items.map((p) => p.name)).toEqual([
       "Mia",
     ]);

@@ -9,7 +9,7 @@ import {
   requestScope,
 } from "@/lib/auth/server/scope";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { createDepartment, createUser } from "@/lib/testing/factories";
+import { insertDepartment, insertUser } from "@/lib/testing/factories";
 import { prisma, resetDatabase } from "@/test/db";
 
 // The scope helpers against real Postgres: the `where` they build must select exactly the
@@ -26,7 +26,7 @@ async function person(
   departmentId: string,
   manages: string[] = [],
 ): Promise<Caller> {
-  const user = await createUser({ email, roles, departmentId, manages });
+  const user = await insertUser({ email, roles, departmentId, manages });
   return (await loadCaller(user.id, "session"))!;
 }
 
@@ -57,9 +57,9 @@ let nobody: Caller;
 
 beforeEach(async () => {
   await resetDatabase();
-  finance = (await createDepartment("Finance")).id;
-  sales = (await createDepartment("Sales")).id;
-  hr = (await createDepartment("HR")).id;
+  finance = (await insertDepartment("Finance")).id;
+  sales = (await insertDepartment("Sales")).id;
+  hr = (await insertDepartment("HR")).id;
   maker = await person("maker@test", ["MAKER"], finance);
   otherMaker = await person("other@test", ["MAKER"], hr);
   manager = await person("manager@test", ["MANAGER"], finance, [finance, sales]);

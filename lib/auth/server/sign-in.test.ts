@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Identity } from "@/lib/auth/claims";
 import { DEMO_ACCOUNTS, demoExternalId } from "@/lib/auth/demo-accounts";
 import { recordSignIn } from "@/lib/auth/server/sign-in";
-import { createDepartment, createUser } from "@/lib/testing/factories";
+import { insertDepartment, insertUser } from "@/lib/testing/factories";
 import { prisma, resetDatabase } from "@/test/db";
 
 let finance: string;
@@ -28,8 +28,8 @@ async function rolesOf(userId: string) {
 
 beforeEach(async () => {
   await resetDatabase();
-  finance = (await createDepartment("Finance")).id;
-  sales = (await createDepartment("Sales")).id;
+  finance = (await insertDepartment("Finance")).id;
+  sales = (await insertDepartment("Sales")).id;
 });
 
 describe("recordSignIn", () => {
@@ -65,7 +65,7 @@ describe("recordSignIn", () => {
   });
 
   it("links a person added before their first sign-in by e-mail", async () => {
-    const seeded = await createUser({ email: "mia@example.com", roles: ["MAKER"], departmentId: sales });
+    const seeded = await insertUser({ email: "mia@example.com", roles: ["MAKER"], departmentId: sales });
     const outcome = await recordSignIn({
       provider: "oidc",
       identity: identity({ department: "Unknown Dept" }),
@@ -97,7 +97,7 @@ describe("recordSignIn", () => {
   });
 
   it("refuses a deactivated person and records why", async () => {
-    const user = await createUser({ email: "mia@example.com", active: false });
+    const user = await insertUser({ email: "mia@example.com", active: false });
     expect(await recordSignIn({ provider: "entra", identity: identity() })).toEqual({
       ok: false,
       reason: "AccountDisabled",
@@ -111,7 +111,7 @@ describe("recordSignIn", () => {
   });
 
   it("never merges an e-mail that belongs to another identity", async () => {
-    await createUser({ email: "mia@example.com", externalId: "entra:someone-else" });
+    await insertUser({ email: "mia@example.com", externalId: "entra:someone-else" });
     expect(await recordSignIn({ provider: "entra", identity: identity() })).toEqual({
       ok: false,
       reason: "AccountConflict",
@@ -120,7 +120,7 @@ describe("recordSignIn", () => {
 
   it("the demo seed's external ids match what the dev identity provider signs in with", async () => {
     const account = DEMO_ACCOUNTS[0]!;
-    const seeded = await createUser({ email: account.email, externalId: demoExternalId(account) });
+    const seeded = await insertUser({ email: account.email, externalId: demoExternalId(account) });
     const outcome = await recordSignIn({
       provider: "dev-idp",
       identity: identity({ subject: account.subject, email: account.email }),

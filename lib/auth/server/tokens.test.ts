@@ -4,7 +4,7 @@ import { callerFromBearer, hashToken } from "@/lib/auth/server/caller";
 import { authHandler } from "@/lib/auth/server/handler";
 import { AppError } from "@/lib/http/errors";
 import { consumeRateLimit } from "@/lib/http/server/rate-limit";
-import { createUser } from "@/lib/testing/factories";
+import { insertUser } from "@/lib/testing/factories";
 import { createOwnToken, createToken, listTokens, revokeOwnToken } from "@/lib/tokens/server/tokens";
 import { prisma, resetDatabase } from "@/test/db";
 
@@ -25,7 +25,7 @@ let token: string;
 
 beforeEach(async () => {
   await resetDatabase();
-  userId = (await createUser({ email: "it@test", roles: ["IT_APPROVER"] })).id;
+  userId = (await insertUser({ email: "it@test", roles: ["IT_APPROVER"] })).id;
   token = (await createToken({ userId, name: "ci", expiresInDays: 30, actor: ACTOR })).token;
 });
 
@@ -103,7 +103,7 @@ describe("callerFromBearer", () => {
   });
 
   it("revoking someone else's token is 'not found'", async () => {
-    const other = await createUser({ email: "other@test", roles: ["MAKER"] });
+    const other = await insertUser({ email: "other@test", roles: ["MAKER"] });
     const otherToken = await createToken({ userId: other.id, name: "x", expiresInDays: 1, actor: ACTOR });
     const caller = await callerFromBearer(`Bearer ${token}`);
     await expect(revokeOwnToken(caller, otherToken.id)).rejects.toMatchObject({ status: 404 });
