@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { insertConnector, insertDepartment, insertGateway, insertUser } from "@/lib/testing/factories";
-import { prisma, resetDatabase } from "@/test/db";
 import {
   APP_ORIGIN,
   type Call,
@@ -15,6 +14,7 @@ import {
   tokenFor,
   type World,
 } from "@/test/principals";
+import { prisma, resetDatabase } from "@/test/support/db";
 
 // Who may call what: every API route × every kind of caller, against a table written out by
 // hand. Each role calls once with its API token and once with a browser session cookie.

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { authSecret, getAuthOptions } from "@/lib/auth/server/config";
 import { sessionCookieName } from "@/lib/auth/server/cookies";
 import { sessionCallerFromRequest } from "@/lib/auth/server/session";
-import { prisma, resetDatabase } from "./db";
+import { prisma, resetDatabase } from "@/test/support/db";
 import { APP_ORIGIN, createWorld, type World } from "./principals";
 
 // The session cookie is decrypted once and what it says kept until the token expires; who the

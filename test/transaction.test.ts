@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { inPgTransaction, statements } from "@/lib/transaction";
-import { pool, prisma, resetDatabase } from "./db";
+import { pool, prisma, resetDatabase } from "@/test/support/db";
 
 // A bulk change's own pg transaction commits or rolls back as a whole, like Prisma's, and the
 // set-based writers read and write the same through either kind.

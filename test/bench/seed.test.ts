@@ -4,7 +4,7 @@ import { loadCompany } from "@/bench/lib/load";
 import { REVOKE_CONNECTOR_NAME, REVOKE_SERVICE } from "@/bench/lib/scale";
 import { SYSTEM_ACTOR } from "@/lib/audit/server/record-audit";
 import { rederiveAutomations } from "@/lib/prerequisites/server/rederive";
-import { pool, prisma, resetDatabase } from "../db";
+import { pool, prisma, resetDatabase } from "@/test/support/db";
 
 // The benchmark's data set must be one the product itself could have produced: its stored
 // prerequisites and statuses are exactly what re-derivation computes, and it is the same

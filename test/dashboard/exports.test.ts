@@ -6,7 +6,7 @@ import * as prerequisiteList from "@/app/api/v1/prerequisites/route";
 import * as requestExport from "@/app/api/v1/requests/export/route";
 import * as requestList from "@/app/api/v1/requests/route";
 import { insertAutomation, insertDepartment } from "@/lib/testing/factories";
-import { pool, prisma, resetDatabase } from "../db";
+import { pool, prisma, resetDatabase } from "@/test/support/db";
 import { buildCompany, type Company, get, getJson, parseCsv } from "./fixtures";
 
 // The drill-down list behind the dashboard and the CSV exports of every list: same rows as

@@ -4,7 +4,7 @@ import * as summaryRoute from "@/app/api/v1/dashboard/summary/route";
 import { AGING_BUCKETS } from "@/lib/dashboard/aging";
 import { takeOutstandingSnapshot } from "@/lib/dashboard/server/take-snapshot";
 import { PREREQUISITE_TYPES } from "@/lib/domain/types";
-import { prisma, resetDatabase } from "../db";
+import { prisma, resetDatabase } from "@/test/support/db";
 import { buildCompany, type Company, DAY, getJson } from "./fixtures";
 
 // Done-when (a): every figure of GET /api/v1/dashboard/summary, for a manager (their

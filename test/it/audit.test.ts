@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import * as exportRoute from "@/app/api/v1/audit/export/route";
 import * as audit from "@/app/api/v1/audit/route";
 import { EXPORT_BATCH } from "@/lib/audit/server/export-audit";
-import { pool, resetDatabase } from "../db";
+import { pool, resetDatabase } from "@/test/support/db";
 import { type Company, seedCompany } from "../makers/helpers";
 import { call } from "./helpers";
 

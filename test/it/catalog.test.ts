@@ -6,7 +6,7 @@ import * as gatewayImpact from "@/app/api/v1/gateways/[id]/impact/route";
 import * as gatewayItem from "@/app/api/v1/gateways/[id]/route";
 import * as gateways from "@/app/api/v1/gateways/route";
 import { insertConnector, insertDepartment, insertGateway } from "@/lib/testing/factories";
-import { prisma, resetDatabase } from "../db";
+import { prisma, resetDatabase } from "@/test/support/db";
 import { type Company, rowCounts, seedCompany } from "../makers/helpers";
 import { call, desktopFlow, inDays, sharedKeyAutomation } from "./helpers";
 

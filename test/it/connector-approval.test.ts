@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "@/lib/audit/server/record-audit";
 import { rederiveAutomations } from "@/lib/prerequisites/server/rederive";
 import { insertDepartment } from "@/lib/testing/factories";
-import { prisma, resetDatabase } from "../db";
+import { prisma, resetDatabase } from "@/test/support/db";
 import { type Company, seedCompany } from "../makers/helpers";
 import { connectorRequest, decide, newConnector, sharedKeyAutomation } from "./helpers";
 

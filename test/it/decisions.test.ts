@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import * as withdraw from "@/app/api/v1/requests/[id]/withdraw/route";
 import { insertConnector, insertGateway } from "@/lib/testing/factories";
-import { prisma, resetDatabase } from "../db";
+import { prisma, resetDatabase } from "@/test/support/db";
 import { type Company, rowCounts, seedCompany } from "../makers/helpers";
 import {
   approvers,

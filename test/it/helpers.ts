@@ -1,7 +1,7 @@
 import * as decision from "@/app/api/v1/requests/[id]/decision/route";
 import type { SystemSpec } from "@/lib/testing/factories";
 import { insertAutomation, insertRequest, insertUser } from "@/lib/testing/factories";
-import { prisma } from "../db";
+import { prisma } from "@/test/support/db";
 import { call, inDays, tokenFor } from "../makers/helpers";
 
 // Shared by IT's API tests: automations that sign in to a service with a shared key, a

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createBoss } from "@/lib/jobs/server/boss";
 import { JOBS, registerJobs } from "@/lib/jobs/server/schedule";
 import { insertConnector } from "@/lib/testing/factories";
-import { pool, prisma, resetDatabase } from "../db";
+import { pool, prisma, resetDatabase } from "@/test/support/db";
 import { type Company, seedCompany } from "../makers/helpers";
 import { sharedKeyAutomation } from "./helpers";
 

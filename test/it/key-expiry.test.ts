@@ -3,10 +3,10 @@ import { runKeyExpiry } from "@/lib/jobs/server/key-expiry";
 import { createMailTransport } from "@/lib/jobs/server/mail";
 import { deliverOutbox } from "@/lib/jobs/server/outbox";
 import { insertConnector } from "@/lib/testing/factories";
-import { prisma, resetDatabase } from "../db";
+import { prisma, resetDatabase } from "@/test/support/db";
+import { bodyOf, startSmtpServer, subjectOf } from "@/test/support/smtp";
 import { type Company, seedCompany } from "../makers/helpers";
 import { sharedKeyAutomation } from "./helpers";
-import { bodyOf, startSmtpServer, subjectOf } from "./smtp";
 
 // Done-when (c): the clock moves past a key's expiry, the job runs, the dependents are
 // EXPIRED / BLOCKED, reminders were sent, and a local SMTP server receives the reminder mail.

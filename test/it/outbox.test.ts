@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createMailTransport } from "@/lib/jobs/server/mail";
 import { BACKOFF_SECONDS, deliverOutbox, MAX_ATTEMPTS } from "@/lib/jobs/server/outbox";
-import { prisma, resetDatabase } from "../db";
+import { prisma, resetDatabase } from "@/test/support/db";
+import { bodyOf, closedPortUrl, startSmtpServer, subjectOf } from "@/test/support/smtp";
 import { type Company, seedCompany } from "../makers/helpers";
 import { connectorRequest, decide, newConnector, sharedKeyAutomation } from "./helpers";
-import { bodyOf, closedPortUrl, startSmtpServer, subjectOf } from "./smtp";
 
 // The outbox: a mail server that is down or refuses loses nothing — the decision commits, the
 // notification stays queued with its attempt counted, and a later run delivers it.

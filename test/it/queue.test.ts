@@ -6,7 +6,7 @@ import * as comments from "@/app/api/v1/requests/[id]/comments/route";
 import * as item from "@/app/api/v1/requests/[id]/route";
 import * as collection from "@/app/api/v1/requests/route";
 import { insertConnector, insertDepartment, insertGateway } from "@/lib/testing/factories";
-import { prisma, resetDatabase } from "../db";
+import { prisma, resetDatabase } from "@/test/support/db";
 import { type Company, seedCompany } from "../makers/helpers";
 import {
   call,

@@ -5,8 +5,8 @@ import { type Caller, loadCaller } from "@/lib/auth/server/caller";
 import { automationScope } from "@/lib/auth/server/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { insertAutomation, insertUser } from "@/lib/testing/factories";
+import { prisma, resetDatabase } from "@/test/support/db";
 import { buildCompany, type Company, get, getJson, listAll, parseCsv, search } from "../dashboard/fixtures";
-import { prisma, resetDatabase } from "../db";
 import { tokenFor } from "./helpers";
 
 // The list is one SQL statement (lib/automations/server/list-sql.ts). Here it is held, row for row

@@ -3,7 +3,7 @@ import * as retire from "@/app/api/v1/automations/[id]/retire/route";
 import * as one from "@/app/api/v1/automations/[id]/route";
 import * as collection from "@/app/api/v1/automations/route";
 import * as requests from "@/app/api/v1/requests/route";
-import { pool, prisma, resetDatabase } from "../db";
+import { pool, prisma, resetDatabase } from "@/test/support/db";
 import { type Company, call, expenseReporting, inDays, rowCounts, seedCompany } from "./helpers";
 
 let company: Company;

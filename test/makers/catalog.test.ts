@@ -7,7 +7,7 @@ import { SYSTEM_ACTOR } from "@/lib/audit/server/record-audit";
 import { revokeConnector } from "@/lib/catalog/server/list-catalog";
 import { rederiveAutomations } from "@/lib/prerequisites/server/rederive";
 import { insertAutomation, insertConnector, insertGateway } from "@/lib/testing/factories";
-import { pool, prisma, resetDatabase } from "../db";
+import { pool, prisma, resetDatabase } from "@/test/support/db";
 import { type Company, call, inDays, seedCompany } from "./helpers";
 
 let company: Company;

@@ -9,7 +9,7 @@ import {
 } from "@/lib/auth/server/caller";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { insertConnector, insertDepartment, insertUser } from "@/lib/testing/factories";
-import { pool, prisma } from "../db";
+import { pool, prisma } from "@/test/support/db";
 
 // Shared by the makers' API tests: a small company, API tokens, and a way to call route
 // handlers as Next would, with a bearer token.

@@ -7,6 +7,7 @@ import { requestScope } from "@/lib/auth/server/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requestSelect, toRequestView } from "@/lib/requests/server/views";
 import { insertAutomation, insertRequest, insertUser } from "@/lib/testing/factories";
+import { prisma, resetDatabase } from "@/test/support/db";
 import {
   buildCompany,
   type Company,
@@ -18,7 +19,6 @@ import {
   parseCsv,
   search,
 } from "../dashboard/fixtures";
-import { prisma, resetDatabase } from "../db";
 import { tokenFor } from "./helpers";
 
 // The request list and IT's queue are one SQL statement (lib/requests/server/list-sql.ts). Here it is

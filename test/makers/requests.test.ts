@@ -4,7 +4,7 @@ import * as collection from "@/app/api/v1/requests/route";
 import { ZCreateAutomationBody } from "@/lib/automations/schemas";
 import { createAutomation } from "@/lib/automations/server/create-automation";
 import { rederiveAutomations } from "@/lib/prerequisites/server/rederive";
-import { prisma, resetDatabase } from "../db";
+import { prisma, resetDatabase } from "@/test/support/db";
 import { type Company, call, expenseReporting, rowCounts, seedCompany } from "./helpers";
 
 let company: Company;

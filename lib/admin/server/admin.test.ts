@@ -8,7 +8,7 @@ import {
 import { listPeople, updatePerson } from "@/lib/admin/server/people";
 import { type Caller, loadCaller } from "@/lib/auth/server/caller";
 import { insertDepartment, insertUser } from "@/lib/testing/factories";
-import { prisma, resetDatabase } from "@/test/db";
+import { prisma, resetDatabase } from "@/test/support/db";
 
 let admin: Caller;
 let makerId: string;

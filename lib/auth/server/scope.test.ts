@@ -10,7 +10,7 @@ import {
 } from "@/lib/auth/server/scope";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { insertDepartment, insertUser } from "@/lib/testing/factories";
-import { prisma, resetDatabase } from "@/test/db";
+import { prisma, resetDatabase } from "@/test/support/db";
 
 // The scope helpers against real Postgres: the `where` they build must select exactly the
 // rows each role may see, and nothing for a caller without a role.

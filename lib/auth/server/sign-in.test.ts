@@ -3,7 +3,7 @@ import type { Identity } from "@/lib/auth/claims";
 import { DEMO_ACCOUNTS, demoExternalId } from "@/lib/auth/demo-accounts";
 import { recordSignIn } from "@/lib/auth/server/sign-in";
 import { insertDepartment, insertUser } from "@/lib/testing/factories";
-import { prisma, resetDatabase } from "@/test/db";
+import { prisma, resetDatabase } from "@/test/support/db";
 
 let finance: string;
 let sales: string;

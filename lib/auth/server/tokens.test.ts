@@ -6,7 +6,7 @@ import { AppError } from "@/lib/http/errors";
 import { consumeRateLimit } from "@/lib/http/server/rate-limit";
 import { insertUser } from "@/lib/testing/factories";
 import { createOwnToken, createToken, listTokens, revokeOwnToken } from "@/lib/tokens/server/tokens";
-import { prisma, resetDatabase } from "@/test/db";
+import { prisma, resetDatabase } from "@/test/support/db";
 
 const ACTOR = { id: null, label: "system: test" };
 
