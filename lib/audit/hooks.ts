@@ -1,18 +1,13 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiFetch, type Page, withQuery } from "@/lib/api-client";
 import type { AuditEvent } from "@/lib/audit/contract";
+import { auditKeys } from "@/lib/audit/keys";
 import type { AuditFilters } from "@/lib/audit/schemas";
 
 // The audit trail (GET /api/v1/audit) for IT and admins, and the CSV export link that
 // carries the same filters.
 
 const BASE = "/api/v1/audit";
-
-export const auditKeys = {
-  all: ["audit"] as const,
-  lists: () => [...auditKeys.all, "list"] as const,
-  list: (filters: AuditFilters) => [...auditKeys.lists(), filters] as const,
-};
 
 export function useAuditEvents(filters: AuditFilters) {
   return useQuery({

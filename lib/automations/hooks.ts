@@ -1,20 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, apiFetch, type Page } from "@/lib/api-client";
 import type { Automation, AutomationSummary } from "@/lib/automations/contract";
+import { automationKeys } from "@/lib/automations/keys";
 import type {
   AutomationFilters,
   CreateAutomationBody,
   UpdateAutomationBody,
 } from "@/lib/automations/schemas";
-import { requestKeys } from "@/lib/requests/hooks";
 
-export const automationKeys = {
-  all: ["automations"] as const,
-  lists: () => [...automationKeys.all, "list"] as const,
-  list: (filters: AutomationFilters) => [...automationKeys.lists(), filters] as const,
-  details: () => [...automationKeys.all, "detail"] as const,
-  detail: (id: string) => [...automationKeys.details(), id] as const,
-};
+import { requestKeys } from "@/lib/requests/keys";
 
 const BASE = "/api/v1/automations";
 const path = (id: string) => `${BASE}/${encodeURIComponent(id)}`;

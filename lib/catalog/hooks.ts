@@ -1,7 +1,8 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, apiFetch, type Page } from "@/lib/api-client";
-import { automationKeys } from "@/lib/automations/hooks";
+import { automationKeys } from "@/lib/automations/keys";
 import type { Connector, ConnectorDetail, Gateway, GatewayDetail, Impact } from "@/lib/catalog/contract";
+import { catalogKeys } from "@/lib/catalog/keys";
 import type {
   ConnectorFilters,
   CreateConnectorBody,
@@ -10,22 +11,8 @@ import type {
   UpdateConnectorBody,
   UpdateGatewayBody,
 } from "@/lib/catalog/schemas";
-import type { ConnectorInput, GatewayStatus } from "@/lib/domain/types";
 
-export const catalogKeys = {
-  all: ["catalog"] as const,
-  connectors: () => [...catalogKeys.all, "connectors"] as const,
-  connectorSearch: (search: string) => [...catalogKeys.connectors(), { q: search }] as const,
-  connectorsOfService: (service: string) => [...catalogKeys.connectors(), { service }] as const,
-  gateways: () => [...catalogKeys.all, "gateways"] as const,
-  connectorList: (filters: ConnectorFilters) => [...catalogKeys.connectors(), "list", filters] as const,
-  connector: (id: string) => [...catalogKeys.connectors(), "detail", id] as const,
-  connectorImpact: (id: string) => [...catalogKeys.connectors(), "impact", id] as const,
-  gatewayList: (filters: GatewayFilters) => [...catalogKeys.gateways(), "list", filters] as const,
-  gateway: (id: string) => [...catalogKeys.gateways(), "detail", id] as const,
-  gatewayImpact: (id: string, status: GatewayStatus) =>
-    [...catalogKeys.gateways(), "impact", id, status] as const,
-};
+import type { ConnectorInput, GatewayStatus } from "@/lib/domain/types";
 
 function fetchConnectors(query: { q?: string; service?: string }, signal: AbortSignal, limit: number) {
   return apiFetch<Page<Connector>>("/api/v1/connectors", { query: { ...query, limit }, signal });

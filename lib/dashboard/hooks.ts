@@ -1,19 +1,12 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api-client";
 import type { DashboardDetails, DashboardSummary } from "@/lib/dashboard/contract";
+import { dashboardKeys } from "@/lib/dashboard/keys";
 
 // The dashboard refreshes itself: every 15 s while the tab is visible, and whenever the tab
 // regains focus — so a decision IT made a moment ago shows without a reload.
 
 export const DASHBOARD_REFRESH_MS = 15_000;
-
-export const dashboardKeys = {
-  all: ["dashboard"] as const,
-  summary: (departmentId: string | undefined) =>
-    [...dashboardKeys.all, "summary", departmentId ?? "all"] as const,
-  details: (departmentId: string | undefined) =>
-    [...dashboardKeys.all, "details", departmentId ?? "all"] as const,
-};
 
 const live = {
   refetchInterval: DASHBOARD_REFRESH_MS,

@@ -1,15 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api-client";
+import { directoryKeys } from "@/lib/directory/keys";
 import type { NamedRef } from "@/lib/openapi/common";
 import type { Me } from "@/lib/profile/contract";
 
 // Who is signed in and the departments they can pick from (GET /api/v1/me, /departments).
-
-export const directoryKeys = {
-  all: ["directory"] as const,
-  me: () => [...directoryKeys.all, "me"] as const,
-  departments: () => [...directoryKeys.all, "departments"] as const,
-};
 
 export function useMe() {
   return useQuery({

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api-client";
 import type { NotificationPage } from "@/lib/notifications/contract";
+import { notificationKeys } from "@/lib/notifications/keys";
 
 // The signed-in person's in-app notifications (GET /api/v1/notifications) and marking them
 // read. The unread count in the header polls, so the bell lights up without a reload.
@@ -9,13 +10,6 @@ export type MarkReadBody = { ids: string[] } | { all: true };
 
 const BASE = "/api/v1/notifications";
 const UNREAD_POLL_MS = 30_000;
-
-export const notificationKeys = {
-  all: ["notifications"] as const,
-  lists: () => [...notificationKeys.all, "list"] as const,
-  list: (filters: { unread?: boolean; limit?: number }) => [...notificationKeys.lists(), filters] as const,
-  unreadCount: () => [...notificationKeys.all, "unread-count"] as const,
-};
 
 /** The latest notifications, for the bell's panel; loaded only while it is open. */
 export function useNotifications(options: { enabled: boolean; limit?: number }) {

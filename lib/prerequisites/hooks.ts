@@ -1,16 +1,10 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiFetch, type Page, withQuery } from "@/lib/api-client";
 import type { PrerequisiteItem } from "@/lib/dashboard/contract";
+import { prerequisiteKeys } from "@/lib/prerequisites/keys";
 import type { PrerequisiteFilters } from "@/lib/prerequisites/schemas";
 
 // The prerequisites drill-down (GET /api/v1/prerequisites) and its CSV export link.
-
-export const prerequisiteKeys = {
-  all: ["prerequisites"] as const,
-  lists: () => [...prerequisiteKeys.all, "list"] as const,
-  list: (filters: PrerequisiteFilters & { cursor?: string; limit?: number }) =>
-    [...prerequisiteKeys.lists(), filters] as const,
-};
 
 const BASE = "/api/v1/prerequisites";
 

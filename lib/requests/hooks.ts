@@ -1,17 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, apiFetch, type Page } from "@/lib/api-client";
-import { automationKeys } from "@/lib/automations/hooks";
-import { catalogKeys } from "@/lib/catalog/hooks";
+import { automationKeys } from "@/lib/automations/keys";
+import { catalogKeys } from "@/lib/catalog/keys";
 import type { RequestComment, RequestDetail, RequestRecord } from "@/lib/requests/contract";
+import { requestKeys } from "@/lib/requests/keys";
 import type { CreateRequestBody, DecisionBody, RequestFilters } from "@/lib/requests/schemas";
-
-export const requestKeys = {
-  all: ["requests"] as const,
-  lists: () => [...requestKeys.all, "list"] as const,
-  list: (filters: RequestFilters) => [...requestKeys.lists(), filters] as const,
-  details: () => [...requestKeys.all, "detail"] as const,
-  detail: (id: string) => [...requestKeys.details(), id] as const,
-};
 
 const BASE = "/api/v1/requests";
 const path = (id: string) => `${BASE}/${encodeURIComponent(id)}`;

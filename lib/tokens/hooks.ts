@@ -1,14 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch, type Page } from "@/lib/api-client";
 import type { CreatedToken, TokenView } from "@/lib/tokens/contract";
+import { tokenKeys } from "@/lib/tokens/keys";
 import type { TCreateTokenBody } from "@/lib/tokens/schemas";
 
 // The caller's own API tokens (GET/POST /api/v1/tokens, POST /api/v1/tokens/{id}/revoke).
-
-export const tokenKeys = {
-  all: ["tokens"] as const,
-  list: () => [...tokenKeys.all, "list"] as const,
-};
 
 export function useTokens() {
   return useQuery({

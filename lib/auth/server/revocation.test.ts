@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { GET as listPeople } from "@/app/api/v1/admin/people/route";
 import { GET as me } from "@/app/api/v1/me/route";
-import { callRoute, createWorld, type World } from "@/test/principals";
+import { buildWorld, type World } from "@/test/support/principals";
+import { callRoute } from "@/test/support/route";
 import { prisma, resetDatabase } from "@/test/support/db";
 
 // Roles and the active flag are read from the database on every request: taking a role
@@ -12,7 +13,7 @@ let world: World;
 
 beforeEach(async () => {
   await resetDatabase();
-  world = await createWorld();
+  world = await buildWorld();
 });
 
 describe.each(["token", "session"] as const)("via %s", (via) => {
@@ -22,20 +23,20 @@ describe.each(["token", "session"] as const)("via %s", (via) => {
       : { cookie: world.people.ADMIN.sessionCookie };
 
   it("a removed role is gone on the next request", async () => {
-    expect((await callRoute(listPeople, { path: "/api/v1/admin/people", headers: headers() })).status).toBe(
+    expect((await callRoute(listPeople, "GET", "/api/v1/admin/people", { headers: headers() })).status).toBe(
       200,
     );
     await prisma.roleAssignment.deleteMany({ where: { userId: world.people.ADMIN.id, role: "ADMIN" } });
-    const response = await callRoute(listPeople, { path: "/api/v1/admin/people", headers: headers() });
+    const response = await callRoute(listPeople, "GET", "/api/v1/admin/people", { headers: headers() });
     expect(response.status).toBe(403);
-    const meResponse = await callRoute(me, { path: "/api/v1/me", headers: headers() });
-    expect(((await meResponse.json()) as { roles: string[] }).roles).toEqual([]);
+    const meAnswer = await callRoute(me, "GET", "/api/v1/me", { headers: headers() });
+    expect(meAnswer.body.roles).toEqual([]);
   });
 
   it("a deactivated person is signed out on the next request", async () => {
-    expect((await callRoute(me, { path: "/api/v1/me", headers: headers() })).status).toBe(200);
+    expect((await callRoute(me, "GET", "/api/v1/me", { headers: headers() })).status).toBe(200);
     await prisma.user.update({ where: { id: world.people.ADMIN.id }, data: { active: false } });
-    const response = await callRoute(me, { path: "/api/v1/me", headers: headers() });
+    const response = await callRoute(me, "GET", "/api/v1/me", { headers: headers() });
     expect(response.status).toBe(401);
   });
 
@@ -44,11 +45,11 @@ describe.each(["token", "session"] as const)("via %s", (via) => {
     const makerHeaders: Record<string, string> =
       via === "token" ? { authorization: `Bearer ${maker.token}` } : { cookie: maker.sessionCookie };
     expect(
-      (await callRoute(listPeople, { path: "/api/v1/admin/people", headers: makerHeaders })).status,
+      (await callRoute(listPeople, "GET", "/api/v1/admin/people", { headers: makerHeaders })).status,
     ).toBe(403);
     await prisma.roleAssignment.create({ data: { userId: maker.id, role: "ADMIN", source: "APP" } });
     expect(
-      (await callRoute(listPeople, { path: "/api/v1/admin/people", headers: makerHeaders })).status,
+      (await callRoute(listPeople, "GET", "/api/v1/admin/people", { headers: makerHeaders })).status,
     ).toBe(200);
   });
 });
