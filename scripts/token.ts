@@ -76,7 +76,7 @@ async function main(argv: string[]): Promise<number> {
   const actor = SYSTEM_ACTOR(`npm run token (${os.userInfo().username})`);
 
   if (command === "list") {
-    const tokens = await listTokens(user.id);
+    const tokens = await listTokens({ caller: user });
     if (tokens.length === 0) console.log(`${email} has no API tokens.`);
     for (const token of tokens) {
       console.log(

@@ -4,8 +4,8 @@ import { getCompanyOverview } from "@/lib/overview/server/get-company-overview";
 
 export default async function HomePage() {
   // Every signed-in person sees the company's headline numbers (counts only, no records).
-  await requirePageCaller();
-  const overview = await getCompanyOverview();
+  const caller = await requirePageCaller();
+  const overview = await getCompanyOverview({ caller });
   return (
     <div className="space-y-6">
       <div>

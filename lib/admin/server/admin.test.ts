@@ -86,16 +86,28 @@ describe("people", () => {
   });
 
   it("searches by name or e-mail and pages by cursor", async () => {
+    const maker = (await loadCaller(makerId, "session"))!;
     for (const name of ["Bo", "Cy", "Di"]) await insertUser({ email: `${name.toLowerCase()}@test`, name });
-    expect((await listPeople({ q: "MIA", status: "ALL", limit: 50 })).items.map((p) => p.name)).toEqual([
-      "Mia",
-    ]);
-    const first = await listPeople({ status: "ALL", limit: 2 });
+    expect(
+      (await listPeople({ caller: admin, query: { q: "MIA", status: "ALL", limit: 50 } })).items.map(
+        (p) => p.name,
+      ),
+    ).toEqual(["Mia"]);
+    const first = await listPeople({ caller: admin, query: { status: "ALL", limit: 2 } });
     expect(first.items.map((p) => p.name)).toEqual(["Ada", "Bo"]);
-    const second = await listPeople({ status: "ALL", limit: 2, cursor: first.nextCursor! });
+    const second = await listPeople({
+      caller: admin,
+      query: { status: "ALL", limit: 2, cursor: first.nextCursor! },
+    });
     expect(second.items.map((p) => p.name)).toEqual(["Cy", "Di"]);
     await updatePerson({ caller: admin, id: makerId, changes: { active: false } });
-    expect((await listPeople({ status: "INACTIVE", limit: 50 })).items.map((p) => p.name)).toEqual(["Mia"]);
+    expect(
+      (await listPeople({ caller: admin, query: { status: "INACTIVE", limit: 50 } })).items.map(
+        (p) => p.name,
+      ),
+    ).toEqual(["Mia"]);
+    // Scope in the query: a caller who is not an administrator sees nobody, whatever the filter.
+    expect((await listPeople({ caller: maker, query: { status: "ALL", limit: 50 } })).items).toEqual([]);
   });
 });
 

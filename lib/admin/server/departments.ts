@@ -35,7 +35,8 @@ function toDetail(row: DepartmentRow): DepartmentDetail {
   };
 }
 
-export async function listDepartmentDetails(): Promise<DepartmentDetail[]> {
+/** Every department with its managers and counts, for administrators (scope: all of them). */
+export async function listDepartmentDetails(_: { caller: Caller }): Promise<DepartmentDetail[]> {
   const rows = await prisma.department.findMany({ select: departmentSelect, orderBy: { name: "asc" } });
   return rows.map(toDetail);
 }

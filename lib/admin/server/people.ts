@@ -3,6 +3,7 @@ import type { TPeopleQuery, TUpdatePersonBody } from "@/lib/admin/schemas";
 import { callerActor } from "@/lib/audit/server/caller-actor";
 import { type AuditActor, recordAudit } from "@/lib/audit/server/record-audit";
 import type { Caller } from "@/lib/auth/server/caller";
+import { peopleScope } from "@/lib/auth/server/scope";
 import { prisma, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role, RoleSource } from "@/lib/generated/prisma/enums";
@@ -50,10 +51,14 @@ function toPerson(row: PersonRow): Person {
   };
 }
 
-export async function listPeople(
-  query: TPeopleQuery,
-): Promise<{ items: Person[]; nextCursor: string | null }> {
-  const where: Prisma.UserWhereInput = {};
+export async function listPeople({
+  caller,
+  query,
+}: {
+  caller: Caller;
+  query: TPeopleQuery;
+}): Promise<{ items: Person[]; nextCursor: string | null }> {
+  const where: Prisma.UserWhereInput = { AND: [peopleScope(caller)] };
   if (query.q) {
     where.OR = [
       { name: { contains: query.q, mode: "insensitive" } },
@@ -75,8 +80,11 @@ export async function listPeople(
   };
 }
 
-export async function getPerson(id: string): Promise<Person> {
-  const row = await prisma.user.findUnique({ where: { id }, select: personSelect });
+export async function getPerson({ caller, id }: { caller: Caller; id: string }): Promise<Person> {
+  const row = await prisma.user.findFirst({
+    where: { AND: [{ id }, peopleScope(caller)] },
+    select: personSelect,
+  });
   if (!row) throw notFound("Person");
   return toPerson(row);
 }

@@ -1,5 +1,7 @@
 import "server-only";
 import { auditWindow, type TAuditFilters, type TAuditListQuery } from "@/lib/audit/schemas";
+import type { Caller } from "@/lib/auth/server/caller";
+import { auditScope } from "@/lib/auth/server/scope";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { badRequest } from "@/lib/http/errors";
@@ -48,9 +50,15 @@ export function toAuditView(row: AuditRow) {
   return { ...row, id: row.id.toString() };
 }
 
-export async function listAuditEvents({ query }: { query: TAuditListQuery }) {
+export async function listAuditEvents({ caller, query }: { caller: Caller; query: TAuditListQuery }) {
   const rows = await prisma.auditEvent.findMany({
-    where: { AND: [auditWhere(query), auditAfter(query.cursor ? decodeAuditCursor(query.cursor) : null)] },
+    where: {
+      AND: [
+        auditScope(caller),
+        auditWhere(query),
+        auditAfter(query.cursor ? decodeAuditCursor(query.cursor) : null),
+      ],
+    },
     orderBy: AUDIT_ORDER,
     take: query.limit + 1,
     select: auditSelect,

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { GET as listPeople } from "@/app/api/v1/admin/people/route";
 import { GET as me } from "@/app/api/v1/me/route";
+import { prisma, resetDatabase } from "@/test/support/db";
 import { buildWorld, type World } from "@/test/support/principals";
 import { callRoute } from "@/test/support/route";
-import { prisma, resetDatabase } from "@/test/support/db";
 
 // Roles and the active flag are read from the database on every request: taking a role
 // away or deactivating someone takes effect on their very next request, whether they come

@@ -63,3 +63,13 @@ export function dashboardScope(caller: Caller): { all: true } | { all: false; de
   if (can(caller, "dashboard:read")) return { all: false, departmentIds: [...caller.managedDepartmentIds] };
   return { all: false, departmentIds: [] };
 }
+
+/** Audit events: the whole trail for those who may read it (IT_APPROVER, ADMIN), else nothing. */
+export function auditScope(caller: Caller): Prisma.AuditEventWhereInput {
+  return can(caller, "audit:read") ? {} : { id: { in: [] } };
+}
+
+/** People as administrators manage them: everyone for ADMIN, nobody otherwise. */
+export function peopleScope(caller: Caller): Prisma.UserWhereInput {
+  return can(caller, "admin:people") ? {} : { id: { in: [] } };
+}

@@ -61,7 +61,7 @@ describe("callerFromBearer", () => {
       via: "token",
       tokenPrefix: token.slice(0, 10),
     });
-    const [listed] = await listTokens(userId);
+    const [listed] = await listTokens({ caller: { id: userId } });
     expect(listed?.lastUsedAt).not.toBeNull();
     await prisma.roleAssignment.deleteMany({ where: { userId } });
     expect((await callerFromBearer(`Bearer ${token}`)).roles).toEqual([]);
@@ -87,7 +87,7 @@ describe("callerFromBearer", () => {
 
   it("refuses a revoked token", async () => {
     const caller = await callerFromBearer(`Bearer ${token}`);
-    const [row] = await listTokens(userId);
+    const [row] = await listTokens({ caller: { id: userId } });
     await revokeOwnToken(caller, row!.id);
     const result = await refusal(`Bearer ${token}`);
     expect(result).toEqual({ status: 401, message: `API token ${token.slice(0, 10)}… was revoked.` });

@@ -210,7 +210,7 @@ export async function getConnector({ caller, id }: { caller: Caller; id: string 
 }
 
 /** GET /connectors/{id}/impact?action=revoke (IT): the blast radius, before confirming. */
-export async function getConnectorImpact({ id }: { id: string }) {
+export async function getConnectorImpact({ id }: { caller: Caller; id: string }) {
   if (!isUuid(id)) throw notFound("Connector");
   const exists = await prisma.connector.count({ where: { id } });
   if (exists === 0) throw notFound("Connector");

@@ -217,7 +217,7 @@ export async function getGateway({ caller, id }: { caller: Caller; id: string })
 }
 
 /** GET /gateways/{id}/impact?status=… (IT): the blast radius, before confirming. */
-export async function getGatewayImpact({ id }: { id: string }) {
+export async function getGatewayImpact({ id }: { caller: Caller; id: string }) {
   if (!isUuid(id)) throw notFound("Gateway");
   if ((await prisma.gateway.count({ where: { id } })) === 0) throw notFound("Gateway");
   return gatewayStatusImpact(prisma, id);

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Caller } from "@/lib/auth/server/caller";
 import { pool } from "@/lib/db";
 
 export interface CompanyOverview {
@@ -11,8 +12,11 @@ export interface CompanyOverview {
   onlineGateways: number;
 }
 
-/** The company's headline numbers in one round trip. */
-export async function getCompanyOverview(): Promise<CompanyOverview> {
+/**
+ * The company's headline numbers in one round trip: counts, no records, shown to every
+ * signed-in person (docs/decisions/011-one-authorization-rule.md).
+ */
+export async function getCompanyOverview(_: { caller: Caller }): Promise<CompanyOverview> {
   const { rows } = await pool().query<Record<string, string>>(`
     select
       (select count(*) from departments) as departments,

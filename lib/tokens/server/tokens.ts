@@ -86,7 +86,8 @@ export async function revokeOwnToken(caller: Caller, tokenId: string): Promise<T
   return revokeToken({ userId: caller.id, tokenId, actor: callerActor(caller) });
 }
 
-export async function listTokens(userId: string): Promise<TokenView[]> {
+export async function listTokens({ caller }: { caller: Pick<Caller, "id"> }): Promise<TokenView[]> {
+  const userId = caller.id;
   const rows = await prisma.apiToken.findMany({
     where: { userId },
     select: tokenSelect,

@@ -12,8 +12,8 @@ import { requirePageCaller } from "@/lib/auth/server/session";
 export const metadata: Metadata = { title: "Departments" };
 
 export default async function DepartmentsPage() {
-  await requirePageCaller("admin:departments");
-  const departments = await listDepartmentDetails();
+  const caller = await requirePageCaller("admin:departments");
+  const departments = await listDepartmentDetails({ caller });
   return (
     <div className="max-w-4xl space-y-8">
       <div>

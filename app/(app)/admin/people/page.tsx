@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "People" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function PeoplePage({ searchParams }: { searchParams: SearchParams }) {
-  await requirePageCaller("admin:people");
+  const caller = await requirePageCaller("admin:people");
   const raw = Object.fromEntries(
     Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
   );
@@ -24,7 +24,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
     cursor: raw.cursor || undefined,
   });
   const query = parsed.success ? parsed.data : ZPeopleQuery.parse({});
-  const { items, nextCursor } = await listPeople(query);
+  const { items, nextCursor } = await listPeople({ caller, query });
   const keep = (extra: Record<string, string>) =>
     `?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...(query.status !== "ALL" ? { status: query.status } : {}), ...extra })}`;
 

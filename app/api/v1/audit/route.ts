@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute({
   permission: "audit:read",
   query: ZAuditListQuery,
-  handler: ({ query }) => listAuditEvents({ query }),
+  handler: ({ caller, query }) => listAuditEvents({ caller, query }),
 });

@@ -3,7 +3,7 @@ import { ZCreateTokenBody } from "@/lib/tokens/schemas";
 import { createOwnToken, listTokens } from "@/lib/tokens/server/tokens";
 
 export const GET = apiRoute({
-  handler: async ({ caller }) => ({ items: await listTokens(caller.id), nextCursor: null }),
+  handler: async ({ caller }) => ({ items: await listTokens({ caller }), nextCursor: null }),
 });
 
 export const POST = apiRoute({

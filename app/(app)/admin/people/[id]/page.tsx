@@ -15,11 +15,11 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const caller = await requirePageCaller("admin:people");
   const parsed = ZIdParams.safeParse(await params);
   if (!parsed.success) notFound();
-  const person = await getPerson(parsed.data.id).catch((error: unknown) => {
+  const person = await getPerson({ caller, id: parsed.data.id }).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const departments = await listDepartments();
+  const departments = await listDepartments({ caller });
   const rolesFrom = (source: "APP" | "CLAIM") =>
     person.roles.filter((entry) => entry.source === source).map((entry) => entry.role);
 

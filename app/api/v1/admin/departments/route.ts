@@ -4,7 +4,7 @@ import { apiRoute } from "@/lib/http/server/api-route";
 
 export const GET = apiRoute({
   permission: "admin:departments",
-  handler: async () => ({ items: await listDepartmentDetails(), nextCursor: null }),
+  handler: async ({ caller }) => ({ items: await listDepartmentDetails({ caller }), nextCursor: null }),
 });
 
 export const POST = apiRoute({

@@ -5,5 +5,5 @@ import { apiRoute } from "@/lib/http/server/api-route";
 export const GET = apiRoute({
   permission: "admin:people",
   query: ZPeopleQuery,
-  handler: ({ query }) => listPeople(query),
+  handler: ({ caller, query }) => listPeople({ caller, query }),
 });

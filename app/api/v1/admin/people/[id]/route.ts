@@ -5,7 +5,7 @@ import { apiRoute } from "@/lib/http/server/api-route";
 export const GET = apiRoute({
   permission: "admin:people",
   params: ZIdParams,
-  handler: ({ params }) => getPerson(params.id),
+  handler: ({ caller, params }) => getPerson({ caller, id: params.id }),
 });
 
 export const PATCH = apiRoute({

@@ -9,5 +9,5 @@ export const GET = apiRoute({
   permission: "catalog:write",
   params: ZIdParams,
   query: ZConnectorImpactQuery,
-  handler: ({ params }) => getConnectorImpact({ id: params.id }),
+  handler: ({ caller, params }) => getConnectorImpact({ caller, id: params.id }),
 });

@@ -9,5 +9,5 @@ export const GET = apiRoute({
   permission: "catalog:write",
   params: ZIdParams,
   query: ZGatewayImpactQuery,
-  handler: ({ params }) => getGatewayImpact({ id: params.id }),
+  handler: ({ caller, params }) => getGatewayImpact({ caller, id: params.id }),
 });
