@@ -406,6 +406,8 @@ function generateSystem(ctx: Context, method: SignInMethod, ownerEmail: string, 
         AZURE_KEY_VAULT: 0.5,
         CYBERARK: 0.25,
         POWER_AUTOMATE: 0.15,
+        HASHICORP_VAULT: 0,
+        AWS_SECRETS_MANAGER: 0,
         OTHER: 0.1,
       });
       system.credentialName = `kv-${departmentSlug}/${slug(template.name)}-bot`;

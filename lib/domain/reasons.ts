@@ -38,6 +38,8 @@ const STORE_LABELS: Record<CredentialStore, string> = {
   AZURE_KEY_VAULT: "Azure Key Vault",
   CYBERARK: "CyberArk",
   POWER_AUTOMATE: "Power Automate",
+  HASHICORP_VAULT: "HashiCorp Vault",
+  AWS_SECRETS_MANAGER: "AWS Secrets Manager",
   OTHER: "Other credential store",
 };
 

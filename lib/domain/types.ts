@@ -26,7 +26,14 @@ export type SystemLocation = (typeof SYSTEM_LOCATIONS)[number];
 export const SIGN_IN_METHODS = ["ENTRA_ID", "USERNAME_PASSWORD", "WINDOWS", "SHARED_KEY"] as const;
 export type SignInMethod = (typeof SIGN_IN_METHODS)[number];
 
-export const CREDENTIAL_STORES = ["AZURE_KEY_VAULT", "CYBERARK", "POWER_AUTOMATE", "OTHER"] as const;
+export const CREDENTIAL_STORES = [
+  "AZURE_KEY_VAULT",
+  "CYBERARK",
+  "POWER_AUTOMATE",
+  "HASHICORP_VAULT",
+  "AWS_SECRETS_MANAGER",
+  "OTHER",
+] as const;
 export type CredentialStore = (typeof CREDENTIAL_STORES)[number];
 
 export const WINDOWS_ACCOUNT_TYPES = ["PERSONAL", "SERVICE"] as const;
