@@ -105,7 +105,12 @@ function toMarkdown(document: Document & { info: { description: string } }): str
 }
 
 function git(args: string[]): string {
-  return execFileSync("git", args, { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  return execFileSync("git", args, {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ["ignore", "pipe", "ignore"],
+  });
 }
 
 /** Commits that changed openapi.json in a way that breaks clients, without saying so. */
