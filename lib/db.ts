@@ -51,10 +51,8 @@ export function pool(): pg.Pool {
 const statementNames = new Map<string, string>();
 
 /**
- * For the statements every request sends (the caller, an automation's page): prepared, so
- * Postgres plans each once per connection instead of on every call — for the page's
- * statement planning took as long as running it. The name comes from the text, so two
- * different texts never share one.
+ * For the statements every request sends, prepared once per connection
+ * (docs/decisions/001-hot-reads-in-hand-written-sql.md). Named after the text's hash.
  */
 export function queryPrepared<R extends pg.QueryResultRow>(
   text: string,

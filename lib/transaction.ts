@@ -2,13 +2,8 @@ import "server-only";
 import type pg from "pg";
 import { pool, type Tx } from "@/lib/db";
 
-// The set-based writers (re-derivation, notifications, audit) run inside the transaction of
-// the change that causes them. For most changes that is a Prisma interactive transaction. A
-// change that re-derives thousands of automations at once (revoking a company-wide
-// connector) runs on a plain pg client instead: its writes carry arrays of ten thousand
-// values, which Prisma's raw-query path serialises once more before pg does, and a pg query
-// is on the wire as soon as it is issued, so the next statement's parameters can be built
-// while Postgres works (a Prisma query starts only when awaited).
+// The set-based writers run in the transaction of the change that causes them: a Prisma one, or
+// a plain pg client for bulk changes (docs/decisions/002-bulk-rederivation-on-a-pg-transaction.md).
 
 /** A Prisma interactive transaction, or a pg client inside BEGIN … COMMIT. */
 export type Transaction = Tx | pg.ClientBase;

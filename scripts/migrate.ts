@@ -1,7 +1,6 @@
 /**
- * Prisma Migrate for this project, on Prisma's WebAssembly schema engine (the Prisma CLI's
- * migrate commands need a native engine that cannot be downloaded here). The engine code lives
- * in scripts/lib/schema-engine.ts; this file is only the command line.
+ * The migrations' command line; the engine is scripts/lib/schema-engine.ts
+ * (docs/decisions/003-migrations-on-the-wasm-schema-engine.md).
  *
  *   npx tsx scripts/migrate.ts <deploy|dev|reset|status|check> [options]   (or npm run db:…)
  *

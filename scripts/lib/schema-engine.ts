@@ -1,12 +1,6 @@
 /**
- * Prisma Migrate without the native schema engine.
- *
- * Every Prisma 7 CLI command wants to download the native schema engine, which these machines
- * cannot reach. The same engine is published as WebAssembly (`@prisma/schema-engine-wasm`);
- * it speaks to Postgres through a JS driver adapter (`@prisma/adapter-pg`). This module drives
- * it and keeps the standard layout (`prisma/migrations/<timestamp>_<name>/migration.sql`, the
- * `_prisma_migrations` table), so the real `prisma migrate deploy` stays compatible wherever the
- * native engine exists.
+ * Prisma Migrate on the WebAssembly schema engine, in Prisma's standard layout — why:
+ * docs/decisions/003-migrations-on-the-wasm-schema-engine.md.
  *
  * Used by scripts/migrate.ts (the CLI) and imported in-process by the app launcher and the test
  * setup (`migrateDeploy`), so nothing here calls process.exit: failures are thrown, user-facing

@@ -56,11 +56,8 @@ export async function sessionCallerFromRequest(request: NextRequest): Promise<Ca
   return session ? loadCaller(session.userId, "session", session.signedInAt) : null;
 }
 
-// Decrypting the session cookie costs more CPU than loading the person it names, and a
-// browser sends the same cookie with every request. A cookie always decrypts to the same
-// content, so what it says is kept per cookie until the token's own expiry; the person (and
-// whether they signed out since) is still loaded from the database on every request. Keys
-// are hashes, never the cookie.
+// What a cookie decrypts to, kept per cookie (keyed by its hash) until the token's expiry; the
+// person is still read on every request (docs/decisions/007-sign-in-oidc-roles-from-the-database.md).
 const decodedSessions = new Map<string, { userId: string; signedInAt: number; expiresAt: number }>();
 const DECODED_SESSIONS_MAX = 10_000;
 

@@ -2,12 +2,8 @@ import "server-only";
 import { NOT_SATISFIED } from "@/lib/dashboard/server/dashboard-sql";
 import { pool } from "@/lib/db";
 
-// The 90-day trend of outstanding prerequisites is kept as a daily snapshot, written by the
-// job queue (one row per day × department × type). Why not derive it from the audit trail:
-// the count on a past day would mean replaying every re-derivation event up to that day —
-// work that grows with the history — whereas a snapshot makes the trend one indexed read of
-// at most 90 × departments × 5 rows. The price is that days before the job first ran have no
-// point (the demo data backfills 90 plausible days).
+// The daily snapshot behind the 90-day trend, one row per day × department × type
+// (docs/decisions/005-outstanding-trend-from-daily-snapshots.md).
 
 /**
  * Records today's outstanding prerequisites (API.md's definition: not SATISFIED, automation
