@@ -1,20 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { insertConnector, insertDepartment, insertGateway, insertUser } from "@/lib/testing/factories";
+import { insertConnector, insertGateway } from "@/lib/testing/factories";
+import { tokenFor } from "@/test/support/credentials";
+import { inDays } from "@/test/support/dates";
+import { prisma, resetDatabase } from "@/test/support/db";
 import {
-  APP_ORIGIN,
-  type Call,
+  buildWorld,
   type Credential,
-  callRoute,
-  createWorld,
   credentialsFor,
   FAILING_PRINCIPALS,
   type Principal,
   ROLE_PRINCIPALS,
   type RolePrincipal,
-  tokenFor,
   type World,
-} from "@/test/principals";
-import { prisma, resetDatabase } from "@/test/support/db";
+} from "@/test/support/principals";
+import { APP_ORIGIN, type CallOptions, callRoute } from "@/test/support/route";
 
 // Who may call what: every API route × every kind of caller, against a table written out by
 // hand. Each role calls once with its API token and once with a browser session cookie.
@@ -37,13 +36,15 @@ interface Fixtures extends World {
   hrDepartmentId: string;
 }
 
+/** What a row calls: the path, and its parameters and body. */
+interface Call extends Pick<CallOptions, "params" | "body"> {
+  path: string;
+}
+
 interface RouteRow {
   route: `${"GET" | "POST" | "PATCH" | "DELETE"} ${string}`;
   load: () => Promise<Record<string, unknown>>;
-  call: (
-    fixtures: Fixtures,
-    principal: Principal,
-  ) => Promise<Omit<Call, "method" | "headers">> | Omit<Call, "method" | "headers">;
+  call: (fixtures: Fixtures, principal: Principal) => Promise<Call> | Call;
   expect: Record<RolePrincipal, Expected> & Partial<Record<(typeof FAILING_PRINCIPALS)[number], Expected>>;
   /** Differences when the role calls with a session cookie instead of a token. */
   viaSession?: Partial<Record<RolePrincipal, Expected>>;
@@ -133,7 +134,7 @@ const ROUTES: RouteRow[] = [
     call: (fixtures) => ({
       path: `/api/v1/admin/people/${fixtures.otherMakerId}`,
       params: { id: fixtures.otherMakerId },
-      body: { departmentId: fixtures.departments.sales },
+      body: { departmentId: fixtures.sales.id },
     }),
     expect: ONLY(["ADMIN"], 200),
   },
@@ -273,7 +274,7 @@ const ROUTES: RouteRow[] = [
       const { id } = await insertConnector({
         name: unique("Connector"),
         service: "sap-erp",
-        keyExpiresAt: inNinetyDays(),
+        keyExpiresAt: inDays(90),
       });
       return {
         path: `/api/v1/connectors/${id}/revoke`,
@@ -343,7 +344,7 @@ const ROUTES: RouteRow[] = [
         service: "workday",
         ownerTeam: "IT Integration",
         keyReference: "https://kv-integration.vault.azure.net/secrets/workday",
-        keyExpiresAt: inNinetyDays().toISOString(),
+        keyExpiresAt: inDays(90).toISOString(),
         sharedWith: "ALL",
       },
     }),
@@ -365,7 +366,7 @@ const ROUTES: RouteRow[] = [
       const { id } = await insertConnector({
         name: unique("Connector"),
         service: "sap-erp",
-        keyExpiresAt: inNinetyDays(),
+        keyExpiresAt: inDays(90),
       });
       return { path: `/api/v1/connectors/${id}`, params: { id }, body: { version: 1, ownerTeam: "Matrix" } };
     },
@@ -485,8 +486,6 @@ const ROUTES: RouteRow[] = [
   },
 ];
 
-const inNinetyDays = () => new Date(Date.now() + 90 * 86_400_000);
-
 /** A record of the maker's own in Finance, untouched by earlier calls (writes change state). */
 async function freshAutomation(fixtures: Fixtures): Promise<string> {
   const row = await prisma.automation.create({
@@ -495,7 +494,7 @@ async function freshAutomation(fixtures: Fixtures): Promise<string> {
       kind: "CLOUD_FLOW",
       runMode: "ATTENDED",
       ownerId: fixtures.people.MAKER.id,
-      departmentId: fixtures.departments.finance,
+      departmentId: fixtures.finance.id,
     },
   });
   return row.id;
@@ -507,7 +506,7 @@ async function freshRequest(fixtures: Fixtures): Promise<string> {
       type: "GATEWAY",
       requesterId: fixtures.people.MAKER.id,
       automationId: await freshAutomation(fixtures),
-      departmentId: fixtures.departments.finance,
+      departmentId: fixtures.finance.id,
       justification: "Needed",
     },
   });
@@ -518,41 +517,31 @@ async function freshRequest(fixtures: Fixtures): Promise<string> {
 const IGNORES_CREDENTIALS = new Set(["GET /api/health"]);
 
 async function createFixtures(): Promise<Fixtures> {
-  const world = await createWorld();
-  const hr = (await insertDepartment("HR")).id;
-  const otherMaker = await insertUser({
-    email: "other.maker@preflight.test",
-    roles: ["MAKER"],
-    departmentId: hr,
-  });
+  const world = await buildWorld();
   const automation = (name: string, ownerId: string, departmentId: string) =>
     prisma.automation.create({
       data: { name, kind: "CLOUD_FLOW", runMode: "ATTENDED", ownerId, departmentId },
     });
-  const own = await automation("Expense reporting", world.people.MAKER.id, world.departments.finance);
-  const foreign = await automation("Onboarding", otherMaker.id, hr);
+  const own = await automation("Expense reporting", world.maker.id, world.finance.id);
+  // In HR, which the manager does not manage.
+  const foreign = await automation("Onboarding", world.hrMaker.id, world.hr.id);
   const request = await prisma.request.create({
     data: {
       type: "GATEWAY",
-      requesterId: world.people.MAKER.id,
+      requesterId: world.maker.id,
       automationId: own.id,
-      departmentId: world.departments.finance,
+      departmentId: world.finance.id,
       justification: "Needed",
     },
   });
-  const connector = await insertConnector({
-    name: "SAP ERP",
-    service: "sap-erp",
-    keyExpiresAt: inNinetyDays(),
-  });
   return {
     ...world,
-    otherMakerId: otherMaker.id,
+    otherMakerId: world.hrMaker.id,
     makerAutomationId: own.id,
     foreignAutomationId: foreign.id,
     makerRequestId: request.id,
-    connectorId: connector.id,
-    hrDepartmentId: hr,
+    connectorId: world.erpConnector.id,
+    hrDepartmentId: world.hr.id,
   };
 }
 
@@ -615,18 +604,18 @@ describe.each(ROUTES)("$route", (row) => {
       : via === "session" && principal in (row.viaSession ?? {})
         ? row.viaSession![principal as RolePrincipal]!
         : ((row.expect as Record<string, Expected>)[principal] ?? 401);
-    const call = await row.call(fixtures, principal);
-    const response = await callRoute(handler, {
+    const { path, ...call } = await row.call(fixtures, principal);
+    const answer = await callRoute(handler, method, path, {
       ...call,
-      method,
       headers: credentialsFor(fixtures, principal, via),
     });
-    const text = await response.text();
+    // A CSV export is not JSON: its text is read here.
+    const text = answer.text ?? (await answer.response.text());
     expect(
-      matches(expected, response.status),
-      `${principal} via ${via}: expected ${expected}, got ${response.status} ${text}`,
+      matches(expected, answer.status),
+      `${principal} via ${via}: expected ${expected}, got ${answer.status} ${text}`,
     ).toBe(true);
-    if (response.status === 401) expect(JSON.parse(text).error.message).toBeTruthy();
+    if (answer.status === 401) expect(answer.body.error.message).toBeTruthy();
     for (const secret of secrets) expect(text).not.toContain(secret);
   });
 });
@@ -644,43 +633,37 @@ describe("cross-origin writes with a session cookie", () => {
     const method = row.route.split(" ")[0]!;
     const handler = (await row.load())[method];
     for (const role of ROLE_PRINCIPALS) {
-      const call = await row.call(fixtures, role);
+      const { path, ...call } = await row.call(fixtures, role);
       for (const hostile of [
         { origin: "https://evil.example" },
         { "sec-fetch-site": "cross-site" },
         {},
       ] as Record<string, string>[]) {
-        const response = await callRoute(handler, {
+        const answer = await callRoute(handler, method, path, {
           ...call,
-          method,
           headers: { cookie: fixtures.people[role].sessionCookie, ...hostile },
         });
-        expect(response.status, `${role} ${JSON.stringify(hostile)}`).toBe(403);
-        expect(((await response.json()) as { error: { message: string } }).error.message).toBe(
-          "Cross-origin request refused.",
-        );
+        expect(answer.status, `${role} ${JSON.stringify(hostile)}`).toBe(403);
+        expect(answer.body.error.message).toBe("Cross-origin request refused.");
       }
     }
   });
 
   it("a bearer token needs no Origin: it is not sent by browsers on their own", async () => {
     const { GET } = await import("@/app/api/v1/me/route");
-    const response = await callRoute(GET, {
-      path: "/api/v1/me",
+    const answer = await callRoute(GET, "GET", "/api/v1/me", {
       headers: { authorization: `Bearer ${fixtures.people.MAKER.token}`, origin: "https://evil.example" },
     });
-    expect(response.status).toBe(200);
+    expect(answer.status).toBe(200);
   });
 
   it("a same-origin write names the app's own origin", async () => {
     const { POST } = await import("@/app/api/v1/tokens/route");
-    const response = await callRoute(POST, {
-      method: "POST",
-      path: "/api/v1/tokens",
+    const answer = await callRoute(POST, "POST", "/api/v1/tokens", {
       headers: { cookie: fixtures.people.MAKER.sessionCookie, origin: APP_ORIGIN },
       body: { name: "From the page", expiresInDays: 30 },
     });
-    expect(response.status, await response.clone().text()).toBe(201);
+    expect(answer.status, answer.text).toBe(201);
   });
 });
 

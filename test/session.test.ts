@@ -1,11 +1,13 @@
 import { NextRequest } from "next/server";
 import { encode } from "next-auth/jwt";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { authSecret, getAuthOptions } from "@/lib/auth/server/config";
+import { getAuthOptions } from "@/lib/auth/server/config";
 import { sessionCookieName } from "@/lib/auth/server/cookies";
 import { sessionCallerFromRequest } from "@/lib/auth/server/session";
+import { sessionCookieFor } from "@/test/support/credentials";
 import { prisma, resetDatabase } from "@/test/support/db";
-import { APP_ORIGIN, createWorld, type World } from "./principals";
+import { buildWorld, type World } from "@/test/support/principals";
+import { APP_ORIGIN } from "@/test/support/route";
 
 // The session cookie is decrypted once and what it says kept until the token expires; who the
 // person is, whether they may still sign in and whether they signed out since the cookie was
@@ -15,29 +17,19 @@ let world: World;
 
 beforeEach(async () => {
   await resetDatabase();
-  world = await createWorld();
+  world = await buildWorld();
 });
 
 afterEach(() => {
   vi.useRealTimers();
 });
 
-/** A session cookie as next-auth issues it on sign-in. */
-async function cookieFor(userId: string, maxAgeSeconds?: number): Promise<string> {
-  const value = await encode({
-    token: { uid: userId, provider: "dev-idp", signedInAt: Date.now() },
-    secret: authSecret(),
-    ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}),
-  });
-  return `${sessionCookieName()}=${value}`;
-}
-
 const requestWith = (cookie: string) => new NextRequest(`${APP_ORIGIN}/api/v1/me`, { headers: { cookie } });
 
 describe("the session cookie of an API call", () => {
   it("names the same person on every request, with roles read afresh", async () => {
     const maker = world.people.MAKER;
-    const cookie = await cookieFor(maker.id);
+    const cookie = await sessionCookieFor(maker.id);
     expect((await sessionCallerFromRequest(requestWith(cookie)))?.roles).toEqual(["MAKER"]);
 
     await prisma.roleAssignment.deleteMany({ where: { userId: maker.id } });
@@ -48,7 +40,7 @@ describe("the session cookie of an API call", () => {
   });
 
   it("stops working when the token expires, even after it was accepted", async () => {
-    const cookie = await cookieFor(world.people.ADMIN.id, 60);
+    const cookie = await sessionCookieFor(world.people.ADMIN.id, { maxAgeSeconds: 60 });
     expect((await sessionCallerFromRequest(requestWith(cookie)))?.id).toBe(world.people.ADMIN.id);
 
     // Past the expiry and next-auth's 15 s clock tolerance.
@@ -57,7 +49,7 @@ describe("the session cookie of an API call", () => {
   });
 
   it("refuses a cookie that was tampered with, and one signed with another secret", async () => {
-    const cookie = await cookieFor(world.people.ADMIN.id);
+    const cookie = await sessionCookieFor(world.people.ADMIN.id);
     expect(await sessionCallerFromRequest(requestWith(`${cookie.slice(0, -4)}AAAA`))).toBeNull();
 
     const foreign = await encode({
@@ -69,8 +61,8 @@ describe("the session cookie of an API call", () => {
 
   it("signing out ends that cookie, its copies and every older one; a later sign-in works", async () => {
     const it_ = world.people.IT_APPROVER;
-    const cookie = await cookieFor(it_.id);
-    const otherBrowser = await cookieFor(it_.id);
+    const cookie = await sessionCookieFor(it_.id);
+    const otherBrowser = await sessionCookieFor(it_.id);
     expect((await sessionCallerFromRequest(requestWith(cookie)))?.id).toBe(it_.id);
 
     await getAuthOptions().events!.signOut!({ token: { uid: it_.id }, session: null as never });
@@ -80,11 +72,11 @@ describe("the session cookie of an API call", () => {
     expect(audit).toBe(1);
     // Someone else's sessions are untouched.
     expect(
-      await sessionCallerFromRequest(requestWith(await cookieFor(world.people.ADMIN.id))),
+      await sessionCallerFromRequest(requestWith(await sessionCookieFor(world.people.ADMIN.id))),
     ).not.toBeNull();
 
     // Signing in again starts a new session, which works.
     await new Promise((resolve) => setTimeout(resolve, 5));
-    expect((await sessionCallerFromRequest(requestWith(await cookieFor(it_.id))))?.id).toBe(it_.id);
+    expect((await sessionCallerFromRequest(requestWith(await sessionCookieFor(it_.id))))?.id).toBe(it_.id);
   });
 });

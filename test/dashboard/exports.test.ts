@@ -6,29 +6,29 @@ import * as prerequisiteList from "@/app/api/v1/prerequisites/route";
 import * as requestExport from "@/app/api/v1/requests/export/route";
 import * as requestList from "@/app/api/v1/requests/route";
 import { insertAutomation, insertDepartment } from "@/lib/testing/factories";
+import { buildDashboardCompany, type DashboardCompany } from "@/test/support/dashboard-company";
 import { pool, prisma, resetDatabase } from "@/test/support/db";
-import { buildCompany, type Company, get, getJson, parseCsv } from "./fixtures";
+import { parseCsv } from "@/test/support/lists";
+import { callRoute } from "@/test/support/route";
 
 // The drill-down list behind the dashboard and the CSV exports of every list: same rows as
 // the list, same scope, header only when nothing matches, streamed in batches.
 
-let company: Company;
+let company: DashboardCompany;
 
 beforeAll(async () => {
   await resetDatabase();
-  company = await buildCompany();
+  company = await buildDashboardCompany();
 });
 
-type Handler = Parameters<typeof get>[0];
-
 /** Every item of a list route, following nextCursor, `limit` at a time. */
-async function allPages(handler: Handler, path: string, token: string, limit = 2) {
+async function allPages(handler: unknown, path: string, token: string, limit = 2) {
   const items: Array<Record<string, unknown> & { id: string }> = [];
   let cursor: string | null = null;
   do {
     const separator = path.includes("?") ? "&" : "?";
     const url: string = `${path}${separator}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
-    const { status, body } = await getJson(handler, url, token);
+    const { status, body } = await callRoute(handler, "GET", url, { token });
     expect(status, JSON.stringify(body)).toBe(200);
     items.push(...body.items);
     cursor = body.nextCursor;
@@ -36,8 +36,8 @@ async function allPages(handler: Handler, path: string, token: string, limit = 2
   return items;
 }
 
-async function csvOf(handler: Handler, path: string, token: string) {
-  const response = await get(handler, path, token);
+async function csvOf(handler: unknown, path: string, token: string) {
+  const { response } = await callRoute(handler, "GET", path, { token });
   expect(response.status).toBe(200);
   expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
   const disposition = response.headers.get("content-disposition") ?? "";
@@ -104,13 +104,13 @@ describe("GET /api/v1/prerequisites", () => {
   });
 
   it("a maker sees the prerequisites of their own automations", async () => {
-    const items = await allPages(prerequisiteList.GET, "/api/v1/prerequisites", company.makerS.token);
+    const items = await allPages(prerequisiteList.GET, "/api/v1/prerequisites", company.salesMaker.token);
     expect(items.length).toBeGreaterThan(0);
     const owners = await prisma.automation.findMany({
       where: { id: { in: items.map((item) => (item.automation as { id: string }).id) } },
       select: { ownerId: true },
     });
-    expect(new Set(owners.map((owner) => owner.ownerId))).toEqual(new Set([company.makerS.id]));
+    expect(new Set(owners.map((owner) => owner.ownerId))).toEqual(new Set([company.salesMaker.id]));
   });
 
   it("malformed filters are a 400 naming the parameter", async () => {
@@ -121,18 +121,20 @@ describe("GET /api/v1/prerequisites", () => {
       ["cursor=bm9wZQ", "cursor"],
       ["limit=500", "limit"],
     ]) {
-      const { status, body } = await getJson(
+      const { status, body } = await callRoute(
         prerequisiteList.GET,
+        "GET",
         `/api/v1/prerequisites?${query}`,
-        company.admin.token,
+        { token: company.admin.token },
       );
       expect(status, query).toBe(400);
       expect(Object.keys(body.error.fields), query).toEqual([field]);
     }
-    const exported = await getJson(
+    const exported = await callRoute(
       prerequisiteExport.GET,
+      "GET",
       "/api/v1/prerequisites/export?status=DONE",
-      company.admin.token,
+      { token: company.admin.token },
     );
     expect(exported.status).toBe(400);
     expect(Object.keys(exported.body.error.fields)).toEqual(["status"]);
@@ -144,7 +146,7 @@ describe("CSV exports", () => {
     for (const [person, query] of [
       [company.manager, ""],
       [company.admin, "?outstanding=true"],
-      [company.makerF, "?type=GATEWAY"],
+      [company.maker, "?type=GATEWAY"],
     ] as const) {
       const list = await allPages(prerequisiteList.GET, `/api/v1/prerequisites${query}`, person.token, 3);
       const { header, rows, disposition } = await csvOf(
@@ -185,7 +187,7 @@ describe("CSV exports", () => {
   it("automations and requests: the list's rows and scope", async () => {
     for (const [person, query] of [
       [company.manager, "?status=PENDING"],
-      [company.makerF, ""],
+      [company.maker, ""],
       [company.admin, `?departmentId=${company.hr.id}`],
     ] as const) {
       const list = await allPages(automationList.GET, `/api/v1/automations${query}`, person.token);
@@ -203,7 +205,7 @@ describe("CSV exports", () => {
     for (const [person, query] of [
       [company.manager, "?status=PENDING"],
       [company.it, "?status=PENDING&minAgeDays=2&maxAgeDays=7"],
-      [company.makerS, ""],
+      [company.salesMaker, ""],
     ] as const) {
       const list = await allPages(requestList.GET, `/api/v1/requests${query}`, person.token);
       const { header, rows } = await csvOf(
@@ -225,7 +227,7 @@ describe("CSV exports", () => {
     await insertAutomation({
       name: '=HYPERLINK("http://evil.example","Click")',
       kind: "CLOUD_FLOW",
-      ownerId: company.makerF.id,
+      ownerId: company.maker.id,
       departmentId: department.id,
       systems: [{ name: "+cmd|' /C calc'!A0", signInMethod: "USERNAME_PASSWORD" }],
     });
@@ -255,15 +257,16 @@ describe("streaming", () => {
        insert into prerequisites ("automationId", "departmentId", key, type, status, reason, "updatedAt")
        select a.id, a."departmentId", t.type::text, t.type, 'OUTSTANDING', 'Needed, with a comma, and "quotes"', now()
          from a cross join unnest(array['GATEWAY','ENTRA_CONNECTION','CREDENTIAL','WINDOWS_SIGN_IN']::"PrerequisiteType"[]) as t(type)`,
-      [company.makerF.id, bulk],
+      [company.maker.id, bulk],
     );
   });
 
   it("20,000 rows arrive as a stream of batches, every row once", async () => {
-    const response = await get(
+    const { response } = await callRoute(
       prerequisiteExport.GET,
+      "GET",
       `/api/v1/prerequisites/export?departmentId=${bulk}`,
-      company.admin.token,
+      { token: company.admin.token },
     );
     expect(response.status).toBe(200);
     expect(response.body).toBeInstanceOf(ReadableStream);
@@ -287,10 +290,11 @@ describe("streaming", () => {
   });
 
   it("a download cancelled half-way gives its database connection back", async () => {
-    const response = await get(
+    const { response } = await callRoute(
       prerequisiteExport.GET,
+      "GET",
       `/api/v1/prerequisites/export?departmentId=${bulk}`,
-      company.admin.token,
+      { token: company.admin.token },
     );
     const reader = response.body!.getReader();
     await reader.read();

@@ -4,18 +4,20 @@ import * as summaryRoute from "@/app/api/v1/dashboard/summary/route";
 import { AGING_BUCKETS } from "@/lib/dashboard/aging";
 import { takeOutstandingSnapshot } from "@/lib/dashboard/server/take-snapshot";
 import { PREREQUISITE_TYPES } from "@/lib/domain/types";
+import { buildDashboardCompany, type DashboardCompany } from "@/test/support/dashboard-company";
+import { DAY } from "@/test/support/dates";
 import { prisma, resetDatabase } from "@/test/support/db";
-import { buildCompany, type Company, DAY, getJson } from "./fixtures";
+import { callRoute } from "@/test/support/route";
 
 // Done-when (a): every figure of GET /api/v1/dashboard/summary, for a manager (their
 // departments only) and an admin (the whole company), against numbers computed here in
 // plain JavaScript from the rows the test created — not with the dashboard's SQL.
 
-let company: Company;
+let company: DashboardCompany;
 
 beforeAll(async () => {
   await resetDatabase();
-  company = await buildCompany();
+  company = await buildDashboardCompany();
 });
 
 /** The rows of the company, read back with Prisma, to compute the expected figures from. */
@@ -121,11 +123,9 @@ describe("GET /api/v1/dashboard/summary", () => {
   });
 
   it("for a manager: their departments only, every figure as computed independently", async () => {
-    const { status, body } = await getJson(
-      summaryRoute.GET,
-      "/api/v1/dashboard/summary",
-      company.manager.token,
-    );
+    const { status, body } = await callRoute(summaryRoute.GET, "GET", "/api/v1/dashboard/summary", {
+      token: company.manager.token,
+    });
     expect(status, JSON.stringify(body)).toBe(200);
     const scope = [company.finance.id, company.sales.id];
     const { ages, ...expected } = await expectedSummary(scope, new Date(body.generatedAt));
@@ -144,11 +144,9 @@ describe("GET /api/v1/dashboard/summary", () => {
   });
 
   it("for an admin: the whole company", async () => {
-    const { status, body } = await getJson(
-      summaryRoute.GET,
-      "/api/v1/dashboard/summary",
-      company.admin.token,
-    );
+    const { status, body } = await callRoute(summaryRoute.GET, "GET", "/api/v1/dashboard/summary", {
+      token: company.admin.token,
+    });
     expect(status).toBe(200);
     const scope = [company.finance.id, company.sales.id, company.hr.id];
     const { ages, ...expected } = await expectedSummary(scope, new Date(body.generatedAt));
@@ -169,10 +167,11 @@ describe("GET /api/v1/dashboard/summary", () => {
       [company.admin, company.hr],
       [company.it, company.finance],
     ] as const) {
-      const { status, body } = await getJson(
+      const { status, body } = await callRoute(
         summaryRoute.GET,
+        "GET",
         `/api/v1/dashboard/summary?departmentId=${department.id}`,
-        person.token,
+        { token: person.token },
       );
       expect(status).toBe(200);
       const { ages: _ages, ...expected } = await expectedSummary([department.id], new Date(body.generatedAt));
@@ -181,17 +180,19 @@ describe("GET /api/v1/dashboard/summary", () => {
   });
 
   it("answers zeros, not nulls, when nothing is pending or outstanding", async () => {
-    const { status, body } = await getJson(
+    const { status, body } = await callRoute(
       summaryRoute.GET,
+      "GET",
       `/api/v1/dashboard/summary?departmentId=${company.hr.id}`,
-      company.admin.token,
+      { token: company.admin.token },
     );
     expect(status).toBe(200);
     const empty = await prisma.department.create({ data: { name: "Legal" } });
-    const legal = await getJson(
+    const legal = await callRoute(
       summaryRoute.GET,
+      "GET",
       `/api/v1/dashboard/summary?departmentId=${empty.id}`,
-      company.admin.token,
+      { token: company.admin.token },
     );
     expect(legal.status).toBe(200);
     expect(legal.body.automations).toEqual({ total: 0, ready: 0, pending: 0, blocked: 0 });
@@ -210,32 +211,34 @@ describe("GET /api/v1/dashboard/summary", () => {
   describe("bad input", () => {
     it("a department the manager does not manage, or none at all, is the same 404", async () => {
       for (const id of [company.hr.id, "00000000-0000-4000-8000-000000000000"]) {
-        const { status, body } = await getJson(
+        const { status, body } = await callRoute(
           summaryRoute.GET,
+          "GET",
           `/api/v1/dashboard/summary?departmentId=${id}`,
-          company.manager.token,
+          { token: company.manager.token },
         );
         expect(status).toBe(404);
         expect(body.error.code).toBe("NOT_FOUND");
       }
-      const admin = await getJson(
+      const admin = await callRoute(
         summaryRoute.GET,
+        "GET",
         "/api/v1/dashboard/summary?departmentId=00000000-0000-4000-8000-000000000000",
-        company.admin.token,
+        { token: company.admin.token },
       );
       expect(admin.status).toBe(404);
     });
 
     it("a malformed filter is a 400 naming the parameter", async () => {
       for (const handler of [summaryRoute.GET, detailsRoute.GET]) {
-        const malformed = await getJson(
-          handler,
-          "/api/v1/dashboard/summary?departmentId=finance",
-          company.admin.token,
-        );
+        const malformed = await callRoute(handler, "GET", "/api/v1/dashboard/summary?departmentId=finance", {
+          token: company.admin.token,
+        });
         expect(malformed.status).toBe(400);
         expect(malformed.body.error.fields).toEqual({ departmentId: expect.stringMatching(/departmentId/) });
-        const unknown = await getJson(handler, "/api/v1/dashboard/summary?team=finance", company.admin.token);
+        const unknown = await callRoute(handler, "GET", "/api/v1/dashboard/summary?team=finance", {
+          token: company.admin.token,
+        });
         expect(unknown.status).toBe(400);
         expect(unknown.body.error.message).toMatch(/query/);
       }
@@ -243,11 +246,19 @@ describe("GET /api/v1/dashboard/summary", () => {
 
     it("makers may not read dashboards; nobody without credentials", async () => {
       expect(
-        (await getJson(summaryRoute.GET, "/api/v1/dashboard/summary", company.makerF.token)).status,
+        (
+          await callRoute(summaryRoute.GET, "GET", "/api/v1/dashboard/summary", {
+            token: company.maker.token,
+          })
+        ).status,
       ).toBe(403);
-      expect((await getJson(summaryRoute.GET, "/api/v1/dashboard/summary")).status).toBe(401);
+      expect((await callRoute(summaryRoute.GET, "GET", "/api/v1/dashboard/summary")).status).toBe(401);
       expect(
-        (await getJson(detailsRoute.GET, "/api/v1/dashboard/details", company.makerF.token)).status,
+        (
+          await callRoute(detailsRoute.GET, "GET", "/api/v1/dashboard/details", {
+            token: company.maker.token,
+          })
+        ).status,
       ).toBe(403);
     });
   });
@@ -255,11 +266,9 @@ describe("GET /api/v1/dashboard/summary", () => {
 
 describe("GET /api/v1/dashboard/details", () => {
   it("charts agree with the summary and with the rows, for the manager", async () => {
-    const { status, body } = await getJson(
-      detailsRoute.GET,
-      "/api/v1/dashboard/details",
-      company.manager.token,
-    );
+    const { status, body } = await callRoute(detailsRoute.GET, "GET", "/api/v1/dashboard/details", {
+      token: company.manager.token,
+    });
     expect(status, JSON.stringify(body)).toBe(200);
     const now = new Date(body.generatedAt);
     const expected = await expectedSummary([company.finance.id, company.sales.id], now);
@@ -330,7 +339,9 @@ describe("GET /api/v1/dashboard/details", () => {
     const today = new Date();
     await takeOutstandingSnapshot(new Date(today.getTime() - DAY));
     await takeOutstandingSnapshot(new Date(today.getTime() - 120 * DAY));
-    const { body } = await getJson(detailsRoute.GET, "/api/v1/dashboard/details", company.manager.token);
+    const { body } = await callRoute(detailsRoute.GET, "GET", "/api/v1/dashboard/details", {
+      token: company.manager.token,
+    });
     expect(body.trend).toHaveLength(2);
     expect(body.trend[0].day).toBe(new Date(today.getTime() - DAY).toISOString().slice(0, 10));
     expect(body.trend[0].total).toBe(body.trend[1].total);

@@ -1,17 +1,16 @@
-import { NextRequest } from "next/server";
 import { beforeEach, describe, expect, it } from "vitest";
 import * as exportRoute from "@/app/api/v1/audit/export/route";
 import * as audit from "@/app/api/v1/audit/route";
 import { EXPORT_BATCH } from "@/lib/audit/server/export-audit";
+import { buildCompany, type Company } from "@/test/support/company";
 import { pool, resetDatabase } from "@/test/support/db";
-import { type Company, seedCompany } from "../makers/helpers";
-import { call } from "./helpers";
+import { callRoute } from "@/test/support/route";
 
 let company: Company;
 
 beforeEach(async () => {
   await resetDatabase();
-  company = await seedCompany();
+  company = await buildCompany({ managerManages: ["finance"] });
 });
 
 /** n audit events, one second apart from 2026-03-01 on, alternating actions. */
@@ -32,7 +31,7 @@ describe("GET /api/v1/audit", () => {
   it("lists newest first with filters and keyset pages; IT and ADMIN only", async () => {
     await insertEvents(10);
     const list = (query: string, token = company.admin.token) =>
-      call(audit.GET, "GET", `/api/v1/audit${query}`, { token });
+      callRoute(audit.GET, "GET", `/api/v1/audit${query}`, { token });
 
     const all = await list("?limit=4");
     expect(all.status).toBe(200);
@@ -80,10 +79,10 @@ describe("GET /api/v1/audit", () => {
 
 /** Reads the export as a client does, chunk by chunk (one per batch when streamed). */
 async function exportCsv(query: string, token: string) {
-  const request = new NextRequest(`http://localhost:3000/api/v1/audit/export${query}`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  const response = await exportRoute.GET(request, { params: Promise.resolve({}) });
+  const answer = await callRoute(exportRoute.GET, "GET", `/api/v1/audit/export${query}`, { token });
+  const { response } = answer;
+  // A refusal is JSON, read by the caller already.
+  if (answer.text !== undefined) return { response, text: answer.text, chunks: 0 };
   const reader = response.body!.getReader();
   const decoder = new TextDecoder();
   let text = "";

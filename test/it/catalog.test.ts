@@ -5,16 +5,18 @@ import * as connectors from "@/app/api/v1/connectors/route";
 import * as gatewayImpact from "@/app/api/v1/gateways/[id]/impact/route";
 import * as gatewayItem from "@/app/api/v1/gateways/[id]/route";
 import * as gateways from "@/app/api/v1/gateways/route";
-import { insertConnector, insertDepartment, insertGateway } from "@/lib/testing/factories";
-import { prisma, resetDatabase } from "@/test/support/db";
-import { type Company, rowCounts, seedCompany } from "../makers/helpers";
-import { call, desktopFlow, inDays, sharedKeyAutomation } from "./helpers";
+import { insertConnector, insertGateway } from "@/lib/testing/factories";
+import { desktopFlow, sharedKeyAutomation } from "@/test/support/approvals";
+import { buildCompany, type Company } from "@/test/support/company";
+import { inDays } from "@/test/support/dates";
+import { prisma, resetDatabase, rowCounts } from "@/test/support/db";
+import { callRoute } from "@/test/support/route";
 
 let company: Company;
 
 beforeEach(async () => {
   await resetDatabase();
-  company = await seedCompany();
+  company = await buildCompany({ managerManages: ["finance"] });
 });
 
 const body = (overrides: Record<string, unknown> = {}) => ({
@@ -39,7 +41,7 @@ describe("POST /api/v1/connectors", () => {
     });
     expect(await statusOf(automation.id)).toBe("PENDING");
 
-    const created = await call(connectors.POST, "POST", "/api/v1/connectors", {
+    const created = await callRoute(connectors.POST, "POST", "/api/v1/connectors", {
       token: company.it.token,
       body: body(),
     });
@@ -66,7 +68,7 @@ describe("POST /api/v1/connectors", () => {
   it("refuses a past expiry (422), a secret (422), unknown departments (422), bad input (400), makers (403)", async () => {
     const before = await rowCounts();
     const post = (overrides: Record<string, unknown>, token = company.it.token) =>
-      call(connectors.POST, "POST", "/api/v1/connectors", { token, body: body(overrides) });
+      callRoute(connectors.POST, "POST", "/api/v1/connectors", { token, body: body(overrides) });
 
     const past = await post({ keyExpiresAt: "2020-01-31" });
     expect(past.status).toBe(422);
@@ -87,7 +89,7 @@ describe("POST /api/v1/connectors", () => {
 
 describe("GET and PATCH /api/v1/connectors/{id}, impact", () => {
   it("shows dependents and the blast radius of a revocation", async () => {
-    const hr = await insertDepartment("HR");
+    const { hr } = company;
     const make = (name: string, departmentId: string, ownerId: string) =>
       sharedKeyAutomation({ name, departmentId, ownerId, service: "sap-erp" });
     await make("ERP A", company.finance.id, company.maker.id);
@@ -96,7 +98,7 @@ describe("GET and PATCH /api/v1/connectors/{id}, impact", () => {
     await make("ERP D", hr.id, company.salesMaker.id);
     const id = company.erpConnector.id;
 
-    const detail = await call(connectorItem.GET, "GET", `/api/v1/connectors/${id}`, {
+    const detail = await callRoute(connectorItem.GET, "GET", `/api/v1/connectors/${id}`, {
       token: company.it.token,
       params: { id },
     });
@@ -114,7 +116,7 @@ describe("GET and PATCH /api/v1/connectors/{id}, impact", () => {
       owner: { id: company.maker.id },
     });
     // A maker sees the connector and only their own dependents; no key reference.
-    const asMaker = await call(connectorItem.GET, "GET", `/api/v1/connectors/${id}`, {
+    const asMaker = await callRoute(connectorItem.GET, "GET", `/api/v1/connectors/${id}`, {
       token: company.maker.token,
       params: { id },
     });
@@ -129,10 +131,15 @@ describe("GET and PATCH /api/v1/connectors/{id}, impact", () => {
       sharing: "DEPARTMENTS",
       departmentIds: [company.sales.id],
     });
-    const impact = await call(connectorImpact.GET, "GET", `/api/v1/connectors/${id}/impact?action=revoke`, {
-      token: company.it.token,
-      params: { id },
-    });
+    const impact = await callRoute(
+      connectorImpact.GET,
+      "GET",
+      `/api/v1/connectors/${id}/impact?action=revoke`,
+      {
+        token: company.it.token,
+        params: { id },
+      },
+    );
     expect(impact.status).toBe(200);
     expect(impact.body).toEqual({
       automations: 4,
@@ -144,7 +151,7 @@ describe("GET and PATCH /api/v1/connectors/{id}, impact", () => {
       ],
       wouldBlock: 3,
     });
-    const asMakerImpact = await call(
+    const asMakerImpact = await callRoute(
       connectorImpact.GET,
       "GET",
       `/api/v1/connectors/${id}/impact?action=revoke`,
@@ -154,7 +161,7 @@ describe("GET and PATCH /api/v1/connectors/{id}, impact", () => {
       },
     );
     expect(asMakerImpact.status).toBe(403);
-    const badAction = await call(
+    const badAction = await callRoute(
       connectorImpact.GET,
       "GET",
       `/api/v1/connectors/${id}/impact?action=delete`,
@@ -182,7 +189,7 @@ describe("GET and PATCH /api/v1/connectors/{id}, impact", () => {
     });
     expect(await statusOf(automation.id)).toBe("BLOCKED");
     const patch = (payload: Record<string, unknown>, id = connector.id) =>
-      call(connectorItem.PATCH, "PATCH", `/api/v1/connectors/${id}`, {
+      callRoute(connectorItem.PATCH, "PATCH", `/api/v1/connectors/${id}`, {
         token: company.it.token,
         body: payload,
         params: { id },
@@ -216,7 +223,7 @@ describe("GET and PATCH /api/v1/connectors/{id}, impact", () => {
 
 describe("gateways", () => {
   it("creates, then OFFLINE blocks its automations at once and ONLINE brings them back", async () => {
-    const created = await call(gateways.POST, "POST", "/api/v1/gateways", {
+    const created = await callRoute(gateways.POST, "POST", "/api/v1/gateways", {
       token: company.it.token,
       body: {
         name: "gw-eu-west-1",
@@ -243,14 +250,14 @@ describe("gateways", () => {
     });
     expect(await statusOf(flows[0]!.id)).toBe("READY");
 
-    const impact = await call(gatewayImpact.GET, "GET", `/api/v1/gateways/${id}/impact?status=OFFLINE`, {
+    const impact = await callRoute(gatewayImpact.GET, "GET", `/api/v1/gateways/${id}/impact?status=OFFLINE`, {
       token: company.it.token,
       params: { id },
     });
     expect(impact.body).toMatchObject({ automations: 3, departments: 2, wouldBlock: 3 });
 
     const patch = (payload: Record<string, unknown>) =>
-      call(gatewayItem.PATCH, "PATCH", `/api/v1/gateways/${id}`, {
+      callRoute(gatewayItem.PATCH, "PATCH", `/api/v1/gateways/${id}`, {
         token: company.it.token,
         body: payload,
         params: { id },
@@ -291,7 +298,7 @@ describe("gateways", () => {
       departmentId: company.finance.id,
       gatewayId: gateway.id,
     });
-    const detail = await call(gatewayItem.GET, "GET", `/api/v1/gateways/${gateway.id}`, {
+    const detail = await callRoute(gatewayItem.GET, "GET", `/api/v1/gateways/${gateway.id}`, {
       token: company.maker.token,
       params: { id: gateway.id },
     });
@@ -302,7 +309,7 @@ describe("gateways", () => {
       dependents: { total: 1, departments: 1 },
     });
     const post = (payload: Record<string, unknown>) =>
-      call(gateways.POST, "POST", "/api/v1/gateways", {
+      callRoute(gateways.POST, "POST", "/api/v1/gateways", {
         token: company.it.token,
         body: { kind: "DATA_GATEWAY", cluster: "c", host: "h", region: "r", ...payload },
       });
@@ -312,7 +319,7 @@ describe("gateways", () => {
     const unknown = await post({ name: "gw-2", adminIds: ["8b0c6a8e-1f7e-4b8a-9d7b-3a1e2f4c5d6e"] });
     expect(unknown.status).toBe(422);
     expect(unknown.body.error.fields).toHaveProperty(["adminIds.0"]);
-    const missing = await call(gatewayItem.GET, "GET", "/api/v1/gateways/nope", {
+    const missing = await callRoute(gatewayItem.GET, "GET", "/api/v1/gateways/nope", {
       token: company.it.token,
       params: { id: "nope" },
     });

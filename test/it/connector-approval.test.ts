@@ -2,21 +2,19 @@ import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "@/lib/audit/server/record-audit";
 import { rederiveAutomations } from "@/lib/prerequisites/server/rederive";
-import { insertDepartment } from "@/lib/testing/factories";
+import { connectorRequest, decide, sharedKeyAutomation } from "@/test/support/approvals";
+import { newConnector } from "@/test/support/bodies";
+import { buildCompany, type Company } from "@/test/support/company";
 import { prisma, resetDatabase } from "@/test/support/db";
-import { type Company, seedCompany } from "../makers/helpers";
-import { connectorRequest, decide, newConnector, sharedKeyAutomation } from "./helpers";
 
 // Done-when (b): approving one connector request satisfies the matching prerequisites of every
 // automation in the requester's department — company-wide when shared with ALL — and no others.
 
 let company: Company;
-let hr: { id: string };
 
 beforeEach(async () => {
   await resetDatabase();
-  company = await seedCompany();
-  hr = await insertDepartment("HR");
+  company = await buildCompany({ managerManages: ["finance"] });
 });
 
 /** Automations across departments and services; the request is for Finance's "workday" one. */
@@ -26,7 +24,7 @@ async function landscape() {
   const requested = await make("Finance HR sync", company.finance.id, company.maker.id, "workday");
   const financeSibling = await make("Finance headcount", company.finance.id, company.colleague.id, "workday");
   const salesSame = await make("Sales commissions", company.sales.id, company.salesMaker.id, "workday");
-  const hrSame = await make("HR onboarding", hr.id, company.salesMaker.id, "workday");
+  const hrSame = await make("HR onboarding", company.hr.id, company.salesMaker.id, "workday");
   const financeOther = await make("Finance payroll", company.finance.id, company.colleague.id, "payroll");
   const request = await connectorRequest(requested.id, company.maker.id);
   return { requested, financeSibling, salesSame, hrSame, financeOther, request };

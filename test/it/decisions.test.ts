@@ -1,26 +1,26 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import * as withdraw from "@/app/api/v1/requests/[id]/withdraw/route";
 import { insertConnector, insertGateway } from "@/lib/testing/factories";
-import { prisma, resetDatabase } from "@/test/support/db";
-import { type Company, rowCounts, seedCompany } from "../makers/helpers";
 import {
   approvers,
-  call,
   connectorRequest,
   decide,
   desktopFlow,
   gatewayRequest,
-  inDays,
-  newConnector,
   sharedKeyAutomation,
   statusOf,
-} from "./helpers";
+} from "@/test/support/approvals";
+import { newConnector } from "@/test/support/bodies";
+import { buildCompany, type Company } from "@/test/support/company";
+import { inDays } from "@/test/support/dates";
+import { prisma, resetDatabase, rowCounts } from "@/test/support/db";
+import { callRoute } from "@/test/support/route";
 
 let company: Company;
 
 beforeEach(async () => {
   await resetDatabase();
-  company = await seedCompany();
+  company = await buildCompany({ managerManages: ["finance"] });
 });
 
 async function pendingConnectorRequest(service = "workday") {
@@ -92,7 +92,7 @@ describe("POST /api/v1/requests/{id}/decision — rules", () => {
 
   it("answers 409 with the current request when it was withdrawn", async () => {
     const { request } = await pendingConnectorRequest();
-    const withdrawn = await call(withdraw.POST, "POST", `/api/v1/requests/${request.id}/withdraw`, {
+    const withdrawn = await callRoute(withdraw.POST, "POST", `/api/v1/requests/${request.id}/withdraw`, {
       token: company.maker.token,
       body: {},
       params: { id: request.id },

@@ -3,9 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createBoss } from "@/lib/jobs/server/boss";
 import { JOBS, registerJobs } from "@/lib/jobs/server/schedule";
 import { insertConnector } from "@/lib/testing/factories";
+import { sharedKeyAutomation } from "@/test/support/approvals";
+import { buildCompany, type Company } from "@/test/support/company";
 import { pool, prisma, resetDatabase } from "@/test/support/db";
-import { type Company, seedCompany } from "../makers/helpers";
-import { sharedKeyAutomation } from "./helpers";
 
 // The job queue with several app instances on one database: three pg-boss instances start at
 // once (as three app servers would), and the start-up key-expiry sweep runs exactly once.
@@ -15,7 +15,7 @@ let bosses: PgBoss[] = [];
 
 beforeEach(async () => {
   await resetDatabase();
-  company = await seedCompany();
+  company = await buildCompany({ managerManages: ["finance"] });
 });
 
 afterEach(async () => {

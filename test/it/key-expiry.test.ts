@@ -3,10 +3,10 @@ import { runKeyExpiry } from "@/lib/jobs/server/key-expiry";
 import { createMailTransport } from "@/lib/jobs/server/mail";
 import { deliverOutbox } from "@/lib/jobs/server/outbox";
 import { insertConnector } from "@/lib/testing/factories";
+import { sharedKeyAutomation } from "@/test/support/approvals";
+import { buildCompany, type Company } from "@/test/support/company";
 import { prisma, resetDatabase } from "@/test/support/db";
 import { bodyOf, startSmtpServer, subjectOf } from "@/test/support/smtp";
-import { type Company, seedCompany } from "../makers/helpers";
-import { sharedKeyAutomation } from "./helpers";
 
 // Done-when (c): the clock moves past a key's expiry, the job runs, the dependents are
 // EXPIRED / BLOCKED, reminders were sent, and a local SMTP server receives the reminder mail.
@@ -17,7 +17,7 @@ let smtp: Awaited<ReturnType<typeof startSmtpServer>> | undefined;
 
 beforeEach(async () => {
   await resetDatabase();
-  company = await seedCompany();
+  company = await buildCompany({ managerManages: ["finance"] });
 });
 
 afterEach(async () => {

@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createMailTransport } from "@/lib/jobs/server/mail";
 import { BACKOFF_SECONDS, deliverOutbox, MAX_ATTEMPTS } from "@/lib/jobs/server/outbox";
+import { connectorRequest, decide, sharedKeyAutomation } from "@/test/support/approvals";
+import { newConnector } from "@/test/support/bodies";
+import { buildCompany, type Company } from "@/test/support/company";
 import { prisma, resetDatabase } from "@/test/support/db";
 import { bodyOf, closedPortUrl, startSmtpServer, subjectOf } from "@/test/support/smtp";
-import { type Company, seedCompany } from "../makers/helpers";
-import { connectorRequest, decide, newConnector, sharedKeyAutomation } from "./helpers";
 
 // The outbox: a mail server that is down or refuses loses nothing — the decision commits, the
 // notification stays queued with its attempt counted, and a later run delivers it.
@@ -14,7 +15,7 @@ let smtp: Awaited<ReturnType<typeof startSmtpServer>> | undefined;
 
 beforeEach(async () => {
   await resetDatabase();
-  company = await seedCompany();
+  company = await buildCompany({ managerManages: ["finance"] });
 });
 
 afterEach(async () => {

@@ -5,31 +5,31 @@ import * as assign from "@/app/api/v1/requests/[id]/assign/route";
 import * as comments from "@/app/api/v1/requests/[id]/comments/route";
 import * as item from "@/app/api/v1/requests/[id]/route";
 import * as collection from "@/app/api/v1/requests/route";
-import { insertConnector, insertDepartment, insertGateway } from "@/lib/testing/factories";
-import { prisma, resetDatabase } from "@/test/support/db";
-import { type Company, seedCompany } from "../makers/helpers";
+import { insertConnector, insertGateway } from "@/lib/testing/factories";
 import {
-  call,
   connectorRequest,
   decide,
   desktopFlow,
   gatewayRequest,
-  inDays,
   sharedKeyAutomation,
-} from "./helpers";
+} from "@/test/support/approvals";
+import { buildCompany, type Company } from "@/test/support/company";
+import { inDays } from "@/test/support/dates";
+import { prisma, resetDatabase } from "@/test/support/db";
+import { callRoute } from "@/test/support/route";
 
 let company: Company;
 
 beforeEach(async () => {
   await resetDatabase();
-  company = await seedCompany();
+  company = await buildCompany({ managerManages: ["finance"] });
 });
 
 const DAY = 86_400_000;
 
 /** Three pending requests filed 10, 5 and 1 days ago, and one decided. */
 async function queue() {
-  const hr = await insertDepartment("HR");
+  const { hr } = company;
   const a = await sharedKeyAutomation({
     name: "A",
     ownerId: company.maker.id,
@@ -63,7 +63,7 @@ async function queue() {
 }
 
 const list = (query: string, token = company.it.token) =>
-  call(collection.GET, "GET", `/api/v1/requests${query}`, { token });
+  callRoute(collection.GET, "GET", `/api/v1/requests${query}`, { token });
 const names = (answer: { body: { items: Array<{ automation: { name: string } }> } }) =>
   answer.body.items.map((request) => request.automation.name);
 
@@ -109,7 +109,8 @@ describe("GET /api/v1/requests/{id}", () => {
       departmentIds: [world.hr.id],
     });
     const id = world.old.id;
-    const get = (token: string) => call(item.GET, "GET", `/api/v1/requests/${id}`, { token, params: { id } });
+    const get = (token: string) =>
+      callRoute(item.GET, "GET", `/api/v1/requests/${id}`, { token, params: { id } });
 
     const asIt = await get(company.it.token);
     expect(asIt.status).toBe(200);
@@ -168,7 +169,7 @@ describe("assign and comment", () => {
     const world = await queue();
     const id = world.old.id;
     const take = (token: string, version: number) =>
-      call(assign.POST, "POST", `/api/v1/requests/${id}/assign`, {
+      callRoute(assign.POST, "POST", `/api/v1/requests/${id}/assign`, {
         token,
         body: { version },
         params: { id },
@@ -184,7 +185,7 @@ describe("assign and comment", () => {
     expect(await prisma.auditEvent.count({ where: { action: "request.assigned", entityId: id } })).toBe(1);
 
     const comment = (token: string, body: unknown) =>
-      call(comments.POST, "POST", `/api/v1/requests/${id}/comments`, { token, body, params: { id } });
+      callRoute(comments.POST, "POST", `/api/v1/requests/${id}/comments`, { token, body, params: { id } });
     const question = await comment(company.it.token, { body: "Which Workday tenant?" });
     expect(question.status).toBe(201);
     expect(question.body).toMatchObject({ body: "Which Workday tenant?", author: { id: company.it.id } });
@@ -204,7 +205,7 @@ describe("assign and comment", () => {
     const secret = await comment(company.maker.token, { body: "the key is AKIAIOSFODNN7EXAMPLE" });
     expect(secret.status).toBe(422);
     expect(await prisma.requestComment.count()).toBe(2);
-    const detail = await call(item.GET, "GET", `/api/v1/requests/${id}`, {
+    const detail = await callRoute(item.GET, "GET", `/api/v1/requests/${id}`, {
       token: company.it.token,
       params: { id },
     });
@@ -252,7 +253,7 @@ describe("notifications", () => {
       gatewayId: gateway.id,
     });
     const get = (query = "") =>
-      call(notifications.GET, "GET", `/api/v1/notifications${query}`, { token: company.maker.token });
+      callRoute(notifications.GET, "GET", `/api/v1/notifications${query}`, { token: company.maker.token });
 
     const page = await get("?limit=2");
     expect(page.status).toBe(200);
@@ -273,7 +274,7 @@ describe("notifications", () => {
     expect(rest.body.items.map((n: { title: string }) => n.title)).toEqual(["2 days ago", "3 days ago"]);
 
     const foreign = await prisma.notification.findFirstOrThrow({ where: { userId: company.colleague.id } });
-    const read = await call(readRoute.POST, "POST", "/api/v1/notifications/read", {
+    const read = await callRoute(readRoute.POST, "POST", "/api/v1/notifications/read", {
       token: company.maker.token,
       body: { ids: [page.body.items[0].id, foreign.id] },
     });
@@ -284,12 +285,12 @@ describe("notifications", () => {
       "2 days ago",
       "3 days ago",
     ]);
-    const all = await call(readRoute.POST, "POST", "/api/v1/notifications/read", {
+    const all = await callRoute(readRoute.POST, "POST", "/api/v1/notifications/read", {
       token: company.maker.token,
       body: { all: true },
     });
     expect(all.body).toEqual({ unreadCount: 0 });
-    const bad = await call(readRoute.POST, "POST", "/api/v1/notifications/read", {
+    const bad = await callRoute(readRoute.POST, "POST", "/api/v1/notifications/read", {
       token: company.maker.token,
       body: { ids: [] },
     });

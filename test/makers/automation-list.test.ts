@@ -5,9 +5,11 @@ import { type Caller, loadCaller } from "@/lib/auth/server/caller";
 import { automationScope } from "@/lib/auth/server/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { insertAutomation, insertUser } from "@/lib/testing/factories";
+import { tokenFor } from "@/test/support/credentials";
+import { buildDashboardCompany, type DashboardCompany } from "@/test/support/dashboard-company";
 import { prisma, resetDatabase } from "@/test/support/db";
-import { buildCompany, type Company, get, getJson, listAll, parseCsv, search } from "../dashboard/fixtures";
-import { tokenFor } from "./helpers";
+import { listAll, parseCsv, search } from "@/test/support/lists";
+import { callRoute } from "@/test/support/route";
 
 // The list is one SQL statement (lib/automations/server/list-sql.ts). Here it is held, row for row
 // and field for field, to the list as Prisma's where clause, relations and counts describe
@@ -19,7 +21,7 @@ interface Viewer {
   caller: Caller;
 }
 
-let company: Company;
+let company: DashboardCompany;
 let viewers: Viewer[];
 
 async function viewer(
@@ -34,7 +36,7 @@ async function viewer(
 
 beforeAll(async () => {
   await resetDatabase();
-  company = await buildCompany();
+  company = await buildDashboardCompany();
   // A maker who also manages another department sees both (the scope's two branches), and
   // someone with no role sees nothing.
   const lead = await viewer("lena", ["MAKER", "MANAGER"], company.hr.id, [company.sales.id]);
@@ -52,16 +54,16 @@ beforeAll(async () => {
     await insertAutomation({
       name,
       kind: "DESKTOP_FLOW",
-      ownerId: company.makerF.id,
+      ownerId: company.maker.id,
       departmentId: company.finance.id,
       createdAt: sameTime,
       systems: [{ name: "Finance PC", location: "ON_PREMISES", signInMethod: "WINDOWS" }],
     });
   }
   const nobody = await viewer("noah", [], company.hr.id, []);
-  const { makerF, manager, it: approver, admin } = company;
+  const { maker, manager, it: approver, admin } = company;
   viewers = [
-    { label: "maker", ...makerF },
+    { label: "maker", ...maker },
     { label: "manager", ...manager },
     { label: "IT", ...approver },
     { label: "admin", ...admin },
@@ -132,7 +134,9 @@ const listed = (token: string, filters: Filters) =>
 
 describe("GET /api/v1/automations", () => {
   it("shows each row as the API describes it: owner, department, counts and ISO dates", async () => {
-    const { body } = await getJson(automationList.GET, "/api/v1/automations", company.admin.token);
+    const { body } = await callRoute(automationList.GET, "GET", "/api/v1/automations", {
+      token: company.admin.token,
+    });
     expect(body.items).toEqual(await expectedItems(company.admin.caller, {}));
     expect(body.items.length).toBeGreaterThan(10);
     expect(body.nextCursor).toBeNull();
@@ -152,10 +156,11 @@ describe("GET /api/v1/automations", () => {
     let exported = 0;
     for (const { label, token, caller } of viewers) {
       for (const filters of queries()) {
-        const response = await get(
+        const { response } = await callRoute(
           automationExport.GET,
+          "GET",
           `/api/v1/automations/export?${search(filters)}`,
-          token,
+          { token },
         );
         expect(response.status).toBe(200);
         const [header, ...rows] = parseCsv(await response.text());

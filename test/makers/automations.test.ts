@@ -3,14 +3,17 @@ import * as retire from "@/app/api/v1/automations/[id]/retire/route";
 import * as one from "@/app/api/v1/automations/[id]/route";
 import * as collection from "@/app/api/v1/automations/route";
 import * as requests from "@/app/api/v1/requests/route";
-import { pool, prisma, resetDatabase } from "@/test/support/db";
-import { type Company, call, expenseReporting, inDays, rowCounts, seedCompany } from "./helpers";
+import { expenseReporting } from "@/test/support/bodies";
+import { buildCompany, type Company } from "@/test/support/company";
+import { inDays } from "@/test/support/dates";
+import { pool, prisma, resetDatabase, rowCounts } from "@/test/support/db";
+import { callRoute } from "@/test/support/route";
 
 let company: Company;
 
 beforeEach(async () => {
   await resetDatabase();
-  company = await seedCompany();
+  company = await buildCompany({ managerManages: ["finance"] });
 });
 
 afterEach(() => {
@@ -18,11 +21,11 @@ afterEach(() => {
 });
 
 const create = (token: string, body: unknown) =>
-  call(collection.POST, "POST", "/api/v1/automations", { token, body });
+  callRoute(collection.POST, "POST", "/api/v1/automations", { token, body });
 const get = (token: string, id: string) =>
-  call(one.GET, "GET", `/api/v1/automations/${id}`, { token, params: { id } });
+  callRoute(one.GET, "GET", `/api/v1/automations/${id}`, { token, params: { id } });
 const patch = (token: string, id: string, body: unknown) =>
-  call(one.PATCH, "PATCH", `/api/v1/automations/${id}`, { token, body, params: { id } });
+  callRoute(one.PATCH, "PATCH", `/api/v1/automations/${id}`, { token, body, params: { id } });
 
 describe("POST /api/v1/automations", () => {
   it("registers API.md's expense-reporting example and answers 201 with the derived prerequisites", async () => {
@@ -118,7 +121,7 @@ describe("POST /api/v1/automations", () => {
   it("answers 403 to a caller who is not a maker, and 401 without a token", async () => {
     expect((await create(company.it.token, expenseReporting())).status).toBe(403);
     expect(
-      (await call(collection.POST, "POST", "/api/v1/automations", { body: expenseReporting() })).status,
+      (await callRoute(collection.POST, "POST", "/api/v1/automations", { body: expenseReporting() })).status,
     ).toBe(401);
   });
 
@@ -240,7 +243,7 @@ describe("POST /api/v1/automations", () => {
   );
 
   it("answers 400 to a body that is not JSON", async () => {
-    const response = await call(collection.POST, "POST", "/api/v1/automations", {
+    const response = await callRoute(collection.POST, "POST", "/api/v1/automations", {
       token: company.maker.token,
       rawBody: "{ not json",
     });
@@ -382,7 +385,7 @@ describe("reading automations", () => {
     await registerFor(company.colleague.token, "Finance two");
     await registerFor(company.salesMaker.token, "Sales one");
     const names = async (token: string, query = "") =>
-      (await call(collection.GET, "GET", `/api/v1/automations${query}`, { token })).body.items
+      (await callRoute(collection.GET, "GET", `/api/v1/automations${query}`, { token })).body.items
         .map((a: { name: string }) => a.name)
         .sort();
 
@@ -413,7 +416,7 @@ describe("reading automations", () => {
     let pages = 0;
     do {
       const query: string = cursor ? `?limit=2&cursor=${cursor}` : "?limit=2";
-      const page = await call(collection.GET, "GET", `/api/v1/automations${query}`, {
+      const page = await callRoute(collection.GET, "GET", `/api/v1/automations${query}`, {
         token: company.maker.token,
       });
       expect(page.status).toBe(200);
@@ -432,7 +435,7 @@ describe("reading automations", () => {
     ["?cursor=bm9wZQ", "cursor"],
     ["?colour=red", "(root)"],
   ])("answers 400 to %s", async (query, field) => {
-    const response = await call(collection.GET, "GET", `/api/v1/automations${query}`, {
+    const response = await callRoute(collection.GET, "GET", `/api/v1/automations${query}`, {
       token: company.maker.token,
     });
     expect(response.status).toBe(400);
@@ -524,7 +527,7 @@ describe("PATCH /api/v1/automations/{id}", () => {
     body.systems[2]!.service = "payroll";
     const created = (await create(company.maker.token, body)).body;
     const sharedKey = created.prerequisites.find((p: { type: string }) => p.type === "SHARED_KEY_CONNECTOR");
-    const filed = await call(requests.POST, "POST", "/api/v1/requests", {
+    const filed = await callRoute(requests.POST, "POST", "/api/v1/requests", {
       token: company.maker.token,
       body: {
         type: "SHARED_KEY_CONNECTOR",
@@ -550,7 +553,7 @@ describe("POST /api/v1/automations/{id}/retire", () => {
     body.systems[2]!.service = "payroll";
     const created = (await create(company.maker.token, body)).body;
     const gateway = created.prerequisites.find((p: { type: string }) => p.type === "GATEWAY");
-    const filed = await call(requests.POST, "POST", "/api/v1/requests", {
+    const filed = await callRoute(requests.POST, "POST", "/api/v1/requests", {
       token: company.maker.token,
       body: {
         type: "GATEWAY",
@@ -561,7 +564,7 @@ describe("POST /api/v1/automations/{id}/retire", () => {
     });
     expect(filed.status).toBe(201);
 
-    const response = await call(retire.POST, "POST", `/api/v1/automations/${created.id}/retire`, {
+    const response = await callRoute(retire.POST, "POST", `/api/v1/automations/${created.id}/retire`, {
       token: company.maker.token,
       body: { version: 1 },
       params: { id: created.id },
@@ -580,7 +583,7 @@ describe("POST /api/v1/automations/{id}/retire", () => {
     const actions = (await prisma.auditEvent.findMany({ orderBy: { id: "asc" } })).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["automation.retired", "request.cancelled"]));
 
-    const again = await call(retire.POST, "POST", `/api/v1/automations/${created.id}/retire`, {
+    const again = await callRoute(retire.POST, "POST", `/api/v1/automations/${created.id}/retire`, {
       token: company.maker.token,
       body: { version: 2 },
       params: { id: created.id },
@@ -592,7 +595,7 @@ describe("POST /api/v1/automations/{id}/retire", () => {
   it("lets an admin retire any automation, refuses a manager (403) and a stranger (404)", async () => {
     const created = (await create(company.maker.token, expenseReporting())).body;
     const retireAs = (token: string, version = 1) =>
-      call(retire.POST, "POST", `/api/v1/automations/${created.id}/retire`, {
+      callRoute(retire.POST, "POST", `/api/v1/automations/${created.id}/retire`, {
         token,
         body: { version },
         params: { id: created.id },

@@ -7,14 +7,16 @@ import { SYSTEM_ACTOR } from "@/lib/audit/server/record-audit";
 import { revokeConnector } from "@/lib/catalog/server/list-catalog";
 import { rederiveAutomations } from "@/lib/prerequisites/server/rederive";
 import { insertAutomation, insertConnector, insertGateway } from "@/lib/testing/factories";
+import { buildCompany, type Company } from "@/test/support/company";
+import { inDays } from "@/test/support/dates";
 import { pool, prisma, resetDatabase } from "@/test/support/db";
-import { type Company, call, inDays, seedCompany } from "./helpers";
+import { callRoute } from "@/test/support/route";
 
 let company: Company;
 
 beforeEach(async () => {
   await resetDatabase();
-  company = await seedCompany();
+  company = await buildCompany({ managerManages: ["finance"] });
 });
 
 describe("GET /api/v1/connectors and /gateways", () => {
@@ -26,7 +28,9 @@ describe("GET /api/v1/connectors and /gateways", () => {
       sharing: "DEPARTMENTS",
       departmentIds: [company.sales.id],
     });
-    const asMaker = await call(connectors.GET, "GET", "/api/v1/connectors", { token: company.maker.token });
+    const asMaker = await callRoute(connectors.GET, "GET", "/api/v1/connectors", {
+      token: company.maker.token,
+    });
     expect(asMaker.status).toBe(200);
     expect(asMaker.body.items.map((c: { name: string }) => c.name)).toEqual(["SAP ERP", "Workday (HR)"]);
     expect(asMaker.body.items[0]).not.toHaveProperty("keyReference");
@@ -36,7 +40,7 @@ describe("GET /api/v1/connectors and /gateways", () => {
       false,
     ]);
 
-    const asIt = await call(connectors.GET, "GET", "/api/v1/connectors?service=sap-erp", {
+    const asIt = await callRoute(connectors.GET, "GET", "/api/v1/connectors?service=sap-erp", {
       token: company.it.token,
     });
     expect(asIt.body.items).toHaveLength(1);
@@ -45,10 +49,10 @@ describe("GET /api/v1/connectors and /gateways", () => {
       usable: true,
     });
 
-    const paged = await call(connectors.GET, "GET", "/api/v1/connectors?limit=1", {
+    const paged = await callRoute(connectors.GET, "GET", "/api/v1/connectors?limit=1", {
       token: company.maker.token,
     });
-    const next = await call(
+    const next = await callRoute(
       connectors.GET,
       "GET",
       `/api/v1/connectors?limit=1&cursor=${paged.body.nextCursor}`,
@@ -69,7 +73,7 @@ describe("GET /api/v1/connectors and /gateways", () => {
     await insertGateway({ name: "gw-us-east-2", status: "OFFLINE" });
     const list = async (query: string) =>
       (
-        await call(gateways.GET, "GET", `/api/v1/gateways${query}`, { token: company.maker.token })
+        await callRoute(gateways.GET, "GET", `/api/v1/gateways${query}`, { token: company.maker.token })
       ).body.items.map((g: { name: string }) => g.name);
     expect(await list("")).toEqual(["Finance desktops", "gw-eu-west-1", "gw-us-east-2"]);
     expect(await list("?status=ONLINE&kind=DATA_GATEWAY")).toEqual(["gw-eu-west-1"]);
@@ -89,7 +93,7 @@ describe("POST /api/v1/connectors/{id}/revoke", () => {
     });
     const id = company.erpConnector.id;
     const revokeAs = (token: string) =>
-      call(revoke.POST, "POST", `/api/v1/connectors/${id}/revoke`, {
+      callRoute(revoke.POST, "POST", `/api/v1/connectors/${id}/revoke`, {
         token,
         body: { reason: "Key leaked in a ticket" },
         params: { id },
@@ -126,7 +130,7 @@ describe("POST /api/v1/connectors/{id}/revoke", () => {
     const again = await revokeAs(company.it.token);
     expect(again.status).toBe(409);
     expect(again.body.error.current).toMatchObject({ id, status: "REVOKED" });
-    const malformed = await call(revoke.POST, "POST", "/api/v1/connectors/x/revoke", {
+    const malformed = await callRoute(revoke.POST, "POST", "/api/v1/connectors/x/revoke", {
       token: company.it.token,
       body: { reason: "x" },
       params: { id: "x" },
@@ -146,7 +150,7 @@ describe("POST /api/v1/connectors/{id}/revoke", () => {
     const id = company.erpConnector.id;
     const auditBefore = await prisma.auditEvent.count();
 
-    const stale = await call(revoke.POST, "POST", `/api/v1/connectors/${id}/revoke`, {
+    const stale = await callRoute(revoke.POST, "POST", `/api/v1/connectors/${id}/revoke`, {
       token: company.it.token,
       body: { reason: "Key leaked in a ticket", version: 7 },
       params: { id },

@@ -3,7 +3,8 @@ import { basename, dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import * as openapi from "@/app/api/v1/openapi.json/route";
-import { call, expenseReporting } from "./helpers";
+import { expenseReporting } from "@/test/support/bodies";
+import { callRoute } from "@/test/support/route";
 
 // No OpenAPI validator is installed (@apidevtools/swagger-parser is not a dependency), so
 // this checks the structural essentials itself: version, info, exactly the methods the route
@@ -49,7 +50,7 @@ const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "pat
 type Json = any;
 
 async function fetchDocument(): Promise<Json> {
-  const response = await call(openapi.GET, "GET", "/api/v1/openapi.json");
+  const response = await callRoute(openapi.GET, "GET", "/api/v1/openapi.json");
   expect(response.status).toBe(200);
   return response.body;
 }

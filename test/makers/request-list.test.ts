@@ -7,19 +7,12 @@ import { requestScope } from "@/lib/auth/server/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requestSelect, toRequestView } from "@/lib/requests/server/views";
 import { insertAutomation, insertRequest, insertUser } from "@/lib/testing/factories";
+import { tokenFor } from "@/test/support/credentials";
+import { buildDashboardCompany, type DashboardCompany } from "@/test/support/dashboard-company";
+import { DAY, daysAgo } from "@/test/support/dates";
 import { prisma, resetDatabase } from "@/test/support/db";
-import {
-  buildCompany,
-  type Company,
-  DAY,
-  daysAgo,
-  get,
-  getJson,
-  listAll,
-  parseCsv,
-  search,
-} from "../dashboard/fixtures";
-import { tokenFor } from "./helpers";
+import { listAll, parseCsv, search } from "@/test/support/lists";
+import { callRoute } from "@/test/support/route";
 
 // The request list and IT's queue are one SQL statement (lib/requests/server/list-sql.ts). Here it is
 // held, row for row and field for field, to the list as the former Prisma query built it
@@ -32,7 +25,7 @@ interface Viewer {
   caller: Caller;
 }
 
-let company: Company;
+let company: DashboardCompany;
 let viewers: Viewer[];
 let tiedAutomationId: string;
 
@@ -54,8 +47,8 @@ const onPremises = (name: string) => ({
 
 beforeAll(async () => {
   await resetDatabase();
-  company = await buildCompany();
-  const { it: approver, makerF, finance, hr, sales, connectors } = company;
+  company = await buildDashboardCompany();
+  const { it: approver, maker, finance, hr, sales, connectors } = company;
   // A maker who also manages another department sees both (the scope's two branches), and
   // someone with no role sees nothing.
   const lead = await viewer("lena", ["MAKER", "MANAGER"], hr.id, [sales.id]);
@@ -74,7 +67,7 @@ beforeAll(async () => {
   // Requests filed in the same millisecond: pages must split them by id, never repeat or skip one.
   const tied = await insertAutomation({
     ...onPremises("Tied"),
-    ownerId: makerF.id,
+    ownerId: maker.id,
     departmentId: finance.id,
   });
   tiedAutomationId = tied.id;
@@ -86,7 +79,7 @@ beforeAll(async () => {
         automationId: tied.id,
         prerequisiteKey: "GATEWAY",
         type: "GATEWAY",
-        requesterId: makerF.id,
+        requesterId: maker.id,
         createdAt: sameTime,
         justification: `Tie ${i}: "quoted", ünïcode`,
       }),
@@ -114,7 +107,7 @@ beforeAll(async () => {
     automationId: tied.id,
     prerequisiteKey: "GATEWAY",
     type: "GATEWAY",
-    requesterId: makerF.id,
+    requesterId: maker.id,
     createdAt: daysAgo(8),
     status: "REJECTED",
     decidedById: approver.id,
@@ -122,10 +115,10 @@ beforeAll(async () => {
   });
 
   const nobody = await viewer("noah", [], hr.id, []);
-  const { makerS, manager, admin } = company;
+  const { salesMaker, manager, admin } = company;
   viewers = [
-    { label: "maker", ...makerF },
-    { label: "other maker", ...makerS },
+    { label: "maker", ...maker },
+    { label: "other maker", ...salesMaker },
     { label: "manager", ...manager },
     { label: "IT", ...approver },
     { label: "admin", ...admin },
@@ -155,7 +148,7 @@ function queries(): Filters[] {
     { status: "WITHDRAWN", sort: "oldest" },
     { type: "GATEWAY" },
     { departmentId: company.sales.id },
-    { requesterId: company.makerF.id },
+    { requesterId: company.maker.id },
     { automationId: tiedAutomationId, status: "APPROVED" },
     { minAgeDays: "5" },
     { status: "PENDING", maxAgeDays: "7" },
@@ -197,7 +190,7 @@ const listed = (token: string, filters: Filters) =>
 
 describe("GET /api/v1/requests", () => {
   it("shows each row as toRequestView does: same fields in the same order, people, ISO dates, age", async () => {
-    const { body } = await getJson(requestList.GET, "/api/v1/requests", company.it.token);
+    const { body } = await callRoute(requestList.GET, "GET", "/api/v1/requests", { token: company.it.token });
     const expected = await expectedItems(company.it.caller, {});
     expect(body.items).toEqual(expected);
     expect(body.items.map(Object.keys)).toEqual(expected.map(Object.keys));
@@ -227,7 +220,12 @@ describe("GET /api/v1/requests", () => {
     let exported = 0;
     for (const { label, token, caller } of viewers) {
       for (const filters of queries()) {
-        const response = await get(requestExport.GET, `/api/v1/requests/export?${search(filters)}`, token);
+        const { response } = await callRoute(
+          requestExport.GET,
+          "GET",
+          `/api/v1/requests/export?${search(filters)}`,
+          { token },
+        );
         expect(response.status).toBe(200);
         const [header, ...rows] = parseCsv(await response.text());
         const id = header!.indexOf("Request id");

@@ -4,8 +4,10 @@ import * as collection from "@/app/api/v1/requests/route";
 import { ZCreateAutomationBody } from "@/lib/automations/schemas";
 import { createAutomation } from "@/lib/automations/server/create-automation";
 import { rederiveAutomations } from "@/lib/prerequisites/server/rederive";
-import { prisma, resetDatabase } from "@/test/support/db";
-import { type Company, call, expenseReporting, rowCounts, seedCompany } from "./helpers";
+import { expenseReporting } from "@/test/support/bodies";
+import { buildCompany, type Company } from "@/test/support/company";
+import { prisma, resetDatabase, rowCounts } from "@/test/support/db";
+import { callRoute } from "@/test/support/route";
 
 let company: Company;
 let automation: Awaited<ReturnType<typeof createAutomation>>;
@@ -14,7 +16,7 @@ let gateway: { id: string };
 
 beforeEach(async () => {
   await resetDatabase();
-  company = await seedCompany();
+  company = await buildCompany({ managerManages: ["finance"] });
   const body = expenseReporting();
   // No approved connector exists for payroll, so its prerequisite is OUTSTANDING.
   body.systems[2]!.service = "payroll";
@@ -32,9 +34,9 @@ function parseBody(body: unknown) {
 }
 
 const file = (token: string, body: Record<string, unknown>) =>
-  call(collection.POST, "POST", "/api/v1/requests", { token, body });
+  callRoute(collection.POST, "POST", "/api/v1/requests", { token, body });
 const withdrawIt = (token: string, id: string, body: Record<string, unknown> = {}) =>
-  call(withdraw.POST, "POST", `/api/v1/requests/${id}/withdraw`, { token, body, params: { id } });
+  callRoute(withdraw.POST, "POST", `/api/v1/requests/${id}/withdraw`, { token, body, params: { id } });
 const connectorRequest = () => ({
   type: "SHARED_KEY_CONNECTOR",
   automationId: automation.id,
@@ -205,7 +207,7 @@ describe("GET /api/v1/requests", () => {
       justification: "On premises",
     });
     const list = async (token: string, query = "") =>
-      (await call(collection.GET, "GET", `/api/v1/requests${query}`, { token })).body.items
+      (await callRoute(collection.GET, "GET", `/api/v1/requests${query}`, { token })).body.items
         .map((r: { automation: { name: string } }) => r.automation.name)
         .sort();
 
@@ -217,7 +219,9 @@ describe("GET /api/v1/requests", () => {
     expect(await list(company.it.token, `?departmentId=${company.finance.id}&status=PENDING`)).toEqual([
       "Expense reporting",
     ]);
-    const paged = await call(collection.GET, "GET", "/api/v1/requests?limit=1", { token: company.it.token });
+    const paged = await callRoute(collection.GET, "GET", "/api/v1/requests?limit=1", {
+      token: company.it.token,
+    });
     expect(paged.body.items).toHaveLength(1);
     expect(paged.body.nextCursor).toEqual(expect.any(String));
   });

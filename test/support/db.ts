@@ -14,3 +14,15 @@ export async function resetDatabase(): Promise<void> {
 }
 
 export { pool, prisma };
+
+/** Row counts of the tables a refused write must leave untouched. */
+export async function rowCounts() {
+  const { rows } = await pool().query<Record<string, string>>(`
+    select (select count(*) from automations) as automations,
+           (select count(*) from system_accesses) as systems,
+           (select count(*) from prerequisites) as prerequisites,
+           (select count(*) from requests) as requests,
+           (select count(*) from notifications) as notifications,
+           (select count(*) from audit_events) as audit`);
+  return rows[0]!;
+}

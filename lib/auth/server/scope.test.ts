@@ -9,7 +9,8 @@ import {
   requestScope,
 } from "@/lib/auth/server/scope";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { insertDepartment, insertUser } from "@/lib/testing/factories";
+import { insertUser } from "@/lib/testing/factories";
+import { buildCompany } from "@/test/support/company";
 import { prisma, resetDatabase } from "@/test/support/db";
 
 // The scope helpers against real Postgres: the `where` they build must select exactly the
@@ -57,14 +58,16 @@ let nobody: Caller;
 
 beforeEach(async () => {
   await resetDatabase();
-  finance = (await insertDepartment("Finance")).id;
-  sales = (await insertDepartment("Sales")).id;
-  hr = (await insertDepartment("HR")).id;
-  maker = await person("maker@test", ["MAKER"], finance);
-  otherMaker = await person("other@test", ["MAKER"], hr);
-  manager = await person("manager@test", ["MANAGER"], finance, [finance, sales]);
-  approver = await person("it@test", ["IT_APPROVER"], hr);
-  admin = await person("admin@test", ["ADMIN"], hr);
+  const company = await buildCompany();
+  finance = company.finance.id;
+  sales = company.sales.id;
+  hr = company.hr.id;
+  maker = company.maker.caller;
+  otherMaker = company.hrMaker.caller;
+  // Manages Finance and Sales.
+  manager = company.manager.caller;
+  approver = company.it.caller;
+  admin = company.admin.caller;
   makerManager = await person("both@test", ["MAKER", "MANAGER"], hr, [sales]);
   nobody = await person("nobody@test", [], finance, [finance]);
 

@@ -1,13 +1,11 @@
 import * as decision from "@/app/api/v1/requests/[id]/decision/route";
-import type { SystemSpec } from "@/lib/testing/factories";
-import { insertAutomation, insertRequest, insertUser } from "@/lib/testing/factories";
-import { prisma } from "@/test/support/db";
-import { call, inDays, tokenFor } from "../makers/helpers";
+import { insertAutomation, insertRequest, insertUser, type SystemSpec } from "@/lib/testing/factories";
+import { tokenFor } from "./credentials";
+import { prisma } from "./db";
+import { callRoute } from "./route";
 
-// Shared by IT's API tests: automations that sign in to a service with a shared key, a
-// request for their connector, IT approvers in numbers, and the decision call.
-
-export { call, inDays };
+// What IT's tests approve: automations that sign in to a service with a shared key, requests
+// for their connector or a gateway, IT approvers in numbers, and the decision call.
 
 /** An API integration that signs in to `service` with a shared key: one SHARED_KEY prerequisite. */
 export function sharedKeyAutomation(spec: {
@@ -77,17 +75,8 @@ export async function approvers(n: number) {
   );
 }
 
-export const newConnector = (sharedWith: "ALL" | string[], overrides: Record<string, unknown> = {}) => ({
-  name: "Workday (integration user)",
-  ownerTeam: "IT Integration",
-  keyReference: "https://kv-integration.vault.azure.net/secrets/workday",
-  keyExpiresAt: inDays(180).toISOString().slice(0, 10),
-  sharedWith,
-  ...overrides,
-});
-
 export function decide(token: string, id: string, body: Record<string, unknown>) {
-  return call(decision.POST, "POST", `/api/v1/requests/${id}/decision`, { token, body, params: { id } });
+  return callRoute(decision.POST, "POST", `/api/v1/requests/${id}/decision`, { token, body, params: { id } });
 }
 
 export async function statusOf(automationId: string) {
