@@ -73,12 +73,6 @@ export async function callerFromBearer(header: string): Promise<Caller> {
   if (!token?.startsWith(TOKEN_PREFIX) || token.length < 20 || token.length > 200) {
     throw unauthenticated("Malformed API token: send Authorization: Bearer pf_…");
   }
-  const prefix = token.slice(0, TOKEN_DISPLAY_LENGTH);
-  // Counted before the lookup, so a flood of requests costs one upsert each, not a user load.
-  const retryAfter = await consumeRateLimit("token", prefix);
-  if (retryAfter !== null) {
-    throw rateLimited(`Too many requests with API token ${prefix}…; retry in ${retryAfter} s.`, retryAfter);
-  }
   const row = await prisma.apiToken.findUnique({
     where: { hash: hashToken(token) },
     select: { id: true, userId: true, prefix: true, expiresAt: true, revokedAt: true },
@@ -87,6 +81,12 @@ export async function callerFromBearer(header: string): Promise<Caller> {
   if (row.revokedAt) throw unauthenticated(`API token ${row.prefix}… was revoked.`);
   if (row.expiresAt && row.expiresAt <= new Date())
     throw unauthenticated(`API token ${row.prefix}… has expired.`);
+  // Counted on the token that was proven (its id), never on its prefix: the prefix is shown in
+  // the audit trail, and forged tokens that share it must not spend its owner's budget.
+  const retryAfter = await consumeRateLimit("token", row.id);
+  if (retryAfter !== null) {
+    throw rateLimited(`Too many requests with API token ${row.prefix}…; retry in ${retryAfter} s.`, retryAfter);
+  }
   const caller = await loadCaller(row.userId, "token");
   if (!caller) throw unauthenticated("The owner of this API token is deactivated.");
   // lastUsedAt is informational: a minute's precision is enough and spares a write per call.

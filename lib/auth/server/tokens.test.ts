@@ -111,6 +111,25 @@ describe("callerFromBearer", () => {
   });
 });
 
+describe("the API-token rate limit", () => {
+  it("counts only a proven token, so forged tokens with its prefix cannot lock its owner out", async () => {
+    // API_TOKEN_RATE_LIMIT defaults to 600 per minute; the prefix is public (audit trail, errors).
+    const prefix = token.slice(0, 10);
+    for (let attempt = 0; attempt < 620; attempt++) {
+      const forged = `${prefix}${attempt.toString(36).padStart(40, "x")}`;
+      expect((await refusal(`Bearer ${forged}`)).status).toBe(401);
+    }
+    await expect(callerFromBearer(`Bearer ${token}`)).resolves.toMatchObject({ id: userId });
+    const keys = (await prisma.rateLimit.findMany()).map((row) => row.key);
+    expect(keys.some((key) => key.includes(prefix))).toBe(false);
+  });
+
+  it("still limits the token itself", async () => {
+    for (let attempt = 0; attempt < 600; attempt++) await callerFromBearer(`Bearer ${token}`);
+    expect(await refusal(`Bearer ${token}`)).toMatchObject({ status: 429 });
+  });
+});
+
 describe("rate limits (Postgres store)", () => {
   it("counts in the rate_limits table and says how long to wait", async () => {
     // AUTH_SIGNIN_RATE_LIMIT defaults to 20 per minute.
