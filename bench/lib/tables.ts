@@ -22,402 +22,480 @@ export interface DataSet {
   snapshots: SnapshotRow[];
 }
 
+/** Ids by the generator's indexes, shared by every table below. */
+interface Ids {
+  person: (index: number | null) => string | null;
+  department: (index: number) => string;
+}
+
+type TableSource = (data: DataSet, ids: Ids) => TableLoad;
+
+/** The tables in load order: each one's references point at tables loaded before it. */
+const LOAD_ORDER: readonly TableSource[] = [
+  departmentsTable,
+  usersTable,
+  roleAssignmentsTable,
+  departmentManagersTable,
+  gatewaysTable,
+  gatewayAdminsTable,
+  connectorsTable,
+  connectorDepartmentsTable,
+  automationsTable,
+  systemAccessesTable,
+  prerequisitesTable,
+  requestsTable,
+  auditEventsTable,
+  notificationsTable,
+  outstandingSnapshotsTable,
+];
+
 export function tableLoads(data: DataSet): TableLoad[] {
-  const { company, portfolio, timeline } = data;
-  const { people, departments, gateways, connectors } = company;
-  const personId = (index: number | null) => (index === null ? null : people[index]!.id);
-  const departmentId = (index: number) => departments[index]!.id;
-  const automations = portfolio.automations;
+  const { people, departments } = data.company;
+  const ids: Ids = {
+    person: (index) => (index === null ? null : people[index]!.id),
+    department: (index) => departments[index]!.id,
+  };
+  return LOAD_ORDER.map((source) => source(data, ids));
+}
+
+function departmentsTable({ company: { departments } }: DataSet): TableLoad {
+  return {
+    table: "departments",
+    columns: ["id", "name", "createdAt", "updatedAt"],
+    rows: departments.length,
+    lines: () => departments.map((d) => line([d.id, d.name, d.createdAt, d.createdAt])),
+  };
+}
+
+function usersTable({ company: { people } }: DataSet, ids: Ids): TableLoad {
+  return {
+    table: "users",
+    columns: [
+      "id",
+      "email",
+      "name",
+      "externalId",
+      "departmentId",
+      "active",
+      "lastSignInAt",
+      "createdAt",
+      "updatedAt",
+    ],
+    rows: people.length,
+    lines: () =>
+      people.map((p, i) =>
+        line([
+          p.id,
+          p.email,
+          p.name,
+          p.externalId,
+          ids.department(p.departmentIndex),
+          // One in a hundred people has left the company.
+          i < 4 || i % 100 !== 99,
+          p.lastSignInAt,
+          p.createdAt,
+          p.lastSignInAt ?? p.createdAt,
+        ]),
+      ),
+  };
+}
+
+function roleAssignmentsTable({ company: { people } }: DataSet, ids: Ids): TableLoad {
   const roles = people.flatMap((person, userIndex) => person.roles.map((role) => ({ userIndex, role })));
+  return {
+    table: "role_assignments",
+    columns: ["id", "userId", "role", "source", "createdAt"],
+    rows: roles.length,
+    lines: () =>
+      roles.map(({ userIndex, role }, i) =>
+        line([
+          uuidFrom(0x0a, i),
+          ids.person(userIndex),
+          role,
+          // Roles come from Entra's app roles, a few were granted in the app by an ADMIN.
+          i % 9 === 0 ? "APP" : "CLAIM",
+          people[userIndex]!.createdAt,
+        ]),
+      ),
+  };
+}
+
+function departmentManagersTable({ company }: DataSet, ids: Ids): TableLoad {
   const managers = company.managersOf.flatMap((list, departmentIndex) =>
     list.map((userIndex) => ({ userIndex, departmentIndex })),
   );
-  const gatewayAdmins = gateways.flatMap((g) => g.adminIndexes.map((userIndex) => ({ g, userIndex })));
-  const connectorDepartments = connectors.flatMap((c) => c.departmentIndexes.map((d) => ({ c, d })));
+  return {
+    table: "department_managers",
+    columns: ["userId", "departmentId", "createdAt"],
+    rows: managers.length,
+    lines: () =>
+      managers.map(({ userIndex, departmentIndex }) =>
+        line([
+          ids.person(userIndex),
+          ids.department(departmentIndex),
+          company.departments[departmentIndex]!.createdAt,
+        ]),
+      ),
+  };
+}
 
-  return [
-    {
-      table: "departments",
-      columns: ["id", "name", "createdAt", "updatedAt"],
-      rows: departments.length,
-      lines: () => departments.map((d) => line([d.id, d.name, d.createdAt, d.createdAt])),
-    },
-    {
-      table: "users",
-      columns: [
-        "id",
-        "email",
-        "name",
-        "externalId",
-        "departmentId",
-        "active",
-        "lastSignInAt",
-        "createdAt",
-        "updatedAt",
-      ],
-      rows: people.length,
-      lines: () =>
-        people.map((p, i) =>
-          line([
-            p.id,
-            p.email,
-            p.name,
-            p.externalId,
-            departmentId(p.departmentIndex),
-            // One in a hundred people has left the company.
-            i < 4 || i % 100 !== 99,
-            p.lastSignInAt,
-            p.createdAt,
-            p.lastSignInAt ?? p.createdAt,
-          ]),
-        ),
-    },
-    {
-      table: "role_assignments",
-      columns: ["id", "userId", "role", "source", "createdAt"],
-      rows: roles.length,
-      lines: () =>
-        roles.map(({ userIndex, role }, i) =>
-          line([
-            uuidFrom(0x0a, i),
-            personId(userIndex),
-            role,
-            // Roles come from Entra's app roles, a few were granted in the app by an ADMIN.
-            i % 9 === 0 ? "APP" : "CLAIM",
-            people[userIndex]!.createdAt,
-          ]),
-        ),
-    },
-    {
-      table: "department_managers",
-      columns: ["userId", "departmentId", "createdAt"],
-      rows: managers.length,
-      lines: () =>
-        managers.map(({ userIndex, departmentIndex }) =>
-          line([personId(userIndex), departmentId(departmentIndex), departments[departmentIndex]!.createdAt]),
-        ),
-    },
-    {
-      table: "gateways",
-      columns: [
-        "id",
-        "name",
-        "kind",
-        "cluster",
-        "host",
-        "region",
-        "status",
-        "version",
-        "createdAt",
-        "updatedAt",
-      ],
-      rows: gateways.length,
-      lines: () =>
-        gateways.map((g) =>
-          line([
-            g.id,
-            g.name,
-            g.kind,
-            g.cluster,
-            g.host,
-            g.region,
-            g.status,
-            g.status === "ONLINE" ? 1 : 2,
-            g.createdAt,
-            g.updatedAt,
-          ]),
-        ),
-    },
-    {
-      table: "gateway_admins",
-      columns: ["gatewayId", "userId"],
-      rows: gatewayAdmins.length,
-      lines: () => gatewayAdmins.map(({ g, userIndex }) => line([g.id, personId(userIndex)])),
-    },
-    {
-      table: "connectors",
-      columns: [
-        "id",
-        "name",
-        "service",
-        "ownerTeam",
-        "ownerId",
-        "keyReference",
-        "keyExpiresAt",
-        "status",
-        "sharing",
-        "createdById",
-        "revokedAt",
-        "version",
-        "createdAt",
-        "updatedAt",
-      ],
-      rows: connectors.length,
-      lines: () =>
-        connectors.map((c) =>
-          line([
-            c.id,
-            c.name,
-            c.service,
-            c.ownerTeam,
-            personId(c.ownerIndex),
-            c.keyReference,
-            c.keyExpiresAt,
-            c.status,
-            c.sharing,
-            personId(c.createdByIndex),
-            c.revokedAt,
-            c.version,
-            c.createdAt,
-            c.updatedAt,
-          ]),
-        ),
-    },
-    {
-      table: "connector_departments",
-      columns: ["connectorId", "departmentId"],
-      rows: connectorDepartments.length,
-      lines: () => connectorDepartments.map(({ c, d }) => line([c.id, departmentId(d)])),
-    },
-    {
-      table: "automations",
-      columns: [
-        "id",
-        "name",
-        "description",
-        "kind",
-        "runMode",
-        "status",
-        "runAs",
-        "ownerId",
-        "departmentId",
-        "gatewayId",
-        "version",
-        "createdAt",
-        "updatedAt",
-        "retiredAt",
-      ],
-      rows: automations.length,
-      lines: () =>
-        automations.map((a) =>
-          line([
+function gatewaysTable({ company: { gateways } }: DataSet): TableLoad {
+  return {
+    table: "gateways",
+    columns: [
+      "id",
+      "name",
+      "kind",
+      "cluster",
+      "host",
+      "region",
+      "status",
+      "version",
+      "createdAt",
+      "updatedAt",
+    ],
+    rows: gateways.length,
+    lines: () =>
+      gateways.map((g) =>
+        line([
+          g.id,
+          g.name,
+          g.kind,
+          g.cluster,
+          g.host,
+          g.region,
+          g.status,
+          g.status === "ONLINE" ? 1 : 2,
+          g.createdAt,
+          g.updatedAt,
+        ]),
+      ),
+  };
+}
+
+function gatewayAdminsTable({ company: { gateways } }: DataSet, ids: Ids): TableLoad {
+  const gatewayAdmins = gateways.flatMap((g) => g.adminIndexes.map((userIndex) => ({ g, userIndex })));
+  return {
+    table: "gateway_admins",
+    columns: ["gatewayId", "userId"],
+    rows: gatewayAdmins.length,
+    lines: () => gatewayAdmins.map(({ g, userIndex }) => line([g.id, ids.person(userIndex)])),
+  };
+}
+
+function connectorsTable({ company: { connectors } }: DataSet, ids: Ids): TableLoad {
+  return {
+    table: "connectors",
+    columns: [
+      "id",
+      "name",
+      "service",
+      "ownerTeam",
+      "ownerId",
+      "keyReference",
+      "keyExpiresAt",
+      "status",
+      "sharing",
+      "createdById",
+      "revokedAt",
+      "version",
+      "createdAt",
+      "updatedAt",
+    ],
+    rows: connectors.length,
+    lines: () =>
+      connectors.map((c) =>
+        line([
+          c.id,
+          c.name,
+          c.service,
+          c.ownerTeam,
+          ids.person(c.ownerIndex),
+          c.keyReference,
+          c.keyExpiresAt,
+          c.status,
+          c.sharing,
+          ids.person(c.createdByIndex),
+          c.revokedAt,
+          c.version,
+          c.createdAt,
+          c.updatedAt,
+        ]),
+      ),
+  };
+}
+
+function connectorDepartmentsTable({ company: { connectors } }: DataSet, ids: Ids): TableLoad {
+  const connectorDepartments = connectors.flatMap((c) => c.departmentIndexes.map((d) => ({ c, d })));
+  return {
+    table: "connector_departments",
+    columns: ["connectorId", "departmentId"],
+    rows: connectorDepartments.length,
+    lines: () => connectorDepartments.map(({ c, d }) => line([c.id, ids.department(d)])),
+  };
+}
+
+function automationsTable(
+  { company: { gateways }, portfolio: { automations } }: DataSet,
+  ids: Ids,
+): TableLoad {
+  return {
+    table: "automations",
+    columns: [
+      "id",
+      "name",
+      "description",
+      "kind",
+      "runMode",
+      "status",
+      "runAs",
+      "ownerId",
+      "departmentId",
+      "gatewayId",
+      "version",
+      "createdAt",
+      "updatedAt",
+      "retiredAt",
+    ],
+    rows: automations.length,
+    lines: () =>
+      automations.map((a) =>
+        line([
+          a.id,
+          a.name,
+          a.description,
+          a.kind,
+          a.runMode,
+          a.status,
+          a.runAs,
+          ids.person(a.ownerIndex),
+          ids.department(a.departmentIndex),
+          a.gatewayIndex === null ? null : gateways[a.gatewayIndex]!.id,
+          a.version,
+          a.createdAt,
+          a.retiredAt ?? a.updatedAt,
+          a.retiredAt,
+        ]),
+      ),
+  };
+}
+
+function systemAccessesTable({ portfolio }: DataSet): TableLoad {
+  return {
+    table: "system_accesses",
+    columns: [
+      "id",
+      "automationId",
+      "position",
+      "name",
+      "location",
+      "signInMethod",
+      "sso",
+      "service",
+      "credentialStore",
+      "credentialName",
+      "credentialOwner",
+      "credentialRotatesAt",
+      "machineGroup",
+      "windowsAccount",
+      "windowsAccountType",
+      "createdAt",
+      "updatedAt",
+    ],
+    rows: portfolio.systemCount,
+    lines: function* () {
+      for (const a of portfolio.automations) {
+        for (const s of a.systems) {
+          yield line([
+            s.id,
             a.id,
-            a.name,
-            a.description,
-            a.kind,
-            a.runMode,
-            a.status,
-            a.runAs,
-            personId(a.ownerIndex),
-            departmentId(a.departmentIndex),
-            a.gatewayIndex === null ? null : gateways[a.gatewayIndex]!.id,
-            a.version,
+            s.position,
+            s.name,
+            s.location,
+            s.signInMethod,
+            s.sso,
+            s.service,
+            s.credentialStore,
+            s.credentialName,
+            s.credentialOwner,
+            s.credentialRotatesAt,
+            s.machineGroup,
+            s.windowsAccount,
+            s.windowsAccountType,
             a.createdAt,
-            a.retiredAt ?? a.updatedAt,
-            a.retiredAt,
-          ]),
-        ),
-    },
-    {
-      table: "system_accesses",
-      columns: [
-        "id",
-        "automationId",
-        "position",
-        "name",
-        "location",
-        "signInMethod",
-        "sso",
-        "service",
-        "credentialStore",
-        "credentialName",
-        "credentialOwner",
-        "credentialRotatesAt",
-        "machineGroup",
-        "windowsAccount",
-        "windowsAccountType",
-        "createdAt",
-        "updatedAt",
-      ],
-      rows: portfolio.systemCount,
-      lines: function* () {
-        for (const a of automations) {
-          for (const s of a.systems) {
-            yield line([
-              s.id,
-              a.id,
-              s.position,
-              s.name,
-              s.location,
-              s.signInMethod,
-              s.sso,
-              s.service,
-              s.credentialStore,
-              s.credentialName,
-              s.credentialOwner,
-              s.credentialRotatesAt,
-              s.machineGroup,
-              s.windowsAccount,
-              s.windowsAccountType,
-              a.createdAt,
-              a.updatedAt,
-            ]);
-          }
-        }
-      },
-    },
-    {
-      table: "prerequisites",
-      columns: [
-        "id",
-        "automationId",
-        "departmentId",
-        "systemAccessId",
-        "key",
-        "type",
-        "status",
-        "satisfiedBy",
-        "connectorId",
-        "gatewayId",
-        "reason",
-        "createdAt",
-        "updatedAt",
-      ],
-      rows: portfolio.prerequisiteCount,
-      lines: function* () {
-        for (const a of automations) {
-          const department = departmentId(a.departmentIndex);
-          for (const p of a.prerequisites) {
-            yield line([
-              p.id,
-              a.id,
-              department,
-              p.systemAccessId,
-              p.key,
-              p.type,
-              p.status,
-              p.satisfiedBy,
-              p.connectorId,
-              p.gatewayId,
-              p.reason,
-              a.createdAt,
-              a.updatedAt,
-            ]);
-          }
-        }
-      },
-    },
-    {
-      table: "requests",
-      columns: [
-        "id",
-        "type",
-        "status",
-        "requesterId",
-        "automationId",
-        "prerequisiteId",
-        "prerequisiteKey",
-        "departmentId",
-        "service",
-        "justification",
-        "assigneeId",
-        "decidedById",
-        "decidedAt",
-        "decisionReason",
-        "connectorId",
-        "gatewayId",
-        "version",
-        "createdAt",
-        "updatedAt",
-      ],
-      rows: portfolio.requests.length,
-      lines: () =>
-        portfolio.requests.map((r) => {
-          const a = automations[r.automationIndex]!;
-          const prerequisite = a.prerequisites.find((p) => p.key === r.prerequisiteKey);
-          return line([
-            r.id,
-            r.type,
-            r.status,
-            personId(a.ownerIndex),
-            a.id,
-            prerequisite?.id ?? null,
-            r.prerequisiteKey,
-            departmentId(a.departmentIndex),
-            r.service,
-            r.justification,
-            personId(r.assigneeIndex),
-            personId(r.decidedByIndex),
-            r.decidedAt,
-            r.decisionReason,
-            r.connectorId,
-            r.gatewayId,
-            r.version,
-            r.createdAt,
-            r.updatedAt,
+            a.updatedAt,
           ]);
-        }),
+        }
+      }
     },
-    {
-      table: "audit_events",
-      columns: [
-        "id",
-        "actorId",
-        "actorLabel",
-        "action",
-        "entityType",
-        "entityId",
-        "before",
-        "after",
-        "createdAt",
-      ],
-      rows: timeline.count,
-      lines: function* () {
-        for (let n = 0; n < timeline.count; n++) yield auditLine(data, timeline.order[n]!, n + 1);
-      },
+  };
+}
+
+function prerequisitesTable({ portfolio }: DataSet, ids: Ids): TableLoad {
+  return {
+    table: "prerequisites",
+    columns: [
+      "id",
+      "automationId",
+      "departmentId",
+      "systemAccessId",
+      "key",
+      "type",
+      "status",
+      "satisfiedBy",
+      "connectorId",
+      "gatewayId",
+      "reason",
+      "createdAt",
+      "updatedAt",
+    ],
+    rows: portfolio.prerequisiteCount,
+    lines: function* () {
+      for (const a of portfolio.automations) {
+        const department = ids.department(a.departmentIndex);
+        for (const p of a.prerequisites) {
+          yield line([
+            p.id,
+            a.id,
+            department,
+            p.systemAccessId,
+            p.key,
+            p.type,
+            p.status,
+            p.satisfiedBy,
+            p.connectorId,
+            p.gatewayId,
+            p.reason,
+            a.createdAt,
+            a.updatedAt,
+          ]);
+        }
+      }
     },
-    {
-      table: "notifications",
-      columns: [
-        "id",
-        "userId",
-        "kind",
-        "title",
-        "body",
-        "link",
-        "readAt",
-        "emailStatus",
-        "attempts",
-        "lastError",
-        "sentAt",
-        "createdAt",
-      ],
-      rows: data.notifications.length,
-      lines: () =>
-        data.notifications.map((n) =>
-          line([
-            n.id,
-            personId(n.userIndex),
-            n.kind,
-            n.title,
-            n.body,
-            n.link,
-            n.readAt,
-            n.emailStatus,
-            n.attempts,
-            n.lastError,
-            n.sentAt,
-            n.createdAt,
-          ]),
-        ),
+  };
+}
+
+function requestsTable({ portfolio }: DataSet, ids: Ids): TableLoad {
+  return {
+    table: "requests",
+    columns: [
+      "id",
+      "type",
+      "status",
+      "requesterId",
+      "automationId",
+      "prerequisiteId",
+      "prerequisiteKey",
+      "departmentId",
+      "service",
+      "justification",
+      "assigneeId",
+      "decidedById",
+      "decidedAt",
+      "decisionReason",
+      "connectorId",
+      "gatewayId",
+      "version",
+      "createdAt",
+      "updatedAt",
+    ],
+    rows: portfolio.requests.length,
+    lines: () =>
+      portfolio.requests.map((r) => {
+        const a = portfolio.automations[r.automationIndex]!;
+        const prerequisite = a.prerequisites.find((p) => p.key === r.prerequisiteKey);
+        return line([
+          r.id,
+          r.type,
+          r.status,
+          ids.person(a.ownerIndex),
+          a.id,
+          prerequisite?.id ?? null,
+          r.prerequisiteKey,
+          ids.department(a.departmentIndex),
+          r.service,
+          r.justification,
+          ids.person(r.assigneeIndex),
+          ids.person(r.decidedByIndex),
+          r.decidedAt,
+          r.decisionReason,
+          r.connectorId,
+          r.gatewayId,
+          r.version,
+          r.createdAt,
+          r.updatedAt,
+        ]);
+      }),
+  };
+}
+
+function auditEventsTable(data: DataSet): TableLoad {
+  const { timeline } = data;
+  return {
+    table: "audit_events",
+    columns: [
+      "id",
+      "actorId",
+      "actorLabel",
+      "action",
+      "entityType",
+      "entityId",
+      "before",
+      "after",
+      "createdAt",
+    ],
+    rows: timeline.count,
+    lines: function* () {
+      for (let n = 0; n < timeline.count; n++) yield auditLine(data, timeline.order[n]!, n + 1);
     },
-    {
-      table: "outstanding_snapshots",
-      columns: ["day", "departmentId", "type", "count"],
-      rows: data.snapshots.length,
-      lines: () => data.snapshots.map((s) => line([s.day, departmentId(s.departmentIndex), s.type, s.count])),
-    },
-  ];
+  };
+}
+
+function notificationsTable({ notifications }: DataSet, ids: Ids): TableLoad {
+  return {
+    table: "notifications",
+    columns: [
+      "id",
+      "userId",
+      "kind",
+      "title",
+      "body",
+      "link",
+      "readAt",
+      "emailStatus",
+      "attempts",
+      "lastError",
+      "sentAt",
+      "createdAt",
+    ],
+    rows: notifications.length,
+    lines: () =>
+      notifications.map((n) =>
+        line([
+          n.id,
+          ids.person(n.userIndex),
+          n.kind,
+          n.title,
+          n.body,
+          n.link,
+          n.readAt,
+          n.emailStatus,
+          n.attempts,
+          n.lastError,
+          n.sentAt,
+          n.createdAt,
+        ]),
+      ),
+  };
+}
+
+function outstandingSnapshotsTable({ snapshots }: DataSet, ids: Ids): TableLoad {
+  return {
+    table: "outstanding_snapshots",
+    columns: ["day", "departmentId", "type", "count"],
+    rows: snapshots.length,
+    lines: () => snapshots.map((s) => line([s.day, ids.department(s.departmentIndex), s.type, s.count])),
+  };
 }
 
 /** Ids of link rows that the generator does not otherwise need: unique, and stable per index. */
