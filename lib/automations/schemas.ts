@@ -187,7 +187,8 @@ export const ZUpdateAutomationBody = z
     version: z
       .number({ error: "version is required: send the version you read." })
       .int("version must be a whole number.")
-      .min(1, "version must be a whole number from 1."),
+      .min(1, "version must be a whole number from 1.")
+      .max(2_147_483_647, "version must be at most 2147483647."),
   })
   .strict()
   .refine((body) => Object.entries(body).some(([key, value]) => key !== "version" && value !== undefined), {
@@ -202,7 +203,8 @@ export const ZRetireAutomationBody = z
     version: z
       .number({ error: "version is required: send the version you read." })
       .int("version must be a whole number.")
-      .min(1, "version must be a whole number from 1."),
+      .min(1, "version must be a whole number from 1.")
+      .max(2_147_483_647, "version must be at most 2147483647."),
   })
   .strict()
   .openapi("RetireAutomationBody");

@@ -51,6 +51,7 @@ export const ZRevokeConnectorBody = z
       .number({ error: "version must be a whole number." })
       .int("version must be a whole number.")
       .min(1, "version must be a whole number from 1.")
+      .max(2_147_483_647, "version must be at most 2147483647.")
       .optional()
       .openapi({ description: "When sent, the revocation fails with 409 if the connector changed since." }),
   })
@@ -74,6 +75,7 @@ const ZVersion = z
   .number({ error: "version must be a whole number." })
   .int("version must be a whole number.")
   .min(1, "version must be a whole number from 1.")
+      .max(2_147_483_647, "version must be at most 2147483647.")
   .openapi({ description: "The version you read; 409 when the record changed since." });
 
 /** A calendar date ("2027-01-31", midnight UTC) or an ISO date-time with an offset. */

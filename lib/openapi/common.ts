@@ -15,6 +15,8 @@ export const ZErrorBody = z
           "NOT_FOUND",
           "CONFLICT",
           "UNPROCESSABLE",
+          "PAYLOAD_TOO_LARGE",
+          "UNSUPPORTED_MEDIA_TYPE",
           "RATE_LIMITED",
           "SERVICE_UNAVAILABLE",
           "INTERNAL",
@@ -71,6 +73,8 @@ const ERROR_DESCRIPTIONS = {
   403: "Signed in, but not allowed.",
   404: "Not found, or not visible to the caller.",
   409: "Conflict: a stale `version` or a state that no longer allows this; `current` holds the record.",
+  413: "The body is larger than the API accepts (1 MiB).",
+  415: "The body is not `application/json`.",
   422: "Well-formed but refused (e.g. a value that looks like a secret).",
   429: "Too many requests; retry after `Retry-After` seconds.",
 } as const;

@@ -34,6 +34,7 @@ export const ZWithdrawRequestBody = z
       .number({ error: "version must be a whole number." })
       .int("version must be a whole number.")
       .min(1, "version must be a whole number from 1.")
+      .max(2_147_483_647, "version must be at most 2147483647.")
       .optional()
       .openapi({ description: "When sent, the withdrawal fails with 409 if the request changed since." }),
   })
@@ -86,6 +87,7 @@ const ZVersion = z
   .number({ error: "version must be a whole number." })
   .int("version must be a whole number.")
   .min(1, "version must be a whole number from 1.")
+      .max(2_147_483_647, "version must be at most 2147483647.")
   .openapi({ description: "The version you read; 409 when the request changed since." });
 
 const ZExistingConnector = z

@@ -9,6 +9,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, badRequest, errorBody, forbidden, unauthenticated } from "@/lib/http/errors";
 import { JsonText } from "@/lib/http/json-text";
 import { checkSameOrigin } from "@/lib/http/server/csrf";
+import { unsafeTextFields } from "@/lib/http/unsafe-text";
 import { fieldErrors } from "@/lib/http/validation";
 
 // Every JSON route goes through `apiRoute`: it resolves the caller (session cookie or
@@ -61,8 +62,14 @@ export function apiRoute<
         if (!canAny(caller, permissions)) throw forbidden();
       }
       const params = parse(options.params, await context.params, "path");
-      const query = parse(options.query, Object.fromEntries(request.nextUrl.searchParams), "query");
-      const body = options.body ? parse(options.body, await readJson(request), "body") : undefined;
+      const query = parse(
+        options.query,
+        refuseUnsafeText(Object.fromEntries(request.nextUrl.searchParams), "query"),
+        "query",
+      );
+      const body = options.body
+        ? parse(options.body, refuseUnsafeText(await readJson(request), "body"), "body")
+        : undefined;
       const result = await options.handler({
         request,
         caller: caller as RouteContext<unknown, unknown, unknown, A>["caller"],
@@ -105,14 +112,61 @@ function parse(schema: AnySchema | undefined, input: unknown, where: "path" | "q
   throw badRequest(path ? `Invalid ${what}: ${path}: ${problem}` : `Invalid ${what}.`, fields);
 }
 
+/** Larger bodies are refused before they are read. */
+const MAX_BODY_BYTES = 1024 * 1024;
+const JSON_TYPE = /^application\/json\s*(;|$)/i;
+
+function refuseUnsafeText<T>(input: T, where: "query" | "body"): T {
+  const fields = unsafeTextFields(input);
+  const [path, problem] = Object.entries(fields)[0] ?? [];
+  if (path)
+    throw badRequest(
+      `Invalid ${where === "body" ? "request body" : "query parameters"}: ${path}: ${problem}`,
+      fields,
+    );
+  return input;
+}
+
 async function readJson(request: NextRequest): Promise<unknown> {
-  const text = await request.text();
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw payloadTooLarge();
+  const type = request.headers.get("content-type") ?? "";
+  const text = await readCapped(request);
+  if (text.trim() !== "" && !JSON_TYPE.test(type)) {
+    throw new AppError(
+      "UNSUPPORTED_MEDIA_TYPE",
+      "Send the body as JSON with Content-Type: application/json.",
+    );
+  }
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text);
   } catch {
     throw badRequest("The request body is not valid JSON.");
   }
+}
+
+/** The body as text, refused as soon as it passes the limit (a chunked body declares no length). */
+async function readCapped(request: NextRequest): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw payloadTooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function payloadTooLarge(): AppError {
+  return new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB.`);
 }
 
 export function errorResponse(error: unknown): Response {

@@ -6,7 +6,7 @@ import { registerAutomationPaths } from "@/lib/automations/server/openapi";
 import { registerCatalogPaths } from "@/lib/catalog/server/openapi";
 import { registerDashboardPaths } from "@/lib/dashboard/server/openapi";
 import { registerNotificationPaths } from "@/lib/notifications/server/openapi";
-import { ZErrorBody, ZNamedRef, ZPersonRef } from "@/lib/openapi/common";
+import { errors, ZErrorBody, ZNamedRef, ZPersonRef } from "@/lib/openapi/common";
 import { registerCorePaths } from "@/lib/openapi/server/core-paths";
 import { registerRequestPaths } from "@/lib/requests/server/openapi";
 
@@ -43,7 +43,17 @@ export function buildRegistry(): OpenAPIRegistry {
   registerNotificationPaths(registry);
   registerAuditPaths(registry);
   registerAdminPaths(registry);
+  describeBodyRefusals(registry);
   return registry;
+}
+
+/** Every route that takes a body may refuse it before reading it: too large (413), not JSON (415). */
+function describeBodyRefusals(registry: OpenAPIRegistry): void {
+  const refusals = errors(413, 415);
+  for (const definition of registry.definitions) {
+    if (definition.type !== "route" || !definition.route.request?.body) continue;
+    definition.route.responses = { ...definition.route.responses, 413: refusals[413]!, 415: refusals[415]! };
+  }
 }
 
 let cached: ReturnType<OpenApiGeneratorV31["generateDocument"]> | undefined;
