@@ -1,0 +1,89 @@
+"use client";
+
+import { Field, RadioGroup, Select } from "@/components/ui/field";
+import { GatewayFields } from "@/lib/catalog/components/gateway-fields";
+import type { Gateway } from "@/lib/catalog/contract";
+import { type FieldErrors, fieldsUnder } from "@/lib/catalog/forms";
+import type { useGateways } from "@/lib/catalog/hooks";
+import { GATEWAY_STATUS_BADGES } from "@/lib/catalog/labels";
+import type { DecisionDraft, DecisionIds } from "@/lib/requests/components/use-decision-form";
+
+interface GatewayDecisionProps {
+  ids: DecisionIds;
+  draft: DecisionDraft;
+  change: (patch: Partial<DecisionDraft>) => void;
+  gateways: ReturnType<typeof useGateways>;
+  errors: FieldErrors;
+}
+
+/** Approving a gateway request: pick a registered gateway, or register a new one. */
+export function GatewayDecision({ ids, draft, change, gateways, errors }: GatewayDecisionProps) {
+  return (
+    <fieldset className="space-y-4 rounded-lg border border-slate-200 p-4">
+      <legend className="px-1 text-base font-semibold text-slate-900">Gateway</legend>
+      <RadioGroup
+        id={ids.gatewaySource}
+        name={ids.gatewaySource}
+        legend="Which gateway"
+        value={draft.gatewaySource}
+        onChange={(gatewaySource) => change({ gatewaySource })}
+        options={[
+          { value: "existing", label: "Use an existing gateway" },
+          { value: "new", label: "Register a new gateway" },
+        ]}
+      />
+      {draft.gatewaySource === "existing" ? (
+        <Field
+          id={ids.gatewayId}
+          label="Gateway"
+          required
+          hint="Online gateways first. An offline one does not satisfy the prerequisite until it is back."
+          error={errors.gatewayId}
+        >
+          {(control) => (
+            <Select
+              {...control}
+              value={draft.gatewayId}
+              onChange={(event) => change({ gatewayId: event.target.value })}
+            >
+              <option value="">
+                {gateways.isPending
+                  ? "Loading gateways…"
+                  : gateways.isError
+                    ? "Gateways could not be loaded"
+                    : "Choose a gateway"}
+              </option>
+              <GatewayOptions gateways={gateways.data?.items ?? []} />
+            </Select>
+          )}
+        </Field>
+      ) : (
+        <GatewayFields
+          idPrefix={ids.gateway}
+          value={draft.gateway}
+          onChange={(gateway) => change({ gateway })}
+          errors={fieldsUnder(errors, "gateway")}
+        />
+      )}
+    </fieldset>
+  );
+}
+
+function GatewayOptions({ gateways }: { gateways: ReadonlyArray<Gateway> }) {
+  const online = gateways.filter((g) => g.status === "ONLINE");
+  const offline = gateways.filter((g) => g.status === "OFFLINE");
+  const option = (gateway: Gateway) => (
+    <option key={gateway.id} value={gateway.id}>
+      {gateway.name}
+      {gateway.cluster ? ` — ${gateway.cluster}` : ""}
+      {gateway.region ? `, ${gateway.region}` : ""}
+      {gateway.status !== "ONLINE" ? ` (${GATEWAY_STATUS_BADGES[gateway.status].label.toLowerCase()})` : ""}
+    </option>
+  );
+  return (
+    <>
+      {online.length > 0 ? <optgroup label="Online">{online.map(option)}</optgroup> : null}
+      {offline.length > 0 ? <optgroup label="Offline">{offline.map(option)}</optgroup> : null}
+    </>
+  );
+}
