@@ -1,0 +1,69 @@
+"use client";
+
+import { Field, RadioGroup, TextInput } from "@/components/ui/field";
+import { type SystemFieldsProps, systemField } from "@/lib/automations/components/system-fields";
+import { WINDOWS_ACCOUNT_OPTIONS } from "@/lib/automations/labels";
+
+interface WindowsAccountFieldsProps extends SystemFieldsProps {
+  /** Id of a <datalist> of known machine groups. */
+  machineGroupListId?: string;
+}
+
+/** Windows sign-in: the machine it runs on and the account it runs under. */
+export function WindowsAccountFields({
+  index,
+  system,
+  errors,
+  change,
+  machineGroupListId,
+}: WindowsAccountFieldsProps) {
+  const { at, id } = systemField(index);
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      <Field
+        id={id("machineGroup")}
+        label="Machine or machine group"
+        hint="Where it runs, e.g. FIN-RPA-01 or a machine group IT registered."
+        error={errors[at("machineGroup")]}
+      >
+        {(control) => (
+          <TextInput
+            {...control}
+            autoComplete="off"
+            list={machineGroupListId}
+            value={system.machineGroup}
+            onChange={(event) => change({ machineGroup: event.target.value })}
+          />
+        )}
+      </Field>
+      <Field
+        id={id("windowsAccount")}
+        label="Windows account"
+        hint="The account it runs under, e.g. CONTOSO\svc-expense — never its password."
+        error={errors[at("windowsAccount")]}
+      >
+        {(control) => (
+          <TextInput
+            {...control}
+            autoComplete="off"
+            spellCheck={false}
+            value={system.windowsAccount}
+            onChange={(event) => change({ windowsAccount: event.target.value })}
+          />
+        )}
+      </Field>
+      <RadioGroup
+        id={id("windowsAccountType")}
+        name={`${id("windowsAccountType")}-radio`}
+        legend="Account type"
+        hint="Unattended flows run with nobody signed in, so they need a service (non-personal) account."
+        className="sm:col-span-2"
+        columns={2}
+        value={system.windowsAccountType}
+        options={WINDOWS_ACCOUNT_OPTIONS}
+        error={errors[at("windowsAccountType")]}
+        onChange={(windowsAccountType) => change({ windowsAccountType })}
+      />
+    </div>
+  );
+}
