@@ -19,34 +19,67 @@ import {
 const DAY = 86_400_000;
 
 export const DEMO_DEPARTMENTS = ["Finance", "HR", "Sales", "Operations", "IT"] as const;
+type DemoDepartment = (typeof DEMO_DEPARTMENTS)[number];
 /** Every demo address ends so; a database holding other people is not a demo database. */
 export const DEMO_EMAIL_DOMAIN = "@preflight.test";
 
+/** What the parts of the demo refer to: the day it is loaded, its departments and people. */
+interface Demo {
+  now: Date;
+  /** `days` from now (negative: ago). */
+  at: (days: number) => Date;
+  dept: (name: DemoDepartment) => string;
+  person: (email: string) => string;
+}
+
+interface DemoGateways {
+  europe: string;
+  machines: string;
+  us: string;
+}
+
 export async function loadDemoData(now = new Date()): Promise<{ automations: number }> {
   const at = (days: number) => new Date(now.getTime() + days * DAY);
+  const dept = await insertDemoDepartments();
+  const person = await insertDemoPeople(dept);
+  const demo: Demo = { now, at, dept, person };
+  await insertDemoConnectors(demo);
+  const gateways = await insertDemoGateways(demo);
+  const specs = demoAutomations({ ...demo, gateways });
+  const automations = await insertDemoAutomations(specs, demo);
+  await insertDemoRequests(automations, demo);
+  await backfillOutstandingTrend(now);
+  return { automations: specs.length };
+}
+
+async function insertDemoDepartments(): Promise<Demo["dept"]> {
   const departments = new Map<string, string>();
   for (const name of DEMO_DEPARTMENTS) departments.set(name, (await insertDepartment(name)).id);
-  const dept = (name: string) => departments.get(name)!;
+  return (name) => departments.get(name)!;
+}
 
+const DEMO_COLLEAGUES = [
+  { email: "sam.sales@preflight.test", name: "Sam Sales", department: "Sales" },
+  { email: "hana.hr@preflight.test", name: "Hana HR", department: "HR" },
+  { email: "omar.ops@preflight.test", name: "Omar Operations", department: "Operations" },
+  { email: "fiona.finance@preflight.test", name: "Fiona Finance", department: "Finance" },
+] as const;
+
+/** The demo accounts (who can sign in), their maker colleagues and a second IT approver. */
+async function insertDemoPeople(dept: Demo["dept"]): Promise<Demo["person"]> {
   const people = new Map<string, string>();
   for (const account of DEMO_ACCOUNTS) {
     const user = await insertUser({
       email: account.email,
       name: account.name,
-      departmentId: dept(account.department),
+      departmentId: dept(account.department as DemoDepartment),
       roles: account.roles,
-      manages: account.managedDepartments.map(dept),
+      manages: account.managedDepartments.map((name) => dept(name as DemoDepartment)),
       externalId: demoExternalId(account),
     });
     people.set(account.email, user.id);
   }
-  const colleagues = [
-    { email: "sam.sales@preflight.test", name: "Sam Sales", department: "Sales" },
-    { email: "hana.hr@preflight.test", name: "Hana HR", department: "HR" },
-    { email: "omar.ops@preflight.test", name: "Omar Operations", department: "Operations" },
-    { email: "fiona.finance@preflight.test", name: "Fiona Finance", department: "Finance" },
-  ];
-  for (const colleague of colleagues) {
+  for (const colleague of DEMO_COLLEAGUES) {
     const user = await insertUser({
       ...colleague,
       departmentId: dept(colleague.department),
@@ -60,9 +93,14 @@ export async function loadDemoData(now = new Date()): Promise<{ automations: num
     departmentId: dept("IT"),
     roles: ["IT_APPROVER"],
   });
-  const person = (email: string) => people.get(email)!;
-  const itId = person("it@preflight.test");
+  people.set(theo.email, theo.id);
+  return (email) => people.get(email)!;
+}
 
+/** Connectors in every status and kind of sharing, expiring at every distance. */
+async function insertDemoConnectors({ at, dept, person }: Demo): Promise<void> {
+  const itId = person("it@preflight.test");
+  const theoId = person("theo.it@preflight.test");
   await insertConnector({ name: "ServiceNow", service: "servicenow", keyExpiresAt: at(200), ownerId: itId });
   await insertConnector({
     name: "Workday (Finance and HR)",
@@ -72,7 +110,7 @@ export async function loadDemoData(now = new Date()): Promise<{ automations: num
     departmentIds: [dept("Finance"), dept("HR")],
     ownerId: itId,
   });
-  await insertConnector({ name: "Salesforce", service: "salesforce", keyExpiresAt: at(5), ownerId: theo.id });
+  await insertConnector({ name: "Salesforce", service: "salesforce", keyExpiresAt: at(5), ownerId: theoId });
   await insertConnector({ name: "Adobe Sign", service: "adobe-sign", keyExpiresAt: at(60), ownerId: itId });
   await insertConnector({
     name: "Legacy CRM",
@@ -81,39 +119,67 @@ export async function loadDemoData(now = new Date()): Promise<{ automations: num
     status: "REVOKED",
   });
   await insertConnector({ name: "DocuSign", service: "docusign", keyExpiresAt: at(-3), status: "EXPIRED" });
+}
 
-  const gwEurope = await insertGateway({ name: "gw-eu-west-1", region: "West Europe", adminIds: [itId] });
+async function insertDemoGateways({ person }: Demo): Promise<DemoGateways> {
+  const itId = person("it@preflight.test");
+  const europe = await insertGateway({ name: "gw-eu-west-1", region: "West Europe", adminIds: [itId] });
   const machines = await insertGateway({
     name: "Finance desktops",
     kind: "MACHINE_GROUP",
     region: "West Europe",
     adminIds: [itId],
   });
-  const gwUs = await insertGateway({ name: "gw-us-east-2", region: "East US", status: "OFFLINE" });
+  const us = await insertGateway({ name: "gw-us-east-2", region: "East US", status: "OFFLINE" });
   await insertGateway({ name: "gw-legacy-01", region: "North Europe", status: "DECOMMISSIONED" });
+  return { europe: europe.id, machines: machines.id, us: us.id };
+}
 
-  const vault = (name: string, owner: string, days = 120) => ({
-    store: "AZURE_KEY_VAULT" as const,
-    name,
-    owner,
-    rotatesAt: at(days),
-  });
-  const sharePoint: SystemSpec = { name: "SharePoint", signInMethod: "ENTRA_ID" };
-  const outlook: SystemSpec = { name: "Outlook", signInMethod: "ENTRA_ID" };
-  const erp: SystemSpec = {
-    name: "ERP",
-    location: "ON_PREMISES",
-    signInMethod: "SHARED_KEY",
-    service: "sap-erp",
-  };
+// ---------------------------------------------------------------------------------------
+// Automations, registered one a day from 60 days ago on, in this order
+// ---------------------------------------------------------------------------------------
 
-  const finance = { departmentId: dept("Finance"), ownerId: person("maker@preflight.test") };
-  const fiona = { departmentId: dept("Finance"), ownerId: person("fiona.finance@preflight.test") };
-  const sales = { departmentId: dept("Sales"), ownerId: person("sam.sales@preflight.test") };
-  const hr = { departmentId: dept("HR"), ownerId: person("hana.hr@preflight.test") };
-  const ops = { departmentId: dept("Operations"), ownerId: person("omar.ops@preflight.test") };
+type DemoWithGateways = Demo & { gateways: DemoGateways };
 
-  const specs: AutomationSpec[] = [
+const sharePoint: SystemSpec = { name: "SharePoint", signInMethod: "ENTRA_ID" };
+const outlook: SystemSpec = { name: "Outlook", signInMethod: "ENTRA_ID" };
+const erp: SystemSpec = {
+  name: "ERP",
+  location: "ON_PREMISES",
+  signInMethod: "SHARED_KEY",
+  service: "sap-erp",
+};
+
+/** A credential kept in Azure Key Vault, rotated `days` from now. */
+const vault = ({ at }: Demo, name: string, owner: string, days = 120) => ({
+  store: "AZURE_KEY_VAULT" as const,
+  name,
+  owner,
+  rotatesAt: at(days),
+});
+
+/** Owner and department of an automation. */
+const ownedBy = ({ dept, person }: Demo, email: string, department: DemoDepartment) => ({
+  departmentId: dept(department),
+  ownerId: person(email),
+});
+
+function demoAutomations(c: DemoWithGateways): AutomationSpec[] {
+  return [
+    ...financeAutomations(c),
+    ...fionasAutomations(c),
+    ...salesAutomations(c),
+    ...hrAutomations(c),
+    ...operationsAutomations(c),
+    ...operationsSiteAutomations(c),
+    ...latestAutomations(c),
+  ];
+}
+
+/** Mia's, in Finance: the expense-reporting example first. */
+function financeAutomations(c: DemoWithGateways): AutomationSpec[] {
+  const finance = ownedBy(c, "maker@preflight.test", "Finance");
+  return [
     {
       ...finance,
       name: "Expense reporting",
@@ -141,12 +207,12 @@ export async function loadDemoData(now = new Date()): Promise<{ automations: num
       name: "Bank statement download",
       kind: "DESKTOP_FLOW",
       runMode: "UNATTENDED",
-      gatewayId: machines.id,
+      gatewayId: c.gateways.machines,
       systems: [
         {
           name: "Online banking",
           signInMethod: "USERNAME_PASSWORD",
-          credential: vault("kv-finance/banking-bot", "fiona.finance@preflight.test"),
+          credential: vault(c, "kv-finance/banking-bot", "fiona.finance@preflight.test"),
         },
         {
           name: "Finance PC",
@@ -158,6 +224,13 @@ export async function loadDemoData(now = new Date()): Promise<{ automations: num
         },
       ],
     },
+  ];
+}
+
+/** Fiona's, in Finance. */
+function fionasAutomations(c: DemoWithGateways): AutomationSpec[] {
+  const fiona = ownedBy(c, "fiona.finance@preflight.test", "Finance");
+  return [
     {
       ...fiona,
       name: "Vendor master data sync",
@@ -170,7 +243,7 @@ export async function loadDemoData(now = new Date()): Promise<{ automations: num
       ...fiona,
       name: "Travel booking audit",
       kind: "WEBSITE_AUTOMATION",
-      gatewayId: gwUs.id,
+      gatewayId: c.gateways.us,
       systems: [{ name: "Travel portal", signInMethod: "USERNAME_PASSWORD", sso: true }],
     },
     {
@@ -188,6 +261,13 @@ export async function loadDemoData(now = new Date()): Promise<{ automations: num
       runAs: "sp-crm-export",
       systems: [{ name: "Legacy CRM", signInMethod: "SHARED_KEY", service: "legacy-crm" }],
     },
+  ];
+}
+
+/** Sam's, in Sales. */
+function salesAutomations(c: DemoWithGateways): AutomationSpec[] {
+  const sales = ownedBy(c, "sam.sales@preflight.test", "Sales");
+  return [
     {
       ...sales,
       name: "Lead routing",
@@ -211,7 +291,7 @@ export async function loadDemoData(now = new Date()): Promise<{ automations: num
       ...sales,
       name: "Trade fair lead import",
       kind: "DESKTOP_FLOW",
-      gatewayId: gwEurope.id,
+      gatewayId: c.gateways.europe,
       systems: [
         {
           name: "Sales laptop",
@@ -232,6 +312,13 @@ export async function loadDemoData(now = new Date()): Promise<{ automations: num
       runAs: "svc-sales-reports",
       systems: [{ name: "Workday", signInMethod: "SHARED_KEY", service: "workday" }, outlook],
     },
+  ];
+}
+
+/** Hana's, in HR. */
+function hrAutomations(c: DemoWithGateways): AutomationSpec[] {
+  const hr = ownedBy(c, "hana.hr@preflight.test", "HR");
+  return [
     {
       ...hr,
       name: "New starter onboarding",
@@ -244,7 +331,7 @@ export async function loadDemoData(now = new Date()): Promise<{ automations: num
       name: "Payroll variance check",
       kind: "DESKTOP_FLOW",
       runMode: "UNATTENDED",
-      gatewayId: machines.id,
+      gatewayId: c.gateways.machines,
       systems: [
         {
           name: "Payroll client",
@@ -258,7 +345,7 @@ export async function loadDemoData(now = new Date()): Promise<{ automations: num
           name: "Payroll",
           location: "ON_PREMISES",
           signInMethod: "USERNAME_PASSWORD",
-          credential: vault("cyberark/payroll-robot", "hana.hr@preflight.test", 45),
+          credential: vault(c, "cyberark/payroll-robot", "hana.hr@preflight.test", 45),
         },
       ],
     },
@@ -275,6 +362,13 @@ export async function loadDemoData(now = new Date()): Promise<{ automations: num
       runAs: "HR partners",
       systems: [sharePoint],
     },
+  ];
+}
+
+/** Omar's, in Operations: systems and messages. */
+function operationsAutomations(c: DemoWithGateways): AutomationSpec[] {
+  const ops = ownedBy(c, "omar.ops@preflight.test", "Operations");
+  return [
     {
       ...ops,
       name: "Warehouse stock sync",
@@ -302,16 +396,23 @@ export async function loadDemoData(now = new Date()): Promise<{ automations: num
       runAs: "Operations on-call",
       systems: [{ name: "ServiceNow", signInMethod: "SHARED_KEY", service: "servicenow" }, outlook],
     },
+  ];
+}
+
+/** Omar's, in Operations: the fleet, the scanners and the buildings. */
+function operationsSiteAutomations(c: DemoWithGateways): AutomationSpec[] {
+  const ops = ownedBy(c, "omar.ops@preflight.test", "Operations");
+  return [
     {
       ...ops,
       name: "Fleet maintenance log",
       kind: "WEBSITE_AUTOMATION",
-      gatewayId: gwEurope.id,
+      gatewayId: c.gateways.europe,
       systems: [
         {
           name: "Fleet portal",
           signInMethod: "USERNAME_PASSWORD",
-          credential: vault("kv-ops/fleet-portal", "omar.ops@preflight.test", 90),
+          credential: vault(c, "kv-ops/fleet-portal", "omar.ops@preflight.test", 90),
         },
       ],
     },
@@ -339,6 +440,15 @@ export async function loadDemoData(now = new Date()): Promise<{ automations: num
       runAs: "Facilities team",
       systems: [outlook],
     },
+  ];
+}
+
+/** The latest three: in Sales, Finance and HR. */
+function latestAutomations(c: DemoWithGateways): AutomationSpec[] {
+  const sales = ownedBy(c, "sam.sales@preflight.test", "Sales");
+  const finance = ownedBy(c, "maker@preflight.test", "Finance");
+  const hr = ownedBy(c, "hana.hr@preflight.test", "HR");
+  return [
     {
       ...sales,
       name: "Customer survey follow-up",
@@ -364,74 +474,91 @@ export async function loadDemoData(now = new Date()): Promise<{ automations: num
       ],
     },
   ];
+}
 
+/** Inserts the automations in order, one a day from 60 days ago; their ids by name. */
+async function insertDemoAutomations(
+  specs: AutomationSpec[],
+  { at, now }: Demo,
+): Promise<Map<string, string>> {
   const created = new Map<string, string>();
   for (const [index, spec] of specs.entries()) {
     const automation = await insertAutomation({ ...spec, createdAt: at(-60 + index) }, now);
     created.set(spec.name, automation.id);
   }
-  const id = (name: string) => created.get(name)!;
+  return created;
+}
 
-  const requests = [
-    { name: "Expense reporting", key: "GATEWAY", type: "GATEWAY", by: "maker@preflight.test", days: -9 },
-    {
-      name: "Vendor master data sync",
-      key: "SHARED_KEY_CONNECTOR:erp",
-      type: "SHARED_KEY_CONNECTOR",
-      by: "fiona.finance@preflight.test",
-      days: -21,
-    },
-    {
-      name: "Warehouse stock sync",
-      key: "SHARED_KEY_CONNECTOR:warehouse system",
-      type: "SHARED_KEY_CONNECTOR",
-      by: "omar.ops@preflight.test",
-      days: -4,
-    },
-    {
-      name: "Warehouse stock sync",
-      key: "GATEWAY",
-      type: "GATEWAY",
-      by: "omar.ops@preflight.test",
-      days: -2,
-    },
-    {
-      name: "Competitor price scraping",
-      key: "GATEWAY",
-      type: "GATEWAY",
-      by: "sam.sales@preflight.test",
-      days: -30,
-    },
-    {
-      name: "Benefits portal renewals",
-      key: "GATEWAY",
-      type: "GATEWAY",
-      by: "hana.hr@preflight.test",
-      days: -1,
-    },
-    {
-      name: "Credit card limits review",
-      key: "SHARED_KEY_CONNECTOR:card provider api",
-      type: "SHARED_KEY_CONNECTOR",
-      by: "maker@preflight.test",
-      days: -14,
-      status: "REJECTED",
-      reason:
-        "The card provider offers SSO through Entra ID: use the certified connector instead of a shared key.",
-    },
-    {
-      name: "Training completion reminders",
-      key: "SHARED_KEY_CONNECTOR:learning platform",
-      type: "SHARED_KEY_CONNECTOR",
-      by: "hana.hr@preflight.test",
-      days: -40,
-      status: "WITHDRAWN",
-    },
-  ] as const;
-  for (const r of requests) {
+// ---------------------------------------------------------------------------------------
+// Requests: pending of every age, one rejected, one withdrawn
+// ---------------------------------------------------------------------------------------
+
+const DEMO_REQUESTS = [
+  { name: "Expense reporting", key: "GATEWAY", type: "GATEWAY", by: "maker@preflight.test", days: -9 },
+  {
+    name: "Vendor master data sync",
+    key: "SHARED_KEY_CONNECTOR:erp",
+    type: "SHARED_KEY_CONNECTOR",
+    by: "fiona.finance@preflight.test",
+    days: -21,
+  },
+  {
+    name: "Warehouse stock sync",
+    key: "SHARED_KEY_CONNECTOR:warehouse system",
+    type: "SHARED_KEY_CONNECTOR",
+    by: "omar.ops@preflight.test",
+    days: -4,
+  },
+  {
+    name: "Warehouse stock sync",
+    key: "GATEWAY",
+    type: "GATEWAY",
+    by: "omar.ops@preflight.test",
+    days: -2,
+  },
+  {
+    name: "Competitor price scraping",
+    key: "GATEWAY",
+    type: "GATEWAY",
+    by: "sam.sales@preflight.test",
+    days: -30,
+  },
+  {
+    name: "Benefits portal renewals",
+    key: "GATEWAY",
+    type: "GATEWAY",
+    by: "hana.hr@preflight.test",
+    days: -1,
+  },
+  {
+    name: "Credit card limits review",
+    key: "SHARED_KEY_CONNECTOR:card provider api",
+    type: "SHARED_KEY_CONNECTOR",
+    by: "maker@preflight.test",
+    days: -14,
+    status: "REJECTED",
+    reason:
+      "The card provider offers SSO through Entra ID: use the certified connector instead of a shared key.",
+  },
+  {
+    name: "Training completion reminders",
+    key: "SHARED_KEY_CONNECTOR:learning platform",
+    type: "SHARED_KEY_CONNECTOR",
+    by: "hana.hr@preflight.test",
+    days: -40,
+    status: "WITHDRAWN",
+  },
+] as const;
+
+async function insertDemoRequests(
+  automations: Map<string, string>,
+  { at, now, person }: Demo,
+): Promise<void> {
+  const itId = person("it@preflight.test");
+  for (const r of DEMO_REQUESTS) {
     await insertRequest(
       {
-        automationId: id(r.name),
+        automationId: automations.get(r.name)!,
         prerequisiteKey: r.key,
         type: r.type,
         requesterId: person(r.by),
@@ -444,8 +571,6 @@ export async function loadDemoData(now = new Date()): Promise<{ automations: num
       now,
     );
   }
-  await backfillOutstandingTrend(now);
-  return { automations: specs.length };
 }
 
 /**
