@@ -137,7 +137,17 @@ function configuration(options: DevIdpOptions, postLogoutRedirectUris: string[])
     },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
     jwks: { keys: [jwk] },
-    cookies: { keys: [randomBytes(32).toString("hex")] },
+    // Its own in-memory store (sessions, interactions, grants, codes): like the signing key,
+    // nothing needs to outlive the process.
+    adapter: memoryAdapter(),
+    cookies: {
+      keys: [randomBytes(32).toString("hex")],
+      // Lax, not the library's default None: the provider is served over plain http on 127.0.0.1,
+      // where browsers refuse SameSite=None cookies; every step that needs them is same-site or a
+      // top-level navigation.
+      long: { httpOnly: true, sameSite: "lax" },
+      short: { httpOnly: true, sameSite: "lax" },
+    },
     ttl: {
       AccessToken: 60 * 60,
       AuthorizationCode: 60,
@@ -156,6 +166,81 @@ function configuration(options: DevIdpOptions, postLogoutRedirectUris: string[])
         `<p>The demo identity provider could not complete the request.</p><dl>${details}</dl>`,
       );
     },
+  };
+}
+
+type StoredPayload = Record<string, unknown> & { uid?: string; grantId?: string; userCode?: string };
+
+/**
+ * The storage oidc-provider asks for (one instance per model: Session, Interaction, Grant,
+ * AuthorizationCode, AccessToken…), in this process's memory and private to one provider.
+ * Entries expire with the lifetime the provider gives them.
+ */
+function memoryAdapter() {
+  const entries = new Map<string, { payload: StoredPayload; expiresAt: number }>();
+  const byGrant = new Map<string, Set<string>>();
+  const read = (key: string | undefined): StoredPayload | undefined => {
+    const entry = key === undefined ? undefined : entries.get(key);
+    if (!entry || entry.expiresAt > Date.now()) return entry?.payload;
+    entries.delete(key as string);
+    return undefined;
+  };
+  const sweep = () => {
+    const now = Date.now();
+    for (const [key, entry] of entries) if (entry.expiresAt <= now) entries.delete(key);
+    for (const [grantId, keys] of byGrant) {
+      for (const key of keys) if (!entries.has(key)) keys.delete(key);
+      if (keys.size === 0) byGrant.delete(grantId);
+    }
+  };
+
+  return class MemoryAdapter {
+    constructor(private readonly model: string) {}
+
+    private key(id: string): string {
+      return `${this.model}:${id}`;
+    }
+
+    async upsert(id: string, payload: StoredPayload, expiresIn: number): Promise<void> {
+      if (entries.size >= 10_000) sweep();
+      const expiresAt = Date.now() + expiresIn * 1000;
+      const key = this.key(id);
+      entries.set(key, { payload, expiresAt });
+      // Lookups by a second key: a session by its uid, a device code by its user code.
+      if (payload.uid && this.model === "Session")
+        entries.set(`Session-uid:${payload.uid}`, { payload: { id }, expiresAt });
+      if (payload.userCode)
+        entries.set(`${this.model}-userCode:${payload.userCode}`, { payload: { id }, expiresAt });
+      if (payload.grantId) byGrant.set(payload.grantId, (byGrant.get(payload.grantId) ?? new Set()).add(key));
+    }
+
+    async find(id: string): Promise<StoredPayload | undefined> {
+      return read(this.key(id));
+    }
+
+    async findByUid(uid: string): Promise<StoredPayload | undefined> {
+      const id = read(`Session-uid:${uid}`)?.id;
+      return typeof id === "string" ? this.find(id) : undefined;
+    }
+
+    async findByUserCode(userCode: string): Promise<StoredPayload | undefined> {
+      const id = read(`${this.model}-userCode:${userCode}`)?.id;
+      return typeof id === "string" ? this.find(id) : undefined;
+    }
+
+    async consume(id: string): Promise<void> {
+      const payload = read(this.key(id));
+      if (payload) payload.consumed = Math.floor(Date.now() / 1000);
+    }
+
+    async destroy(id: string): Promise<void> {
+      entries.delete(this.key(id));
+    }
+
+    async revokeByGrantId(grantId: string): Promise<void> {
+      for (const key of byGrant.get(grantId) ?? []) entries.delete(key);
+      byGrant.delete(grantId);
+    }
   };
 }
 

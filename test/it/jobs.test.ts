@@ -1,4 +1,4 @@
-import type { PgBoss } from "pg-boss";
+import type PgBoss from "pg-boss";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createBoss } from "@/lib/jobs/server/boss";
 import { JOBS, registerJobs } from "@/lib/jobs/server/schedule";
@@ -68,7 +68,7 @@ describe("the job queue", () => {
     );
     expect(await prisma.auditEvent.count({ where: { action: "connector.expired" } })).toBe(1);
 
-    const schedules = await bosses[0]!.getSchedules();
+    const { rows: schedules } = await pool().query(`select name, cron, timezone from pgboss.schedule`);
     expect(schedules.map((s) => [s.name, s.cron, s.timezone]).sort()).toEqual(
       Object.entries(JOBS)
         .map(([name, job]) => [name, job.cron, "UTC"])

@@ -1,5 +1,7 @@
 import "server-only";
-import { PgBoss } from "pg-boss";
+import pg from "pg";
+import PgBoss from "pg-boss";
+import pgBossVersion from "pg-boss/version.json";
 import { env } from "@/lib/env";
 import { registerJobs } from "@/lib/jobs/server/schedule";
 
@@ -8,10 +10,11 @@ import { registerJobs } from "@/lib/jobs/server/schedule";
 // database, so a schedule fires once per slot however many instances run, and a job is
 // worked by one of them. No timers of our own.
 
+const SCHEMA = "pgboss";
 const globalForJobs = globalThis as unknown as { preflightJobs?: Promise<PgBoss> };
 
 export function createBoss(connectionString = env().DATABASE_URL): PgBoss {
-  const boss = new PgBoss({ connectionString, schema: "pgboss", max: 4 });
+  const boss = new PgBoss({ connectionString, schema: SCHEMA, max: 4 });
   // Without a listener an error event would crash the process; the queue retries by itself.
   boss.on("error", (error) => console.error("job queue:", error.message));
   return boss;
@@ -20,6 +23,7 @@ export function createBoss(connectionString = env().DATABASE_URL): PgBoss {
 /** Starts the queue once per process (a development reload reuses it): schedules and workers. */
 export function startJobs(): Promise<PgBoss> {
   globalForJobs.preflightJobs ??= (async () => {
+    await dropNewerQueueSchema(env().DATABASE_URL);
     const boss = createBoss();
     await boss.start();
     await registerJobs(boss);
@@ -36,4 +40,37 @@ export async function stopJobs(): Promise<void> {
   const running = globalForJobs.preflightJobs;
   globalForJobs.preflightJobs = undefined;
   if (running) await (await running).stop({ graceful: true, timeout: 20_000 });
+}
+
+/**
+ * A database last used by a newer pg-boss (Preflight ran pg-boss 12, schema version 46, before
+ * it moved to pg-boss 10 for Node.js 20) has tables this pg-boss cannot use and would never
+ * migrate. The queue holds nothing that is not made again at start-up (schedules, the start-up
+ * jobs; the e-mail outbox lives in `notifications`), so such a schema is dropped and created anew.
+ */
+export async function dropNewerQueueSchema(connectionString: string): Promise<void> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query("begin");
+    // One instance at a time, so a second one never drops the schema the first just created.
+    await client.query("select pg_advisory_xact_lock(hashtext('preflight:pgboss-schema'))");
+    const { rows: found } = await client.query(`select to_regclass('${SCHEMA}.version') as name`);
+    const installed = found[0]?.name
+      ? ((await client.query(`select max(version)::int as version from ${SCHEMA}.version`)).rows[0]
+          ?.version as number | null)
+      : null;
+    if (installed != null && installed > pgBossVersion.schema) {
+      await client.query(`drop schema ${SCHEMA} cascade`);
+      console.info(
+        `Job queue: schema "${SCHEMA}" was made by a newer pg-boss (version ${installed}); created anew.`,
+      );
+    }
+    await client.query("commit");
+  } catch (error) {
+    await client.query("rollback").catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
 }

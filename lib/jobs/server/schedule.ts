@@ -1,37 +1,112 @@
 import "server-only";
-import type { PgBoss } from "pg-boss";
+import type PgBoss from "pg-boss";
 import { takeOutstandingSnapshot } from "@/lib/dashboard/server/take-snapshot";
+import { prisma } from "@/lib/db";
 import { runKeyExpiry } from "@/lib/jobs/server/key-expiry";
 import { deliverOutbox } from "@/lib/jobs/server/outbox";
 
 // What runs when. Every schedule is in UTC. pg-boss fires a schedule once per slot across
-// all instances; the start-up run of the key-expiry sweep is a job with a singleton key per
-// 15-minute slot, so ten instances starting together create one job. Each job is also safe
-// to run twice (its work is conditional and deduplicated), which covers a retry after a crash.
+// all instances. A slot that passed while no instance ran is not fired later, so the key-expiry
+// sweep also runs at start-up, and so does the snapshot when today's is missing: jobs with a
+// singleton key per 15-minute slot, so ten instances starting together create one each. Each
+// job is also safe to run twice (its work is conditional and deduplicated), which covers a
+// retry after a crash.
+//
+// A run that did nothing says nothing (the outbox runs every minute): a job logs a line only
+// when it changed something, and always when it failed.
+
+type Trigger = "schedule" | "start-up";
+
+interface ScheduledJob {
+  cron: string;
+  run: (trigger: Trigger) => Promise<unknown>;
+  /** Whether a run's result is worth a log line. */
+  didSomething: (result: unknown) => boolean;
+}
+
+function job<R>(
+  cron: string,
+  run: (trigger: Trigger) => Promise<R>,
+  didSomething: (result: R) => boolean,
+): ScheduledJob {
+  return { cron, run, didSomething: (result) => result != null && didSomething(result as R) };
+}
 
 export const JOBS = {
-  "key-expiry": { cron: "0 2 * * *", run: () => runKeyExpiry({ now: new Date() }) },
-  outbox: { cron: "* * * * *", run: () => deliverOutbox({ now: new Date() }) },
-  "outstanding-snapshot": { cron: "10 0 * * *", run: () => takeOutstandingSnapshot(new Date()) },
-} as const satisfies Record<string, { cron: string; run: () => Promise<unknown> }>;
+  "key-expiry": job(
+    "0 2 * * *",
+    () => runKeyExpiry({ now: new Date() }),
+    (r) => r.expired + r.notified + r.reminders > 0,
+  ),
+  outbox: job(
+    "* * * * *",
+    () => deliverOutbox({ now: new Date() }),
+    (r) => r.sent + r.retrying + r.failed > 0,
+  ),
+  "outstanding-snapshot": job(
+    "10 0 * * *",
+    async (trigger) => {
+      const now = new Date();
+      if (trigger === "start-up" && (await hasSnapshot(now))) return null;
+      return takeOutstandingSnapshot(now);
+    },
+    () => false,
+  ),
+} as const satisfies Record<string, ScheduledJob>;
 
 export type JobName = keyof typeof JOBS;
 
+const AT_START_UP: JobName[] = ["key-expiry", "outstanding-snapshot"];
+
 export async function registerJobs(boss: PgBoss): Promise<void> {
-  for (const [name, job] of Object.entries(JOBS) as Array<[JobName, (typeof JOBS)[JobName]]>) {
+  for (const [name, scheduled] of Object.entries(JOBS) as Array<[JobName, ScheduledJob]>) {
     // stately: at most one waiting and one running, so a slow run never piles up copies.
-    await boss.createQueue(name, { policy: "stately", retryLimit: 3, retryDelay: 60, retryBackoff: true });
-    await boss.schedule(name, job.cron, null, { tz: "UTC", missed: "once" });
-    await boss.work(name, { batchSize: 1 }, async () => {
+    await createQueue(boss, {
+      name,
+      policy: "stately",
+      retryLimit: 3,
+      retryDelay: 60,
+      retryBackoff: true,
+    });
+    await boss.schedule(name, scheduled.cron, {}, { tz: "UTC" });
+    await boss.work<{ trigger?: Trigger }>(name, { batchSize: 1 }, async ([queued]) => {
       const started = Date.now();
-      const result = await job.run();
-      console.info(`job ${name}: ${JSON.stringify(result ?? {})} in ${Date.now() - started} ms`);
-      return result;
+      try {
+        const result = await scheduled.run(queued?.data?.trigger ?? "schedule");
+        if (scheduled.didSomething(result)) {
+          console.info(`job ${name}: ${JSON.stringify(result)} in ${Date.now() - started} ms`);
+        }
+        return result;
+      } catch (error) {
+        console.error(`job ${name} failed:`, error instanceof Error ? error.message : error);
+        throw error;
+      }
     });
   }
-  await boss.send(
-    "key-expiry",
-    { trigger: "start-up" },
-    { singletonKey: "start-up", singletonSeconds: 15 * 60 },
-  );
+  for (const name of AT_START_UP) {
+    await boss.send(name, { trigger: "start-up" }, { singletonKey: "start-up", singletonSeconds: 15 * 60 });
+  }
+}
+
+/**
+ * pg-boss 10 creates a queue (a row and a table partition) without a lock of its own: instances
+ * starting together can deadlock there, and Postgres then aborts one of them, which tries again
+ * (creating a queue that exists does nothing).
+ */
+async function createQueue(boss: PgBoss, queue: PgBoss.Queue): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await boss.createQueue(queue.name, queue);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (attempt >= 5 || !(code === "40P01" || code === "23505" || code === "42P07")) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+    }
+  }
+}
+
+/** Whether the outstanding snapshot of `now`'s UTC day was taken. */
+async function hasSnapshot(now: Date): Promise<boolean> {
+  const day = new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
+  return (await prisma.outstandingSnapshot.findFirst({ where: { day }, select: { day: true } })) !== null;
 }
