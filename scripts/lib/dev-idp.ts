@@ -10,7 +10,12 @@
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import Provider, { type Account, type InteractionDetails, type OidcContext } from "oidc-provider";
+import Provider, {
+  type Account,
+  type GrantContext,
+  type InteractionDetails,
+  type OidcContext,
+} from "oidc-provider";
 import { DEMO_ACCOUNTS, type DemoAccount, findDemoAccount } from "../../lib/auth/demo-accounts";
 
 export interface DevIdpOptions {
@@ -34,6 +39,8 @@ export interface DevIdp {
 }
 
 const HOST = "127.0.0.1";
+/** What the portal asks for (lib/auth/server/providers.ts), granted without a consent page. */
+const FIRST_PARTY_SCOPES = "openid email profile";
 const MAX_FORM_BYTES = 16 * 1024;
 
 export class DevIdpRefused extends Error {}
@@ -131,6 +138,22 @@ function configuration(options: DevIdpOptions, postLogoutRedirectUris: string[])
     },
     conformIdTokenClaims: false,
     pkce: { required: () => true },
+    // Preflight is this provider's own client: signing in is all it asks, so there is no consent
+    // page. A grant of the scopes it requests is made when the person has signed in; the sign-in
+    // step and PKCE stay as they are, and a request for anything more still asks for consent.
+    loadExistingGrant: async (ctx: GrantContext) => {
+      const { oidc } = ctx;
+      const grantId = oidc.result?.consent?.grantId ?? oidc.session.grantIdFor(oidc.client.clientId);
+      if (grantId) return oidc.provider.Grant.find(grantId);
+      if (oidc.client.clientId !== options.clientId || !oidc.account) return undefined;
+      const grant = new oidc.provider.Grant({
+        accountId: oidc.account.accountId,
+        clientId: options.clientId,
+      });
+      grant.addOIDCScope(FIRST_PARTY_SCOPES);
+      await grant.save();
+      return grant;
+    },
     features: {
       devInteractions: { enabled: false },
       rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },

@@ -11,6 +11,17 @@ declare module "oidc-provider" {
     oidc: { client?: { clientId: string; clientName?: string } };
   }
 
+  /** The context `loadExistingGrant` is called with (an authorization request). */
+  export interface GrantContext {
+    oidc: {
+      provider: Provider;
+      client: { clientId: string };
+      account?: { accountId: string };
+      session: { grantIdFor(clientId: string): string | undefined };
+      result?: { consent?: { grantId?: string } };
+    };
+  }
+
   export interface Account {
     accountId: string;
     claims(use: string, scope: string): Promise<Record<string, unknown>> | Record<string, unknown>;
