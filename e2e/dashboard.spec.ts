@@ -102,6 +102,12 @@ async function pendingGatewayRequest(
       automationId: automation.id,
       prerequisiteId: gateway.id,
       justification: "Scans",
+      details: {
+        type: "FILE_SHARE",
+        server: "fs-01",
+        database: "\\\\fs-01\\scans",
+        environment: "PRODUCTION",
+      },
     },
   });
   expect(filed.status()).toBe(201);

@@ -60,6 +60,11 @@ test("IT approves the maker's ERP connector request and the maker's page turns R
   await expect(maker.getByRole("heading", { level: 1, name })).toBeVisible();
   const prerequisites = maker.getByRole("region", { name: "Prerequisites" });
   await prerequisites.getByRole("button", { name: `Request a connector for ${service}` }).click();
+  await maker.getByLabel("Vendor", { exact: true }).fill("Contoso ERP");
+  await maker.getByLabel("API address (base URL)").fill("https://erp.contoso.example.com/api/v1");
+  await maker.getByLabel("How the API checks who is calling").selectOption("API_KEY_HEADER");
+  await maker.getByLabel("Scopes or permissions needed").fill("postings:write");
+  await maker.getByLabel("Confidential", { exact: true }).check();
   await maker.getByLabel("Justification").fill("Expense postings go to the ERP through its API.");
   await maker.getByRole("button", { name: "Send request" }).click();
   await expect(prerequisites.locator('[data-status="REQUESTED"]')).toHaveCount(1);
@@ -181,6 +186,13 @@ test("a decision made meanwhile shows who decided; the requester sees the reques
       automationId: automation.id,
       prerequisiteId: prerequisite?.id,
       justification: "CRM contacts sync nightly.",
+      details: {
+        vendor: "Contoso CRM",
+        baseUrl: "https://crm.contoso.example.com/api",
+        authScheme: "BEARER_TOKEN",
+        scopes: ["contacts:read"],
+        dataClassification: "CONFIDENTIAL",
+      },
     },
   });
   expect(filed.status()).toBe(201);

@@ -65,6 +65,11 @@ test("a maker registers the expense-reporting automation and requests the ERP co
   await expect(prerequisites).not.toContainText("On-premises data gateway");
 
   await prerequisites.getByRole("button", { name: `Request a connector for ${service}` }).click();
+  await page.getByLabel("Vendor", { exact: true }).fill("Contoso ERP");
+  await page.getByLabel("API address (base URL)").fill("https://erp.contoso.example.com/api/v1");
+  await page.getByLabel("How the API checks who is calling").selectOption("API_KEY_HEADER");
+  await page.getByLabel("Scopes or permissions needed").fill("postings:write");
+  await page.getByLabel("Confidential", { exact: true }).check();
   await page.getByLabel("Justification").fill("Expense reporting posts approved reports to the ERP.");
   await page.getByRole("button", { name: "Send request" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Request sent" })).toBeVisible();

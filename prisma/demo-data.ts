@@ -1,6 +1,8 @@
 import { DEMO_ACCOUNTS, demoExternalId } from "@/lib/auth/demo-accounts";
+import type { TDataSource } from "@/lib/catalog/schemas";
 import { takeOutstandingSnapshot } from "@/lib/dashboard/server/take-snapshot";
 import { pool, prisma } from "@/lib/db";
+import { ZConnectorRequestDetails, ZGatewayRequestDetails } from "@/lib/requests/schemas";
 import {
   type AutomationSpec,
   insertAutomation,
@@ -101,7 +103,19 @@ async function insertDemoPeople(dept: Demo["dept"]): Promise<Demo["person"]> {
 async function insertDemoConnectors({ at, dept, person }: Demo): Promise<void> {
   const itId = person("it@preflight.test");
   const theoId = person("theo.it@preflight.test");
-  await insertConnector({ name: "ServiceNow", service: "servicenow", keyExpiresAt: at(200), ownerId: itId });
+  await insertConnector({
+    name: "ServiceNow",
+    service: "servicenow",
+    keyExpiresAt: at(200),
+    ownerId: itId,
+    api: {
+      vendor: "ServiceNow",
+      baseUrl: "https://preflight.service-now.example.com/api/now/v2",
+      authScheme: "OAUTH2_CLIENT_CREDENTIALS",
+      scopes: ["incident.read", "incident.write", "cmdb_ci.read"],
+      dataClassification: "INTERNAL",
+    },
+  });
   await insertConnector({
     name: "Workday (Finance and HR)",
     service: "workday",
@@ -109,9 +123,40 @@ async function insertDemoConnectors({ at, dept, person }: Demo): Promise<void> {
     sharing: "DEPARTMENTS",
     departmentIds: [dept("Finance"), dept("HR")],
     ownerId: itId,
+    api: {
+      vendor: "Workday",
+      baseUrl: "https://wd3-services1.workday.example.com/ccx/api/v1/preflight",
+      authScheme: "OAUTH2_CLIENT_CREDENTIALS",
+      scopes: ["Staffing (read)", "Payroll (read)", "Time Tracking (read)"],
+      dataClassification: "CONFIDENTIAL",
+    },
   });
-  await insertConnector({ name: "Salesforce", service: "salesforce", keyExpiresAt: at(5), ownerId: theoId });
-  await insertConnector({ name: "Adobe Sign", service: "adobe-sign", keyExpiresAt: at(60), ownerId: itId });
+  await insertConnector({
+    name: "Salesforce",
+    service: "salesforce",
+    keyExpiresAt: at(5),
+    ownerId: theoId,
+    api: {
+      vendor: "Salesforce",
+      baseUrl: "https://preflight.my.salesforce.example.com/services/data/v60.0",
+      authScheme: "OAUTH2_CLIENT_CREDENTIALS",
+      scopes: ["api", "refresh_token"],
+      dataClassification: "CONFIDENTIAL",
+    },
+  });
+  await insertConnector({
+    name: "Adobe Sign",
+    service: "adobe-sign",
+    keyExpiresAt: at(60),
+    ownerId: itId,
+    api: {
+      vendor: "Adobe",
+      baseUrl: "https://api.eu1.adobesign.example.com/api/rest/v6",
+      authScheme: "BEARER_TOKEN",
+      scopes: ["agreement_read", "agreement_write", "agreement_send"],
+      dataClassification: "CONFIDENTIAL",
+    },
+  });
   await insertConnector({
     name: "Legacy CRM",
     service: "legacy-crm",
@@ -121,17 +166,93 @@ async function insertDemoConnectors({ at, dept, person }: Demo): Promise<void> {
   await insertConnector({ name: "DocuSign", service: "docusign", keyExpiresAt: at(-3), status: "EXPIRED" });
 }
 
+/** What each demo gateway serves, as approved gateway requests left it. */
+const DEMO_DATA_SOURCES = {
+  europe: [
+    {
+      type: "SAP",
+      server: "sap-erp-01.corp.preflight.test",
+      database: "PRD client 100",
+      environment: "PRODUCTION",
+    },
+    {
+      type: "SAP",
+      server: "sap-erp-qa.corp.preflight.test",
+      database: "QAS client 200",
+      environment: "TEST",
+    },
+    {
+      type: "WEB_APPLICATION",
+      server: "fleet.corp.preflight.test",
+      database: "/maintenance",
+      environment: "PRODUCTION",
+    },
+    {
+      type: "FILE_SHARE",
+      server: "fs-sales-01.corp.preflight.test",
+      database: "\\\\fs-sales-01\\tradefair\\leads",
+      environment: "PRODUCTION",
+    },
+  ],
+  machines: [
+    {
+      type: "SQL_SERVER",
+      server: "sql-payroll-01.corp.preflight.test\\PAYROLL",
+      database: "PayrollDB",
+      environment: "PRODUCTION",
+    },
+    {
+      type: "DESKTOP_APPLICATION",
+      server: "fin-rpa-01.corp.preflight.test",
+      database: "Payroll client 7.4",
+      environment: "PRODUCTION",
+    },
+  ],
+  us: [
+    {
+      type: "SQL_SERVER",
+      server: "sql-travel-01.us.corp.preflight.test",
+      database: "TravelAudit",
+      environment: "PRODUCTION",
+    },
+  ],
+  legacy: [
+    {
+      type: "ORACLE",
+      server: "ora-crm-01.corp.preflight.test:1521",
+      database: "CRMPROD",
+      environment: "PRODUCTION",
+    },
+  ],
+} satisfies Record<string, TDataSource[]>;
+
 async function insertDemoGateways({ person }: Demo): Promise<DemoGateways> {
   const itId = person("it@preflight.test");
-  const europe = await insertGateway({ name: "gw-eu-west-1", region: "West Europe", adminIds: [itId] });
+  const europe = await insertGateway({
+    name: "gw-eu-west-1",
+    region: "West Europe",
+    adminIds: [itId],
+    dataSources: DEMO_DATA_SOURCES.europe,
+  });
   const machines = await insertGateway({
     name: "Finance desktops",
     kind: "MACHINE_GROUP",
     region: "West Europe",
     adminIds: [itId],
+    dataSources: DEMO_DATA_SOURCES.machines,
   });
-  const us = await insertGateway({ name: "gw-us-east-2", region: "East US", status: "OFFLINE" });
-  await insertGateway({ name: "gw-legacy-01", region: "North Europe", status: "DECOMMISSIONED" });
+  const us = await insertGateway({
+    name: "gw-us-east-2",
+    region: "East US",
+    status: "OFFLINE",
+    dataSources: DEMO_DATA_SOURCES.us,
+  });
+  await insertGateway({
+    name: "gw-legacy-01",
+    region: "North Europe",
+    status: "DECOMMISSIONED",
+    dataSources: DEMO_DATA_SOURCES.legacy,
+  });
   return { europe: europe.id, machines: machines.id, us: us.id };
 }
 
@@ -494,13 +615,33 @@ async function insertDemoAutomations(
 // ---------------------------------------------------------------------------------------
 
 const DEMO_REQUESTS = [
-  { name: "Expense reporting", key: "GATEWAY", type: "GATEWAY", by: "maker@preflight.test", days: -9 },
+  {
+    name: "Expense reporting",
+    key: "GATEWAY",
+    type: "GATEWAY",
+    by: "maker@preflight.test",
+    days: -9,
+    // Listed on gw-eu-west-1 already: approving it there adds nothing twice.
+    details: {
+      type: "SAP",
+      server: "sap-erp-01.corp.preflight.test",
+      database: "PRD client 100",
+      environment: "PRODUCTION",
+    },
+  },
   {
     name: "Vendor master data sync",
     key: "SHARED_KEY_CONNECTOR:erp",
     type: "SHARED_KEY_CONNECTOR",
     by: "fiona.finance@preflight.test",
     days: -21,
+    details: {
+      vendor: "SAP",
+      baseUrl: "https://sap-erp-01.corp.preflight.test/sap/opu/odata/sap/API_BUSINESS_PARTNER",
+      authScheme: "BASIC",
+      scopes: ["API_BUSINESS_PARTNER (read)", "API_BUSINESS_PARTNER (change suppliers)"],
+      dataClassification: "CONFIDENTIAL",
+    },
   },
   {
     name: "Warehouse stock sync",
@@ -508,6 +649,13 @@ const DEMO_REQUESTS = [
     type: "SHARED_KEY_CONNECTOR",
     by: "omar.ops@preflight.test",
     days: -4,
+    details: {
+      vendor: "Manhattan Associates",
+      baseUrl: "https://wms.corp.preflight.test/api/v2",
+      authScheme: "API_KEY_HEADER",
+      scopes: ["inventory:read", "inventory:adjust"],
+      dataClassification: "INTERNAL",
+    },
   },
   {
     name: "Warehouse stock sync",
@@ -515,6 +663,12 @@ const DEMO_REQUESTS = [
     type: "GATEWAY",
     by: "omar.ops@preflight.test",
     days: -2,
+    details: {
+      type: "WEB_APPLICATION",
+      server: "wms.corp.preflight.test",
+      database: "/api/v2",
+      environment: "PRODUCTION",
+    },
   },
   {
     name: "Competitor price scraping",
@@ -522,6 +676,12 @@ const DEMO_REQUESTS = [
     type: "GATEWAY",
     by: "sam.sales@preflight.test",
     days: -30,
+    details: {
+      type: "DESKTOP_APPLICATION",
+      server: "sales-rpa-01.corp.preflight.test",
+      database: "Microsoft Edge with the Power Automate extension",
+      environment: "PRODUCTION",
+    },
   },
   {
     name: "Benefits portal renewals",
@@ -529,6 +689,12 @@ const DEMO_REQUESTS = [
     type: "GATEWAY",
     by: "hana.hr@preflight.test",
     days: -1,
+    details: {
+      type: "WEB_APPLICATION",
+      server: "benefits.corp.preflight.test",
+      database: "/renewals",
+      environment: "PRODUCTION",
+    },
   },
   {
     name: "Credit card limits review",
@@ -536,6 +702,13 @@ const DEMO_REQUESTS = [
     type: "SHARED_KEY_CONNECTOR",
     by: "maker@preflight.test",
     days: -14,
+    details: {
+      vendor: "Contoso Card Services",
+      baseUrl: "https://api.cards.contoso.example/v1",
+      authScheme: "OAUTH2_CLIENT_CREDENTIALS",
+      scopes: ["limits:read", "limits:write"],
+      dataClassification: "RESTRICTED",
+    },
     status: "REJECTED",
     reason:
       "The card provider offers SSO through Entra ID: use the certified connector instead of a shared key.",
@@ -546,6 +719,13 @@ const DEMO_REQUESTS = [
     type: "SHARED_KEY_CONNECTOR",
     by: "hana.hr@preflight.test",
     days: -40,
+    details: {
+      vendor: "LearnWell",
+      baseUrl: "https://api.learnwell.example/v3",
+      authScheme: "BEARER_TOKEN",
+      scopes: ["completions:read"],
+      dataClassification: "INTERNAL",
+    },
     status: "WITHDRAWN",
   },
 ] as const;
@@ -564,6 +744,11 @@ async function insertDemoRequests(
         requesterId: person(r.by),
         createdAt: at(r.days),
         justification: `${r.name} cannot run without it.`,
+        // Parsed as the API parses a maker's request, so the demo cannot hold what it refuses.
+        details:
+          r.type === "GATEWAY"
+            ? ZGatewayRequestDetails.parse(r.details)
+            : ZConnectorRequestDetails.parse(r.details),
         ...("status" in r
           ? { status: r.status, decidedById: itId, ...("reason" in r ? { decisionReason: r.reason } : {}) }
           : {}),

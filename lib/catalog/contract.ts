@@ -1,4 +1,10 @@
 import {
+  AUTH_SCHEMES,
+  DATA_CLASSIFICATIONS,
+  DATA_SOURCE_ENVIRONMENTS,
+  DATA_SOURCE_TYPES,
+} from "@/lib/catalog/schemas";
+import {
   AUTOMATION_STATUSES,
   CONNECTOR_SHARINGS,
   CONNECTOR_STATUSES,
@@ -10,6 +16,25 @@ import { z } from "@/lib/openapi/zod";
 
 // The answers of this feature's API routes: the OpenAPI document is generated from these
 // schemas, the client reads their inferred types, and the tests hold every answer to them.
+
+/** A data source a gateway serves (and a gateway request names). */
+export const ZDataSourceAnswer = z
+  .object({
+    type: z.enum(DATA_SOURCE_TYPES),
+    server: z.string(),
+    database: z.string(),
+    environment: z.enum(DATA_SOURCE_ENVIRONMENTS),
+  })
+  .openapi("DataSource");
+
+/** The API a shared-key connector calls: what IT approved, from the request or entered. */
+const connectorApi = {
+  vendor: z.string().nullable(),
+  baseUrl: z.string().nullable(),
+  authScheme: z.enum(AUTH_SCHEMES).nullable(),
+  scopes: z.array(z.string()).openapi({ description: "The scopes or permissions granted." }),
+  dataClassification: z.enum(DATA_CLASSIFICATIONS).nullable(),
+};
 
 export const ZConnector = z
   .object({
@@ -26,6 +51,7 @@ export const ZConnector = z
     status: z.enum(CONNECTOR_STATUSES),
     sharing: z.enum(CONNECTOR_SHARINGS),
     departments: z.array(ZNamedRef).openapi({ description: "With sharing DEPARTMENTS: who may use it." }),
+    ...connectorApi,
     revokedAt: ZTimestamp.nullable(),
     version: z.number().int(),
     createdAt: ZTimestamp,
@@ -44,6 +70,9 @@ export const ZGateway = z
     host: z.string(),
     region: z.string(),
     status: z.enum(GATEWAY_STATUSES),
+    dataSources: z
+      .array(ZDataSourceAnswer)
+      .openapi({ description: "The data sources it serves, in the order they were added." }),
     version: z.number().int(),
     createdAt: ZTimestamp,
     updatedAt: ZTimestamp,
@@ -94,6 +123,7 @@ export const ZImpact = z
   })
   .openapi("Impact");
 
+export type DataSource = z.infer<typeof ZDataSourceAnswer>;
 export type Connector = z.infer<typeof ZConnector>;
 export type Gateway = z.infer<typeof ZGateway>;
 export type RevokedConnector = z.infer<typeof ZRevokedConnector>;

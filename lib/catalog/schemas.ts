@@ -66,7 +66,9 @@ export type TRevokeConnectorBody = z.infer<typeof ZRevokeConnectorBody>;
 
 const requiredText = (label: string, max: number) =>
   z
-    .string({ error: `${label} must be text.` })
+    .string({
+      error: (issue) => (issue.input === undefined ? `${label} is required.` : `${label} must be text.`),
+    })
     .trim()
     .min(1, `${label} is required.`)
     .max(max, `${label} must be at most ${max} characters.`);
@@ -75,7 +77,7 @@ const ZVersion = z
   .number({ error: "version must be a whole number." })
   .int("version must be a whole number.")
   .min(1, "version must be a whole number from 1.")
-      .max(2_147_483_647, "version must be at most 2147483647.")
+  .max(2_147_483_647, "version must be at most 2147483647.")
   .openapi({ description: "The version you read; 409 when the record changed since." });
 
 /** A calendar date ("2027-01-31", midnight UTC) or an ISO date-time with an offset. */
@@ -103,6 +105,167 @@ export type TSharedWith = z.infer<typeof ZSharedWith>;
 
 const ZPersonId = (label: string) => z.uuid(`${label} must be a person's id.`);
 
+const enumOf = <const T extends readonly [string, ...string[]]>(values: T, label: string) =>
+  z.enum(values, { error: `${label} must be one of ${values.join(", ")}.` });
+
+/**
+ * An object's own errors: `missing` when it is absent or not an object, and the fields it does
+ * not take named (the other issues keep their fields' messages).
+ */
+export const objectError =
+  (missing: string, what: string) =>
+  (issue: { code?: string; keys?: string[] }): string | undefined => {
+    if (issue.code === "invalid_type") return missing;
+    if (issue.code === "unrecognized_keys") {
+      return `${what} does not take ${(issue.keys ?? []).join(", ")}.`;
+    }
+    return undefined;
+  };
+
+// ---------------------------------------------------------------------------------------
+// What IT approved: the data sources a gateway serves and a connector's API. A maker's
+// request names them (lib/requests/schemas.ts), an approval carries them into the catalog,
+// and IT edits them here. docs/decisions/014-request-details-into-the-catalog.md says why
+// these values.
+// ---------------------------------------------------------------------------------------
+
+/** The kinds of on-premises data source a gateway connects to. */
+export const DATA_SOURCE_TYPES = [
+  "SQL_SERVER",
+  "ORACLE",
+  "POSTGRESQL",
+  "MYSQL",
+  "IBM_DB2",
+  "SAP",
+  "FILE_SHARE",
+  "SHAREPOINT_ON_PREMISES",
+  "ODBC",
+  "WEB_APPLICATION",
+  "DESKTOP_APPLICATION",
+  "OTHER",
+] as const;
+export type DataSourceType = (typeof DATA_SOURCE_TYPES)[number];
+
+/** The tier of the data source (not the Power Platform environment): decision 014. */
+export const DATA_SOURCE_ENVIRONMENTS = ["PRODUCTION", "TEST", "DEVELOPMENT"] as const;
+export type DataSourceEnvironment = (typeof DATA_SOURCE_ENVIRONMENTS)[number];
+
+/** How a shared-key API authenticates its caller. */
+export const AUTH_SCHEMES = [
+  "API_KEY_HEADER",
+  "API_KEY_QUERY",
+  "BEARER_TOKEN",
+  "BASIC",
+  "OAUTH2_CLIENT_CREDENTIALS",
+  "OTHER",
+] as const;
+export type AuthScheme = (typeof AUTH_SCHEMES)[number];
+
+/** The company's data classification, the DataClassification enum of prisma/schema.prisma. */
+export const DATA_CLASSIFICATIONS = ["PUBLIC", "INTERNAL", "CONFIDENTIAL", "RESTRICTED"] as const;
+export type DataClassification = (typeof DATA_CLASSIFICATIONS)[number];
+
+export const MAX_SCOPES = 30;
+export const MAX_DATA_SOURCES = 200;
+
+/** A data source a gateway serves; gateways dedupe them on type + server + database. */
+export const ZDataSource = z
+  .object(
+    {
+      type: enumOf(DATA_SOURCE_TYPES, "type"),
+      server: requiredText("server", 255).openapi({
+        description: "The server or host name, with an instance or port when it has one.",
+        example: "sql-fin-01.corp.example.com\\FINANCE",
+      }),
+      database: requiredText("database", 500).openapi({
+        description: "The database, share path, site, SAP system or application reached on it.",
+        example: "FinanceDW",
+      }),
+      environment: enumOf(DATA_SOURCE_ENVIRONMENTS, "environment").openapi({
+        description: "The data source's tier: PRODUCTION, TEST or DEVELOPMENT.",
+      }),
+    },
+    {
+      error: objectError("Give the data source as { type, server, database, environment }.", "A data source"),
+    },
+  )
+  .strict()
+  .openapi("DataSourceInput");
+export type TDataSource = z.infer<typeof ZDataSource>;
+
+/** The same data source, ignoring case and surrounding blanks: gateways list each once. */
+export function dataSourceKey(source: Pick<TDataSource, "type" | "server" | "database">): string {
+  return [source.type, source.server.trim().toLowerCase(), source.database.trim().toLowerCase()].join(
+    "\u0000",
+  );
+}
+
+const ZDataSources = z
+  .array(ZDataSource, { error: "dataSources must be a list of data sources." })
+  .max(MAX_DATA_SOURCES, `dataSources may list at most ${MAX_DATA_SOURCES} data sources.`)
+  .superRefine((sources, context) => {
+    const seen = new Set<string>();
+    sources.forEach((source, index) => {
+      const key = dataSourceKey(source);
+      if (seen.has(key)) {
+        context.addIssue({
+          code: "custom",
+          path: [index],
+          message: "This data source is listed twice (same type, server and database).",
+        });
+      }
+      seen.add(key);
+    });
+  });
+
+/** An https URL with no user name, password, query or fragment: the API's base address. */
+export const ZBaseUrl = requiredText("baseUrl", 500)
+  .superRefine((value, context) => {
+    const problem = baseUrlProblem(value);
+    if (problem) context.addIssue({ code: "custom", message: problem });
+  })
+  .openapi({ format: "uri", example: "https://api.workday.example.com/v1" });
+
+/** Why `value` is not a usable base URL, or null. Shared with the forms. */
+export function baseUrlProblem(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return "baseUrl must be a URL such as https://api.example.com/v1.";
+  }
+  if (url.protocol !== "https:") return "baseUrl must start with https://: keys must not travel unencrypted.";
+  if (url.username || url.password) {
+    return "baseUrl must not hold a user name or password: IT keeps credentials in a vault.";
+  }
+  if (url.search || url.hash) {
+    return "baseUrl must not have a query string or fragment: give the API's base address only.";
+  }
+  return null;
+}
+
+export const ZAuthScheme = enumOf(AUTH_SCHEMES, "authScheme");
+export const ZDataClassification = enumOf(DATA_CLASSIFICATIONS, "dataClassification");
+
+/** Scopes or permissions, each short text; duplicates dropped. */
+const scopeList = (min: number) =>
+  z
+    .array(requiredText("A scope", 100), { error: "scopes must be a list of scopes or permissions." })
+    .min(min, "scopes must list at least one scope or permission, e.g. read:employees.")
+    .max(MAX_SCOPES, `scopes may list at most ${MAX_SCOPES} entries.`)
+    .transform((scopes) => [...new Set(scopes)]);
+
+export const ZScopes = scopeList(1).openapi({ example: ["read:employees", "read:org"] });
+
+/** The API a shared-key connector calls, as a request names it and IT approves it. */
+export const connectorApiFields = {
+  vendor: requiredText("vendor", 200).openapi({ example: "Workday" }),
+  baseUrl: ZBaseUrl,
+  authScheme: ZAuthScheme,
+  scopes: ZScopes,
+  dataClassification: ZDataClassification,
+};
+
 /** The fields of a new connector; the decision body takes them without `service` (the request's). */
 export const ZNewConnectorFields = z
   .object({
@@ -117,9 +280,17 @@ export const ZNewConnectorFields = z
     }),
     keyExpiresAt: ZKeyExpiresAt,
     sharedWith: ZSharedWith,
+    vendor: connectorApiFields.vendor.optional(),
+    baseUrl: connectorApiFields.baseUrl.optional(),
+    authScheme: connectorApiFields.authScheme.optional(),
+    scopes: connectorApiFields.scopes.optional(),
+    dataClassification: connectorApiFields.dataClassification.optional(),
   })
   .strict()
-  .openapi("NewConnector");
+  .openapi("NewConnector", {
+    description:
+      "vendor, baseUrl, authScheme, scopes and dataClassification record the API IT approved; approving a request defaults each to what the request named.",
+  });
 export type TNewConnectorFields = z.infer<typeof ZNewConnectorFields>;
 
 export const ZCreateConnectorBody = ZNewConnectorFields.extend({ service: ZServiceKey })
@@ -139,6 +310,17 @@ export const ZUpdateConnectorBody = z
       description: "A rotated key's new expiry; an EXPIRED connector becomes APPROVED again.",
     }),
     sharedWith: ZSharedWith.optional(),
+    vendor: connectorApiFields.vendor.nullable().optional().openapi({ description: "null clears it." }),
+    baseUrl: connectorApiFields.baseUrl.nullable().optional().openapi({ description: "null clears it." }),
+    authScheme: connectorApiFields.authScheme
+      .nullable()
+      .optional()
+      .openapi({ description: "null clears it." }),
+    scopes: scopeList(0).optional().openapi({ description: "Replaces the list; [] clears it." }),
+    dataClassification: connectorApiFields.dataClassification
+      .nullable()
+      .optional()
+      .openapi({ description: "null clears it." }),
   })
   .strict()
   .refine((body) => Object.keys(body).length > 1, {
@@ -172,7 +354,10 @@ const ZAdminIds = z
   .max(50, "adminIds may list at most 50 people.")
   .transform((ids) => [...new Set(ids)]);
 
-export const ZCreateGatewayBody = ZNewGatewayFields.extend({ adminIds: ZAdminIds.optional() })
+export const ZCreateGatewayBody = ZNewGatewayFields.extend({
+  adminIds: ZAdminIds.optional(),
+  dataSources: ZDataSources.optional().openapi({ description: "The data sources it serves." }),
+})
   .strict()
   .openapi("CreateGatewayBody");
 export type TCreateGatewayBody = z.infer<typeof ZCreateGatewayBody>;
@@ -190,6 +375,9 @@ export const ZUpdateGatewayBody = z
       .optional()
       .openapi({ description: "Every automation assigned to it re-derives at once." }),
     adminIds: ZAdminIds.optional().openapi({ description: "Replaces the list of admins." }),
+    dataSources: ZDataSources.optional().openapi({
+      description: "Replaces the list of data sources it serves (approved gateway requests append to it).",
+    }),
   })
   .strict()
   .refine((body) => Object.keys(body).length > 1, {

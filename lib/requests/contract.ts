@@ -1,4 +1,5 @@
-import { ZConnector } from "@/lib/catalog/contract";
+import { ZConnector, ZDataSourceAnswer } from "@/lib/catalog/contract";
+import { AUTH_SCHEMES, DATA_CLASSIFICATIONS } from "@/lib/catalog/schemas";
 import {
   AUTOMATION_KINDS,
   AUTOMATION_STATUSES,
@@ -14,6 +15,28 @@ import { REQUEST_TYPES } from "@/lib/requests/schemas";
 // The answers of this feature's API routes: the OpenAPI document is generated from these
 // schemas, the client reads their inferred types, and the tests hold every answer to them.
 
+/** GATEWAY: the data source the automation reaches through the gateway. */
+export const ZGatewayRequestDetails = ZDataSourceAnswer;
+
+/** SHARED_KEY_CONNECTOR: the API the connector calls. */
+export const ZConnectorRequestDetails = z
+  .object({
+    vendor: z.string(),
+    baseUrl: z.string(),
+    authScheme: z.enum(AUTH_SCHEMES),
+    scopes: z.array(z.string()),
+    dataClassification: z.enum(DATA_CLASSIFICATIONS),
+  })
+  .openapi("ConnectorRequestDetails");
+
+export const ZRequestDetails = z
+  .union([ZGatewayRequestDetails, ZConnectorRequestDetails])
+  .nullable()
+  .openapi({
+    description:
+      "What IT needs to act, per type: the data source of a GATEWAY request, the API of a SHARED_KEY_CONNECTOR request. null on requests filed before details were asked for.",
+  });
+
 export const ZRequest = z
   .object({
     id: z.uuid(),
@@ -27,6 +50,7 @@ export const ZRequest = z
     departmentId: z.uuid(),
     service: z.string().nullable(),
     justification: z.string(),
+    details: ZRequestDetails,
     requester: ZPersonRef,
     decidedBy: ZPersonRef.nullable(),
     decidedAt: ZTimestamp.nullable(),
@@ -82,6 +106,9 @@ export const ZRequestDetail = ZRequest.extend({
     .openapi({ description: "What the caller may do with it now." }),
 }).openapi("RequestDetail");
 
+export type GatewayRequestDetails = z.infer<typeof ZGatewayRequestDetails>;
+export type ConnectorRequestDetails = z.infer<typeof ZConnectorRequestDetails>;
+export type RequestDetails = z.infer<typeof ZRequestDetails>;
 export type RequestRecord = z.infer<typeof ZRequest>;
 export type RequestComment = z.infer<typeof ZComment>;
 export type RequestDetail = z.infer<typeof ZRequestDetail>;

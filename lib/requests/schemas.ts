@@ -1,4 +1,10 @@
-import { ZNewConnectorFields, ZNewGatewayFields } from "@/lib/catalog/schemas";
+import {
+  connectorApiFields,
+  objectError,
+  ZDataSource,
+  ZNewConnectorFields,
+  ZNewGatewayFields,
+} from "@/lib/catalog/schemas";
 import { REQUEST_STATUSES } from "@/lib/domain/types";
 import { ZCursor, ZLimit } from "@/lib/http/cursor";
 import { z } from "@/lib/openapi/zod";
@@ -12,21 +18,68 @@ export type QueueSort = (typeof QUEUE_SORTS)[number];
 
 const ZRequestType = z.enum(REQUEST_TYPES, { error: `type must be one of ${REQUEST_TYPES.join(", ")}.` });
 
-export const ZCreateRequestBody = z
-  .object({
-    type: ZRequestType,
-    automationId: z.uuid("automationId must be an automation id."),
-    prerequisiteId: z.uuid("prerequisiteId must be a prerequisite id."),
-    justification: z
-      .string({ error: "justification must be text." })
-      .trim()
-      .min(1, "justification is required: say why the automation needs it.")
-      .max(2000, "justification must be at most 2000 characters."),
+// What IT needs to act on a request, per type. Every text is built with the catalog's text
+// helper, so that every value is trimmed, bounded and checked for pasted secrets like the rest.
+
+/** GATEWAY: the data source the automation reaches through the gateway. */
+export const ZGatewayRequestDetails = z
+  .object(ZDataSource.shape, {
+    error: objectError(
+      "details is required for a GATEWAY request: the data source's type, server, database and environment.",
+      "details of a GATEWAY request",
+    ),
   })
   .strict()
-  .openapi("CreateRequestBody");
+  .openapi("GatewayRequestDetailsInput");
+export type TGatewayRequestDetails = z.infer<typeof ZGatewayRequestDetails>;
+
+/** SHARED_KEY_CONNECTOR: the API the connector calls. */
+export const ZConnectorRequestDetails = z
+  .object(connectorApiFields, {
+    error: objectError(
+      "details is required for a SHARED_KEY_CONNECTOR request: the API's vendor, baseUrl, authScheme, scopes and dataClassification.",
+      "details of a SHARED_KEY_CONNECTOR request",
+    ),
+  })
+  .strict()
+  .openapi("ConnectorRequestDetailsInput");
+export type TConnectorRequestDetails = z.infer<typeof ZConnectorRequestDetails>;
+
+const requestFields = {
+  automationId: z.uuid("automationId must be an automation id."),
+  prerequisiteId: z.uuid("prerequisiteId must be a prerequisite id."),
+  justification: z
+    .string({ error: "justification must be text." })
+    .trim()
+    .min(1, "justification is required: say why the automation needs it.")
+    .max(2000, "justification must be at most 2000 characters."),
+};
+
+export const ZCreateRequestBody = z
+  .discriminatedUnion(
+    "type",
+    [
+      z
+        .object({ type: z.literal("GATEWAY"), ...requestFields, details: ZGatewayRequestDetails })
+        .strict()
+        .openapi("CreateGatewayRequestBody"),
+      z
+        .object({
+          type: z.literal("SHARED_KEY_CONNECTOR"),
+          ...requestFields,
+          details: ZConnectorRequestDetails,
+        })
+        .strict()
+        .openapi("CreateConnectorRequestBody"),
+    ],
+    { error: `type must be one of ${REQUEST_TYPES.join(", ")}.` },
+  )
+  .openapi("CreateRequestBody", {
+    description: "details depends on type: the data source for GATEWAY, the API for SHARED_KEY_CONNECTOR.",
+  });
 export type TCreateRequestBody = z.infer<typeof ZCreateRequestBody>;
 export type CreateRequestBody = z.input<typeof ZCreateRequestBody>;
+export type RequestDetailsInput = CreateRequestBody["details"];
 
 export const ZWithdrawRequestBody = z
   .object({
@@ -87,7 +140,7 @@ const ZVersion = z
   .number({ error: "version must be a whole number." })
   .int("version must be a whole number.")
   .min(1, "version must be a whole number from 1.")
-      .max(2_147_483_647, "version must be at most 2147483647.")
+  .max(2_147_483_647, "version must be at most 2147483647.")
   .openapi({ description: "The version you read; 409 when the request changed since." });
 
 const ZExistingConnector = z

@@ -1,5 +1,6 @@
 import "server-only";
 import { type AuditActor, recordAudit, SYSTEM_ACTOR } from "@/lib/audit/server/record-audit";
+import type { AuthScheme, DataClassification, TDataSource } from "@/lib/catalog/schemas";
 import { prisma, type Tx } from "@/lib/db";
 import type {
   AutomationKind,
@@ -17,6 +18,7 @@ import type {
   WindowsAccountType,
 } from "@/lib/generated/prisma/enums";
 import { rederiveAutomations } from "@/lib/prerequisites/server/rederive";
+import type { TCreateRequestBody } from "@/lib/requests/schemas";
 
 // Builders for the demo seed and the tests. They write through the same re-derivation as
 // the product, so prerequisites and statuses are exactly what the rules give; they skip
@@ -62,6 +64,14 @@ export interface ConnectorSpec {
   status?: ConnectorStatus;
   sharing?: ConnectorSharing;
   departmentIds?: string[];
+  /** The API it calls, as IT approved it. */
+  api?: {
+    vendor: string;
+    baseUrl: string;
+    authScheme: AuthScheme;
+    scopes: string[];
+    dataClassification: DataClassification;
+  };
 }
 
 export async function insertConnector(spec: ConnectorSpec, db: Tx = prisma) {
@@ -76,6 +86,7 @@ export async function insertConnector(spec: ConnectorSpec, db: Tx = prisma) {
       status: spec.status ?? "APPROVED",
       revokedAt: spec.status === "REVOKED" ? new Date() : null,
       sharing: spec.sharing ?? "ALL",
+      ...spec.api,
       departments: { create: (spec.departmentIds ?? []).map((departmentId) => ({ departmentId })) },
     },
   });
@@ -89,6 +100,7 @@ export interface GatewaySpec {
   host?: string;
   region?: string;
   adminIds?: string[];
+  dataSources?: TDataSource[];
 }
 
 export async function insertGateway(spec: GatewaySpec, db: Tx = prisma) {
@@ -100,6 +112,7 @@ export async function insertGateway(spec: GatewaySpec, db: Tx = prisma) {
       cluster: spec.cluster ?? `${spec.name}-cluster`,
       host: spec.host ?? `${spec.name}.corp.example`,
       region: spec.region ?? "West Europe",
+      dataSources: spec.dataSources ?? [],
       admins: { create: (spec.adminIds ?? []).map((userId) => ({ userId })) },
     },
   });
@@ -182,6 +195,8 @@ export interface RequestSpec {
   type: RequestType;
   requesterId: string;
   justification?: string;
+  /** What it names for IT (lib/requests/schemas.ts); none, as requests filed before details. */
+  details?: TCreateRequestBody["details"];
   status?: RequestStatus;
   decidedById?: string;
   decisionReason?: string;
@@ -208,6 +223,7 @@ export async function insertRequest(spec: RequestSpec, now = new Date()) {
         departmentId: prerequisite.departmentId,
         service: prerequisite.systemAccess?.service ?? null,
         justification: spec.justification ?? "Needed for the automation to run.",
+        ...(spec.details ? { details: spec.details } : {}),
         decidedById: status === "PENDING" ? null : (spec.decidedById ?? null),
         decidedAt: status === "PENDING" ? null : (spec.decidedAt ?? now),
         decisionReason: spec.decisionReason ?? null,

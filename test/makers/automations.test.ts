@@ -534,6 +534,13 @@ describe("PATCH /api/v1/automations/{id}", () => {
         automationId: created.id,
         prerequisiteId: sharedKey.id,
         justification: "Payroll export",
+        details: {
+          vendor: "Payroll Cloud",
+          baseUrl: "https://api.payroll.example.com/v2",
+          authScheme: "API_KEY_HEADER",
+          scopes: ["read:employees"],
+          dataClassification: "CONFIDENTIAL",
+        },
       },
     });
     expect(filed.status).toBe(201);
@@ -560,6 +567,7 @@ describe("POST /api/v1/automations/{id}/retire", () => {
         automationId: created.id,
         prerequisiteId: gateway.id,
         justification: "ERP is on premises",
+        details: { type: "SAP", server: "erp.corp.example.com", database: "PRD", environment: "PRODUCTION" },
       },
     });
     expect(filed.status).toBe(201);

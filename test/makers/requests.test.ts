@@ -37,11 +37,26 @@ const file = (token: string, body: Record<string, unknown>) =>
   callRoute(collection.POST, "POST", "/api/v1/requests", { token, body });
 const withdrawIt = (token: string, id: string, body: Record<string, unknown> = {}) =>
   callRoute(withdraw.POST, "POST", `/api/v1/requests/${id}/withdraw`, { token, body, params: { id } });
+/** What a request names for IT (test/makers/request-details.test.ts checks them field by field). */
+const CONNECTOR_DETAILS = {
+  vendor: "Payroll Cloud",
+  baseUrl: "https://api.payroll.example.com/v2",
+  authScheme: "API_KEY_HEADER",
+  scopes: ["read:employees"],
+  dataClassification: "CONFIDENTIAL",
+};
+const GATEWAY_DETAILS = {
+  type: "SAP",
+  server: "erp.corp.example.com",
+  database: "PRD",
+  environment: "PRODUCTION",
+};
 const connectorRequest = () => ({
   type: "SHARED_KEY_CONNECTOR",
   automationId: automation.id,
   prerequisiteId: sharedKey.id,
   justification: "Payroll export needs the payroll API",
+  details: CONNECTOR_DETAILS,
 });
 const prerequisiteStatus = async (id: string) =>
   (await prisma.prerequisite.findUniqueOrThrow({ where: { id } })).status;
@@ -97,7 +112,11 @@ describe("POST /api/v1/requests", () => {
     const wrongType = await file(company.maker.token, { ...connectorRequest(), type: "CREDENTIAL" });
     expect(wrongType.status).toBe(400);
     expect(wrongType.body.error.fields).toHaveProperty(["type"]);
-    const mismatch = await file(company.maker.token, { ...connectorRequest(), type: "GATEWAY" });
+    const mismatch = await file(company.maker.token, {
+      ...connectorRequest(),
+      type: "GATEWAY",
+      details: GATEWAY_DETAILS,
+    });
     expect(mismatch.status).toBe(422);
     expect(mismatch.body.error.fields).toHaveProperty(["type"]);
   });
@@ -154,6 +173,7 @@ describe("POST /api/v1/requests", () => {
       automationId: automation.id,
       prerequisiteId: gateway.id,
       justification: "ERP is on premises",
+      details: GATEWAY_DETAILS,
     });
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ type: "GATEWAY", prerequisiteKey: "GATEWAY", service: null });
@@ -205,6 +225,7 @@ describe("GET /api/v1/requests", () => {
       automationId: sales.id,
       prerequisiteId: salesGateway.id,
       justification: "On premises",
+      details: GATEWAY_DETAILS,
     });
     const list = async (token: string, query = "") =>
       (await callRoute(collection.GET, "GET", `/api/v1/requests${query}`, { token })).body.items

@@ -18,6 +18,14 @@ interface PrerequisitesStepProps {
   mode: "create" | "edit";
 }
 
+/** What the request form asks, so the maker can have it ready. */
+const REQUEST_ASKS: Partial<Record<string, string>> = {
+  REQUEST_GATEWAY:
+    "Have ready the system it reaches: its kind, server, database or path, and whether it is production, test or development.",
+  REQUEST_CONNECTOR:
+    "Have ready the API it calls: the vendor, its https address, how it checks callers, the scopes needed and how sensitive the data is.",
+};
+
 /** Step 3: the prerequisites the answers create, worked out live by the prerequisite engine. */
 export function PrerequisitesStep({
   draft,
@@ -86,7 +94,8 @@ export function PrerequisitesStep({
               ) : (
                 <p className="text-sm text-slate-700">
                   <span className="font-medium text-slate-900">Next step:</span> {requestNote}, “
-                  {action.label}” from the automation's page. IT decides on the request.
+                  {action.label}” from the automation's page. IT decides on the request.{" "}
+                  {REQUEST_ASKS[action.kind] ?? ""}
                 </p>
               ),
             };

@@ -129,7 +129,7 @@ const STATEMENT = (scope: string) => `
                     'id', r.id, 'type', r.type, 'status', r.status, 'version', r.version,
                     'automationId', r."automationId", 'prerequisiteId', r."prerequisiteId",
                     'prerequisiteKey', r."prerequisiteKey", 'departmentId', r."departmentId",
-                    'service', r.service, 'justification', r.justification,
+                    'service', r.service, 'justification', r.justification, 'details', r.details,
                     'decisionReason', r."decisionReason", 'decidedAt', r."decidedAt",
                     'connectorId', r."connectorId", 'gatewayId', r."gatewayId",
                     'createdAt', r."createdAt", 'updatedAt', r."updatedAt",

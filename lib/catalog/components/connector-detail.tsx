@@ -7,6 +7,7 @@ import { Announcement, DetailError, DetailHeader, FactList } from "@/components/
 import { formatDate, formatDateTime } from "@/lib/automations/labels";
 import { EditSection, useEditInPlace } from "@/lib/catalog/components/catalog-form";
 import { DependentsTable } from "@/lib/catalog/components/dependents-table";
+import { connectorApiFacts } from "@/lib/catalog/components/details-facts";
 import { EditConnector } from "@/lib/catalog/components/edit-connector";
 import { RevokeConnector } from "@/lib/catalog/components/revoke-connector";
 import { useConnector } from "@/lib/catalog/hooks";
@@ -94,6 +95,18 @@ export function ConnectorDetailView({ id }: { id: string }) {
             },
           ]}
         />
+      )}
+
+      {page.editing ? null : (
+        <section aria-labelledby="api-heading" className="space-y-3">
+          <h2 id="api-heading" className="text-lg font-semibold">
+            The API it calls
+          </h2>
+          <p className="max-w-3xl text-sm text-slate-700">
+            What IT approved the key for: from the maker's request, or entered by IT.
+          </p>
+          <FactList facts={connectorApiFacts(data)} />
+        </section>
       )}
 
       <section aria-labelledby="dependents-heading" className="space-y-3">

@@ -3,12 +3,14 @@
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CatalogForm, submitEdit, useFormErrors } from "@/lib/catalog/components/catalog-form";
+import { ConnectorApiFields } from "@/lib/catalog/components/connector-api-fields";
 import { ConnectorFields, connectorErrorTarget } from "@/lib/catalog/components/connector-fields";
 import type { ConnectorDetail } from "@/lib/catalog/contract";
+import { connectorApiChanges, connectorApiDraftOf } from "@/lib/catalog/details-forms";
 import { connectorChanges, connectorDraftOf } from "@/lib/catalog/forms";
 import { useUpdateConnector } from "@/lib/catalog/hooks";
 
-/** Edits a connector's name, team, key reference, expiry (a rotated key) or sharing. */
+/** Edits a connector's name, team, key reference, expiry (a rotated key), sharing or the API it calls. */
 export function EditConnector({
   connector,
   onDone,
@@ -21,11 +23,16 @@ export function EditConnector({
   const idPrefix = `${useId()}-connector`;
   const original = connectorDraftOf(connector);
   const [draft, setDraft] = useState(original);
+  const originalApi = connectorApiDraftOf(connector);
+  const [api, setApi] = useState(originalApi);
   const form = useFormErrors();
   const update = useUpdateConnector(connector.id);
 
   async function submit() {
-    const { changes, errors } = connectorChanges(original, draft);
+    const key = connectorChanges(original, draft);
+    const calls = connectorApiChanges(originalApi, api);
+    const changes = { ...key.changes, ...calls.changes };
+    const errors = { ...key.errors, ...calls.errors };
     const saved = await submitEdit(form, {
       changes,
       errors,
@@ -55,6 +62,16 @@ export function EditConnector({
       }
     >
       <ConnectorFields idPrefix={idPrefix} value={draft} onChange={setDraft} errors={form.errors} />
+      <fieldset className="space-y-4 rounded-lg border border-slate-200 p-4">
+        <legend className="px-1 text-base font-semibold text-slate-900">The API it calls</legend>
+        <ConnectorApiFields
+          idPrefix={idPrefix}
+          value={api}
+          onChange={setApi}
+          errors={form.errors}
+          required={false}
+        />
+      </fieldset>
     </CatalogForm>
   );
 }

@@ -3,12 +3,13 @@
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CatalogForm, submitEdit, useFormErrors } from "@/lib/catalog/components/catalog-form";
+import { DataSourceListEditor } from "@/lib/catalog/components/data-source-list-editor";
 import { GatewayFields } from "@/lib/catalog/components/gateway-fields";
 import type { GatewayDetail } from "@/lib/catalog/contract";
 import { gatewayChanges, gatewayDraftOf } from "@/lib/catalog/forms";
 import { useUpdateGateway } from "@/lib/catalog/hooks";
 
-/** Edits a gateway's name, cluster, host or region (its status changes on its own form). */
+/** Edits a gateway's name, cluster, host, region or data sources (its status changes on its own form). */
 export function EditGateway({
   gateway,
   onDone,
@@ -21,11 +22,17 @@ export function EditGateway({
   const idPrefix = `${useId()}-gateway`;
   const original = gatewayDraftOf(gateway);
   const [draft, setDraft] = useState(original);
+  const [dataSources, setDataSources] = useState(gateway.dataSources);
   const form = useFormErrors();
   const update = useUpdateGateway(gateway.id);
 
   async function submit() {
-    const { changes, errors } = gatewayChanges(original, draft);
+    const edited = gatewayChanges(original, draft);
+    const errors = edited.errors;
+    const changes = {
+      ...edited.changes,
+      ...(JSON.stringify(dataSources) !== JSON.stringify(gateway.dataSources) ? { dataSources } : {}),
+    };
     const saved = await submitEdit(form, {
       changes,
       errors,
@@ -62,6 +69,12 @@ export function EditGateway({
         onChange={setDraft}
         errors={form.errors}
         withKind={false}
+      />
+      <DataSourceListEditor
+        idPrefix={idPrefix}
+        value={dataSources}
+        onChange={setDataSources}
+        error={form.errors.dataSources}
       />
     </CatalogForm>
   );

@@ -7,6 +7,7 @@ import { Announcement, DetailError, DetailHeader, FactList } from "@/components/
 import { formatDateTime } from "@/lib/automations/labels";
 import { EditSection, useEditInPlace } from "@/lib/catalog/components/catalog-form";
 import { DependentsTable } from "@/lib/catalog/components/dependents-table";
+import { DataSourceTable } from "@/lib/catalog/components/details-facts";
 import { EditGateway } from "@/lib/catalog/components/edit-gateway";
 import { GatewayStatusChange } from "@/lib/catalog/components/gateway-status";
 import { useGateway } from "@/lib/catalog/hooks";
@@ -68,6 +69,15 @@ export function GatewayDetailView({ id }: { id: string }) {
             { label: "Last changed", value: formatDateTime(data.updatedAt) },
           ]}
         />
+      )}
+
+      {page.editing ? null : (
+        <section aria-labelledby="sources-heading" className="space-y-3">
+          <h2 id="sources-heading" className="text-lg font-semibold">
+            Data sources it serves
+          </h2>
+          <DataSourceTable sources={data.dataSources} />
+        </section>
       )}
 
       <section aria-labelledby="status-heading" className="space-y-3">

@@ -61,6 +61,7 @@ export async function insertConnector(
       ownerId,
       keyReference: input.keyReference,
       keyExpiresAt: input.keyExpiresAt,
+      ...connectorApi(input),
       sharing,
       createdById: context.creatorId,
       departments: { create: departmentIds.map((departmentId) => ({ departmentId })) },
@@ -79,12 +80,26 @@ export async function insertConnector(
       ownerId,
       keyReference: input.keyReference,
       keyExpiresAt: input.keyExpiresAt,
+      ...connectorApi(input),
       sharing,
       departmentIds,
     },
   });
   return connector;
 }
+
+/** The API IT approved, as stored: absent fields are null (scopes: none). */
+function connectorApi(input: Partial<Pick<TNewConnectorFields, ConnectorApiField>>) {
+  return {
+    vendor: input.vendor ?? null,
+    baseUrl: input.baseUrl ?? null,
+    authScheme: input.authScheme ?? null,
+    scopes: input.scopes ?? [],
+    dataClassification: input.dataClassification ?? null,
+  };
+}
+
+type ConnectorApiField = "vendor" | "baseUrl" | "authScheme" | "scopes" | "dataClassification";
 
 /** POST /connectors (IT): 201 with the connector; the automations of its service re-derive. */
 export async function createConnector({ caller, input }: { caller: Caller; input: TCreateConnectorBody }) {
@@ -149,6 +164,11 @@ export async function updateConnector({
         ownerId: input.ownerId,
         keyReference: input.keyReference,
         keyExpiresAt: input.keyExpiresAt,
+        vendor: input.vendor,
+        baseUrl: input.baseUrl,
+        authScheme: input.authScheme,
+        scopes: input.scopes,
+        dataClassification: input.dataClassification,
         sharing: sharing?.sharing,
         ...(renewed ? { status: "APPROVED" as const } : {}),
         version: { increment: 1 },
@@ -193,6 +213,11 @@ function auditShape(row: ConnectorRow): Record<string, unknown> {
     ownerId: row.owner?.id ?? null,
     keyReference: row.keyReference,
     keyExpiresAt: row.keyExpiresAt.toISOString(),
+    vendor: row.vendor,
+    baseUrl: row.baseUrl,
+    authScheme: row.authScheme,
+    scopes: row.scopes,
+    dataClassification: row.dataClassification,
     status: row.status,
     sharing: row.sharing,
     departmentIds: row.departments.map((link) => link.department.id).sort(),

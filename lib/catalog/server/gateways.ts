@@ -3,10 +3,16 @@ import { changedFields } from "@/lib/audit/diff";
 import { callerActor } from "@/lib/audit/server/caller-actor";
 import { type AuditActor, recordAudit } from "@/lib/audit/server/record-audit";
 import type { Caller } from "@/lib/auth/server/caller";
-import type { TCreateGatewayBody, TNewGatewayFields, TUpdateGatewayBody } from "@/lib/catalog/schemas";
+import {
+  dataSourceKey,
+  type TCreateGatewayBody,
+  type TDataSource,
+  type TNewGatewayFields,
+  type TUpdateGatewayBody,
+} from "@/lib/catalog/schemas";
 import { gatewayDependents, gatewayStatusImpact, loadDependents } from "@/lib/catalog/server/dependents";
 import { assertActivePeople } from "@/lib/catalog/server/validate-catalog";
-import { gatewayDetailSelect, toGatewayView } from "@/lib/catalog/server/views";
+import { dataSourcesOf, gatewayDetailSelect, toGatewayView } from "@/lib/catalog/server/views";
 import { prisma, type Tx } from "@/lib/db";
 import { isUuid } from "@/lib/http/cursor";
 import { AppError, conflict, notFound } from "@/lib/http/errors";
@@ -38,7 +44,7 @@ function nameTaken(name: string, field: string) {
  */
 export async function insertGateway(
   tx: Tx,
-  input: TNewGatewayFields & { adminIds?: string[] },
+  input: TNewGatewayFields & { adminIds?: string[]; dataSources?: TDataSource[] },
   context: { actor: AuditActor; field?: string },
 ): Promise<{ id: string; name: string }> {
   const prefix = context.field ? `${context.field}.` : "";
@@ -55,6 +61,7 @@ export async function insertGateway(
       cluster: input.cluster,
       host: input.host,
       region: input.region,
+      dataSources: input.dataSources ?? [],
       admins: { create: adminIds.map((userId) => ({ userId })) },
     },
     select: { id: true, name: true },
@@ -64,9 +71,44 @@ export async function insertGateway(
     action: "gateway.created",
     entityType: "Gateway",
     entityId: gateway.id,
-    after: { ...input, adminIds, status: "ONLINE" },
+    after: { ...input, adminIds, dataSources: input.dataSources ?? [], status: "ONLINE" },
   });
   return gateway;
+}
+
+/**
+ * Adds a data source to a gateway's list unless it is there already (same type, server and
+ * database, ignoring case): approving a gateway request records what the gateway now serves.
+ * The caller holds the gateway's row lock (FOR NO KEY UPDATE or stronger). The version moves,
+ * so an edit form opened before cannot write the list back without it.
+ */
+export async function addDataSource(
+  tx: Tx,
+  gatewayId: string,
+  source: TDataSource,
+  actor: AuditActor,
+): Promise<boolean> {
+  const row = await tx.gateway.findUniqueOrThrow({
+    where: { id: gatewayId },
+    select: { dataSources: true, version: true },
+  });
+  const before = dataSourcesOf(row.dataSources);
+  const key = dataSourceKey(source);
+  if (before.some((listed) => dataSourceKey(listed) === key)) return false;
+  const after = [...before, source];
+  await tx.gateway.update({
+    where: { id: gatewayId },
+    data: { dataSources: after, version: { increment: 1 } },
+  });
+  await recordAudit(tx, {
+    actor,
+    action: "gateway.data_source_added",
+    entityType: "Gateway",
+    entityId: gatewayId,
+    before: { dataSources: before, version: row.version },
+    after: { dataSources: after, version: row.version + 1 },
+  });
+  return true;
 }
 
 export async function createGateway({ caller, input }: { caller: Caller; input: TCreateGatewayBody }) {
@@ -129,6 +171,7 @@ export async function updateGateway({
           host: input.host,
           region: input.region,
           status: input.status,
+          dataSources: input.dataSources,
           version: { increment: 1 },
         },
       });
@@ -186,6 +229,7 @@ function auditShape(row: GatewayRow): Record<string, unknown> {
     host: row.host,
     region: row.region,
     status: row.status,
+    dataSources: row.dataSources,
     adminIds: row.admins.map((link) => link.user.id).sort(),
     version: row.version,
   };

@@ -1,7 +1,12 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/server/caller";
 import type { TConnectorListQuery, TGatewayListQuery } from "@/lib/catalog/schemas";
-import { connectorSelect, gatewaySelect, toConnectorView } from "@/lib/catalog/server/views";
+import {
+  connectorSelect,
+  gatewaySelect,
+  toConnectorView,
+  toGatewayListItem,
+} from "@/lib/catalog/server/views";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { decodeCursor, toPage } from "@/lib/http/cursor";
@@ -53,12 +58,7 @@ export async function listGateways({ query }: { caller: Caller; query: TGatewayL
     take: query.limit + 1,
     select: gatewaySelect,
   });
-  return toPage(
-    rows,
-    query.limit,
-    (row) => row.name,
-    (row) => row,
-  );
+  return toPage(rows, query.limit, (row) => row.name, toGatewayListItem);
 }
 
 export { revokeConnector } from "@/lib/catalog/server/revoke-connector";

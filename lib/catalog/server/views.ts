@@ -1,6 +1,7 @@
 import "server-only";
 import { can } from "@/lib/auth/permissions";
 import type { Caller } from "@/lib/auth/server/caller";
+import type { AuthScheme, TDataSource } from "@/lib/catalog/schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // A connector as the API shows it.
@@ -19,6 +20,11 @@ export const connectorSelect = {
   status: true,
   sharing: true,
   revokedAt: true,
+  vendor: true,
+  baseUrl: true,
+  authScheme: true,
+  scopes: true,
+  dataClassification: true,
   version: true,
   createdAt: true,
   updatedAt: true,
@@ -29,11 +35,14 @@ export const connectorSelect = {
 type ConnectorRow = Prisma.ConnectorGetPayload<{ select: typeof connectorSelect }>;
 
 export function toConnectorView(row: ConnectorRow, caller: Caller, now = new Date()) {
-  const { keyReference, departments, ...rest } = row;
+  const { keyReference, departments, authScheme, scopes, ...rest } = row;
   const departmentList = departments.map((link) => link.department);
   return {
     ...rest,
     departments: departmentList,
+    // Written only from the validated enum (lib/catalog/schemas.ts AUTH_SCHEMES); text in the table.
+    authScheme: authScheme as AuthScheme | null,
+    scopes: scopes ?? [],
     /** APPROVED and its key not yet expired: it satisfies prerequisites now. */
     usable: row.status === "APPROVED" && row.keyExpiresAt.getTime() > now.getTime(),
     /** Shared with every department, or with the caller's. */
@@ -55,10 +64,26 @@ export const gatewaySelect = {
   host: true,
   region: true,
   status: true,
+  dataSources: true,
   version: true,
   createdAt: true,
   updatedAt: true,
 } satisfies Prisma.GatewaySelect;
+
+type GatewayRow = Prisma.GatewayGetPayload<{ select: typeof gatewaySelect }>;
+
+/**
+ * The data sources a gateway lists (jsonb, written only through lib/catalog/schemas.ts
+ * ZDataSource): its API shape.
+ */
+export function dataSourcesOf(value: Prisma.JsonValue): TDataSource[] {
+  return Array.isArray(value) ? (value as unknown as TDataSource[]) : [];
+}
+
+/** A gateway as the list shows it. */
+export function toGatewayListItem(row: GatewayRow) {
+  return { ...row, dataSources: dataSourcesOf(row.dataSources) };
+}
 
 /** …and on its own page, with the people who administer it. */
 export const gatewayDetailSelect = {
@@ -71,7 +96,7 @@ type GatewayDetailRow = Prisma.GatewayGetPayload<{ select: typeof gatewayDetailS
 export function toGatewayView(row: GatewayDetailRow) {
   const { admins, ...rest } = row;
   return {
-    ...rest,
+    ...toGatewayListItem(rest),
     admins: admins.map((link) => link.user).sort((a, b) => a.name.localeCompare(b.name)),
   };
 }

@@ -2,6 +2,7 @@
 
 import { RadioGroup } from "@/components/ui/field";
 import { formatDate } from "@/lib/automations/labels";
+import { ConnectorApiFields } from "@/lib/catalog/components/connector-api-fields";
 import { ConnectorFields } from "@/lib/catalog/components/connector-fields";
 import type { Connector } from "@/lib/catalog/contract";
 import { type FieldErrors, fieldsUnder } from "@/lib/catalog/forms";
@@ -51,12 +52,28 @@ export function ConnectorDecision({ service, ids, draft, change, usable, errors 
           error={errors["connector.connectorId"]}
         />
       ) : (
-        <ConnectorFields
-          idPrefix={ids.connector}
-          value={draft.connector}
-          onChange={(connector) => change({ connector })}
-          errors={fieldsUnder(errors, "connector")}
-        />
+        <>
+          <ConnectorFields
+            idPrefix={ids.connector}
+            value={draft.connector}
+            onChange={(connector) => change({ connector })}
+            errors={fieldsUnder(errors, "connector")}
+          />
+          <fieldset className="space-y-4 rounded-md border border-slate-200 p-3">
+            <legend className="px-1 text-sm font-semibold text-slate-900">The API it calls</legend>
+            <p className="text-sm text-slate-700">
+              Filled in from the maker's request: change what IT approves differently, e.g. fewer scopes. A
+              field left empty takes the request's value.
+            </p>
+            <ConnectorApiFields
+              idPrefix={ids.connector}
+              value={draft.connectorApi}
+              onChange={(connectorApi) => change({ connectorApi })}
+              errors={fieldsUnder(errors, "connector")}
+              required={false}
+            />
+          </fieldset>
+        </>
       )}
     </fieldset>
   );

@@ -13,6 +13,7 @@ import {
   useDecisionForm,
 } from "@/lib/requests/components/use-decision-form";
 import type { RequestDetail, RequestRecord } from "@/lib/requests/contract";
+import { gatewayDetailsOf } from "@/lib/requests/details";
 
 interface DecisionFormProps {
   request: RequestDetail;
@@ -50,7 +51,14 @@ export function DecisionForm({ request, onDecided, onConflict }: DecisionFormPro
         />
       ) : null}
       {approving && !isConnector ? (
-        <GatewayDecision ids={ids} draft={draft} change={change} gateways={form.gateways} errors={errors} />
+        <GatewayDecision
+          dataSource={gatewayDetailsOf(request)}
+          ids={ids}
+          draft={draft}
+          change={change}
+          gateways={form.gateways}
+          errors={errors}
+        />
       ) : null}
       <Button type="submit" pending={form.pending} pendingText="Recording the decision…">
         {draft.decision === "APPROVE"

@@ -2,13 +2,16 @@
 
 import { Field, RadioGroup, Select } from "@/components/ui/field";
 import { GatewayFields } from "@/lib/catalog/components/gateway-fields";
-import type { Gateway } from "@/lib/catalog/contract";
+import type { DataSource, Gateway } from "@/lib/catalog/contract";
+import { hasDataSource } from "@/lib/catalog/details-forms";
 import { type FieldErrors, fieldsUnder } from "@/lib/catalog/forms";
 import type { useGateways } from "@/lib/catalog/hooks";
-import { GATEWAY_STATUS_BADGES } from "@/lib/catalog/labels";
+import { dataSourceSummary, GATEWAY_STATUS_BADGES } from "@/lib/catalog/labels";
 import type { DecisionDraft, DecisionIds } from "@/lib/requests/components/use-decision-form";
 
 interface GatewayDecisionProps {
+  /** The data source the request names; approving lists it on the gateway. */
+  dataSource: DataSource | null;
   ids: DecisionIds;
   draft: DecisionDraft;
   change: (patch: Partial<DecisionDraft>) => void;
@@ -17,10 +20,16 @@ interface GatewayDecisionProps {
 }
 
 /** Approving a gateway request: pick a registered gateway, or register a new one. */
-export function GatewayDecision({ ids, draft, change, gateways, errors }: GatewayDecisionProps) {
+export function GatewayDecision({ dataSource, ids, draft, change, gateways, errors }: GatewayDecisionProps) {
   return (
     <fieldset className="space-y-4 rounded-lg border border-slate-200 p-4">
       <legend className="px-1 text-base font-semibold text-slate-900">Gateway</legend>
+      {dataSource ? (
+        <p className="text-sm text-slate-700">
+          Approving adds <span className="font-medium text-slate-900">{dataSourceSummary(dataSource)}</span>{" "}
+          to the gateway's data sources, unless it lists it already.
+        </p>
+      ) : null}
       <RadioGroup
         id={ids.gatewaySource}
         name={ids.gatewaySource}
@@ -53,7 +62,7 @@ export function GatewayDecision({ ids, draft, change, gateways, errors }: Gatewa
                     ? "Gateways could not be loaded"
                     : "Choose a gateway"}
               </option>
-              <GatewayOptions gateways={gateways.data?.items ?? []} />
+              <GatewayOptions gateways={gateways.data?.items ?? []} dataSource={dataSource} />
             </Select>
           )}
         </Field>
@@ -69,7 +78,13 @@ export function GatewayDecision({ ids, draft, change, gateways, errors }: Gatewa
   );
 }
 
-function GatewayOptions({ gateways }: { gateways: ReadonlyArray<Gateway> }) {
+function GatewayOptions({
+  gateways,
+  dataSource,
+}: {
+  gateways: ReadonlyArray<Gateway>;
+  dataSource: DataSource | null;
+}) {
   const online = gateways.filter((g) => g.status === "ONLINE");
   const offline = gateways.filter((g) => g.status === "OFFLINE");
   const option = (gateway: Gateway) => (
@@ -78,6 +93,9 @@ function GatewayOptions({ gateways }: { gateways: ReadonlyArray<Gateway> }) {
       {gateway.cluster ? ` — ${gateway.cluster}` : ""}
       {gateway.region ? `, ${gateway.region}` : ""}
       {gateway.status !== "ONLINE" ? ` (${GATEWAY_STATUS_BADGES[gateway.status].label.toLowerCase()})` : ""}
+      {dataSource && hasDataSource(gateway.dataSources, dataSource)
+        ? " · already serves this data source"
+        : ""}
     </option>
   );
   return (

@@ -12,6 +12,7 @@ import { formatDate, REQUEST_STATUS_BADGES, REQUEST_TYPE_LABELS } from "@/lib/au
 import { useDepartments, useMe } from "@/lib/directory/hooks";
 import { REQUEST_STATUSES, type RequestStatus } from "@/lib/domain/types";
 import { AssignButton } from "@/lib/requests/components/assign-button";
+import { RequestDetailsLine } from "@/lib/requests/components/request-details";
 import type { RequestRecord } from "@/lib/requests/contract";
 import { useQueue } from "@/lib/requests/hooks";
 import { QUEUE_SORTS, type QueueSort, type RequestFilters, type RequestType } from "@/lib/requests/schemas";
@@ -183,6 +184,7 @@ function queueColumns({
           >
             {subjectOf(item)}
           </Link>
+          <RequestDetailsLine request={item} />
           <p className="max-w-xs truncate text-slate-600" title={item.justification}>
             {item.justification}
           </p>

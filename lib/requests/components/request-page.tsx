@@ -24,6 +24,7 @@ import {
 import { AssignButton } from "@/lib/requests/components/assign-button";
 import { Comments } from "@/lib/requests/components/comments";
 import { DecisionForm } from "@/lib/requests/components/decision-form";
+import { RequestDetailsFacts } from "@/lib/requests/components/request-details";
 import { WithdrawButton } from "@/lib/requests/components/withdraw-button";
 import type { RequestDetail, RequestRecord } from "@/lib/requests/contract";
 import { useRequest } from "@/lib/requests/hooks";
@@ -207,6 +208,12 @@ function AskedDetails({ request }: { request: RequestDetail }) {
           The prerequisite this request was for no longer exists (the automation's systems changed).
         </p>
       )}
+      <section aria-labelledby="details-heading" className="space-y-2">
+        <h3 id="details-heading" className="font-semibold text-slate-900">
+          {request.type === "GATEWAY" ? "The system behind the gateway" : "The API the connector calls"}
+        </h3>
+        <RequestDetailsFacts request={request} />
+      </section>
       <figure className="rounded-lg border-l-4 border-slate-400 bg-white p-4 shadow-sm">
         <figcaption className="text-sm font-medium text-slate-600">Justification</figcaption>
         <blockquote className="mt-1 whitespace-pre-line text-slate-900">{request.justification}</blockquote>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import { RequestStatusBadge } from "@/lib/automations/components/status-badges";
 import { formatDate, REQUEST_TYPE_LABELS } from "@/lib/automations/labels";
+import { RequestDetailsLine } from "@/lib/requests/components/request-details";
 import { WithdrawButton } from "@/lib/requests/components/withdraw-button";
 import type { RequestRecord } from "@/lib/requests/contract";
 
@@ -48,6 +49,7 @@ function requestColumns({ showAutomation, viewerId }: Omit<RequestTableProps, "r
             {REQUEST_TYPE_LABELS[request.type]}
             {request.service ? ` · ${request.service}` : ""}
           </p>
+          <RequestDetailsLine request={request} />
           <p className="max-w-xs text-slate-600">{request.justification}</p>
         </>
       ),

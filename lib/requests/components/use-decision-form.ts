@@ -4,6 +4,12 @@ import { ApiError, errorMessage } from "@/lib/api-client";
 import { connectorErrorTarget } from "@/lib/catalog/components/connector-fields";
 import type { Connector } from "@/lib/catalog/contract";
 import {
+  type ConnectorApiDraft,
+  checkConnectorApi,
+  connectorApiDraftOf,
+  toOptionalConnectorApi,
+} from "@/lib/catalog/details-forms";
+import {
   type ConnectorDraft,
   checkConnector,
   checkGateway,
@@ -16,6 +22,7 @@ import {
 } from "@/lib/catalog/forms";
 import { useGateways } from "@/lib/catalog/hooks";
 import type { RequestDetail, RequestRecord } from "@/lib/requests/contract";
+import { connectorDetailsOf } from "@/lib/requests/details";
 import { useDecideRequest } from "@/lib/requests/hooks";
 import type { Decision, DecisionBody } from "@/lib/requests/schemas";
 
@@ -28,6 +35,8 @@ export interface DecisionDraft {
   connectorSource: Source;
   connectorId: string;
   connector: ConnectorDraft;
+  /** A new connector's API: filled in from what the request names, IT may change it. */
+  connectorApi: ConnectorApiDraft;
   gatewaySource: Source;
   gatewayId: string;
   gateway: GatewayDraft;
@@ -122,6 +131,7 @@ function initialDraft(request: RequestDetail, usable: Connector[]): DecisionDraf
     connectorSource: usable.length > 0 ? "existing" : "new",
     connectorId: usable[0]?.id ?? "",
     connector: { ...EMPTY_CONNECTOR, service: request.service ?? "" },
+    connectorApi: connectorApiDraftOf(connectorDetailsOf(request)),
     gatewaySource: "existing",
     gatewayId: "",
     gateway: {
@@ -149,9 +159,10 @@ function checkDecision(draft: DecisionDraft, request: RequestDetail): FieldError
     if (draft.connectorSource === "existing") {
       if (!draft.connectorId) found["connector.connectorId"] = "Choose the connector to link";
     } else {
-      for (const [field, message] of Object.entries(
-        checkConnector(draft.connector, { withService: false }),
-      )) {
+      for (const [field, message] of Object.entries({
+        ...checkConnector(draft.connector, { withService: false }),
+        ...checkConnectorApi(draft.connectorApi, { required: false }),
+      })) {
         found[`connector.${field}`] = message;
       }
     }
@@ -175,7 +186,7 @@ function decisionBody(draft: DecisionDraft, request: RequestDetail): DecisionBod
     body.connector =
       draft.connectorSource === "existing"
         ? { connectorId: draft.connectorId }
-        : toConnectorFields(draft.connector);
+        : { ...toConnectorFields(draft.connector), ...toOptionalConnectorApi(draft.connectorApi) };
   } else if (draft.gatewaySource === "existing") {
     body.gatewayId = draft.gatewayId;
   } else {

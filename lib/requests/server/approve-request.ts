@@ -1,15 +1,21 @@
 import "server-only";
 import type { AuditActor } from "@/lib/audit/server/record-audit";
 import { recordAudit } from "@/lib/audit/server/record-audit";
+import type { TDataSource } from "@/lib/catalog/schemas";
 import { insertConnector } from "@/lib/catalog/server/connectors";
-import { insertGateway } from "@/lib/catalog/server/gateways";
+import { addDataSource, insertGateway } from "@/lib/catalog/server/gateways";
 import type { Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { badRequest, unprocessable } from "@/lib/http/errors";
+import type { ConnectorRequestDetails, RequestDetails } from "@/lib/requests/contract";
 import type { TDecisionBody } from "@/lib/requests/schemas";
+import { requestDetails } from "@/lib/requests/server/views";
 
 // What approving a request puts in place: for a connector request, a catalog connector (new,
 // or an existing one linked and, if need be, shared with the requesting department); for a
-// gateway request, a gateway (existing or new) assigned to the automation. Checked before
+// gateway request, a gateway (existing or new) assigned to the automation. What the request
+// names goes with it: a new connector's API (vendor, base URL, scheme, scopes, classification)
+// defaults to the request's, and the gateway lists the request's data source. Checked before
 // anything is written (400 for a body that does not fit the request's type, 422 for one the
 // catalog refuses), applied inside the decision's transaction.
 
@@ -19,6 +25,8 @@ export interface DecidedRequest {
   automationId: string;
   departmentId: string;
   service: string | null;
+  /** As stored: the request's details, or null for a request filed before details existed. */
+  details: Prisma.JsonValue;
 }
 
 export type ApprovalPlan =
@@ -28,8 +36,18 @@ export type ApprovalPlan =
       connector: Exclude<NonNullable<TDecisionBody["connector"]>, { connectorId: string }>;
       service: string;
     }
-  | { kind: "ASSIGN_GATEWAY"; gatewayId: string }
-  | { kind: "NEW_GATEWAY"; gateway: NonNullable<TDecisionBody["gateway"]> };
+  | { kind: "ASSIGN_GATEWAY"; gatewayId: string; dataSource: TDataSource | null }
+  | { kind: "NEW_GATEWAY"; gateway: NonNullable<TDecisionBody["gateway"]>; dataSource: TDataSource | null };
+
+/** The data source a gateway request names (null for a connector request or an older one). */
+function dataSourceOf(details: RequestDetails): TDataSource | null {
+  return details && !("vendor" in details) ? details : null;
+}
+
+/** The API a connector request names (null for a gateway request or an older one). */
+function connectorApiOf(details: RequestDetails): ConnectorRequestDetails | null {
+  return details && "vendor" in details ? details : null;
+}
 
 /** What the approval will do, from the request's type and the body; 400 when they do not fit. */
 export function planApproval(request: DecidedRequest, input: TDecisionBody): ApprovalPlan {
@@ -62,9 +80,10 @@ export function planApproval(request: DecidedRequest, input: TDecisionBody): App
       },
     );
   }
+  const dataSource = dataSourceOf(requestDetails(request.details));
   return input.gatewayId !== undefined
-    ? { kind: "ASSIGN_GATEWAY", gatewayId: input.gatewayId }
-    : { kind: "NEW_GATEWAY", gateway: input.gateway! };
+    ? { kind: "ASSIGN_GATEWAY", gatewayId: input.gatewayId, dataSource }
+    : { kind: "NEW_GATEWAY", gateway: input.gateway!, dataSource };
 }
 
 /**
@@ -104,9 +123,15 @@ export async function lockApprovalTarget(
   }
   if (plan.kind === "ASSIGN_GATEWAY") {
     // FOR SHARE: a concurrent status change waits for this decision (and re-derives after it).
-    const [gateway] = await tx.$queryRaw<Array<{ status: string; kind: string; name: string }>>`
-      select status::text as status, kind::text as kind, name from gateways
-       where id = ${plan.gatewayId}::uuid for share`;
+    // FOR NO KEY UPDATE when the approval adds the request's data source to the gateway: two
+    // approvals holding FOR SHARE and then both writing the row would deadlock.
+    const [gateway] = plan.dataSource
+      ? await tx.$queryRaw<Array<{ status: string; kind: string; name: string }>>`
+          select status::text as status, kind::text as kind, name from gateways
+           where id = ${plan.gatewayId}::uuid for no key update`
+      : await tx.$queryRaw<Array<{ status: string; kind: string; name: string }>>`
+          select status::text as status, kind::text as kind, name from gateways
+           where id = ${plan.gatewayId}::uuid for share`;
     if (!gateway) throw unprocessable("gatewayId names no gateway.", { gatewayId: "No such gateway." });
     if (gateway.status !== "ONLINE") {
       throw unprocessable(`Gateway “${gateway.name}” is ${gateway.status}.`, {
@@ -147,19 +172,40 @@ export async function applyApproval(
           "connector.sharedWith": "Include the requesting department, or share it with ALL.",
         });
       }
+      // What IT leaves out of the API's fields comes from what the request named.
+      const requested = connectorApiOf(requestDetails(request.details));
+      const connector = {
+        ...plan.connector,
+        vendor: plan.connector.vendor ?? requested?.vendor,
+        baseUrl: plan.connector.baseUrl ?? requested?.baseUrl,
+        authScheme: plan.connector.authScheme ?? requested?.authScheme,
+        scopes: plan.connector.scopes ?? requested?.scopes,
+        dataClassification: plan.connector.dataClassification ?? requested?.dataClassification,
+      };
       const created = await insertConnector(
         tx,
-        { ...plan.connector, service: plan.service },
+        { ...connector, service: plan.service },
         { actor: context.actor, creatorId: context.callerId, now: context.now, field: "connector" },
       );
       return { connectorId: created.id, gatewayId: null, label: `new connector “${created.name}”` };
     }
     case "ASSIGN_GATEWAY":
     case "NEW_GATEWAY": {
+      const dataSources = plan.dataSource ? [plan.dataSource] : [];
       const gatewayId =
         plan.kind === "NEW_GATEWAY"
-          ? (await insertGateway(tx, plan.gateway, { actor: context.actor, field: "gateway" })).id
+          ? (
+              await insertGateway(
+                tx,
+                { ...plan.gateway, dataSources },
+                { actor: context.actor, field: "gateway" },
+              )
+            ).id
           : plan.gatewayId;
+      // The existing gateway's row is locked (lockApprovalTarget); it lists the source once.
+      if (plan.kind === "ASSIGN_GATEWAY" && plan.dataSource) {
+        await addDataSource(tx, gatewayId, plan.dataSource, context.actor);
+      }
       const name = await assignGateway(tx, request.automationId, gatewayId, context.actor);
       return { connectorId: null, gatewayId, label: `gateway “${name}”` };
     }

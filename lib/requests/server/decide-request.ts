@@ -31,7 +31,8 @@ import { refuseSecrets } from "@/lib/secrets/refuse";
 // other finds 0 rows updated and answers 409 with the request as it now is.
 //
 // LOCK ORDER: the catalog row the approval builds on (connector FOR UPDATE, gateway FOR
-// SHARE), then the automation rows in id order, then the request row — the order of
+// SHARE, or FOR NO KEY UPDATE when the approval adds the request's data source to it: decision
+// 014), then the automation rows in id order, then the request row — the order of
 // revokeConnector / updateGateway (catalog row, then automations) and of lib/requests
 // (automation, then request). For a connector approval the automations are every one that
 // signs in to the service, locked up front in id order: re-derivation locks them anyway, and

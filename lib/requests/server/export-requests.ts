@@ -22,6 +22,23 @@ const COLUMNS: ReadonlyArray<CsvColumn> = [
   { header: "Requester", sql: "u.name" },
   { header: "Requester e-mail", sql: "u.email" },
   { header: "Justification", sql: "r.justification" },
+  // The request's details (lib/requests/schemas.ts): a gateway request's data source, a
+  // connector request's API. Empty for the other type and for requests filed before them.
+  { header: "Data source type", sql: `case when r.type = 'GATEWAY' then r.details->>'type' end` },
+  { header: "Server", sql: "r.details->>'server'" },
+  { header: "Database or path", sql: "r.details->>'database'" },
+  { header: "Environment", sql: "r.details->>'environment'" },
+  { header: "Vendor", sql: "r.details->>'vendor'" },
+  { header: "Base URL", sql: "r.details->>'baseUrl'" },
+  { header: "Authentication", sql: "r.details->>'authScheme'" },
+  {
+    header: "Scopes",
+    sql: `(select string_agg(scope, '; ' order by n)
+             from jsonb_array_elements_text(case when jsonb_typeof(r.details->'scopes') = 'array'
+                                                 then r.details->'scopes' end)
+                  with ordinality as s(scope, n))`,
+  },
+  { header: "Data classification", sql: "r.details->>'dataClassification'" },
   { header: "Decided by", sql: "k.name" },
   { header: "Decided", sql: 'r."decidedAt"', kind: "timestamp" },
   { header: "Decision reason", sql: 'r."decisionReason"' },

@@ -5,6 +5,7 @@ import { type Bind, requestScopeSql, SqlParams } from "@/lib/auth/server/scope-s
 import { isoTimestampSql } from "@/lib/export/server/csv";
 import type { RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
 import { decodeTimeCursor } from "@/lib/http/cursor";
+import type { RequestDetails } from "@/lib/requests/contract";
 import type { TRequestExportQuery, TRequestListQuery } from "@/lib/requests/schemas";
 
 // The request list (and IT's queue) as SQL. The scope, filters and order are built once here
@@ -89,6 +90,8 @@ export interface RequestListRow {
   departmentId: string;
   service: string | null;
   justification: string;
+  /** jsonb, which pg parses: the request's details as filed, or null for older requests. */
+  details: RequestDetails;
   requesterId: string;
   requesterName: string;
   requesterEmail: string;
@@ -121,7 +124,7 @@ export function requestPageSql(caller: Caller, query: TRequestListQuery, now: Da
   const text = `
     select r.id, r.type, r.status, r.version, r."automationId", a.name as "automationName",
            r."prerequisiteId", r."prerequisiteKey", r."departmentId", r.service, r.justification,
-           r."requesterId", u.name as "requesterName", u.email as "requesterEmail",
+           r.details, r."requesterId", u.name as "requesterName", u.email as "requesterEmail",
            r."decidedById", k.name as "decidedByName", k.email as "decidedByEmail",
            ${isoTimestampSql('r."decidedAt"')} as "decidedAt", r."decisionReason",
            r."connectorId", r."gatewayId",
@@ -155,6 +158,7 @@ export function toRequestListItem(row: RequestListRow) {
     departmentId: row.departmentId,
     service: row.service,
     justification: row.justification,
+    details: row.details,
     requester: { id: row.requesterId, name: row.requesterName, email: row.requesterEmail },
     decidedBy: row.decidedById
       ? { id: row.decidedById, name: row.decidedByName, email: row.decidedByEmail }

@@ -109,10 +109,17 @@ export async function createRequest({
         departmentId: automation.departmentId,
         service: prerequisite.type === "SHARED_KEY_CONNECTOR" ? prerequisite.service : null,
         justification: input.justification,
+        details: input.details,
       },
       select: { id: true },
     });
-    await notifyApprovers(tx, caller, { id, type: input.type, service: prerequisite.service, automation });
+    await notifyApprovers(tx, caller, {
+      id,
+      type: input.type,
+      service: prerequisite.service,
+      automation,
+      details: input.details,
+    });
     await recordAudit(tx, {
       actor,
       action: "request.created",
@@ -124,6 +131,7 @@ export async function createRequest({
         automationId: automation.id,
         prerequisiteKey: prerequisite.key,
         service: prerequisite.service,
+        details: input.details,
       },
     });
     await rederiveAutomations(tx, [automation.id], { actor, cause: "request.created" });
@@ -135,7 +143,13 @@ export async function createRequest({
 async function notifyApprovers(
   tx: Tx,
   caller: Caller,
-  request: { id: string; type: string; service: string | null; automation: { name: string } },
+  request: {
+    id: string;
+    type: string;
+    service: string | null;
+    automation: { name: string };
+    details: TCreateRequestBody["details"];
+  },
 ) {
   const approvers = await tx.user.findMany({
     where: { active: true, id: { not: caller.id }, roles: { some: { role: "IT_APPROVER" } } },
@@ -149,10 +163,18 @@ async function notifyApprovers(
       userId: approver.id,
       kind: "request.created",
       title: request.type === "GATEWAY" ? "New gateway request" : `New connector request: ${request.service}`,
-      body: `${caller.name} asks for ${what} for the automation “${request.automation.name}”.`,
+      body: `${caller.name} asks for ${what} for the automation “${request.automation.name}”: ${detailsSummary(request.details)}.`,
       link: `/queue/${request.id}`,
     })),
   );
+}
+
+/** One line of what a request names, for IT's notification. */
+function detailsSummary(details: TCreateRequestBody["details"]): string {
+  if ("vendor" in details) {
+    return `${details.vendor} at ${details.baseUrl} (${details.authScheme}, ${details.dataClassification}), scopes ${details.scopes.join(", ")}`;
+  }
+  return `${details.type} data source ${details.server} / ${details.database} (${details.environment})`;
 }
 
 /**

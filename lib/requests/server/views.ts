@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { RequestDetails } from "@/lib/requests/contract";
 
 // The one shape of a request in API answers (POST/GET /requests, an automation's detail).
 // Plain select + mapping, no I/O of its own.
@@ -15,6 +16,7 @@ export const requestSelect = {
   departmentId: true,
   service: true,
   justification: true,
+  details: true,
   decisionReason: true,
   decidedAt: true,
   connectorId: true,
@@ -57,6 +59,7 @@ export function toRequestView(row: RequestRow) {
     departmentId: row.departmentId,
     service: row.service,
     justification: row.justification,
+    details: requestDetails(row.details),
     requester: row.requester,
     decidedBy: row.decidedBy,
     decidedAt: row.decidedAt,
@@ -71,3 +74,11 @@ export function toRequestView(row: RequestRow) {
 }
 
 export type RequestView = ReturnType<typeof toRequestView>;
+
+/**
+ * The stored details as the contract types them. They were validated for the request's type
+ * when it was filed (lib/requests/schemas.ts); requests filed before details existed have none.
+ */
+export function requestDetails(value: Prisma.JsonValue | null | undefined): RequestDetails {
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as RequestDetails) : null;
+}
