@@ -2,13 +2,13 @@
 // unpaired surrogate cannot be stored as jsonb (the audit trail), and bidirectional overrides
 // make a name read differently from what it is. The API wrapper refuses them before parsing.
 
-const NUL = /\u0000/;
+const NUL = "\u0000";
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 
 /** What is wrong with a piece of text that no field accepts, or null. */
 export function unsafeTextProblem(text: string): string | null {
-  if (NUL.test(text)) return "Contains a NUL character (U+0000), which no field accepts.";
+  if (text.includes(NUL)) return "Contains a NUL character (U+0000), which no field accepts.";
   if (LONE_SURROGATE.test(text)) return "Contains an unpaired UTF-16 surrogate: not valid Unicode text.";
   if (BIDI_CONTROL.test(text)) {
     return "Contains a bidirectional control character (U+202A–U+202E, U+2066–U+2069), which could make it read differently from what it is.";
@@ -25,7 +25,7 @@ export function unsafeTextFields(value: unknown): Record<string, string> {
       const problem = unsafeTextProblem(current);
       if (problem) found[at.join(".") || "(root)"] ??= problem;
     } else if (Array.isArray(current)) {
-      current.forEach((item, index) => visit(item, [...at, String(index)], depth + 1));
+      for (const [index, item] of current.entries()) visit(item, [...at, String(index)], depth + 1);
     } else if (current && typeof current === "object") {
       for (const [key, item] of Object.entries(current)) {
         const problem = unsafeTextProblem(key);

@@ -85,7 +85,10 @@ export async function callerFromBearer(header: string): Promise<Caller> {
   // the audit trail, and forged tokens that share it must not spend its owner's budget.
   const retryAfter = await consumeRateLimit("token", row.id);
   if (retryAfter !== null) {
-    throw rateLimited(`Too many requests with API token ${row.prefix}…; retry in ${retryAfter} s.`, retryAfter);
+    throw rateLimited(
+      `Too many requests with API token ${row.prefix}…; retry in ${retryAfter} s.`,
+      retryAfter,
+    );
   }
   const caller = await loadCaller(row.userId, "token");
   if (!caller) throw unauthenticated("The owner of this API token is deactivated.");

@@ -166,7 +166,10 @@ async function readCapped(request: NextRequest): Promise<string> {
 }
 
 function payloadTooLarge(): AppError {
-  return new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB.`);
+  return new AppError(
+    "PAYLOAD_TOO_LARGE",
+    `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB.`,
+  );
 }
 
 export function errorResponse(error: unknown): Response {
