@@ -25,8 +25,30 @@ function createDatabase(): Database {
   // An idle client that loses its connection emits here; without a listener it would
   // crash the process. The next query simply gets a fresh connection.
   pool.on("error", (error) => console.error("database pool: idle connection lost:", error.message));
+  pool.on("connect", queryOneAtATime);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return { pool, prisma };
+}
+
+/**
+ * A connection runs one statement at a time; pg queues a query sent while another runs, and
+ * warns that pg 9 will refuse it. Prisma's adapter sends a query's relation loads side by side
+ * (an `include` of two relations inside a transaction does), so the promise-style queries of a
+ * connection wait for the one before them here instead: the same order, without pg's queue.
+ */
+function queryOneAtATime(client: pg.PoolClient): void {
+  // The class's own query, looked up on every call (tests count statements by wrapping it).
+  const send = (...args: unknown[]) =>
+    (Object.getPrototypeOf(client).query as (...a: unknown[]) => unknown).apply(client, args);
+  let previous: Promise<unknown> = Promise.resolve();
+  client.query = ((...args: unknown[]) => {
+    const [config, values, callback] = args;
+    const streamed = typeof (config as { submit?: unknown } | null)?.submit === "function";
+    if (streamed || typeof values === "function" || typeof callback === "function") return send(...args);
+    const result = previous.then(() => send(...args));
+    previous = result.catch(() => undefined);
+    return result;
+  }) as typeof client.query;
 }
 
 function database(): Database {

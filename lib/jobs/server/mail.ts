@@ -1,6 +1,6 @@
 import "server-only";
 import nodemailer from "nodemailer";
-import { parseConnectionUrl } from "nodemailer/lib/shared";
+import { parseConnectionUrl } from "nodemailer/lib/shared/index.js";
 import { env } from "@/lib/env";
 
 // The SMTP side of the outbox. Timeouts are short on purpose: a mail server that is down
