@@ -25,8 +25,8 @@ export const NAVIGATION: NavSection[] = [
     title: "IT",
     items: [
       { href: "/queue", label: "Request queue", permissions: ["request:decide"] },
-      { href: "/catalog/connectors", label: "Connectors", permissions: ["catalog:write"] },
-      { href: "/catalog/gateways", label: "Gateways", permissions: ["catalog:write"] },
+      { href: "/catalog/connectors", label: "Connectors", permissions: ["catalog:read"] },
+      { href: "/catalog/gateways", label: "Gateways", permissions: ["catalog:read"] },
     ],
   },
   {

@@ -13,8 +13,11 @@ import { RevokeConnector } from "@/lib/catalog/components/revoke-connector";
 import { useConnector } from "@/lib/catalog/hooks";
 import { CONNECTOR_STATUS_BADGES, relativeDays, sharingLabel } from "@/lib/catalog/labels";
 
-/** A connector's page for IT: its fields, who relies on it, edit and revoke. */
-export function ConnectorDetailView({ id }: { id: string }) {
+/**
+ * A connector's page: its fields, who relies on it; edit and revoke when `canWrite` (IT; ADMIN
+ * reads only).
+ */
+export function ConnectorDetailView({ id, canWrite }: { id: string; canWrite: boolean }) {
   const connector = useConnector(id);
   const page = useEditInPlace();
 
@@ -50,7 +53,7 @@ export function ConnectorDetailView({ id }: { id: string }) {
           </span>
         }
         actions={
-          !revoked && !page.editing ? (
+          canWrite && !revoked && !page.editing ? (
             <>
               <Button ref={page.editButtonRef} variant="secondary" onClick={page.edit}>
                 Edit connector

@@ -64,8 +64,11 @@ const COLUMNS: ReadonlyArray<Column<Connector>> = [
   { key: "sharing", header: "Shared with", cellClassName: "text-slate-700", cell: sharingLabel },
 ];
 
-/** The shared-key connector catalog: search, status filter and cursor pages in the URL. */
-export function ConnectorList() {
+/**
+ * The shared-key connector catalog: search, status filter and cursor pages in the URL.
+ * `canWrite`: the caller may add connectors (IT), not only read them (ADMIN).
+ */
+export function ConnectorList({ canWrite }: { canWrite: boolean }) {
   const { params, change, clear, cursor, pages } = useUrlFilters();
   const search = useUrlSearch({ params, change });
   const status = oneOf<ConnectorStatus>(CONNECTOR_STATUSES, params.get("status"));
@@ -103,9 +106,11 @@ export function ConnectorList() {
           <EmptyState
             title="No connectors yet"
             action={
-              <ButtonLink href="/catalog/connectors/new" variant="primary">
-                Add a connector
-              </ButtonLink>
+              canWrite ? (
+                <ButtonLink href="/catalog/connectors/new" variant="primary">
+                  Add a connector
+                </ButtonLink>
+              ) : undefined
             }
           >
             A connector records a shared key IT set up for a service. Every automation that declares the

@@ -13,8 +13,11 @@ import { GatewayStatusChange } from "@/lib/catalog/components/gateway-status";
 import { useGateway } from "@/lib/catalog/hooks";
 import { GATEWAY_KIND_LABELS, GATEWAY_STATUS_BADGES } from "@/lib/catalog/labels";
 
-/** A gateway's page for IT: its fields and admins, what relies on it, edit, status change. */
-export function GatewayDetailView({ id }: { id: string }) {
+/**
+ * A gateway's page: its fields and admins, what relies on it; edit and status change when
+ * `canWrite` (IT; ADMIN reads only).
+ */
+export function GatewayDetailView({ id, canWrite }: { id: string; canWrite: boolean }) {
   const gateway = useGateway(id);
   const page = useEditInPlace();
 
@@ -45,11 +48,11 @@ export function GatewayDetailView({ id }: { id: string }) {
         }
         summary={<span>{GATEWAY_KIND_LABELS[data.kind]}</span>}
         actions={
-          page.editing ? null : (
+          canWrite && !page.editing ? (
             <Button ref={page.editButtonRef} variant="secondary" onClick={page.edit}>
               Edit gateway
             </Button>
-          )
+          ) : null
         }
       />
 
@@ -88,7 +91,7 @@ export function GatewayDetailView({ id }: { id: string }) {
           Automations assigned to an offline or decommissioned gateway cannot reach their on-premises systems:
           they are blocked until it is back or they get another one.
         </p>
-        <GatewayStatusChange gateway={data} onChanged={page.announce} />
+        {canWrite ? <GatewayStatusChange gateway={data} onChanged={page.announce} /> : null}
       </section>
 
       <section aria-labelledby="admins-heading" className="space-y-3">

@@ -53,8 +53,11 @@ const COLUMNS: ReadonlyArray<Column<Gateway>> = [
   { key: "region", header: "Region", cellClassName: "text-slate-700", cell: (gateway) => gateway.region },
 ];
 
-/** Gateways and machine groups: search, status and kind filters, cursor pages — in the URL. */
-export function GatewayList() {
+/**
+ * Gateways and machine groups: search, status and kind filters, cursor pages — in the URL.
+ * `canWrite`: the caller may register gateways (IT), not only read them (ADMIN).
+ */
+export function GatewayList({ canWrite }: { canWrite: boolean }) {
   const { params, change, clear, cursor, pages } = useUrlFilters();
   const search = useUrlSearch({ params, change });
   const status = oneOf<GatewayStatus>(GATEWAY_STATUSES, params.get("status"));
@@ -100,9 +103,11 @@ export function GatewayList() {
           <EmptyState
             title="No gateways yet"
             action={
-              <ButtonLink href="/catalog/gateways/new" variant="primary">
-                Register a gateway
-              </ButtonLink>
+              canWrite ? (
+                <ButtonLink href="/catalog/gateways/new" variant="primary">
+                  Register a gateway
+                </ButtonLink>
+              ) : undefined
             }
           >
             Cloud flows reach on-premises systems through an on-premises data gateway; desktop flows run on a

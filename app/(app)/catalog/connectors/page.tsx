@@ -2,13 +2,15 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { Loading } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
+import { can } from "@/lib/auth/permissions";
 import { requirePageCaller } from "@/lib/auth/server/session";
 import { ConnectorList } from "@/lib/catalog/components/connector-list";
 
 export const metadata: Metadata = { title: "Connectors" };
 
 export default async function ConnectorsPage() {
-  await requirePageCaller("catalog:write");
+  // ADMIN reads the catalog too; only IT changes it.
+  const canWrite = can(await requirePageCaller("catalog:read"), "catalog:write");
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -19,12 +21,14 @@ export default async function ConnectorsPage() {
             automation of its service in the departments it is shared with.
           </p>
         </div>
-        <ButtonLink href="/catalog/connectors/new" variant="primary">
-          Add a connector
-        </ButtonLink>
+        {canWrite ? (
+          <ButtonLink href="/catalog/connectors/new" variant="primary">
+            Add a connector
+          </ButtonLink>
+        ) : null}
       </div>
       <Suspense fallback={<Loading>Loading connectors…</Loading>}>
-        <ConnectorList />
+        <ConnectorList canWrite={canWrite} />
       </Suspense>
     </div>
   );

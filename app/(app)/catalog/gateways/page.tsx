@@ -2,13 +2,15 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { Loading } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
+import { can } from "@/lib/auth/permissions";
 import { requirePageCaller } from "@/lib/auth/server/session";
 import { GatewayList } from "@/lib/catalog/components/gateway-list";
 
 export const metadata: Metadata = { title: "Gateways" };
 
 export default async function GatewaysPage() {
-  await requirePageCaller("catalog:write");
+  // ADMIN reads the catalog too; only IT changes it.
+  const canWrite = can(await requirePageCaller("catalog:read"), "catalog:write");
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -19,12 +21,14 @@ export default async function GatewaysPage() {
             the automations assigned to it.
           </p>
         </div>
-        <ButtonLink href="/catalog/gateways/new" variant="primary">
-          Register a gateway
-        </ButtonLink>
+        {canWrite ? (
+          <ButtonLink href="/catalog/gateways/new" variant="primary">
+            Register a gateway
+          </ButtonLink>
+        ) : null}
       </div>
       <Suspense fallback={<Loading>Loading gateways…</Loading>}>
-        <GatewayList />
+        <GatewayList canWrite={canWrite} />
       </Suspense>
     </div>
   );
