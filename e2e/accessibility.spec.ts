@@ -1,14 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
-import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
-import { signInAs } from "./sign-in";
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { type Role, sessionOf } from "./sessions";
 
 // Issue #6's done-when (c): every page of the app passes axe-core (WCAG 2.1 A and AA rules)
 // with no serious or critical violation, each opened by a role that may open it, once its
 // data has loaded. A page added to the app belongs in PAGES below.
 
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-
-type Role = "maker" | "manager" | "it" | "admin";
 
 interface PageCase {
   /** A path, or a function finding one (e.g. the first record of a list) with the role's session. */
@@ -71,36 +69,33 @@ async function expectAccessible(page: Page, what: string): Promise<void> {
   expect(blocking, `accessibility problems on ${what}`).toEqual([]);
 }
 
-async function signedIn(browser: Browser, role: Role): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signInAs(page, `${role}@preflight.test`, "/");
-  return page;
-}
-
 test("the sign-in page", async ({ page }) => {
   await page.goto("/signin");
   await expectAccessible(page, "/signin");
 });
 
 for (const role of ["maker", "manager", "it", "admin"] as const) {
-  test(`every page a ${role} opens`, async ({ browser }) => {
-    test.setTimeout(180_000);
-    const page = await signedIn(browser, role);
-    for (const entry of PAGES.filter((candidate) => candidate.role === role)) {
-      const path = typeof entry.path === "string" ? entry.path : await entry.path(page.request);
-      await test.step(path, async () => {
-        const response = await page.goto(path);
-        expect(response?.status(), path).toBeLessThan(400);
-        await expectAccessible(page, path);
-      });
-    }
-    if (role === "manager") {
-      // The dashboard turns its tables round and lets them scroll on a phone: check that too.
-      await test.step("/dashboard at 390 px", async () => {
-        await page.setViewportSize({ width: 390, height: 844 });
-        await page.goto("/dashboard");
-        await expectAccessible(page, "/dashboard on a phone");
-      });
-    }
+  test.describe(role, () => {
+    test.use({ storageState: sessionOf(role) });
+
+    test(`every page a ${role} opens`, async ({ page }) => {
+      test.setTimeout(180_000);
+      for (const entry of PAGES.filter((candidate) => candidate.role === role)) {
+        const path = typeof entry.path === "string" ? entry.path : await entry.path(page.request);
+        await test.step(path, async () => {
+          const response = await page.goto(path);
+          expect(response?.status(), path).toBeLessThan(400);
+          await expectAccessible(page, path);
+        });
+      }
+      if (role === "manager") {
+        // The dashboard turns its tables round and lets them scroll on a phone: check that too.
+        await test.step("/dashboard at 390 px", async () => {
+          await page.setViewportSize({ width: 390, height: 844 });
+          await page.goto("/dashboard");
+          await expectAccessible(page, "/dashboard on a phone");
+        });
+      }
+    });
   });
 }

@@ -1,12 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { signInAs } from "./sign-in";
+import { sessionOf } from "./sessions";
 
 // The admin pages through the browser: departments (create, rename, managers) and people
 // (roles, departments managed, deactivation). Each test works on a department of its own.
 
+test.use({ storageState: sessionOf("admin") });
+
 test("an admin creates, renames and staffs a department", async ({ page }) => {
   const name = `Audit ${Date.now()}`;
-  await signInAs(page, "admin@preflight.test", "/admin/departments");
+  await page.goto("/admin/departments");
   await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByRole("button", { name: "Create department" }).click();
   await expect(page.getByRole("status")).toContainText(`Created ${name}.`);
@@ -33,7 +35,7 @@ test("an admin creates, renames and staffs a department", async ({ page }) => {
 });
 
 test("an admin changes a person's roles and deactivates them", async ({ page }) => {
-  await signInAs(page, "admin@preflight.test", "/admin/people");
+  await page.goto("/admin/people");
   await page.getByLabel("Name or e-mail").fill("hana");
   await page.getByRole("button", { name: "Search" }).click();
   await page.getByRole("link", { name: "Hana HR" }).click();

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
-import { signInAs } from "./sign-in";
+import { sessionOf, signedInPage } from "./sessions";
 
 // Issue #6's done-when (b): the demo manager (Finance and Sales) opens the dashboard, sees
 // only their departments, follows the GATEWAY bar of Finance to exactly those prerequisites,
@@ -11,12 +11,6 @@ import { signInAs } from "./sign-in";
 interface Named {
   id: string;
   name: string;
-}
-
-async function signedIn(browser: Browser, email: string, startAt: string): Promise<Page> {
-  const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
-  await signInAs(page, email, startAt);
-  return page;
 }
 
 async function json<T>(request: APIRequestContext, path: string): Promise<T> {
@@ -78,7 +72,7 @@ async function pendingGatewayRequest(
   );
   const existing = pending.items.find((request) => departments.includes(request.departmentId));
   if (existing) return existing;
-  const maker = await signedIn(browser, "maker@preflight.test", "/automations");
+  const maker = await signedInPage(browser, "maker", "/automations");
   const created = await maker.request.post("/api/v1/automations", {
     headers: { origin: baseURL },
     data: {
@@ -115,12 +109,15 @@ async function pendingGatewayRequest(
   return (await filed.json()) as { id: string; version: number };
 }
 
+test.use({ storageState: sessionOf("manager") });
+
 test("a manager drills from the GATEWAY bar of Finance to its prerequisites, exports them, and sees IT's approval live", async ({
+  page: manager,
   browser,
   baseURL,
 }) => {
   test.setTimeout(120_000);
-  const manager = await signedIn(browser, "manager@preflight.test", "/dashboard");
+  await manager.goto("/dashboard");
   await expect(manager.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
 
   // Finance and Sales only: the department picker, and the rows of the type × department table.
@@ -180,7 +177,7 @@ test("a manager drills from the GATEWAY bar of Finance to its prerequisites, exp
     (window as unknown as { notReloaded: boolean }).notReloaded = true;
   });
 
-  const it = await signedIn(browser, "it@preflight.test", "/");
+  const it = await signedInPage(browser, "it", "/");
   const request = await pendingGatewayRequest(browser, it.request, baseURL!, [finance.id, sales.id]);
   const gatewaysOnline = await json<{ items: Array<Named & { kind: string }> }>(
     it.request,

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { signInAs } from "./sign-in";
+import { sessionOf } from "./sessions";
 
 // The seed's expense-reporting example, registered through the wizard by the demo maker:
 // a cloud flow that reads statements from online banking (its own username and password),
@@ -26,12 +26,14 @@ async function describeSystem(
   if (system.service) await region.getByLabel("Service", { exact: true }).fill(system.service);
 }
 
+test.use({ storageState: sessionOf("maker") });
+
 test("a maker registers the expense-reporting automation and requests the ERP connector", async ({
   page,
 }) => {
   const name = `Expense reporting ${Date.now()}`;
   const service = `erp-${Date.now()}`;
-  await signInAs(page, "maker@preflight.test", "/automations/new");
+  await page.goto("/automations/new");
 
   await expect(page.getByRole("heading", { name: "What the automation does" })).toBeVisible();
   await page.getByLabel("Name", { exact: true }).fill(name);

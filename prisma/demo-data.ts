@@ -61,7 +61,6 @@ async function insertDemoDepartments(): Promise<Demo["dept"]> {
 }
 
 const DEMO_COLLEAGUES = [
-  { email: "sam.sales@preflight.test", name: "Sam Sales", department: "Sales" },
   { email: "hana.hr@preflight.test", name: "Hana HR", department: "HR" },
   { email: "omar.ops@preflight.test", name: "Omar Operations", department: "Operations" },
   { email: "fiona.finance@preflight.test", name: "Fiona Finance", department: "Finance" },

@@ -50,6 +50,15 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     roles: ["ADMIN"],
     managedDepartments: [],
   },
+  {
+    // A second maker; the browser tests sign out as Sam, which ends every session of theirs.
+    subject: "demo-sales",
+    email: "sam.sales@preflight.test",
+    name: "Sam Sales",
+    department: "Sales",
+    roles: ["MAKER"],
+    managedDepartments: [],
+  },
 ];
 
 /** The provider id the app registers the development identity provider under. */
