@@ -10,11 +10,12 @@ import {
   insertDepartment,
   insertGateway,
   insertRequest,
+  insertReview,
   insertUser,
   type SystemSpec,
 } from "@/lib/testing/factories";
 
-// The demo company: five departments, the four demo accounts plus a few colleagues, about
+// The demo company: five departments, the demo accounts plus a few colleagues, about
 // thirty automations of every kind and sign-in method (the seed's expense-reporting example
 // first), connectors and gateways in every status, and requests pending, approved, rejected.
 
@@ -50,6 +51,7 @@ export async function loadDemoData(now = new Date()): Promise<{ automations: num
   const specs = demoAutomations({ ...demo, gateways });
   const automations = await insertDemoAutomations(specs, demo);
   await insertDemoRequests(automations, demo);
+  await insertDemoReviews(automations, demo);
   await backfillOutstandingTrend(now);
   return { automations: specs.length };
 }
@@ -105,6 +107,8 @@ async function insertDemoConnectors({ at, dept, person }: Demo): Promise<void> {
   await insertConnector({
     name: "ServiceNow",
     service: "servicenow",
+    // Added by Ivan: what it satisfies reads "Approved by Ivan"; the others, "by IT".
+    createdById: itId,
     keyExpiresAt: at(200),
     ownerId: itId,
     api: {
@@ -328,6 +332,10 @@ function financeAutomations(c: DemoWithGateways): AutomationSpec[] {
       kind: "DESKTOP_FLOW",
       runMode: "UNATTENDED",
       gatewayId: c.gateways.machines,
+      // Where it runs, recorded (and verified by IT below).
+      machine: "Finance desktops",
+      windowsAccount: "CORP\\svc-bank-bot",
+      windowsAccountType: "SERVICE",
       systems: [
         {
           name: "Online banking",
@@ -412,6 +420,10 @@ function salesAutomations(c: DemoWithGateways): AutomationSpec[] {
       name: "Trade fair lead import",
       kind: "DESKTOP_FLOW",
       gatewayId: c.gateways.europe,
+      // Attended: Sam's own account will do while he is signed in.
+      machine: "SALES-LT-017",
+      windowsAccount: "CORP\\sam.sales",
+      windowsAccountType: "PERSONAL",
       systems: [
         {
           name: "Sales laptop",
@@ -465,7 +477,12 @@ function hrAutomations(c: DemoWithGateways): AutomationSpec[] {
           name: "Payroll",
           location: "ON_PREMISES",
           signInMethod: "USERNAME_PASSWORD",
-          credential: vault(c, "cyberark/payroll-robot", "hana.hr@preflight.test", 45),
+          credential: {
+            store: "CYBERARK",
+            name: "HR-PAYROLL/svc-payroll-robot",
+            owner: "hana.hr@preflight.test",
+            rotatesAt: c.at(45),
+          },
         },
       ],
     },
@@ -541,6 +558,10 @@ function operationsSiteAutomations(c: DemoWithGateways): AutomationSpec[] {
       name: "Supplier delivery notes",
       kind: "DESKTOP_FLOW",
       runMode: "UNATTENDED",
+      // Unattended under a personal account: the flow's Windows sign-in stays outstanding.
+      machine: "Ops scanners",
+      windowsAccount: "CORP\\omar.ops",
+      windowsAccountType: "PERSONAL",
       systems: [
         {
           name: "Scanner PC",
@@ -751,6 +772,43 @@ async function insertDemoRequests(
         ...("status" in r
           ? { status: r.status, decidedById: itId, ...("reason" in r ? { decisionReason: r.reason } : {}) }
           : {}),
+      },
+      now,
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// IT's reviews of declarations: two verified, one sent back
+// ---------------------------------------------------------------------------------------
+
+const DEMO_REVIEWS = [
+  { name: "Bank statement download", key: "WINDOWS_SIGN_IN", by: "it@preflight.test", outcome: "VERIFIED" },
+  {
+    name: "Payroll variance check",
+    key: "CREDENTIAL:payroll",
+    by: "theo.it@preflight.test",
+    outcome: "VERIFIED",
+  },
+  {
+    name: "Fleet maintenance log",
+    key: "CREDENTIAL:fleet portal",
+    by: "it@preflight.test",
+    outcome: "SENT_BACK",
+    reason:
+      "kv-ops has no secret named fleet-portal: store the portal's sign-in there, then record it again.",
+  },
+] as const;
+
+async function insertDemoReviews(automations: Map<string, string>, { now, person }: Demo): Promise<void> {
+  for (const r of DEMO_REVIEWS) {
+    await insertReview(
+      {
+        automationId: automations.get(r.name)!,
+        key: r.key,
+        outcome: r.outcome,
+        ...("reason" in r ? { reason: r.reason } : {}),
+        reviewerId: person(r.by),
       },
       now,
     );

@@ -7,6 +7,7 @@
  * Exit codes: 0 ok; 1 error, or (status) pending migrations / a problem; 2 (check) schema.prisma
  * and prisma/migrations disagree. `resolve` (no npm script) clears a failed migration.
  */
+import { spawnSync } from "node:child_process";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import {
@@ -25,7 +26,9 @@ import {
 const USAGE = `Usage: npx tsx scripts/migrate.ts <command> [options]
 
 Commands:
-  deploy                  Apply pending migrations from prisma/migrations.
+  deploy                  Apply pending migrations from prisma/migrations, then the post-deploy
+                          steps not run yet (docs/operations/post-deploy-steps.md).
+  post-deploy             Only the post-deploy steps not run yet.
   dev --name <name>       Create a migration for the changes in prisma/schema.prisma and apply it.
                           --create-only  write it without applying; --force  accept data-loss warnings
   reset --force           Drop everything in the database and re-apply all migrations.
@@ -39,7 +42,7 @@ Options: --verbose prints the engine's log.
 Environment: DATABASE_URL (required); SHADOW_DATABASE_URL for dev, check and status --drift
 (default: <database>_shadow on the same server, created when missing, wiped on every use).`;
 
-const COMMANDS = ["deploy", "dev", "reset", "status", "check", "resolve"];
+const COMMANDS = ["deploy", "post-deploy", "dev", "reset", "status", "check", "resolve"];
 
 const log = (line: string) => console.log(line);
 
@@ -100,8 +103,13 @@ async function main(argv: string[]): Promise<number> {
       const { applied } = await migrateDeploy(databaseUrl, common);
       if (applied.length === 0) console.log(`No pending migrations (database ${where})`);
       else console.log(`${applied.length} migration(s) applied to ${where}`);
+      await postDeploySteps();
       return 0;
     }
+
+    case "post-deploy":
+      await postDeploySteps();
+      return 0;
 
     case "dev": {
       const result = await migrateDev(databaseUrl, {
@@ -188,6 +196,34 @@ async function main(argv: string[]): Promise<number> {
 
     default:
       throw new MigrationError(`Unknown command "${command}"\n\n${USAGE}`);
+  }
+}
+
+/**
+ * The post-deploy steps (lib/post-deploy) after the migrations. They use the app's server
+ * modules, which import "server-only" and so resolve only under the react-server condition:
+ * without it this script runs itself again with it.
+ */
+async function postDeploySteps(): Promise<void> {
+  if (!process.execArgv.includes("--conditions=react-server")) {
+    const child = spawnSync(
+      process.execPath,
+      [...process.execArgv, "--conditions=react-server", process.argv[1]!, "post-deploy"],
+      { stdio: "inherit" },
+    );
+    if (child.status !== 0) throw new MigrationError("The post-deploy steps failed (see above).");
+    return;
+  }
+  const { runPostDeploySteps } = await import("@/lib/post-deploy/server/run-post-deploy-steps");
+  const { pool } = await import("@/lib/db");
+  try {
+    const outcomes = await runPostDeploySteps({ log });
+    const ran = outcomes.filter((outcome) => outcome.ran);
+    for (const outcome of ran)
+      console.log(`Post-deploy step ${outcome.id}: ${JSON.stringify(outcome.result)}`);
+    if (ran.length === 0) console.log("No pending post-deploy steps");
+  } finally {
+    await pool().end();
   }
 }
 

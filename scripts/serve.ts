@@ -94,7 +94,13 @@ const database: Service = {
 const migrations: Service = {
   name: "migrations",
   async start(ctx) {
-    await runScript(ctx, "scripts/migrate.ts", ["deploy"], "apply the database migrations");
+    // deploy also runs the post-deploy steps not run yet (docs/operations/post-deploy-steps.md).
+    await runScript(
+      ctx,
+      "scripts/migrate.ts",
+      ["deploy"],
+      "apply the database migrations and post-deploy steps",
+    );
     return undefined;
   },
 };

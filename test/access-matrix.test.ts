@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { insertConnector, insertGateway } from "@/lib/testing/factories";
+import { insertAutomation, insertConnector, insertGateway } from "@/lib/testing/factories";
 import { tokenFor } from "@/test/support/credentials";
 import { inDays } from "@/test/support/dates";
 import { prisma, resetDatabase } from "@/test/support/db";
@@ -236,6 +236,30 @@ const ROUTES: RouteRow[] = [
       return { path: `/api/v1/automations/${id}/retire`, params: { id }, body: { version: 1 } };
     },
     expect: ONLY(["MAKER", "ADMIN"], "ALLOWED", "DENIED"),
+  },
+  {
+    route: "POST /api/v1/automations/{id}/prerequisites/{prerequisiteId}/review",
+    load: () => import("@/app/api/v1/automations/[id]/prerequisites/[prerequisiteId]/review/route"),
+    call: async (fixtures) => {
+      // A maker's declaration (who runs it), satisfied and so open to IT's review.
+      const automation = await insertAutomation({
+        name: unique("Declared"),
+        kind: "CLOUD_FLOW",
+        runAs: "Finance clerks",
+        ownerId: fixtures.maker.id,
+        departmentId: fixtures.finance.id,
+        systems: [{ name: "SharePoint", signInMethod: "ENTRA_ID" }],
+      });
+      const prerequisite = await prisma.prerequisite.findFirstOrThrow({
+        where: { automationId: automation.id, key: "ENTRA_CONNECTION" },
+      });
+      return {
+        path: `/api/v1/automations/${automation.id}/prerequisites/${prerequisite.id}/review`,
+        params: { id: automation.id, prerequisiteId: prerequisite.id },
+        body: { outcome: "VERIFIED" },
+      };
+    },
+    expect: ONLY(["IT_APPROVER"], "ALLOWED"),
   },
   {
     route: "GET /api/v1/requests",

@@ -1,5 +1,6 @@
 import { derivePrerequisites } from "@/lib/domain/prerequisites";
 import type {
+  AssuranceBasis,
   AutomationKind,
   AutomationStatus,
   ConnectorInput,
@@ -53,6 +54,7 @@ export interface PrerequisiteRow {
   connectorId: string | null;
   gatewayId: string | null;
   reason: string;
+  basis: AssuranceBasis | null;
 }
 
 export interface AutomationRow {
@@ -62,6 +64,10 @@ export interface AutomationRow {
   kind: AutomationKind;
   runMode: RunMode;
   runAs: string | null;
+  /** DESKTOP_FLOW: the machine it runs on and the Windows account it signs in with. */
+  machine: string | null;
+  windowsAccount: string | null;
+  windowsAccountType: WindowsAccountType | null;
   ownerIndex: number;
   departmentIndex: number;
   gatewayIndex: number | null;
@@ -237,6 +243,7 @@ function applyDerivation(ctx: Context, automation: AutomationRow, derivation: De
     connectorId: p.connectorId,
     gatewayId: p.gatewayId,
     reason: p.reason,
+    basis: p.basis,
   }));
 }
 
@@ -250,6 +257,9 @@ function engineInput(ctx: Context, automation: AutomationRow, requests: RequestI
       runAs: automation.runAs,
       departmentId: ctx.departmentIds[automation.departmentIndex]!,
       retired: automation.retiredAt !== null,
+      machine: automation.machine,
+      windowsAccount: automation.windowsAccount,
+      windowsAccountType: automation.windowsAccountType,
       systems: automation.systems.map((s) => ({
         id: s.id,
         name: s.name,
@@ -274,6 +284,7 @@ function engineInput(ctx: Context, automation: AutomationRow, requests: RequestI
     gateway: gateway && { id: gateway.id, name: gateway.name, kind: gateway.kind, status: gateway.status },
     connectors: [...services].flatMap((service) => ctx.connectorsByService.get(service) ?? []),
     requests,
+    reviews: [],
     now: ctx.now,
   };
 }
@@ -332,6 +343,14 @@ function generateAutomation(ctx: Context, usesRevokeService: boolean): Automatio
   const age = now.getTime() - createdAt.getTime();
   const edits = Math.floor(rng.exponential(1.5));
   const retiredAt = retired ? new Date(createdAt.getTime() + age * (0.3 + 0.7 * rng.float())) : null;
+  // Seven in ten desktop flows say where they run; unattended ones mostly under a service account.
+  const recorded = kind === "DESKTOP_FLOW" && rng.chance(0.7);
+  const service = recorded && (runMode === "UNATTENDED" ? rng.chance(0.85) : rng.chance(0.3));
+  const desktop = {
+    machine: recorded ? `PC-${rng.pick(SITES).toUpperCase()}-${rng.int(100, 999)}` : null,
+    windowsAccount: recorded ? (service ? `CORP\\svc-${slug(object)}` : owner.email.split("@")[0]!) : null,
+    windowsAccountType: recorded ? (service ? ("SERVICE" as const) : ("PERSONAL" as const)) : null,
+  };
   return {
     id: rng.uuid(),
     name,
@@ -348,6 +367,7 @@ function generateAutomation(ctx: Context, usesRevokeService: boolean): Automatio
           ? `grp-${department.slug}-runners`
           : owner.email
       : null,
+    ...desktop,
     ownerIndex,
     departmentIndex,
     gatewayIndex,
@@ -387,6 +407,36 @@ function sharedKeySystem(ctx: Context, service: string): SystemRow {
   return system;
 }
 
+/** `text` cut to `max` characters, without a hyphen or a blank at the end. */
+const clip = (text: string, max: number) => text.slice(0, max).replace(/[-\s]+$/, "");
+
+/**
+ * Where a generated system's credential lives, in its store's own form of reference
+ * (lib/secrets/references.ts), so that every generated reference is one the API accepts.
+ * Drawn from the department and the system alone: the random sequence is unchanged.
+ */
+export function credentialReference(
+  store: CredentialStore,
+  departmentSlug: string,
+  systemSlug: string,
+): string {
+  const secret = `${clip(systemSlug, 100)}-bot`;
+  switch (store) {
+    case "AZURE_KEY_VAULT":
+      return `${clip(`kv-${departmentSlug}`, 24)}/${secret}`;
+    case "CYBERARK":
+      return `${clip(`RPA-${departmentSlug.toUpperCase()}`, 28)}/svc-${secret}`;
+    case "POWER_AUTOMATE":
+      return clip(`${secret} (${departmentSlug})`, 100);
+    case "HASHICORP_VAULT":
+      return `secret/data/${departmentSlug}/${secret}`;
+    case "AWS_SECRETS_MANAGER":
+      return `arn:aws:secretsmanager:eu-west-1:123456789012:secret:${departmentSlug}/${secret}`;
+    case "OTHER":
+      return `https://passwords.example.com/${departmentSlug}/${secret}`;
+  }
+}
+
 function generateSystem(ctx: Context, method: SignInMethod, ownerEmail: string, departmentSlug: string) {
   const { rng, now } = ctx;
   if (method === "SHARED_KEY") {
@@ -410,7 +460,11 @@ function generateSystem(ctx: Context, method: SignInMethod, ownerEmail: string, 
         AWS_SECRETS_MANAGER: 0,
         OTHER: 0.1,
       });
-      system.credentialName = `kv-${departmentSlug}/${slug(template.name)}-bot`;
+      system.credentialName = credentialReference(
+        system.credentialStore,
+        departmentSlug,
+        slug(template.name),
+      );
       system.credentialOwner = ownerEmail;
       // Most rotation dates lie ahead; some have passed (the credential is then EXPIRED).
       system.credentialRotatesAt = new Date(now.getTime() + rng.int(-60, 365) * DAY_MS);

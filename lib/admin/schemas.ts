@@ -1,5 +1,6 @@
 import { Role } from "@/lib/generated/prisma/enums";
 import { z } from "@/lib/openapi/zod";
+import { noSecret } from "@/lib/secrets/schemas";
 
 // Input of the admin API (JSON) and of the admin pages' forms (strings from FormData).
 
@@ -10,6 +11,7 @@ const ZDepartmentName = z
   .min(1, "Enter a name.")
   .max(100, "At most 100 characters.")
   .regex(/^[^\p{Cc}]+$/u, "No control characters.")
+  .superRefine(noSecret)
   // The generator would print the regex's flag into the pattern; this is the pattern as written.
   .openapi({ pattern: "^[^\\p{Cc}]+$" });
 

@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   "request:read:department": ["MANAGER"],
   "request:read:all": ["IT_APPROVER"],
   "request:decide": ["IT_APPROVER"],
+  /** Mark a maker's declared prerequisite verified, or send it back. */
+  "prerequisite:review": ["IT_APPROVER"],
   /** The catalog's pages (the API lists connectors and gateways to everyone: the wizard uses them). */
   "catalog:read": ["IT_APPROVER", "ADMIN"],
   "catalog:write": ["IT_APPROVER"],

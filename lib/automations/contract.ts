@@ -1,4 +1,5 @@
 import {
+  ASSURANCE_BASES,
   AUTOMATION_KINDS,
   AUTOMATION_STATUSES,
   CREDENTIAL_STORES,
@@ -26,6 +27,23 @@ export const ZPrerequisiteAction = z
   })
   .openapi("PrerequisiteAction", { description: "What the maker can do next; null when nothing is to do." });
 
+export const ZAssuranceBasis = z.enum(ASSURANCE_BASES).openapi("AssuranceBasis", {
+  description:
+    "How a SATISFIED prerequisite is known: DECLARED by the maker (a credential reference, a Windows account, who runs it), APPROVED by IT (a connector or gateway, through a request or the catalog), VERIFIED (IT reviewed the maker's declaration and confirmed it).",
+});
+
+/** basis, basisBy and basisAt: on every prerequisite the API answers. */
+export const basisFields = {
+  basis: ZAssuranceBasis.nullable().openapi({ description: "null unless SATISFIED." }),
+  basisBy: ZPersonRef.nullable().openapi({
+    description:
+      "Who it is known by: the maker who declared it, the IT person who approved or verified it; null for the system (approved by IT, nobody named) or when not SATISFIED.",
+  }),
+  basisAt: ZTimestamp.nullable().openapi({
+    description: "When it became satisfied on this basis; null unless SATISFIED.",
+  }),
+};
+
 export const ZPrerequisite = z
   .object({
     id: z.uuid(),
@@ -39,6 +57,7 @@ export const ZPrerequisite = z
     gatewayId: z.uuid().nullable(),
     reason: z.string().openapi({ description: "Why it is needed and what to do, in plain words." }),
     action: ZPrerequisiteAction.nullable(),
+    ...basisFields,
     updatedAt: ZTimestamp,
   })
   .openapi("Prerequisite");
@@ -102,6 +121,13 @@ export const ZAutomation = z
   .object({
     ...summaryFields,
     runAs: z.string().nullable(),
+    machine: z.string().nullable().openapi({
+      description: "DESKTOP_FLOW: the machine or machine group it runs on.",
+    }),
+    windowsAccount: z.string().nullable().openapi({
+      description: "DESKTOP_FLOW: the Windows account it signs in to that machine with.",
+    }),
+    windowsAccountType: z.enum(WINDOWS_ACCOUNT_TYPES).nullable(),
     gatewayId: z.uuid().nullable(),
     gateway: z
       .object({
@@ -119,12 +145,19 @@ export const ZAutomation = z
       description: "Its audit events and its requests', newest first (at most 100).",
     }),
     permissions: z
-      .object({ edit: z.boolean(), retire: z.boolean() })
+      .object({
+        edit: z.boolean(),
+        retire: z.boolean(),
+        review: z.boolean().openapi({
+          description: "May mark its declared prerequisites verified or send them back (IT).",
+        }),
+      })
       .openapi({ description: "What the caller may do with it now." }),
   })
   .openapi("Automation");
 
 export type PrerequisiteAction = z.infer<typeof ZPrerequisiteAction>;
+export type AssuranceBasisValue = z.infer<typeof ZAssuranceBasis>;
 export type Prerequisite = z.infer<typeof ZPrerequisite>;
 export type SystemAccess = z.infer<typeof ZSystemAccess>;
 export type AutomationSummary = z.infer<typeof ZAutomationSummary>;

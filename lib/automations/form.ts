@@ -55,6 +55,10 @@ export interface AutomationDraft {
   runMode: RunMode | "";
   departmentId: string;
   runAs: string;
+  /** DESKTOP_FLOW: where it runs and the Windows account it signs in there with. */
+  machine: string;
+  windowsAccount: string;
+  windowsAccountType: WindowsAccountType | "";
   systems: SystemDraft[];
 }
 
@@ -111,6 +115,9 @@ export function emptyDraft(departmentId = ""): AutomationDraft {
     runMode: "",
     departmentId,
     runAs: "",
+    machine: "",
+    windowsAccount: "",
+    windowsAccountType: "",
     systems: [emptySystem()],
   };
 }
@@ -129,6 +136,9 @@ export function draftFromAutomation(automation: Automation): AutomationDraft {
     runMode: automation.runMode,
     departmentId: automation.department?.id ?? automation.departmentId ?? "",
     runAs: automation.runAs ?? "",
+    machine: automation.machine ?? "",
+    windowsAccount: automation.windowsAccount ?? "",
+    windowsAccountType: automation.windowsAccountType ?? "",
     systems: automation.systems.map((system) => ({
       uid: system.id ?? newUid(),
       name: system.name,
@@ -191,6 +201,18 @@ function toSystemBody(system: SystemDraft): SystemAccessBody {
   return body;
 }
 
+/** Where it runs, for a desktop flow; answers to it stay in the draft for other kinds. */
+function whereItRuns(draft: AutomationDraft) {
+  if (draft.kind !== "DESKTOP_FLOW") return {};
+  const machine = draft.machine.trim();
+  const windowsAccount = draft.windowsAccount.trim();
+  return {
+    ...(machine ? { machine } : {}),
+    ...(windowsAccount ? { windowsAccount } : {}),
+    ...(draft.windowsAccountType ? { windowsAccountType: draft.windowsAccountType } : {}),
+  };
+}
+
 export function toCreateBody(draft: AutomationDraft): CreateAutomationBody {
   const runAs = draft.runAs.trim();
   return {
@@ -200,17 +222,24 @@ export function toCreateBody(draft: AutomationDraft): CreateAutomationBody {
     runMode: draft.runMode as RunMode,
     ...(draft.departmentId ? { departmentId: draft.departmentId } : {}),
     ...(runAs ? { runAs } : {}),
+    ...whereItRuns(draft),
     systems: draft.systems.map(toSystemBody),
   };
 }
 
-/** The whole form with the version it was based on; a cleared run-as is sent as null. */
+/**
+ * The whole form with the version it was based on; a cleared run-as is sent as null, and so is
+ * any part of where a desktop flow runs that is not answered. (For another kind the server
+ * clears where it ran itself.)
+ */
 export function toUpdateBody(
   draft: AutomationDraft,
   version: number,
   hadRunAs: boolean,
 ): UpdateAutomationBody {
-  const body: UpdateAutomationBody = { ...toCreateBody(draft), version };
+  const cleared =
+    draft.kind === "DESKTOP_FLOW" ? { machine: null, windowsAccount: null, windowsAccountType: null } : {};
+  const body: UpdateAutomationBody = { ...cleared, ...toCreateBody(draft), version };
   if (!body.runAs && hadRunAs) body.runAs = null;
   return body;
 }
@@ -249,6 +278,12 @@ export function validateBasics(
     errors.departmentId = "Choose the department it belongs to";
   if (draft.runAs.trim().length > LIMITS.runAs)
     errors.runAs = `Keep this to ${LIMITS.runAs} characters or fewer`;
+  if (draft.kind === "DESKTOP_FLOW") {
+    if (draft.machine.trim().length > LIMITS.short)
+      errors.machine = `Keep the machine's name to ${LIMITS.short} characters or fewer`;
+    if (draft.windowsAccount.trim().length > LIMITS.short)
+      errors.windowsAccount = `Keep the account to ${LIMITS.short} characters or fewer`;
+  }
   return errors;
 }
 
@@ -317,6 +352,8 @@ export function validateStep(
 // ---------------------------------------------------------------------------------------
 
 const BASIC_FIELDS = ["name", "description", "kind", "runMode", "departmentId", "runAs"] as const;
+/** "Where it runs", on the first step for desktop flows. */
+const WHERE_FIELDS = ["machine", "windowsAccount", "windowsAccountType"] as const;
 
 /** DOM id of the control for an API field path. */
 export function controlId(path: string): string {
@@ -326,12 +363,17 @@ export function controlId(path: string): string {
 export function stepOfPath(path: string): StepIndex {
   if (path === "systems" || path.startsWith("systems.")) return 1;
   if ((BASIC_FIELDS as readonly string[]).includes(path)) return 0;
+  if ((WHERE_FIELDS as readonly string[]).includes(path)) return 0;
   return 3;
 }
 
 /** The field paths the form shows for this draft, in reading order. */
 export function fieldPaths(draft: AutomationDraft): string[] {
-  const paths: string[] = [...BASIC_FIELDS, "systems"];
+  const paths: string[] = [
+    ...BASIC_FIELDS,
+    ...(draft.kind === "DESKTOP_FLOW" ? WHERE_FIELDS : []),
+    "systems",
+  ];
   draft.systems.forEach((system, index) => {
     const at = (field: string) => `systems.${index}.${field}`;
     paths.push(at("name"), at("location"), at("signInMethod"));
@@ -412,6 +454,7 @@ export interface PreviewContext {
 /** The engine's input for the answers so far; null until kind and run mode are answered. */
 export function toEngineInput(draft: AutomationDraft, context: PreviewContext): EngineInput | null {
   if (!draft.kind || !draft.runMode) return null;
+  const desktop = draft.kind === "DESKTOP_FLOW";
   const systems: SystemAccessInput[] = [];
   draft.systems.forEach((system, index) => {
     if (!system.signInMethod) return;
@@ -451,11 +494,16 @@ export function toEngineInput(draft: AutomationDraft, context: PreviewContext): 
       runAs: draft.runAs.trim() || null,
       departmentId: draft.departmentId || context.departmentId,
       retired: false,
+      machine: desktop ? draft.machine.trim() || null : null,
+      windowsAccount: desktop ? draft.windowsAccount.trim() || null : null,
+      windowsAccountType: desktop ? draft.windowsAccountType || null : null,
       systems,
     },
     gateway: context.gateway,
     connectors: context.connectors,
     requests: context.requests,
+    // IT's reviews belong to stored declarations; the preview shows what the answers declare.
+    reviews: [],
     now: context.now,
   };
 }
@@ -463,6 +511,11 @@ export function toEngineInput(draft: AutomationDraft, context: PreviewContext): 
 /** The control where the maker fixes a prerequisite the form itself can satisfy. */
 export function fixTarget(prerequisite: DerivedPrerequisite, draft: AutomationDraft): string | null {
   if (prerequisite.type === "ENTRA_CONNECTION") return "runAs";
+  if (prerequisite.type === "WINDOWS_SIGN_IN" && prerequisite.systemAccessId === null) {
+    // The desktop flow's own sign-in: "Where it runs" on the first step.
+    if (!draft.machine.trim()) return "machine";
+    return draft.windowsAccount.trim() ? "windowsAccountType" : "windowsAccount";
+  }
   const index = draft.systems.findIndex((system) => system.uid === prerequisite.systemAccessId);
   if (index < 0) return null;
   const at = (field: string) => `systems.${index}.${field}`;
@@ -503,6 +556,9 @@ export function sanitizeDraft(value: unknown): AutomationDraft | null {
     runMode: oneOf(RUN_MODES, raw.runMode),
     departmentId: text(raw.departmentId, 100),
     runAs: text(raw.runAs),
+    machine: text(raw.machine),
+    windowsAccount: text(raw.windowsAccount),
+    windowsAccountType: oneOf(WINDOWS_ACCOUNT_TYPES, raw.windowsAccountType),
     systems: systems
       .filter((s): s is Record<string, unknown> => Boolean(s) && typeof s === "object")
       .map((s) => ({

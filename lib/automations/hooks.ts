@@ -8,6 +8,7 @@ import type {
   UpdateAutomationBody,
 } from "@/lib/automations/schemas";
 
+import type { ReviewPrerequisiteBody } from "@/lib/prerequisites/schemas";
 import { requestKeys } from "@/lib/requests/keys";
 
 const BASE = "/api/v1/automations";
@@ -64,6 +65,22 @@ export function useUpdateAutomation(id: string) {
         return queryClient.invalidateQueries({ queryKey: automationKeys.detail(id) });
       }
     },
+  });
+}
+
+/** IT's review of a declared prerequisite: verify it, or send it back with a reason. */
+export function useReviewPrerequisite(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ prerequisiteId, ...body }: ReviewPrerequisiteBody & { prerequisiteId: string }) =>
+      apiFetch<Automation>(`${path(id)}/prerequisites/${encodeURIComponent(prerequisiteId)}/review`, {
+        method: "POST",
+        body,
+      }),
+    onSuccess: (automation) => queryClient.setQueryData(automationKeys.detail(id), automation),
+    // A conflict (reviewed meanwhile, or declared anew): show the automation as it is now.
+    onError: () => queryClient.invalidateQueries({ queryKey: automationKeys.detail(id) }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: automationKeys.lists() }),
   });
 }
 

@@ -1,5 +1,6 @@
 import type { BadgeTone } from "@/components/ui/badge";
 import type {
+  AssuranceBasis,
   AutomationKind,
   AutomationStatus,
   CredentialStore,
@@ -116,6 +117,8 @@ export const STORE_OPTIONS: ReadonlyArray<{ value: CredentialStore; label: strin
   { value: "AZURE_KEY_VAULT", label: "Azure Key Vault" },
   { value: "CYBERARK", label: "CyberArk" },
   { value: "POWER_AUTOMATE", label: "Power Automate (connection)" },
+  { value: "HASHICORP_VAULT", label: "HashiCorp Vault" },
+  { value: "AWS_SECRETS_MANAGER", label: "AWS Secrets Manager" },
   { value: "OTHER", label: "Other credential store" },
 ];
 
@@ -163,6 +166,16 @@ export const PREREQUISITE_TYPE_LABELS: Record<PrerequisiteType, string> = {
   SHARED_KEY_CONNECTOR: "Shared-key connector",
 };
 
+/**
+ * A prerequisite's title: "Stored credential for Online banking"; a desktop flow's own
+ * Windows sign-in (no system) is the one "on the machine it runs on".
+ */
+export function prerequisiteTitle(item: { type: PrerequisiteType; systemName: string | null }): string {
+  const type = PREREQUISITE_TYPE_LABELS[item.type];
+  if (item.systemName) return `${type} for ${item.systemName}`;
+  return item.type === "WINDOWS_SIGN_IN" ? `${type} on the machine it runs on` : type;
+}
+
 export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
   SHARED_KEY_CONNECTOR: "Shared-key connector",
   GATEWAY: "Gateway access",
@@ -204,4 +217,51 @@ export function formatDateTime(value: string | null | undefined): string {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return "—";
   return date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
+}
+
+export const BASIS_LABELS: Record<AssuranceBasis, { label: string; verb: string; description: string }> = {
+  DECLARED: {
+    label: "Declared only",
+    verb: "Declared",
+    description: "The maker says it is in place; IT has not verified it.",
+  },
+  APPROVED: {
+    label: "Approved by IT",
+    verb: "Approved",
+    description: "IT approved it, through a request or the catalog.",
+  },
+  VERIFIED: { label: "Verified by IT", verb: "Verified", description: "IT checked what the maker declared." },
+};
+
+/** "3 Dec" this year, "3 Dec 2025" otherwise; in UTC, so that server and browser agree. */
+export function formatShortDate(value: string | null | undefined, now = new Date()): string {
+  if (!value) return "";
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return "";
+  const sameYear = date.getUTCFullYear() === now.getUTCFullYear();
+  return date.toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "short",
+    ...(sameYear ? {} : { year: "numeric" }),
+    timeZone: "UTC",
+  });
+}
+
+/**
+ * How a satisfied prerequisite is known, in a few words: "Declared by Maya, 3 Dec",
+ * "Approved by IT", "Verified by Ivan, 5 Dec". Null when it has no basis (not satisfied).
+ */
+export function basisText(
+  prerequisite: { basis: AssuranceBasis | null; basisBy: { name: string } | null; basisAt: string | null },
+  now = new Date(),
+): string | null {
+  const { basis, basisBy, basisAt } = prerequisite;
+  if (!basis) return null;
+  const who = basisBy
+    ? (basisBy.name.trim().split(/\s+/)[0] ?? basisBy.name)
+    : basis === "DECLARED"
+      ? "the maker"
+      : "IT";
+  const when = formatShortDate(basisAt, now);
+  return `${BASIS_LABELS[basis].verb} by ${who}${when ? `, ${when}` : ""}`;
 }

@@ -1,5 +1,6 @@
 import { normaliseKey } from "@/lib/domain/engine-helpers";
 import {
+  ASSURANCE_BASES,
   AUTOMATION_KINDS,
   AUTOMATION_STATUSES,
   CREDENTIAL_STORES,
@@ -10,18 +11,22 @@ import {
 } from "@/lib/domain/types";
 import { ZCursor, ZLimit } from "@/lib/http/cursor";
 import { z } from "@/lib/openapi/zod";
+import { checkReferenceField, noSecret, referenceDescription } from "@/lib/secrets/schemas";
 
 // The automation bodies of API.md. Plain data only (no server imports), so the registration
-// wizard validates with the very schemas the API does. Values that look like secrets are
-// refused after parsing (lib/secrets/refuse.ts) with a 422, not here with a 400.
+// wizard validates with the very schemas the API does. Every text refuses a value that looks
+// like a secret (lib/secrets/schemas.ts: answered 422, not 400), and a credential's name must
+// fit its store's grammar (400).
 
 export const MAX_SYSTEMS = 30;
 
-const text = (label: string, max: number) =>
+const plainText = (label: string, max: number) =>
   z
     .string({ error: `${label} must be text.` })
     .trim()
     .max(max, `${label} must be at most ${max} characters.`);
+
+const text = (label: string, max: number) => plainText(label, max).superRefine(noSecret);
 
 const requiredText = (label: string, max: number) => text(label, max).min(1, `${label} is required.`);
 
@@ -33,6 +38,13 @@ const optionalText = (label: string, max: number) =>
 
 const enumOf = <const T extends readonly [string, ...string[]]>(values: T, label: string) =>
   z.enum(values, { error: `${label} must be one of ${values.join(", ")}.` });
+
+/** In a change: absent → unchanged; null or "" → cleared. */
+const clearable = (label: string, description: string) =>
+  text(label, 200)
+    .nullish()
+    .transform((value) => (value === undefined ? undefined : value || null))
+    .openapi({ description: `${description} null or an empty string clears it.` });
 
 /** The key connectors are matched on, e.g. "sap-erp": lower-case letters and digits, joined by "-" or ".". */
 export const ZServiceKey = z
@@ -60,7 +72,9 @@ export const ZCredentialReference = z
   .object({
     store: enumOf(CREDENTIAL_STORES, "store"),
     name: requiredText("The credential's name", 300).openapi({
-      description: "Where the secret lives (vault + secret name or URI), never the secret.",
+      description: referenceDescription(
+        "Where the secret lives, in the form of its store (a vault's secret URI, a path, an ARN…), never the secret.",
+      ),
       example: "kv-finance/banking-bot",
     }),
     owner: z
@@ -72,6 +86,9 @@ export const ZCredentialReference = z
     rotatesAt: ZFutureDate,
   })
   .strict()
+  .superRefine((reference, context) =>
+    checkReferenceField(context, reference.store, reference.name, "name", "credentialReference.name"),
+  )
   .openapi("CredentialReference");
 
 export const ZSystemAccessInput = z
@@ -162,7 +179,49 @@ const fields = {
   systems: ZSystems,
 };
 
-export const ZCreateAutomationBody = z.object(fields).strict().openapi("CreateAutomationBody");
+/** DESKTOP_FLOW: where it runs and the Windows account it signs in there with. */
+const desktopFields = {
+  machine: optionalText("machine", 200).openapi({
+    description: "DESKTOP_FLOW: the machine or machine group it runs on, e.g. PC-FIN-042.",
+  }),
+  windowsAccount: optionalText("windowsAccount", 200).openapi({
+    description: "DESKTOP_FLOW: the Windows account it runs under, e.g. CORP\\svc-ap-bot.",
+  }),
+  windowsAccountType: enumOf(WINDOWS_ACCOUNT_TYPES, "windowsAccountType")
+    .nullish()
+    .openapi({ description: "DESKTOP_FLOW: UNATTENDED needs SERVICE (a non-personal account)." }),
+};
+export const DESKTOP_FIELDS = ["machine", "windowsAccount", "windowsAccountType"] as const;
+
+/**
+ * Where it runs applies to desktop flows only: a value for another kind is refused rather than
+ * silently dropped (null clears it, and is always accepted).
+ */
+export function refuseDesktopFieldsFor(
+  kind: string | undefined,
+  body: Partial<Record<(typeof DESKTOP_FIELDS)[number], unknown>>,
+  addIssue: (field: string, message: string) => void,
+): void {
+  if (kind === undefined || kind === "DESKTOP_FLOW") return;
+  for (const field of DESKTOP_FIELDS) {
+    if (body[field] !== undefined && body[field] !== null) {
+      addIssue(
+        field,
+        `${field} applies only to desktop flows (kind DESKTOP_FLOW); remove it or change kind.`,
+      );
+    }
+  }
+}
+
+export const ZCreateAutomationBody = z
+  .object({ ...fields, ...desktopFields })
+  .strict()
+  .superRefine((body, context) =>
+    refuseDesktopFieldsFor(body.kind, body, (field, message) =>
+      context.addIssue({ code: "custom", path: [field], message }),
+    ),
+  )
+  .openapi("CreateAutomationBody");
 export type TCreateAutomationBody = z.infer<typeof ZCreateAutomationBody>;
 /** What a client sends to create one (before the server's defaults and trimming). */
 export type CreateAutomationBody = z.input<typeof ZCreateAutomationBody>;
@@ -180,6 +239,11 @@ export const ZUpdateAutomationBody = z
       .nullish()
       .transform((value) => (value === undefined ? undefined : value || null))
       .openapi({ description: "null or an empty string clears it." }),
+    machine: clearable("machine", "DESKTOP_FLOW: the machine or machine group it runs on."),
+    windowsAccount: clearable("windowsAccount", "DESKTOP_FLOW: the Windows account it runs under."),
+    windowsAccountType: enumOf(WINDOWS_ACCOUNT_TYPES, "windowsAccountType")
+      .nullish()
+      .openapi({ description: "null clears it." }),
     systems: ZSystems.optional().openapi({
       description:
         "The full new list. Systems are matched to the current ones by name, keeping their identity.",
@@ -194,6 +258,11 @@ export const ZUpdateAutomationBody = z
   .refine((body) => Object.entries(body).some(([key, value]) => key !== "version" && value !== undefined), {
     message: "Nothing to change: send at least one field besides version.",
   })
+  .superRefine((body, context) =>
+    refuseDesktopFieldsFor(body.kind, body, (field, message) =>
+      context.addIssue({ code: "custom", path: [field], message }),
+    ),
+  )
   .openapi("UpdateAutomationBody");
 export type TUpdateAutomationBody = z.infer<typeof ZUpdateAutomationBody>;
 export type UpdateAutomationBody = z.input<typeof ZUpdateAutomationBody>;
@@ -215,7 +284,13 @@ export const ZAutomationListQuery = z
     status: enumOf(AUTOMATION_STATUSES, "status").optional(),
     departmentId: z.uuid("departmentId must be a department id.").optional(),
     kind: enumOf(AUTOMATION_KINDS, "kind").optional(),
-    q: text("q", 200).optional().openapi({ description: "Matches the name or description, ignoring case." }),
+    basis: enumOf(ASSURANCE_BASES, "basis").optional().openapi({
+      description:
+        "Automations with at least one prerequisite SATISFIED on this basis: DECLARED finds those with something in place on the maker's declaration only.",
+    }),
+    q: plainText("q", 200)
+      .optional()
+      .openapi({ description: "Matches the name or description, ignoring case." }),
     limit: ZLimit,
     cursor: ZCursor,
   })

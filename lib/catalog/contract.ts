@@ -8,11 +8,13 @@ import {
   AUTOMATION_STATUSES,
   CONNECTOR_SHARINGS,
   CONNECTOR_STATUSES,
+  CREDENTIAL_STORES,
   GATEWAY_KINDS,
   GATEWAY_STATUSES,
 } from "@/lib/domain/types";
 import { ZNamedRef, ZPersonRef, ZTimestamp } from "@/lib/openapi/common";
 import { z } from "@/lib/openapi/zod";
+import { HIDDEN } from "@/lib/secrets/mask";
 
 // The answers of this feature's API routes: the OpenAPI document is generated from these
 // schemas, the client reads their inferred types, and the tests hold every answer to them.
@@ -43,10 +45,16 @@ export const ZConnector = z
     service: z.string(),
     ownerTeam: z.string(),
     owner: ZPersonRef.nullable(),
+    keyStore: z
+      .enum(CREDENTIAL_STORES)
+      .optional()
+      .openapi({ description: "The store that holds the key. Only IT approvers receive it." }),
     keyReference: z
       .string()
       .optional()
-      .openapi({ description: "Where the key lives (never the key). Only IT approvers receive it." }),
+      .openapi({
+        description: `Where the key lives (never the key). Only IT approvers receive it; a stored value that fails its store's grammar or looks like a secret reads "${HIDDEN}".`,
+      }),
     keyExpiresAt: ZTimestamp,
     status: z.enum(CONNECTOR_STATUSES),
     sharing: z.enum(CONNECTOR_SHARINGS),

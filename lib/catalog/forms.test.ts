@@ -55,6 +55,19 @@ describe("checkConnector", () => {
     ).toMatch(/looks like the key itself/);
   });
 
+  it("checks the key reference against the chosen store, with the grammar and an example", () => {
+    const cyberArk = { ...valid, keyStore: "CYBERARK" as const };
+    expect(
+      checkConnector({ ...cyberArk, keyReference: "FIN-IT/sap-erp" }, { withService: false, now: NOW }),
+    ).toEqual({});
+    const message = checkConnector(cyberArk, { withService: false, now: NOW }).keyReference;
+    expect(message).toMatch(/^The key reference must be a CyberArk reference: /);
+    expect(message).toContain("Example: FIN-BANKING/svc-bank-bot");
+    expect(
+      checkConnector({ ...valid, keyReference: "kv/erp" }, { withService: false, now: NOW }).keyReference,
+    ).toMatch(/3–24 characters/);
+  });
+
   it("skips the service when the service is not asked for", () => {
     expect(checkConnector({ ...valid, service: "" }, { withService: false, now: NOW })).toEqual({});
   });
@@ -92,6 +105,14 @@ describe("connectorChanges", () => {
       NOW,
     );
     expect(result).toEqual({ changes: { name: "ERP (prod)" }, errors: {} });
+  });
+
+  it("sends a new key store, and checks the reference against it even when the reference is unchanged", () => {
+    const result = connectorChanges(stored, { ...stored, keyStore: "HASHICORP_VAULT" }, NOW);
+    expect(result.changes).toEqual({ keyStore: "HASHICORP_VAULT" });
+    expect(result.errors).toEqual({});
+    const misfit = connectorChanges(stored, { ...stored, keyStore: "AWS_SECRETS_MANAGER" }, NOW);
+    expect(Object.keys(misfit.errors)).toEqual(["keyReference"]);
   });
 
   it("checks the fields that changed", () => {

@@ -1,5 +1,5 @@
-import type { GatewayKind } from "@/lib/domain/types";
-import { looksLikeSecret } from "@/lib/secrets/detect";
+import type { CredentialStore, GatewayKind } from "@/lib/domain/types";
+import { checkReference, referenceMessage } from "@/lib/secrets/references";
 
 // The catalog forms' model (a new connector, a new gateway, their edit forms and the
 // decision form's "create one" parts): what was typed, client-side checks keyed by the API's
@@ -9,6 +9,8 @@ export interface ConnectorDraft {
   name: string;
   service: string;
   ownerTeam: string;
+  /** The store that holds the key; absent: Key Vault, as the API defaults it. */
+  keyStore?: CredentialStore;
   keyReference: string;
   /** yyyy-mm-dd, as an <input type="date"> gives it. */
   keyExpiresAt: string;
@@ -30,6 +32,7 @@ export const EMPTY_CONNECTOR: ConnectorDraft = {
   name: "",
   service: "",
   ownerTeam: "",
+  keyStore: "AZURE_KEY_VAULT",
   keyReference: "",
   keyExpiresAt: "",
   sharing: "ALL",
@@ -75,11 +78,14 @@ export function checkConnector(
   }
   if (!draft.ownerTeam.trim()) errors.ownerTeam = "Enter the team that owns the key";
   const reference = draft.keyReference.trim();
+  const store = draft.keyStore ?? "AZURE_KEY_VAULT";
   if (!reference) errors.keyReference = "Enter where the key lives, e.g. a Key Vault secret URI";
   else {
-    const secret = looksLikeSecret(reference);
-    if (secret)
-      errors.keyReference = `This looks like the key itself (${secret}). Enter where it lives instead`;
+    // The server's rules (lib/secrets/references.ts), so the form says what the API would.
+    const finding = checkReference(store, reference);
+    if (finding?.rule === "secret")
+      errors.keyReference = `This looks like the key itself (${finding.what}). Enter where it lives instead`;
+    else if (finding) errors.keyReference = referenceMessage(store, finding.problem, "The key reference");
   }
   if (!draft.keyExpiresAt) errors.keyExpiresAt = "Enter the date the key expires";
   else if (!isFutureDate(draft.keyExpiresAt, now)) errors.keyExpiresAt = "Enter an expiry date in the future";
@@ -97,6 +103,7 @@ export function toConnectorFields(draft: ConnectorDraft) {
   return {
     name: draft.name.trim(),
     ownerTeam: draft.ownerTeam.trim(),
+    ...(draft.keyStore ? { keyStore: draft.keyStore } : {}),
     keyReference: draft.keyReference.trim(),
     keyExpiresAt: draft.keyExpiresAt,
     sharedWith: toSharedWith(draft),
@@ -142,6 +149,7 @@ export function connectorDraftOf(connector: {
   name: string;
   service: string;
   ownerTeam?: string;
+  keyStore?: CredentialStore;
   keyReference?: string;
   keyExpiresAt: string;
   sharing?: "ALL" | "DEPARTMENTS";
@@ -151,6 +159,7 @@ export function connectorDraftOf(connector: {
     name: connector.name,
     service: connector.service,
     ownerTeam: connector.ownerTeam ?? "",
+    keyStore: connector.keyStore ?? "AZURE_KEY_VAULT",
     keyReference: connector.keyReference ?? "",
     keyExpiresAt: dateInputValue(connector.keyExpiresAt),
     sharing: connector.sharing ?? "ALL",
@@ -174,6 +183,7 @@ export function connectorChanges(
   const changes: ConnectorPatchFields = {};
   if (next.name !== before.name) changes.name = next.name;
   if (next.ownerTeam !== before.ownerTeam) changes.ownerTeam = next.ownerTeam;
+  if (next.keyStore !== before.keyStore) changes.keyStore = next.keyStore;
   if (next.keyReference !== before.keyReference) changes.keyReference = next.keyReference;
   if (next.keyExpiresAt !== before.keyExpiresAt) changes.keyExpiresAt = next.keyExpiresAt;
   const sameSharing =
@@ -182,7 +192,9 @@ export function connectorChanges(
   if (!sameSharing) changes.sharedWith = next.sharedWith;
   const all = checkConnector(draft, { withService: false, now });
   const errors: FieldErrors = {};
-  for (const field of Object.keys(changes)) {
+  // A new store is checked against the reference, changed or not.
+  const checked = changes.keyStore ? [...Object.keys(changes), "keyReference"] : Object.keys(changes);
+  for (const field of checked) {
     const message = all[field];
     if (message) errors[field] = message;
   }

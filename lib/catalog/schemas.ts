@@ -2,6 +2,7 @@ import { ZServiceKey } from "@/lib/automations/schemas";
 import { CONNECTOR_STATUSES, GATEWAY_KINDS, GATEWAY_STATUSES } from "@/lib/domain/types";
 import { ZCursor, ZLimit } from "@/lib/http/cursor";
 import { z } from "@/lib/openapi/zod";
+import { checkReferenceField, credentialStore, noSecret, referenceDescription } from "@/lib/secrets/schemas";
 
 // Catalog reads (connectors, gateways) and the connector revocation body.
 
@@ -46,7 +47,8 @@ export const ZRevokeConnectorBody = z
       .string({ error: "reason must be text." })
       .trim()
       .min(1, "reason is required: the makers affected are told it.")
-      .max(1000, "reason must be at most 1000 characters."),
+      .max(1000, "reason must be at most 1000 characters.")
+      .superRefine(noSecret),
     version: z
       .number({ error: "version must be a whole number." })
       .int("version must be a whole number.")
@@ -71,7 +73,13 @@ const requiredText = (label: string, max: number) =>
     })
     .trim()
     .min(1, `${label} is required.`)
-    .max(max, `${label} must be at most ${max} characters.`);
+    .max(max, `${label} must be at most ${max} characters.`)
+    .superRefine(noSecret);
+
+/** Where a connector's key lives: Key Vault unless said; its reference follows the store's grammar. */
+const ZKeyStore = credentialStore("keyStore").openapi({
+  description: "The store that holds the key; keyReference follows its grammar.",
+});
 
 const ZVersion = z
   .number({ error: "version must be a whole number." })
@@ -274,8 +282,11 @@ export const ZNewConnectorFields = z
     ownerId: ZPersonId("ownerId")
       .optional()
       .openapi({ description: "Reminded before the key expires. Default: the IT approver who creates it." }),
-    keyReference: requiredText("keyReference", 500).openapi({
-      description: "Where the key lives (e.g. a Key Vault secret URI), never the key itself.",
+    keyStore: ZKeyStore.default("AZURE_KEY_VAULT"),
+    keyReference: requiredText("keyReference", 600).openapi({
+      description: referenceDescription(
+        "Where the key lives, in the form of keyStore, never the key itself.",
+      ),
       example: "https://kv-integration.vault.azure.net/secrets/sap-erp",
     }),
     keyExpiresAt: ZKeyExpiresAt,
@@ -287,6 +298,9 @@ export const ZNewConnectorFields = z
     dataClassification: connectorApiFields.dataClassification.optional(),
   })
   .strict()
+  .superRefine((connector, context) =>
+    checkReferenceField(context, connector.keyStore, connector.keyReference, "keyReference", "keyReference"),
+  )
   .openapi("NewConnector", {
     description:
       "vendor, baseUrl, authScheme, scopes and dataClassification record the API IT approved; approving a request defaults each to what the request named.",
@@ -305,7 +319,12 @@ export const ZUpdateConnectorBody = z
     name: requiredText("name", 200).optional(),
     ownerTeam: requiredText("ownerTeam", 200).optional(),
     ownerId: ZPersonId("ownerId").nullable().optional().openapi({ description: "null: no owner." }),
-    keyReference: requiredText("keyReference", 500).optional(),
+    keyStore: ZKeyStore.optional().openapi({
+      description: "Without keyReference, the current reference must fit the new store (422 otherwise).",
+    }),
+    keyReference: requiredText("keyReference", 600).optional().openapi({
+      description: "Follows the grammar of keyStore, or of the connector's store when keyStore is not sent.",
+    }),
     keyExpiresAt: ZKeyExpiresAt.optional().openapi({
       description: "A rotated key's new expiry; an EXPIRED connector becomes APPROVED again.",
     }),
@@ -327,6 +346,9 @@ export const ZUpdateConnectorBody = z
     message: "Send at least one field to change besides version.",
     path: ["(root)"],
   })
+  .superRefine((body, context) =>
+    checkReferenceField(context, body.keyStore, body.keyReference, "keyReference", "keyReference"),
+  )
   .openapi("UpdateConnectorBody");
 export type TUpdateConnectorBody = z.infer<typeof ZUpdateConnectorBody>;
 export type UpdateConnectorBody = z.input<typeof ZUpdateConnectorBody>;

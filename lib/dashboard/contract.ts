@@ -1,3 +1,4 @@
+import { basisFields } from "@/lib/automations/contract";
 import {
   AUTOMATION_STATUSES,
   PREREQUISITE_STATUSES,
@@ -35,6 +36,10 @@ export const ZDashboardSummary = z
       byDepartment: z
         .array(z.object({ departmentId: z.uuid(), name: z.string(), count }))
         .openapi({ description: "Every department in scope, zeros included, by name." }),
+    }),
+    satisfiedOnDeclarationOnly: count.openapi({
+      description:
+        "SATISFIED prerequisites (of automations that are not RETIRED) known only from the maker's declaration — basis DECLARED, not verified by IT. The list behind it: GET /api/v1/prerequisites?basis=DECLARED.",
     }),
     requests: z
       .object({
@@ -114,6 +119,7 @@ export const ZPrerequisiteItem = z
     reason: z.string(),
     satisfiedBy: z.string().nullable(),
     connectorId: z.uuid().nullable(),
+    ...basisFields,
     updatedAt: ZTimestamp,
     automation: z.object({ id: z.uuid(), name: z.string(), status: z.enum(AUTOMATION_STATUSES) }),
     department: ZNamedRef,

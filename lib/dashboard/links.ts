@@ -22,6 +22,11 @@ export function prerequisitesHref(filters: {
   return withQuery("/prerequisites", { outstanding: outstanding ? "true" : undefined, ...rest });
 }
 
+/** The prerequisites satisfied on the maker's declaration only (not verified by IT). */
+export function declaredOnlyHref(filters: { departmentId?: string }): string {
+  return withQuery("/prerequisites", { basis: "DECLARED", ...filters });
+}
+
 export function pendingRequestsHref(filters: {
   departmentId?: string;
   minAgeDays?: string;

@@ -1,5 +1,11 @@
 /** Small building blocks shared by the prerequisite rules. Pure, no I/O. */
-import type { DerivedPrerequisite, RequestInput, SystemAccessInput } from "@/lib/domain/types";
+import type {
+  DerivedPrerequisite,
+  PrerequisiteAction,
+  RequestInput,
+  ReviewInput,
+  SystemAccessInput,
+} from "@/lib/domain/types";
 
 /** Normalises a system name or service for keys and matching: trim + lower-case. */
 export function normaliseKey(name: string): string {
@@ -28,6 +34,7 @@ export function prerequisite(
     systemAccessId: null,
     systemName: null,
     satisfiedBy: null,
+    basis: null,
     connectorId: null,
     gatewayId: null,
     action: null,
@@ -58,4 +65,30 @@ export function requestState(requests: ReadonlyArray<RequestInput>, key: string)
   return latest?.status === "REJECTED"
     ? { kind: "REJECTED", decisionReason: latest.decisionReason }
     : { kind: "NONE" };
+}
+
+/**
+ * A prerequisite the maker satisfies by declaring something (a credential reference, a Windows
+ * account, who runs it): SATISFIED on the basis DECLARED, or VERIFIED when IT reviewed exactly
+ * this declaration and confirmed it. When IT sent exactly this declaration back it is
+ * OUTSTANDING again, with IT's reason, until the maker declares something else (a review of
+ * another declaration no longer applies).
+ */
+export function declared(
+  fields: Pick<DerivedPrerequisite, "key" | "type" | "reason"> &
+    Partial<Pick<DerivedPrerequisite, "systemAccessId" | "systemName">> & { satisfiedBy: string },
+  reviews: ReadonlyArray<ReviewInput>,
+  sentBack: (itReason: string | null) => { reason: string; action: PrerequisiteAction },
+): DerivedPrerequisite {
+  const review = reviews.find((r) => r.key === fields.key && r.declaration === fields.satisfiedBy);
+  if (review?.outcome === "SENT_BACK") {
+    const { reason, action } = sentBack(review.reason);
+    const { satisfiedBy: _declaration, ...base } = fields;
+    return prerequisite({ ...base, status: "OUTSTANDING", reason, action });
+  }
+  return prerequisite({
+    ...fields,
+    status: "SATISFIED",
+    basis: review?.outcome === "VERIFIED" ? "VERIFIED" : "DECLARED",
+  });
 }

@@ -12,7 +12,9 @@ import {
   GATEWAY_STATUSES,
   type PrerequisiteType,
   REQUEST_STATUSES,
+  REVIEW_OUTCOMES,
   type RequestInput,
+  type ReviewInput,
   RUN_MODES,
   SIGN_IN_METHODS,
   SYSTEM_LOCATIONS,
@@ -91,6 +93,15 @@ const requestArb: fc.Arbitrary<RequestInput> = fc.record({
   createdAt: date,
 });
 
+// Mostly declarations that never match, so that reviews of other declarations are exercised;
+// the properties below add matching ones themselves.
+const reviewArb: fc.Arbitrary<ReviewInput> = fc.record({
+  key: requestKeyArb,
+  outcome: fc.constantFrom(...REVIEW_OUTCOMES),
+  declaration: text(["Service identity “svc-expenses”", ""]),
+  reason: optionalText(["No such secret", ""]),
+});
+
 const inputArb: fc.Arbitrary<EngineInput> = fc.record({
   automation: fc.record({
     kind: fc.constantFrom(...AUTOMATION_KINDS),
@@ -98,6 +109,9 @@ const inputArb: fc.Arbitrary<EngineInput> = fc.record({
     runAs: optionalText(["Finance clerks", "svc-expenses", "  "]),
     departmentId: fc.constantFrom(...DEPARTMENTS),
     retired: fc.boolean(),
+    machine: optionalText(["PC-FIN-042", "mg-finance", " "]),
+    windowsAccount: optionalText(["svc-bot", "jdoe"]),
+    windowsAccountType: fc.option(fc.constantFrom(...WINDOWS_ACCOUNT_TYPES), { nil: null }),
     systems: fc.array(systemArb, { maxLength: 6 }),
   }),
   gateway: fc.option(
@@ -111,6 +125,7 @@ const inputArb: fc.Arbitrary<EngineInput> = fc.record({
   ),
   connectors: fc.uniqueArray(connectorArb, { selector: (c) => c.id, maxLength: 6 }),
   requests: fc.array(requestArb, { maxLength: 6 }),
+  reviews: fc.array(reviewArb, { maxLength: 3 }),
   now: date,
 });
 
@@ -214,6 +229,7 @@ describe("derivePrerequisites — properties", () => {
           automation.kind === "WEBSITE_AUTOMATION" ||
           automation.systems.some((s) => s.location === "ON_PREMISES");
         const needsEntra = automation.systems.some((s) => s.signInMethod === "ENTRA_ID");
+        const desktop = automation.kind === "DESKTOP_FLOW";
         const perSystem = automation.systems.flatMap((s) => {
           const type = expectedPerSystemType(s);
           return type ? [[type, s.id, s.name]] : [];
@@ -224,6 +240,7 @@ describe("derivePrerequisites — properties", () => {
           ),
         ).toEqual([
           ...(needsGateway ? [["GATEWAY"]] : []),
+          ...(desktop ? [["WINDOWS_SIGN_IN"]] : []),
           ...(needsEntra ? [["ENTRA_CONNECTION"]] : []),
           ...perSystem,
         ]);
@@ -340,6 +357,89 @@ describe("derivePrerequisites — properties", () => {
           if (p.connectorId !== null) expect(p.type).toBe("SHARED_KEY_CONNECTOR");
           if (p.gatewayId !== null) expect(p.type).toBe("GATEWAY");
         }
+      }),
+      RUNS,
+    );
+  });
+
+  it("every SATISFIED has a basis and nothing else has one: APPROVED exactly for what IT provides", () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        for (const p of derivePrerequisites(input).prerequisites) {
+          const providedByIt = p.type === "GATEWAY" || p.type === "SHARED_KEY_CONNECTOR";
+          if (p.status !== "SATISFIED") expect(p.basis).toBeNull();
+          else if (providedByIt) expect(p.basis).toBe("APPROVED");
+          else expect(["DECLARED", "VERIFIED"]).toContain(p.basis);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it("a desktop flow has exactly one Windows sign-in of its own, which no gateway satisfies", () => {
+    const arb = fc.record({
+      input: inputArb,
+      gateway: fc.record({
+        id: fc.constantFrom("gw-1", "mg-1"),
+        name: text(["gw-eu-1", "mg-finance"]),
+        kind: fc.constantFrom(...GATEWAY_KINDS),
+        status: fc.constantFrom(...GATEWAY_STATUSES),
+      }),
+    });
+    fc.assert(
+      fc.property(arb, ({ input, gateway }) => {
+        const own = (i: EngineInput) =>
+          derivePrerequisites(i).prerequisites.filter((p) => p.key === "WINDOWS_SIGN_IN");
+        const mine = own(input);
+        if (input.automation.kind !== "DESKTOP_FLOW") {
+          expect(mine).toEqual([]);
+          return;
+        }
+        expect(mine).toHaveLength(1);
+        expect(mine[0]).toMatchObject({ type: "WINDOWS_SIGN_IN", systemAccessId: null, gatewayId: null });
+        const { machine, windowsAccount, windowsAccountType } = input.automation;
+        const recorded = !!machine?.trim() && !!windowsAccount?.trim();
+        const accountFits = input.automation.runMode === "ATTENDED" || windowsAccountType === "SERVICE";
+        if (!recorded || !accountFits) expect(mine[0]?.status).toBe("OUTSTANDING");
+        // Whatever gateway is assigned (or none), the machine's sign-in is the same.
+        expect(own({ ...input, gateway })).toEqual(mine.map((p) => ({ ...p, reason: expect.any(String) })));
+        expect(own({ ...input, gateway: null })[0]?.status).toBe(mine[0]?.status);
+      }),
+      RUNS,
+    );
+  });
+
+  it("IT's review applies to exactly the declaration it reviewed: VERIFIED upgrades, SENT_BACK reopens, a new declaration voids it", () => {
+    const arb = fc.record({
+      input: inputArb,
+      outcome: fc.constantFrom(...REVIEW_OUTCOMES),
+      pick: fc.nat(),
+      reason: text(["No such secret"]),
+    });
+    fc.assert(
+      fc.property(arb, ({ input, outcome, pick, reason }) => {
+        const before = derivePrerequisites(input).prerequisites;
+        const declared = before.filter((p) => p.basis === "DECLARED");
+        if (declared.length === 0) return;
+        const target = declared[pick % declared.length]!;
+        const review: ReviewInput = { key: target.key, outcome, declaration: target.satisfiedBy!, reason };
+        // The reviewed key's older reviews are replaced, as the table keeps one per key.
+        const reviews = [...input.reviews.filter((r) => r.key !== target.key), review];
+        const after = derivePrerequisites({ ...input, reviews }).prerequisites;
+        expect(after.map((p) => p.key)).toEqual(before.map((p) => p.key));
+        after.forEach((p, i) => {
+          if (p.key !== target.key) expect(p).toEqual(before[i]);
+          else if (outcome === "VERIFIED") expect(p).toEqual({ ...target, basis: "VERIFIED" });
+          else {
+            expect(p.status).toBe("OUTSTANDING");
+            expect([p.satisfiedBy, p.basis]).toEqual([null, null]);
+            expect(p.action?.kind).toBe("EDIT_SYSTEM");
+          }
+        });
+        // The same review of another declaration changes nothing.
+        const voided = [...reviews.slice(0, -1), { ...review, declaration: `${review.declaration} (old)` }];
+        const again = derivePrerequisites({ ...input, reviews: voided }).prerequisites;
+        expect(again.find((p) => p.key === target.key)).toEqual(target);
       }),
       RUNS,
     );

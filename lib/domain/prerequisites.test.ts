@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { automationStatus, derivePrerequisites, normaliseKey } from "@/lib/domain/prerequisites";
 import {
+  ASSURANCE_BASES,
   AUTOMATION_KINDS,
   AUTOMATION_STATUSES,
   type AutomationKind,
@@ -21,7 +22,9 @@ import {
   type PrerequisiteStatus,
   type PrerequisiteType,
   REQUEST_STATUSES,
+  REVIEW_OUTCOMES,
   type RequestInput,
+  type ReviewInput,
   RUN_MODES,
   type RunMode,
   SIGN_IN_METHODS,
@@ -30,6 +33,7 @@ import {
   type SystemAccessInput,
   type SystemLocation,
   WINDOWS_ACCOUNT_TYPES,
+  type WindowsAccountType,
 } from "@/lib/domain/types";
 
 const NOW = new Date("2026-06-15T12:00:00Z");
@@ -63,10 +67,14 @@ interface Scenario {
   runMode?: RunMode;
   runAs?: string | null;
   retired?: boolean;
+  machine?: string | null;
+  windowsAccount?: string | null;
+  windowsAccountType?: WindowsAccountType | null;
   systems: SystemAccessInput[];
   gateway?: GatewayInput | null;
   connectors?: ConnectorInput[];
   requests?: RequestInput[];
+  reviews?: ReviewInput[];
 }
 
 function engineInput(s: Scenario): EngineInput {
@@ -77,11 +85,15 @@ function engineInput(s: Scenario): EngineInput {
       runAs: s.runAs ?? null,
       departmentId: DEPT,
       retired: s.retired ?? false,
+      machine: s.machine ?? null,
+      windowsAccount: s.windowsAccount ?? null,
+      windowsAccountType: s.windowsAccountType ?? null,
       systems: s.systems,
     },
     gateway: s.gateway ?? null,
     connectors: s.connectors ?? [],
     requests: s.requests ?? [],
+    reviews: s.reviews ?? [],
     now: NOW,
   };
 }
@@ -151,6 +163,7 @@ function expectWellFormed(p: DerivedPrerequisite) {
   expect(sentenceCount(p.reason), p.reason).toBeGreaterThanOrEqual(1);
   expect(sentenceCount(p.reason), p.reason).toBeLessThanOrEqual(3);
   expect(p.satisfiedBy !== null, `satisfiedBy iff SATISFIED (${p.key})`).toBe(p.status === "SATISFIED");
+  expect(p.basis !== null, `basis iff SATISFIED (${p.key})`).toBe(p.status === "SATISFIED");
   expect(p.action === null, `action null iff SATISFIED/REQUESTED (${p.key})`).toBe(
     p.status === "SATISFIED" || p.status === "REQUESTED",
   );
@@ -165,13 +178,15 @@ function expectWellFormed(p: DerivedPrerequisite) {
  * Each case is derived with three fixtures of the same single system "Target" (service "sap-erp"):
  *  - bare:     nothing recorded, no gateway, no connectors, no requests, runAs null;
  *  - complete: runAs declared, a valid credential reference, machine group + PERSONAL Windows
- *              account, an online MACHINE_GROUP assigned (fits desktop flows only), an approved
- *              connector for sap-erp shared with ALL;
+ *              account (on the system and on the automation), an online MACHINE_GROUP assigned
+ *              (fits desktop flows only), an approved connector for sap-erp shared with ALL;
  *  - lapsed:   runAs blank, the credential's rotation date passed, machine group + SERVICE
- *              account, an OFFLINE DATA_GATEWAY assigned, a REVOKED connector for sap-erp.
+ *              account (on the system and on the automation), an OFFLINE DATA_GATEWAY assigned,
+ *              a REVOKED connector for sap-erp.
  * Expected values: "TYPE:STATUS … | AUTOMATION STATUS" (GW GATEWAY, ENTRA ENTRA_CONNECTION,
  * CRED CREDENTIAL, WIN WINDOWS_SIGN_IN, KEY SHARED_KEY_CONNECTOR; OUT OUTSTANDING, SAT
- * SATISFIED, EXP EXPIRED; "-" none).
+ * SATISFIED, EXP EXPIRED; "-" none). Every desktop flow has its own WIN right after GW (the
+ * machine it runs on), whatever its system signs in with.
  */
 type Row = readonly [AutomationKind, SignInMethod, SystemLocation, RunMode, boolean, string, string, string];
 
@@ -209,38 +224,38 @@ const CASES: ReadonlyArray<Row> = [
   ["CLOUD_FLOW", "SHARED_KEY", "ON_PREMISES", "ATTENDED", true, "GW:OUT KEY:OUT | PENDING", "GW:OUT KEY:SAT | PENDING", "GW:EXP KEY:EXP | BLOCKED"],
   ["CLOUD_FLOW", "SHARED_KEY", "ON_PREMISES", "UNATTENDED", false, "GW:OUT KEY:OUT | PENDING", "GW:OUT KEY:SAT | PENDING", "GW:EXP KEY:EXP | BLOCKED"],
   ["CLOUD_FLOW", "SHARED_KEY", "ON_PREMISES", "UNATTENDED", true, "GW:OUT KEY:OUT | PENDING", "GW:OUT KEY:SAT | PENDING", "GW:EXP KEY:EXP | BLOCKED"],
-  ["DESKTOP_FLOW", "ENTRA_ID", "CLOUD", "ATTENDED", false, "GW:OUT ENTRA:OUT | PENDING", "GW:SAT ENTRA:SAT | READY", "GW:EXP ENTRA:OUT | BLOCKED"],
-  ["DESKTOP_FLOW", "ENTRA_ID", "CLOUD", "ATTENDED", true, "GW:OUT ENTRA:OUT | PENDING", "GW:SAT ENTRA:SAT | READY", "GW:EXP ENTRA:OUT | BLOCKED"],
-  ["DESKTOP_FLOW", "ENTRA_ID", "CLOUD", "UNATTENDED", false, "GW:OUT ENTRA:OUT | PENDING", "GW:SAT ENTRA:SAT | READY", "GW:EXP ENTRA:OUT | BLOCKED"],
-  ["DESKTOP_FLOW", "ENTRA_ID", "CLOUD", "UNATTENDED", true, "GW:OUT ENTRA:OUT | PENDING", "GW:SAT ENTRA:SAT | READY", "GW:EXP ENTRA:OUT | BLOCKED"],
-  ["DESKTOP_FLOW", "ENTRA_ID", "ON_PREMISES", "ATTENDED", false, "GW:OUT ENTRA:OUT | PENDING", "GW:SAT ENTRA:SAT | READY", "GW:EXP ENTRA:OUT | BLOCKED"],
-  ["DESKTOP_FLOW", "ENTRA_ID", "ON_PREMISES", "ATTENDED", true, "GW:OUT ENTRA:OUT | PENDING", "GW:SAT ENTRA:SAT | READY", "GW:EXP ENTRA:OUT | BLOCKED"],
-  ["DESKTOP_FLOW", "ENTRA_ID", "ON_PREMISES", "UNATTENDED", false, "GW:OUT ENTRA:OUT | PENDING", "GW:SAT ENTRA:SAT | READY", "GW:EXP ENTRA:OUT | BLOCKED"],
-  ["DESKTOP_FLOW", "ENTRA_ID", "ON_PREMISES", "UNATTENDED", true, "GW:OUT ENTRA:OUT | PENDING", "GW:SAT ENTRA:SAT | READY", "GW:EXP ENTRA:OUT | BLOCKED"],
-  ["DESKTOP_FLOW", "USERNAME_PASSWORD", "CLOUD", "ATTENDED", false, "GW:OUT CRED:OUT | PENDING", "GW:SAT CRED:SAT | READY", "GW:EXP CRED:EXP | BLOCKED"],
-  ["DESKTOP_FLOW", "USERNAME_PASSWORD", "CLOUD", "ATTENDED", true, "GW:OUT | PENDING", "GW:SAT | READY", "GW:EXP | BLOCKED"],
-  ["DESKTOP_FLOW", "USERNAME_PASSWORD", "CLOUD", "UNATTENDED", false, "GW:OUT CRED:OUT | PENDING", "GW:SAT CRED:SAT | READY", "GW:EXP CRED:EXP | BLOCKED"],
-  ["DESKTOP_FLOW", "USERNAME_PASSWORD", "CLOUD", "UNATTENDED", true, "GW:OUT | PENDING", "GW:SAT | READY", "GW:EXP | BLOCKED"],
-  ["DESKTOP_FLOW", "USERNAME_PASSWORD", "ON_PREMISES", "ATTENDED", false, "GW:OUT CRED:OUT | PENDING", "GW:SAT CRED:SAT | READY", "GW:EXP CRED:EXP | BLOCKED"],
-  ["DESKTOP_FLOW", "USERNAME_PASSWORD", "ON_PREMISES", "ATTENDED", true, "GW:OUT | PENDING", "GW:SAT | READY", "GW:EXP | BLOCKED"],
-  ["DESKTOP_FLOW", "USERNAME_PASSWORD", "ON_PREMISES", "UNATTENDED", false, "GW:OUT CRED:OUT | PENDING", "GW:SAT CRED:SAT | READY", "GW:EXP CRED:EXP | BLOCKED"],
-  ["DESKTOP_FLOW", "USERNAME_PASSWORD", "ON_PREMISES", "UNATTENDED", true, "GW:OUT | PENDING", "GW:SAT | READY", "GW:EXP | BLOCKED"],
-  ["DESKTOP_FLOW", "WINDOWS", "CLOUD", "ATTENDED", false, "GW:OUT WIN:OUT | PENDING", "GW:SAT WIN:SAT | READY", "GW:EXP WIN:SAT | BLOCKED"],
-  ["DESKTOP_FLOW", "WINDOWS", "CLOUD", "ATTENDED", true, "GW:OUT WIN:OUT | PENDING", "GW:SAT WIN:SAT | READY", "GW:EXP WIN:SAT | BLOCKED"],
-  ["DESKTOP_FLOW", "WINDOWS", "CLOUD", "UNATTENDED", false, "GW:OUT WIN:OUT | PENDING", "GW:SAT WIN:OUT | PENDING", "GW:EXP WIN:SAT | BLOCKED"],
-  ["DESKTOP_FLOW", "WINDOWS", "CLOUD", "UNATTENDED", true, "GW:OUT WIN:OUT | PENDING", "GW:SAT WIN:OUT | PENDING", "GW:EXP WIN:SAT | BLOCKED"],
-  ["DESKTOP_FLOW", "WINDOWS", "ON_PREMISES", "ATTENDED", false, "GW:OUT WIN:OUT | PENDING", "GW:SAT WIN:SAT | READY", "GW:EXP WIN:SAT | BLOCKED"],
-  ["DESKTOP_FLOW", "WINDOWS", "ON_PREMISES", "ATTENDED", true, "GW:OUT WIN:OUT | PENDING", "GW:SAT WIN:SAT | READY", "GW:EXP WIN:SAT | BLOCKED"],
-  ["DESKTOP_FLOW", "WINDOWS", "ON_PREMISES", "UNATTENDED", false, "GW:OUT WIN:OUT | PENDING", "GW:SAT WIN:OUT | PENDING", "GW:EXP WIN:SAT | BLOCKED"],
-  ["DESKTOP_FLOW", "WINDOWS", "ON_PREMISES", "UNATTENDED", true, "GW:OUT WIN:OUT | PENDING", "GW:SAT WIN:OUT | PENDING", "GW:EXP WIN:SAT | BLOCKED"],
-  ["DESKTOP_FLOW", "SHARED_KEY", "CLOUD", "ATTENDED", false, "GW:OUT KEY:OUT | PENDING", "GW:SAT KEY:SAT | READY", "GW:EXP KEY:EXP | BLOCKED"],
-  ["DESKTOP_FLOW", "SHARED_KEY", "CLOUD", "ATTENDED", true, "GW:OUT KEY:OUT | PENDING", "GW:SAT KEY:SAT | READY", "GW:EXP KEY:EXP | BLOCKED"],
-  ["DESKTOP_FLOW", "SHARED_KEY", "CLOUD", "UNATTENDED", false, "GW:OUT KEY:OUT | PENDING", "GW:SAT KEY:SAT | READY", "GW:EXP KEY:EXP | BLOCKED"],
-  ["DESKTOP_FLOW", "SHARED_KEY", "CLOUD", "UNATTENDED", true, "GW:OUT KEY:OUT | PENDING", "GW:SAT KEY:SAT | READY", "GW:EXP KEY:EXP | BLOCKED"],
-  ["DESKTOP_FLOW", "SHARED_KEY", "ON_PREMISES", "ATTENDED", false, "GW:OUT KEY:OUT | PENDING", "GW:SAT KEY:SAT | READY", "GW:EXP KEY:EXP | BLOCKED"],
-  ["DESKTOP_FLOW", "SHARED_KEY", "ON_PREMISES", "ATTENDED", true, "GW:OUT KEY:OUT | PENDING", "GW:SAT KEY:SAT | READY", "GW:EXP KEY:EXP | BLOCKED"],
-  ["DESKTOP_FLOW", "SHARED_KEY", "ON_PREMISES", "UNATTENDED", false, "GW:OUT KEY:OUT | PENDING", "GW:SAT KEY:SAT | READY", "GW:EXP KEY:EXP | BLOCKED"],
-  ["DESKTOP_FLOW", "SHARED_KEY", "ON_PREMISES", "UNATTENDED", true, "GW:OUT KEY:OUT | PENDING", "GW:SAT KEY:SAT | READY", "GW:EXP KEY:EXP | BLOCKED"],
+  ["DESKTOP_FLOW", "ENTRA_ID", "CLOUD", "ATTENDED", false, "GW:OUT WIN:OUT ENTRA:OUT | PENDING", "GW:SAT WIN:SAT ENTRA:SAT | READY", "GW:EXP WIN:SAT ENTRA:OUT | BLOCKED"],
+  ["DESKTOP_FLOW", "ENTRA_ID", "CLOUD", "ATTENDED", true, "GW:OUT WIN:OUT ENTRA:OUT | PENDING", "GW:SAT WIN:SAT ENTRA:SAT | READY", "GW:EXP WIN:SAT ENTRA:OUT | BLOCKED"],
+  ["DESKTOP_FLOW", "ENTRA_ID", "CLOUD", "UNATTENDED", false, "GW:OUT WIN:OUT ENTRA:OUT | PENDING", "GW:SAT WIN:OUT ENTRA:SAT | PENDING", "GW:EXP WIN:SAT ENTRA:OUT | BLOCKED"],
+  ["DESKTOP_FLOW", "ENTRA_ID", "CLOUD", "UNATTENDED", true, "GW:OUT WIN:OUT ENTRA:OUT | PENDING", "GW:SAT WIN:OUT ENTRA:SAT | PENDING", "GW:EXP WIN:SAT ENTRA:OUT | BLOCKED"],
+  ["DESKTOP_FLOW", "ENTRA_ID", "ON_PREMISES", "ATTENDED", false, "GW:OUT WIN:OUT ENTRA:OUT | PENDING", "GW:SAT WIN:SAT ENTRA:SAT | READY", "GW:EXP WIN:SAT ENTRA:OUT | BLOCKED"],
+  ["DESKTOP_FLOW", "ENTRA_ID", "ON_PREMISES", "ATTENDED", true, "GW:OUT WIN:OUT ENTRA:OUT | PENDING", "GW:SAT WIN:SAT ENTRA:SAT | READY", "GW:EXP WIN:SAT ENTRA:OUT | BLOCKED"],
+  ["DESKTOP_FLOW", "ENTRA_ID", "ON_PREMISES", "UNATTENDED", false, "GW:OUT WIN:OUT ENTRA:OUT | PENDING", "GW:SAT WIN:OUT ENTRA:SAT | PENDING", "GW:EXP WIN:SAT ENTRA:OUT | BLOCKED"],
+  ["DESKTOP_FLOW", "ENTRA_ID", "ON_PREMISES", "UNATTENDED", true, "GW:OUT WIN:OUT ENTRA:OUT | PENDING", "GW:SAT WIN:OUT ENTRA:SAT | PENDING", "GW:EXP WIN:SAT ENTRA:OUT | BLOCKED"],
+  ["DESKTOP_FLOW", "USERNAME_PASSWORD", "CLOUD", "ATTENDED", false, "GW:OUT WIN:OUT CRED:OUT | PENDING", "GW:SAT WIN:SAT CRED:SAT | READY", "GW:EXP WIN:SAT CRED:EXP | BLOCKED"],
+  ["DESKTOP_FLOW", "USERNAME_PASSWORD", "CLOUD", "ATTENDED", true, "GW:OUT WIN:OUT | PENDING", "GW:SAT WIN:SAT | READY", "GW:EXP WIN:SAT | BLOCKED"],
+  ["DESKTOP_FLOW", "USERNAME_PASSWORD", "CLOUD", "UNATTENDED", false, "GW:OUT WIN:OUT CRED:OUT | PENDING", "GW:SAT WIN:OUT CRED:SAT | PENDING", "GW:EXP WIN:SAT CRED:EXP | BLOCKED"],
+  ["DESKTOP_FLOW", "USERNAME_PASSWORD", "CLOUD", "UNATTENDED", true, "GW:OUT WIN:OUT | PENDING", "GW:SAT WIN:OUT | PENDING", "GW:EXP WIN:SAT | BLOCKED"],
+  ["DESKTOP_FLOW", "USERNAME_PASSWORD", "ON_PREMISES", "ATTENDED", false, "GW:OUT WIN:OUT CRED:OUT | PENDING", "GW:SAT WIN:SAT CRED:SAT | READY", "GW:EXP WIN:SAT CRED:EXP | BLOCKED"],
+  ["DESKTOP_FLOW", "USERNAME_PASSWORD", "ON_PREMISES", "ATTENDED", true, "GW:OUT WIN:OUT | PENDING", "GW:SAT WIN:SAT | READY", "GW:EXP WIN:SAT | BLOCKED"],
+  ["DESKTOP_FLOW", "USERNAME_PASSWORD", "ON_PREMISES", "UNATTENDED", false, "GW:OUT WIN:OUT CRED:OUT | PENDING", "GW:SAT WIN:OUT CRED:SAT | PENDING", "GW:EXP WIN:SAT CRED:EXP | BLOCKED"],
+  ["DESKTOP_FLOW", "USERNAME_PASSWORD", "ON_PREMISES", "UNATTENDED", true, "GW:OUT WIN:OUT | PENDING", "GW:SAT WIN:OUT | PENDING", "GW:EXP WIN:SAT | BLOCKED"],
+  ["DESKTOP_FLOW", "WINDOWS", "CLOUD", "ATTENDED", false, "GW:OUT WIN:OUT WIN:OUT | PENDING", "GW:SAT WIN:SAT WIN:SAT | READY", "GW:EXP WIN:SAT WIN:SAT | BLOCKED"],
+  ["DESKTOP_FLOW", "WINDOWS", "CLOUD", "ATTENDED", true, "GW:OUT WIN:OUT WIN:OUT | PENDING", "GW:SAT WIN:SAT WIN:SAT | READY", "GW:EXP WIN:SAT WIN:SAT | BLOCKED"],
+  ["DESKTOP_FLOW", "WINDOWS", "CLOUD", "UNATTENDED", false, "GW:OUT WIN:OUT WIN:OUT | PENDING", "GW:SAT WIN:OUT WIN:OUT | PENDING", "GW:EXP WIN:SAT WIN:SAT | BLOCKED"],
+  ["DESKTOP_FLOW", "WINDOWS", "CLOUD", "UNATTENDED", true, "GW:OUT WIN:OUT WIN:OUT | PENDING", "GW:SAT WIN:OUT WIN:OUT | PENDING", "GW:EXP WIN:SAT WIN:SAT | BLOCKED"],
+  ["DESKTOP_FLOW", "WINDOWS", "ON_PREMISES", "ATTENDED", false, "GW:OUT WIN:OUT WIN:OUT | PENDING", "GW:SAT WIN:SAT WIN:SAT | READY", "GW:EXP WIN:SAT WIN:SAT | BLOCKED"],
+  ["DESKTOP_FLOW", "WINDOWS", "ON_PREMISES", "ATTENDED", true, "GW:OUT WIN:OUT WIN:OUT | PENDING", "GW:SAT WIN:SAT WIN:SAT | READY", "GW:EXP WIN:SAT WIN:SAT | BLOCKED"],
+  ["DESKTOP_FLOW", "WINDOWS", "ON_PREMISES", "UNATTENDED", false, "GW:OUT WIN:OUT WIN:OUT | PENDING", "GW:SAT WIN:OUT WIN:OUT | PENDING", "GW:EXP WIN:SAT WIN:SAT | BLOCKED"],
+  ["DESKTOP_FLOW", "WINDOWS", "ON_PREMISES", "UNATTENDED", true, "GW:OUT WIN:OUT WIN:OUT | PENDING", "GW:SAT WIN:OUT WIN:OUT | PENDING", "GW:EXP WIN:SAT WIN:SAT | BLOCKED"],
+  ["DESKTOP_FLOW", "SHARED_KEY", "CLOUD", "ATTENDED", false, "GW:OUT WIN:OUT KEY:OUT | PENDING", "GW:SAT WIN:SAT KEY:SAT | READY", "GW:EXP WIN:SAT KEY:EXP | BLOCKED"],
+  ["DESKTOP_FLOW", "SHARED_KEY", "CLOUD", "ATTENDED", true, "GW:OUT WIN:OUT KEY:OUT | PENDING", "GW:SAT WIN:SAT KEY:SAT | READY", "GW:EXP WIN:SAT KEY:EXP | BLOCKED"],
+  ["DESKTOP_FLOW", "SHARED_KEY", "CLOUD", "UNATTENDED", false, "GW:OUT WIN:OUT KEY:OUT | PENDING", "GW:SAT WIN:OUT KEY:SAT | PENDING", "GW:EXP WIN:SAT KEY:EXP | BLOCKED"],
+  ["DESKTOP_FLOW", "SHARED_KEY", "CLOUD", "UNATTENDED", true, "GW:OUT WIN:OUT KEY:OUT | PENDING", "GW:SAT WIN:OUT KEY:SAT | PENDING", "GW:EXP WIN:SAT KEY:EXP | BLOCKED"],
+  ["DESKTOP_FLOW", "SHARED_KEY", "ON_PREMISES", "ATTENDED", false, "GW:OUT WIN:OUT KEY:OUT | PENDING", "GW:SAT WIN:SAT KEY:SAT | READY", "GW:EXP WIN:SAT KEY:EXP | BLOCKED"],
+  ["DESKTOP_FLOW", "SHARED_KEY", "ON_PREMISES", "ATTENDED", true, "GW:OUT WIN:OUT KEY:OUT | PENDING", "GW:SAT WIN:SAT KEY:SAT | READY", "GW:EXP WIN:SAT KEY:EXP | BLOCKED"],
+  ["DESKTOP_FLOW", "SHARED_KEY", "ON_PREMISES", "UNATTENDED", false, "GW:OUT WIN:OUT KEY:OUT | PENDING", "GW:SAT WIN:OUT KEY:SAT | PENDING", "GW:EXP WIN:SAT KEY:EXP | BLOCKED"],
+  ["DESKTOP_FLOW", "SHARED_KEY", "ON_PREMISES", "UNATTENDED", true, "GW:OUT WIN:OUT KEY:OUT | PENDING", "GW:SAT WIN:OUT KEY:SAT | PENDING", "GW:EXP WIN:SAT KEY:EXP | BLOCKED"],
   ["WEBSITE_AUTOMATION", "ENTRA_ID", "CLOUD", "ATTENDED", false, "GW:OUT ENTRA:OUT | PENDING", "GW:OUT ENTRA:SAT | PENDING", "GW:EXP ENTRA:OUT | BLOCKED"],
   ["WEBSITE_AUTOMATION", "ENTRA_ID", "CLOUD", "ATTENDED", true, "GW:OUT ENTRA:OUT | PENDING", "GW:OUT ENTRA:SAT | PENDING", "GW:EXP ENTRA:OUT | BLOCKED"],
   ["WEBSITE_AUTOMATION", "ENTRA_ID", "CLOUD", "UNATTENDED", false, "GW:OUT ENTRA:OUT | PENDING", "GW:OUT ENTRA:SAT | PENDING", "GW:EXP ENTRA:OUT | BLOCKED"],
@@ -316,6 +331,9 @@ function fixture(which: "bare" | "complete" | "lapsed", row: Row): Scenario {
       kind,
       runMode,
       runAs: runMode === "ATTENDED" ? "Finance clerks" : "svc-expenses",
+      machine: kind === "DESKTOP_FLOW" ? "mg-finance" : null,
+      windowsAccount: kind === "DESKTOP_FLOW" ? "jdoe" : null,
+      windowsAccountType: kind === "DESKTOP_FLOW" ? "PERSONAL" : null,
       systems: [
         sys({
           ...base,
@@ -338,6 +356,9 @@ function fixture(which: "bare" | "complete" | "lapsed", row: Row): Scenario {
     kind,
     runMode,
     runAs: "   ",
+    machine: kind === "DESKTOP_FLOW" ? "mg-finance" : null,
+    windowsAccount: kind === "DESKTOP_FLOW" ? "svc-target" : null,
+    windowsAccountType: kind === "DESKTOP_FLOW" ? "SERVICE" : null,
     systems: [
       sys({
         ...base,
@@ -902,6 +923,230 @@ describe("Entra ID connection", () => {
   });
 });
 
+describe("a desktop flow's own Windows sign-in", () => {
+  const cloudOnly = [sys({ name: "SharePoint", signInMethod: "ENTRA_ID" })];
+  const desktop = (fields: Partial<Scenario> = {}) =>
+    derive({ kind: "DESKTOP_FLOW", runAs: "Finance clerks", systems: cloudOnly, ...fields });
+  const recorded = { machine: "PC-FIN-042", windowsAccount: "CORP\\svc-ap-bot" };
+
+  it("every desktop flow needs one, whatever its systems declare; other kinds never", () => {
+    for (const systems of [[], cloudOnly, [onlineBanking], [erp]]) {
+      const p = only(desktop({ systems }), "WINDOWS_SIGN_IN");
+      expect([p.type, p.status, p.systemAccessId, p.systemName]).toEqual([
+        "WINDOWS_SIGN_IN",
+        "OUTSTANDING",
+        null,
+        null,
+      ]);
+      expect(p.reason).toContain("runs on a Windows machine");
+      expect(p.reason).toContain("separate from Microsoft 365 and Microsoft Entra ID");
+      expect(p.action).toEqual({
+        kind: "EDIT_SYSTEM",
+        label: "Record where it runs and the Windows account",
+      });
+      expectWellFormed(p);
+    }
+    for (const kind of ["CLOUD_FLOW", "WEBSITE_AUTOMATION", "API_INTEGRATION"] as const) {
+      const d = derive({ kind, systems: cloudOnly, ...recorded });
+      expect(d.prerequisites.some((p) => p.key === "WINDOWS_SIGN_IN")).toBe(false);
+    }
+  });
+
+  it("comes right after the gateway, and a WINDOWS system keeps its own", () => {
+    const d = desktop({
+      ...recorded,
+      systems: [sys({ name: "PC App", signInMethod: "WINDOWS" }), ...cloudOnly],
+    });
+    expect(d.prerequisites.map((p) => [p.key, p.status])).toEqual([
+      ["GATEWAY", "OUTSTANDING"],
+      ["WINDOWS_SIGN_IN", "SATISFIED"],
+      ["ENTRA_CONNECTION", "SATISFIED"],
+      ["WINDOWS_SIGN_IN:pc app", "OUTSTANDING"],
+    ]);
+  });
+
+  it("a machine group assigned as its gateway connects it but does not sign it in", () => {
+    const mg = gateway({ kind: "MACHINE_GROUP", name: "mg-finance", id: "mg-1" });
+    const d = desktop({ gateway: mg });
+    expect(only(d, "GATEWAY").status).toBe("SATISFIED");
+    const p = only(d, "WINDOWS_SIGN_IN");
+    expect(p.status).toBe("OUTSTANDING");
+    expect(p.gatewayId).toBeNull();
+    expect(p.reason).toContain("Machine group “mg-finance” connects it to Power Automate");
+    expect(d.status).toBe("PENDING");
+    expectWellFormed(p);
+  });
+
+  it.each<[RunMode, Partial<Scenario>, PrerequisiteStatus]>([
+    ["ATTENDED", { ...recorded }, "SATISFIED"],
+    ["ATTENDED", { ...recorded, windowsAccountType: "PERSONAL" }, "SATISFIED"],
+    ["UNATTENDED", { ...recorded, windowsAccountType: "SERVICE" }, "SATISFIED"],
+    ["UNATTENDED", { ...recorded, windowsAccountType: "PERSONAL" }, "OUTSTANDING"],
+    ["UNATTENDED", { ...recorded, windowsAccountType: null }, "OUTSTANDING"],
+    ["ATTENDED", { machine: "PC-FIN-042" }, "OUTSTANDING"],
+    ["ATTENDED", { windowsAccount: "jdoe" }, "OUTSTANDING"],
+    ["ATTENDED", { machine: "  ", windowsAccount: "jdoe" }, "OUTSTANDING"],
+  ])("%s %j → %s (as a WINDOWS system treats account types)", (runMode, fields, expected) => {
+    const p = only(desktop({ runMode, runAs: "svc-ap", ...fields }), "WINDOWS_SIGN_IN");
+    expect(p.status).toBe(expected);
+    expectWellFormed(p);
+  });
+
+  it("an unattended flow with a personal account says why and asks for a non-personal one", () => {
+    const p = only(
+      desktop({
+        runMode: "UNATTENDED",
+        machine: "PC-FIN-042",
+        windowsAccount: "maya",
+        windowsAccountType: "PERSONAL",
+      }),
+      "WINDOWS_SIGN_IN",
+    );
+    expect(p.reason).toContain("non-personal");
+    expect(p.reason).toContain("“maya”");
+    expect(p.action).toEqual({ kind: "EDIT_SYSTEM", label: "Record a non-personal Windows account" });
+  });
+
+  it("says which account on which machine satisfies it, declared by the maker", () => {
+    const p = only(desktop({ ...recorded, windowsAccountType: "SERVICE" }), "WINDOWS_SIGN_IN");
+    expect(p.satisfiedBy).toBe("Windows account “CORP\\svc-ap-bot” (service account) on “PC-FIN-042”");
+    expect(p.basis).toBe("DECLARED");
+  });
+
+  it("a system named like the key cannot take it", () => {
+    const d = desktop({ ...recorded, systems: [sys({ name: "", signInMethod: "WINDOWS" })] });
+    expect(d.prerequisites.map((p) => p.key)).toEqual(["GATEWAY", "WINDOWS_SIGN_IN", "WINDOWS_SIGN_IN:"]);
+  });
+});
+
+describe("how each SATISFIED is known (basis) and IT's reviews", () => {
+  const credential = {
+    store: "AZURE_KEY_VAULT",
+    name: "kv-finance/banking-bot",
+    owner: "Finance IT",
+    rotatesAt: FUTURE,
+  } as const;
+  const declaredEverything: Scenario = {
+    kind: "DESKTOP_FLOW",
+    runAs: "Finance clerks",
+    machine: "PC-FIN-042",
+    windowsAccount: "jdoe",
+    systems: [
+      { ...onlineBanking, credential },
+      sharePoint,
+      sys({ name: "PC App", signInMethod: "WINDOWS", machineGroup: "mg-finance", windowsAccount: "jdoe" }),
+      sys({ ...erp, location: "CLOUD" }),
+    ],
+    gateway: gateway({ kind: "MACHINE_GROUP", name: "mg-finance" }),
+    connectors: [connector()],
+  };
+  const bankKey = "CREDENTIAL:online banking";
+  const bankDeclaration = "Azure Key Vault: kv-finance/banking-bot, owner Finance IT, rotates 2027-01-31";
+  const review = (fields: Partial<ReviewInput> = {}): ReviewInput => ({
+    key: bankKey,
+    outcome: "VERIFIED",
+    declaration: bankDeclaration,
+    reason: null,
+    ...fields,
+  });
+
+  it("what the maker declares is DECLARED; what IT provides is APPROVED", () => {
+    const d = derive(declaredEverything);
+    expect(d.status).toBe("READY");
+    expect(d.prerequisites.map((p) => [p.key, p.basis])).toEqual([
+      ["GATEWAY", "APPROVED"],
+      ["WINDOWS_SIGN_IN", "DECLARED"],
+      ["ENTRA_CONNECTION", "DECLARED"],
+      [bankKey, "DECLARED"],
+      ["WINDOWS_SIGN_IN:pc app", "DECLARED"],
+      ["SHARED_KEY_CONNECTOR:erp", "APPROVED"],
+    ]);
+  });
+
+  it("IT's confirmation of exactly this declaration makes it VERIFIED, and changes nothing else", () => {
+    const plain = derive(declaredEverything);
+    const verified = derive({ ...declaredEverything, reviews: [review()] });
+    expect(only(verified, bankKey)).toEqual({ ...only(plain, bankKey), basis: "VERIFIED" });
+    expect(verified.prerequisites.filter((p) => p.key !== bankKey)).toEqual(
+      plain.prerequisites.filter((p) => p.key !== bankKey),
+    );
+    expect(verified.status).toBe("READY");
+  });
+
+  it("a declaration IT sent back is OUTSTANDING with IT's words, until the maker declares something else", () => {
+    const sentBack = review({ outcome: "SENT_BACK", reason: "No such secret in kv-finance" });
+    const d = derive({ ...declaredEverything, reviews: [sentBack] });
+    const p = only(d, bankKey);
+    expect([p.status, p.satisfiedBy, p.basis, d.status]).toEqual(["OUTSTANDING", null, null, "PENDING"]);
+    expect(p.reason).toContain("IT reviewed what you declared");
+    expect(p.reason).toContain("“No such secret in kv-finance”");
+    expect(p.reason).toContain(bankDeclaration);
+    expect(p.action).toEqual({ kind: "EDIT_SYSTEM", label: "Record the credential reference" });
+    expectWellFormed(p);
+
+    // A new declaration (another secret) voids the review: declared again, not verified either.
+    const redeclared = derive({
+      ...declaredEverything,
+      systems: [
+        { ...onlineBanking, credential: { ...credential, name: "kv-finance/banking-bot-2" } },
+        sharePoint,
+      ],
+      reviews: [sentBack, review({ key: "ENTRA_CONNECTION", declaration: "something else" })],
+    });
+    expect(only(redeclared, bankKey)).toMatchObject({ status: "SATISFIED", basis: "DECLARED" });
+    expect(only(redeclared, "ENTRA_CONNECTION").basis).toBe("DECLARED");
+  });
+
+  it.each<[string, Partial<Scenario>, string, string]>([
+    ["who runs it", {}, "ENTRA_CONNECTION", "Run by “Finance clerks”, each with their own connection"],
+    ["the desktop flow's machine", {}, "WINDOWS_SIGN_IN", "Windows account “jdoe” on “PC-FIN-042”"],
+    [
+      "a WINDOWS system",
+      {},
+      "WINDOWS_SIGN_IN:pc app",
+      "Windows account “jdoe” on machine group “mg-finance”",
+    ],
+  ])("every declared kind can be sent back: %s", (_name, extra, key, declaration) => {
+    const base = { ...declaredEverything, ...extra };
+    expect(only(derive(base), key).satisfiedBy).toBe(declaration);
+    const p = only(
+      derive({ ...base, reviews: [{ key, outcome: "SENT_BACK", declaration, reason: "Not ours" }] }),
+      key,
+    );
+    expect(p.status).toBe("OUTSTANDING");
+    expect(p.reason).toContain("“Not ours”");
+    expect(p.action?.kind).toBe("EDIT_SYSTEM");
+    expectWellFormed(p);
+    expect(
+      only(derive({ ...base, reviews: [{ key, outcome: "VERIFIED", declaration, reason: null }] }), key)
+        .basis,
+    ).toBe("VERIFIED");
+  });
+
+  it("reviews never touch what IT approved, nor what is not satisfied", () => {
+    const d = derive(declaredEverything);
+    const reviews: ReviewInput[] = d.prerequisites.map((p) => ({
+      key: p.key,
+      outcome: "SENT_BACK",
+      declaration: p.satisfiedBy ?? "",
+      reason: "No",
+    }));
+    const after = derive({ ...declaredEverything, reviews });
+    expect(only(after, "GATEWAY")).toEqual(only(d, "GATEWAY"));
+    expect(only(after, "SHARED_KEY_CONNECTOR:erp")).toEqual(only(d, "SHARED_KEY_CONNECTOR:erp"));
+    const expired = derive({
+      systems: [{ ...onlineBanking, credential: { ...credential, rotatesAt: PAST } }],
+      reviews: [review({ outcome: "SENT_BACK", reason: "No" })],
+    });
+    expect(only(expired, bankKey).status).toBe("EXPIRED");
+  });
+
+  it("a sent-back reason without words still says so", () => {
+    const p = only(derive({ ...declaredEverything, reviews: [review({ outcome: "SENT_BACK" })] }), bankKey);
+    expect(p.reason).toContain("sent it back without giving a reason");
+  });
+});
+
 describe("automation status, keys and purity", () => {
   it("a retired automation is RETIRED, and its prerequisites are still derived", () => {
     const live = derive(expenseReporting);
@@ -994,6 +1239,8 @@ describe("the domain's enums match prisma/schema.prisma", () => {
     ["SignInMethod", SIGN_IN_METHODS],
     ["CredentialStore", CREDENTIAL_STORES],
     ["WindowsAccountType", WINDOWS_ACCOUNT_TYPES],
+    ["AssuranceBasis", ASSURANCE_BASES],
+    ["ReviewOutcome", REVIEW_OUTCOMES],
     ["PrerequisiteType", PREREQUISITE_TYPES],
     ["PrerequisiteStatus", PREREQUISITE_STATUSES],
     ["ConnectorStatus", CONNECTOR_STATUSES],

@@ -1,12 +1,13 @@
 /**
  * The prerequisite engine: derives an automation's authentication prerequisites from the
- * automation, the gateway assigned to it, the connector catalog and the requests filed.
+ * automation, the gateway assigned to it, the connector catalog, the requests filed and IT's
+ * reviews of what the maker declared — each with how a SATISFIED one is known (its basis).
  *
  * Pure and deterministic: no clock (the caller passes `now`), no randomness, no I/O, and the
  * input is never mutated. The rules are DESIGN.md's table "Sign-in methods (from the seed)
  * and the prerequisites they create".
  */
-import { deriveEntra, deriveGateway } from "@/lib/domain/automation-rules";
+import { deriveDesktopSignIn, deriveEntra, deriveGateway } from "@/lib/domain/automation-rules";
 import { normaliseKey, uniqueKey } from "@/lib/domain/engine-helpers";
 import { deriveCredential, deriveSharedKey, deriveWindows } from "@/lib/domain/system-rules";
 import type {
@@ -18,6 +19,7 @@ import type {
   PrerequisiteType,
 } from "@/lib/domain/types";
 
+export { DESKTOP_SIGN_IN_KEY } from "@/lib/domain/automation-rules";
 export type * from "@/lib/domain/types";
 export { normaliseKey };
 
@@ -43,7 +45,9 @@ export function derivePrerequisites(input: EngineInput): Derivation {
 
   const gateway = deriveGateway(input);
   if (gateway) prerequisites.push(gateway);
-  const entra = deriveEntra(automation);
+  const desktop = deriveDesktopSignIn(input);
+  if (desktop) prerequisites.push(desktop);
+  const entra = deriveEntra(automation, input.reviews);
   if (entra) prerequisites.push(entra);
   for (const p of prerequisites) usedKeys.add(p.key);
 
@@ -51,10 +55,11 @@ export function derivePrerequisites(input: EngineInput): Derivation {
     const perSystem = (type: PrerequisiteType) => uniqueKey(`${type}:${normaliseKey(system.name)}`, usedKeys);
     switch (system.signInMethod) {
       case "USERNAME_PASSWORD":
-        if (!system.sso) prerequisites.push(deriveCredential(system, perSystem("CREDENTIAL"), now));
+        if (!system.sso)
+          prerequisites.push(deriveCredential(system, perSystem("CREDENTIAL"), now, input.reviews));
         break;
       case "WINDOWS":
-        prerequisites.push(deriveWindows(system, automation, perSystem("WINDOWS_SIGN_IN")));
+        prerequisites.push(deriveWindows(system, automation, perSystem("WINDOWS_SIGN_IN"), input.reviews));
         break;
       case "SHARED_KEY":
         prerequisites.push(deriveSharedKey(system, input, perSystem("SHARED_KEY_CONNECTOR"), now));

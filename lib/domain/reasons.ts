@@ -43,6 +43,15 @@ const STORE_LABELS: Record<CredentialStore, string> = {
   OTHER: "Other credential store",
 };
 
+/**
+ * One sentence: IT reviewed this declaration and sent it back. Declaring something else (any
+ * change to what satisfies it) lifts it.
+ */
+export function sentBack(declaration: string, itReason: string | null): string {
+  const said = itReason?.trim() ? `: ${quote(itReason)}` : " without giving a reason";
+  return `IT reviewed what you declared (${quote(declaration)}) and sent it back${said} — declare something else that addresses it.`;
+}
+
 function rejection(decisionReason: string | null): string {
   const text = decisionReason?.trim();
   return text
@@ -122,6 +131,12 @@ export function entraActionLabel(runMode: RunMode): string {
 }
 
 export const entraReasons = {
+  sentBack: (
+    systems: ReadonlyArray<string>,
+    runMode: RunMode,
+    declaration: string,
+    itReason: string | null,
+  ) => `${entraWhy(systems, runMode)} ${sentBack(declaration, itReason)}`,
   satisfied: (systems: ReadonlyArray<string>, runMode: RunMode, runAs: string) =>
     `${entraWhy(systems, runMode)} Declared: ${entraSatisfiedBy(runAs, runMode)}.`,
   outstanding: (systems: ReadonlyArray<string>, runMode: RunMode) =>
@@ -150,6 +165,8 @@ export const credentialLabels = {
 };
 
 export const credentialReasons = {
+  sentBack: (system: string, declaration: string, itReason: string | null) =>
+    `${credentialWhy(system)} ${sentBack(declaration, itReason)}`,
   satisfied: (system: string, credential: CredentialReference) =>
     `${credentialWhy(system)} Its sign-in is stored in ${STORE_LABELS[credential.store]} and the reference is recorded.`,
   expired: (system: string, credential: CredentialReference) =>
@@ -181,12 +198,53 @@ export const windowsLabels = {
 };
 
 export const windowsReasons = {
+  sentBack: (system: string, declaration: string, itReason: string | null) =>
+    `${windowsWhy(system)} ${sentBack(declaration, itReason)}`,
   satisfied: (system: string) =>
     `${windowsWhy(system)} The machine group and the Windows account it runs under are recorded.`,
   personalUnattended: (system: string, account: string) =>
     `${windowsWhy(system)} An unattended flow runs with nobody signed in, so it needs a non-personal (service) account, not ${quote(account)}. Record a non-personal Windows account.`,
   outstanding: (system: string) =>
     `${windowsWhy(system)} Record the machine or machine group and the Windows account it runs under.`,
+};
+
+// ---------------------------------------------------------------------------------------
+// WINDOWS_SIGN_IN of a desktop flow (the machine it runs on)
+// ---------------------------------------------------------------------------------------
+
+const DESKTOP_WHY =
+  "A desktop flow runs on a Windows machine and signs in to it with a Windows account (usually Active Directory), which is separate from Microsoft 365 and Microsoft Entra ID.";
+
+export function desktopSatisfiedBy(
+  account: string,
+  type: WindowsAccountType | null,
+  machine: string,
+): string {
+  const kind = type === "SERVICE" ? " (service account)" : type === "PERSONAL" ? " (personal account)" : "";
+  return `Windows account ${quote(account)}${kind} on ${quote(machine)}`;
+}
+
+export const desktopLabels = {
+  record: "Record where it runs and the Windows account",
+  nonPersonal: "Record a non-personal Windows account",
+};
+
+/** A machine group assigned as the gateway connects the flow; it does not sign in to the machine. */
+function machineGroupNote(machineGroup: string | null): string {
+  return machineGroup
+    ? ` Machine group ${quote(machineGroup)} connects it to Power Automate, but the Windows sign-in is still yours to record.`
+    : "";
+}
+
+export const desktopReasons = {
+  satisfied: (machine: string) =>
+    `${DESKTOP_WHY} The machine ${quote(machine)} and the Windows account it runs under are recorded.`,
+  personalUnattended: (account: string) =>
+    `${DESKTOP_WHY} An unattended flow runs with nobody signed in, so it needs a non-personal (service) account, not ${quote(account)}. Record a non-personal Windows account.`,
+  outstanding: (machineGroup: string | null) =>
+    `${DESKTOP_WHY} Record the machine or machine group it runs on and the Windows account it runs under.${machineGroupNote(machineGroup)}`,
+  sentBack: (declaration: string, itReason: string | null) =>
+    `${DESKTOP_WHY} ${sentBack(declaration, itReason)}`,
 };
 
 // ---------------------------------------------------------------------------------------

@@ -1,5 +1,12 @@
 /** The per-system prerequisites: CREDENTIAL, WINDOWS_SIGN_IN, SHARED_KEY_CONNECTOR. Pure, no I/O. */
-import { forSystem, normaliseKey, prerequisite, present, requestState } from "@/lib/domain/engine-helpers";
+import {
+  declared,
+  forSystem,
+  normaliseKey,
+  prerequisite,
+  present,
+  requestState,
+} from "@/lib/domain/engine-helpers";
 import {
   connectorSatisfiedBy,
   credentialLabels,
@@ -18,6 +25,7 @@ import type {
   DerivedPrerequisite,
   EngineInput,
   PrerequisiteAction,
+  ReviewInput,
   SystemAccessInput,
 } from "@/lib/domain/types";
 
@@ -25,17 +33,25 @@ import type {
 // CREDENTIAL
 // ---------------------------------------------------------------------------------------
 
-export function deriveCredential(system: SystemAccessInput, key: string, now: number): DerivedPrerequisite {
+export function deriveCredential(
+  system: SystemAccessInput,
+  key: string,
+  now: number,
+  reviews: ReadonlyArray<ReviewInput>,
+): DerivedPrerequisite {
   const base = { key, type: "CREDENTIAL", ...forSystem(system) } as const;
   const { credential } = system;
   if (credential && present(credential.name)) {
     if (credential.rotatesAt.getTime() > now) {
-      return prerequisite({
-        ...base,
-        status: "SATISFIED",
-        satisfiedBy: credentialSatisfiedBy(credential),
-        reason: credentialReasons.satisfied(system.name, credential),
-      });
+      const satisfiedBy = credentialSatisfiedBy(credential);
+      return declared(
+        { ...base, satisfiedBy, reason: credentialReasons.satisfied(system.name, credential) },
+        reviews,
+        (itReason) => ({
+          reason: credentialReasons.sentBack(system.name, satisfiedBy, itReason),
+          action: { kind: "EDIT_SYSTEM", label: credentialLabels.record },
+        }),
+      );
     }
     return prerequisite({
       ...base,
@@ -60,6 +76,7 @@ export function deriveWindows(
   system: SystemAccessInput,
   automation: AutomationInput,
   key: string,
+  reviews: ReadonlyArray<ReviewInput>,
 ): DerivedPrerequisite {
   const base = { key, type: "WINDOWS_SIGN_IN", ...forSystem(system) } as const;
   const { machineGroup, windowsAccount, windowsAccountType } = system;
@@ -79,12 +96,15 @@ export function deriveWindows(
       action: { kind: "EDIT_SYSTEM", label: windowsLabels.nonPersonal },
     });
   }
-  return prerequisite({
-    ...base,
-    status: "SATISFIED",
-    satisfiedBy: windowsSatisfiedBy(windowsAccount, windowsAccountType, machineGroup),
-    reason: windowsReasons.satisfied(system.name),
-  });
+  const satisfiedBy = windowsSatisfiedBy(windowsAccount, windowsAccountType, machineGroup);
+  return declared(
+    { ...base, satisfiedBy, reason: windowsReasons.satisfied(system.name) },
+    reviews,
+    (itReason) => ({
+      reason: windowsReasons.sentBack(system.name, satisfiedBy, itReason),
+      action: { kind: "EDIT_SYSTEM", label: windowsLabels.record },
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -131,6 +151,7 @@ export function deriveSharedKey(
       ...base,
       status: "SATISFIED",
       satisfiedBy: connectorSatisfiedBy(satisfying),
+      basis: "APPROVED",
       connectorId: satisfying.id,
       reason: sharedKeyReasons.satisfied(system.name, service, satisfying),
     });

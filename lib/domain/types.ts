@@ -72,6 +72,17 @@ export type GatewayStatus = (typeof GATEWAY_STATUSES)[number];
 export const REQUEST_STATUSES = ["PENDING", "APPROVED", "REJECTED", "WITHDRAWN", "CANCELLED"] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
+/**
+ * How a SATISFIED prerequisite is known: DECLARED by the maker (credential references, Windows
+ * accounts, who runs it), APPROVED by IT (shared-key connectors, gateways), or VERIFIED (IT
+ * reviewed the maker's declaration and confirmed it).
+ */
+export const ASSURANCE_BASES = ["DECLARED", "APPROVED", "VERIFIED"] as const;
+export type AssuranceBasis = (typeof ASSURANCE_BASES)[number];
+
+export const REVIEW_OUTCOMES = ["VERIFIED", "SENT_BACK"] as const;
+export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+
 // ---------------------------------------------------------------------------------------
 // Input
 // ---------------------------------------------------------------------------------------
@@ -106,6 +117,13 @@ export interface AutomationInput {
   runAs: string | null;
   departmentId: string;
   retired: boolean;
+  /**
+   * DESKTOP_FLOW: the machine or machine group it runs on and the Windows account it runs
+   * under (UNATTENDED: a non-personal account) — what its own WINDOWS_SIGN_IN needs.
+   */
+  machine: string | null;
+  windowsAccount: string | null;
+  windowsAccountType: WindowsAccountType | null;
   systems: ReadonlyArray<SystemAccessInput>;
 }
 
@@ -133,6 +151,18 @@ export interface RequestInput {
   createdAt: Date;
 }
 
+/**
+ * IT's review of a declared prerequisite. It applies only while the prerequisite's declaration
+ * (its satisfiedBy) is still `declaration`: declaring something else voids it.
+ */
+export interface ReviewInput {
+  key: string;
+  outcome: ReviewOutcome;
+  declaration: string;
+  /** SENT_BACK: what IT said, for the maker. */
+  reason: string | null;
+}
+
 export interface EngineInput {
   automation: AutomationInput;
   /** The gateway (or machine group) IT assigned to this automation, if any. */
@@ -144,6 +174,8 @@ export interface EngineInput {
   connectors: ReadonlyArray<ConnectorInput>;
   /** Requests filed for this automation's prerequisites, identified by prerequisite key. */
   requests: ReadonlyArray<RequestInput>;
+  /** IT's reviews of this automation's declared prerequisites, identified by prerequisite key. */
+  reviews: ReadonlyArray<ReviewInput>;
   now: Date;
 }
 
@@ -158,8 +190,9 @@ export type PrerequisiteAction =
 
 export interface DerivedPrerequisite {
   /**
-   * Stable identity within the automation: "GATEWAY", "ENTRA_CONNECTION",
-   * "CREDENTIAL:<normalised system name>", "WINDOWS_SIGN_IN:<…>", "SHARED_KEY_CONNECTOR:<…>".
+   * Stable identity within the automation: "GATEWAY", "ENTRA_CONNECTION", "WINDOWS_SIGN_IN"
+   * (a desktop flow's machine), "CREDENTIAL:<normalised system name>", "WINDOWS_SIGN_IN:<…>",
+   * "SHARED_KEY_CONNECTOR:<…>".
    */
   key: string;
   type: PrerequisiteType;
@@ -168,6 +201,8 @@ export interface DerivedPrerequisite {
   systemName: string | null;
   /** What satisfies it, in words; null unless SATISFIED. */
   satisfiedBy: string | null;
+  /** How that is known; null unless SATISFIED. */
+  basis: AssuranceBasis | null;
   connectorId: string | null;
   gatewayId: string | null;
   /** Plain language: why it is needed and what the maker should do next. */

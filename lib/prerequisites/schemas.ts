@@ -1,7 +1,13 @@
 import { ZServiceKey } from "@/lib/automations/schemas";
-import { PREREQUISITE_STATUSES, PREREQUISITE_TYPES } from "@/lib/domain/types";
+import {
+  ASSURANCE_BASES,
+  PREREQUISITE_STATUSES,
+  PREREQUISITE_TYPES,
+  REVIEW_OUTCOMES,
+} from "@/lib/domain/types";
 import { ZCursor, ZLimit } from "@/lib/http/cursor";
 import { z } from "@/lib/openapi/zod";
+import { noSecret } from "@/lib/secrets/schemas";
 
 // GET /api/v1/prerequisites and its CSV export: the drill-down behind the dashboard's
 // numbers. Plain data: the pages build their links from these names.
@@ -20,6 +26,13 @@ const filters = {
     .openapi({
       type: "boolean",
       description: "true: only prerequisites that are not SATISFIED (the dashboard's “outstanding”).",
+    }),
+  basis: z
+    .enum(ASSURANCE_BASES, { error: `basis must be one of ${ASSURANCE_BASES.join(", ")}.` })
+    .optional()
+    .openapi({
+      description:
+        "SATISFIED prerequisites known on this basis only: DECLARED finds what is satisfied on the maker's declaration alone.",
     }),
   departmentId: z.uuid("departmentId must be a department id.").optional(),
   automationId: z.uuid("automationId must be an automation id.").optional(),
@@ -44,3 +57,46 @@ export const ZPrerequisiteExportQuery = z.object(filters).strict();
 export type TPrerequisiteFilters = z.infer<typeof ZPrerequisiteExportQuery>;
 /** The drill-down's filters as the pages hold them (every one optional). */
 export type PrerequisiteFilters = Partial<TPrerequisiteFilters>;
+
+/** POST /api/v1/automations/{id}/prerequisites/{prerequisiteId}/review: IT's review of a declaration. */
+export const ZReviewPrerequisiteBody = z
+  .object({
+    outcome: z.enum(REVIEW_OUTCOMES, { error: `outcome must be one of ${REVIEW_OUTCOMES.join(", ")}.` }),
+    reason: z
+      .string({ error: "reason must be text." })
+      .trim()
+      .max(1000, "reason must be at most 1000 characters.")
+      .superRefine(noSecret)
+      .optional()
+      .transform((value) => value || undefined)
+      .openapi({ description: "Required for SENT_BACK: what the maker should change, in plain words." }),
+    declaration: z
+      .string({ error: "declaration must be text." })
+      .max(1000, "declaration must be at most 1000 characters.")
+      .superRefine(noSecret)
+      .optional()
+      .openapi({
+        description:
+          "The declaration (satisfiedBy) you reviewed. When sent and the maker has declared something else meanwhile, the answer is 409 and nothing is recorded.",
+      }),
+  })
+  .strict()
+  .superRefine((body, context) => {
+    if (body.outcome === "SENT_BACK" && !body.reason) {
+      context.addIssue({
+        code: "custom",
+        path: ["reason"],
+        message: "reason is required to send a declaration back: tell the maker what to change.",
+      });
+    }
+  })
+  .openapi("ReviewPrerequisiteBody");
+export type TReviewPrerequisiteBody = z.infer<typeof ZReviewPrerequisiteBody>;
+export type ReviewPrerequisiteBody = z.input<typeof ZReviewPrerequisiteBody>;
+
+export const ZReviewParams = z.object({
+  id: z.string().openapi({ format: "uuid", description: "The automation. A malformed id is answered 404." }),
+  prerequisiteId: z
+    .string()
+    .openapi({ format: "uuid", description: "One of its prerequisites. A malformed id is answered 404." }),
+});

@@ -8,6 +8,7 @@ import {
 import { REQUEST_STATUSES } from "@/lib/domain/types";
 import { ZCursor, ZLimit } from "@/lib/http/cursor";
 import { z } from "@/lib/openapi/zod";
+import { noSecret } from "@/lib/secrets/schemas";
 
 // Bodies and queries of /api/v1/requests. Plain data, shared with the request forms.
 
@@ -52,7 +53,8 @@ const requestFields = {
     .string({ error: "justification must be text." })
     .trim()
     .min(1, "justification is required: say why the automation needs it.")
-    .max(2000, "justification must be at most 2000 characters."),
+    .max(2000, "justification must be at most 2000 characters.")
+    .superRefine(noSecret),
 };
 
 export const ZCreateRequestBody = z
@@ -158,7 +160,8 @@ export const ZDecisionBody = z
       .string({ error: "reason must be text." })
       .trim()
       .min(1, "reason is required: the requester is told it.")
-      .max(2000, "reason must be at most 2000 characters."),
+      .max(2000, "reason must be at most 2000 characters.")
+      .superRefine(noSecret),
     version: ZVersion,
     connector: z
       .union([ZExistingConnector, ZNewConnectorFields], {
@@ -208,7 +211,8 @@ export const ZCommentBody = z
       .string({ error: "body must be text." })
       .trim()
       .min(1, "body is required.")
-      .max(4000, "body must be at most 4000 characters."),
+      .max(4000, "body must be at most 4000 characters.")
+      .superRefine(noSecret),
   })
   .strict()
   .openapi("CreateCommentBody");

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { looksLikeSecret, shannonEntropy } from "@/lib/secrets/detect";
+import { looksLikeSecret, RULES, shannonEntropy } from "@/lib/secrets/detect";
+import { HIDDEN } from "@/lib/secrets/mask";
+import { LEGITIMATE_TEXT, SECRET_SAMPLES } from "@/test/secrets/samples";
 
 // Test values are assembled from parts so that secret scanners do not flag this file.
 const b64url = (text: string) => Buffer.from(text).toString("base64url");
@@ -114,5 +116,67 @@ describe("shannonEntropy", () => {
     expect(shannonEntropy("aaaa")).toBe(0);
     expect(shannonEntropy("abcd")).toBeCloseTo(2);
     expect(shannonEntropy("")).toBe(0);
+  });
+});
+
+describe("the shared samples", () => {
+  it("holds more than fifty secrets", () => {
+    expect(SECRET_SAMPLES.length).toBeGreaterThan(50);
+  });
+
+  it.each(SECRET_SAMPLES)("refuses %s", (_label, value) => {
+    expect(looksLikeSecret(value)).not.toBeNull();
+  });
+
+  it.each(LEGITIMATE_TEXT)("accepts %j", (value) => {
+    expect(looksLikeSecret(value)).toBeNull();
+  });
+
+  it("every rule refuses at least one sample, so none is dead or untested", () => {
+    const fired = new Set(
+      SECRET_SAMPLES.map(([, value]) => RULES.find((rule) => rule.test(value))?.what).filter(Boolean),
+    );
+    expect([...new Set(RULES.map((rule) => rule.what))].filter((what) => !fired.has(what))).toEqual([]);
+  });
+});
+
+describe("prose about passwords", () => {
+  const handsOver = [
+    "the password is Hunter2!",
+    "The password is swordfish",
+    "pass: Winter2024!",
+    "pwd=anything",
+    "pw: Kx9mQ2zz",
+    "Password: correct horse battery staple",
+    "Passwords: Hunter2!",
+    "Password for the bank portal: Spring-2025",
+    "Login bot-fin, password: Hunter2!",
+    "kennwort: Sommer2024",
+  ];
+  it.each(handsOver)("refuses %j", (value) => {
+    expect(looksLikeSecret(value)).toBe("a password");
+  });
+
+  const saysWhere = [
+    "Password: kept in Key Vault, rotated by IT",
+    "The password is kept in CyberArk",
+    "the password is rotated every 90 days",
+    "The password is 16 characters long",
+    "Password: see the Finance vault",
+    "Password: managed by the helpdesk",
+    "Password: kv-finance/bank-bot",
+    "Password: https://kv-finance.vault.azure.net/secrets/bank-bot",
+    "Password: none",
+    "Password: 2FA via Authenticator",
+    "The password was reset by IT on Monday",
+    "Rotate the password in Azure Key Vault and record the new rotation date.",
+    "The bot signs in with a username and password.",
+    "Passwordless sign-in with Entra ID",
+    "bypass: the proxy for internal hosts",
+    `Password: ${HIDDEN}`,
+    HIDDEN,
+  ];
+  it.each(saysWhere)("accepts %j", (value) => {
+    expect(looksLikeSecret(value)).toBeNull();
   });
 });

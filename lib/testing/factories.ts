@@ -72,6 +72,8 @@ export interface ConnectorSpec {
     scopes: string[];
     dataClassification: DataClassification;
   };
+  /** The IT person who added it to the catalog (who "approved" what it satisfies). */
+  createdById?: string | null;
 }
 
 export async function insertConnector(spec: ConnectorSpec, db: Tx = prisma) {
@@ -87,6 +89,7 @@ export async function insertConnector(spec: ConnectorSpec, db: Tx = prisma) {
       revokedAt: spec.status === "REVOKED" ? new Date() : null,
       sharing: spec.sharing ?? "ALL",
       ...spec.api,
+      createdById: spec.createdById ?? null,
       departments: { create: (spec.departmentIds ?? []).map((departmentId) => ({ departmentId })) },
     },
   });
@@ -139,6 +142,10 @@ export interface AutomationSpec {
   ownerId: string;
   departmentId: string;
   gatewayId?: string | null;
+  /** DESKTOP_FLOW: where it runs and the Windows account it signs in there with. */
+  machine?: string | null;
+  windowsAccount?: string | null;
+  windowsAccountType?: WindowsAccountType | null;
   systems: SystemSpec[];
   createdAt?: Date;
 }
@@ -156,6 +163,9 @@ export async function insertAutomation(spec: AutomationSpec, now = new Date()) {
         ownerId: spec.ownerId,
         departmentId: spec.departmentId,
         gatewayId: spec.gatewayId ?? null,
+        machine: spec.machine ?? null,
+        windowsAccount: spec.windowsAccount ?? null,
+        windowsAccountType: spec.windowsAccountType ?? null,
         ...(spec.createdAt ? { createdAt: spec.createdAt } : {}),
         systems: {
           create: spec.systems.map((system, position) => ({
@@ -239,5 +249,50 @@ export async function insertRequest(spec: RequestSpec, now = new Date()) {
     });
     await rederiveAutomations(tx, [spec.automationId], { actor: SEED_ACTOR, cause: "request.created", now });
     return request;
+  });
+}
+
+export interface ReviewSpec {
+  automationId: string;
+  /** The prerequisite's key; it must be satisfied on the maker's declaration. */
+  key: string;
+  outcome: "VERIFIED" | "SENT_BACK";
+  reason?: string;
+  reviewerId: string;
+}
+
+/**
+ * IT's review of a declared prerequisite, of the declaration it holds now, then re-derived —
+ * as the review route records it (lib/prerequisites/server/review-prerequisite.ts).
+ */
+export async function insertReview(spec: ReviewSpec, now = new Date()) {
+  return prisma.$transaction(async (tx) => {
+    const prerequisite = await tx.prerequisite.findUniqueOrThrow({
+      where: { automationId_key: { automationId: spec.automationId, key: spec.key } },
+      select: { satisfiedBy: true },
+    });
+    if (!prerequisite.satisfiedBy)
+      throw new Error(`${spec.key} is not satisfied: nothing declared to review.`);
+    const review = await tx.prerequisiteReview.create({
+      data: {
+        automationId: spec.automationId,
+        key: spec.key,
+        outcome: spec.outcome,
+        declaration: prerequisite.satisfiedBy,
+        reason: spec.reason ?? null,
+        reviewerId: spec.reviewerId,
+        createdAt: now,
+      },
+    });
+    const action = spec.outcome === "VERIFIED" ? "prerequisite.verified" : "prerequisite.sent_back";
+    await recordAudit(tx, {
+      actor: SEED_ACTOR,
+      action,
+      entityType: "Automation",
+      entityId: spec.automationId,
+      after: { prerequisite: spec.key, outcome: spec.outcome, declaration: prerequisite.satisfiedBy },
+    });
+    await rederiveAutomations(tx, [spec.automationId], { actor: SEED_ACTOR, cause: action, now });
+    return review;
   });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { noSecret } from "@/lib/secrets/schemas";
 
 export const TOKEN_LIFETIMES_DAYS = [7, 30, 90, 180, 365] as const;
 export const DEFAULT_TOKEN_DAYS = 90;
@@ -10,7 +11,8 @@ export const ZCreateTokenBody = z
       .string()
       .trim()
       .min(1, "Give the token a name, e.g. the system that uses it.")
-      .max(100, "At most 100 characters."),
+      .max(100, "At most 100 characters.")
+      .superRefine(noSecret),
     expiresInDays: z.coerce
       .number()
       .int()

@@ -56,8 +56,12 @@ const LOCKFILE_CONTENT =
   "# It should be added in your version-control system (e.g., Git)\n" +
   'provider = "postgresql"\n';
 
-/** prisma.config.ts declares no external tables or enums. */
-const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };
+/**
+ * Tables no migration manages: post_deploy_steps is the post-deploy runner's own bookkeeping,
+ * created by it (lib/post-deploy/server/run-post-deploy-steps.ts). Declared here so that drift
+ * detection and `migrate dev` leave it alone instead of asking for a reset.
+ */
+const SCHEMA_FILTER: SchemaFilter = { externalTables: ["public.post_deploy_steps"], externalEnums: [] };
 
 /** How long to wait for a TCP connection (and for a free pooled connection) before giving up. */
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -716,7 +720,7 @@ export async function migrateDeploy(
     return { applied: [] };
   }
   const { appliedMigrationNames } = await withEngine({ databaseUrl, engineLog: opts.engineLog }, (session) =>
-    session.call((engine) => engine.applyMigrations({ migrationsList, filters: NO_FILTER })),
+    session.call((engine) => engine.applyMigrations({ migrationsList, filters: SCHEMA_FILTER })),
   );
   for (const name of appliedMigrationNames) log(`Applied migration ${name}`);
   return { applied: appliedMigrationNames };
@@ -742,7 +746,11 @@ export async function migrateStatus(databaseUrl: string, opts: CommonOptions = {
     { databaseUrl, engineLog: opts.engineLog },
     (session) =>
       session.call((engine) =>
-        engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: NO_FILTER }),
+        engine.diagnoseMigrationHistory({
+          migrationsList,
+          optInToShadowDatabase: false,
+          filters: SCHEMA_FILTER,
+        }),
       ),
   );
   const applied = diagnosis.hasMigrationsTable
@@ -809,7 +817,7 @@ export async function detectDrift(
   const migrationsList = await readMigrationsList(opts.migrationsDir);
   const { action } = await withEngine(
     { databaseUrl, shadowDatabaseUrl, engineLog: opts.engineLog },
-    (session) => session.call((engine) => engine.devDiagnostic({ migrationsList, filters: NO_FILTER })),
+    (session) => session.call((engine) => engine.devDiagnostic({ migrationsList, filters: SCHEMA_FILTER })),
   );
   return action.tag === "reset" ? action.reason : null;
 }
@@ -843,10 +851,10 @@ export async function migrateReset(
   const appliedMigrationNames = await withEngine(
     { databaseUrl, engineLog: opts.engineLog },
     async (session) => {
-      await session.call((engine) => engine.reset({ filter: NO_FILTER }));
+      await session.call((engine) => engine.reset({ filter: SCHEMA_FILTER }));
       log(`Reset database "${parseDatabaseUrl(databaseUrl).database}"`);
       const result = await session.call((engine) =>
-        engine.applyMigrations({ migrationsList, filters: NO_FILTER }),
+        engine.applyMigrations({ migrationsList, filters: SCHEMA_FILTER }),
       );
       return result.appliedMigrationNames;
     },
@@ -910,7 +918,7 @@ export async function migrateDev(
       // for the full, applied migration list before createMigration.
       const diagnose = async () => {
         const { action } = await session.call((engine) =>
-          engine.devDiagnostic({ migrationsList, filters: NO_FILTER }),
+          engine.devDiagnostic({ migrationsList, filters: SCHEMA_FILTER }),
         );
         if (action.tag === "reset") {
           throw new MigrationError(
@@ -921,13 +929,13 @@ export async function migrateDev(
       };
       await diagnose();
       const { appliedMigrationNames: appliedBefore } = await session.call((engine) =>
-        engine.applyMigrations({ migrationsList, filters: NO_FILTER }),
+        engine.applyMigrations({ migrationsList, filters: SCHEMA_FILTER }),
       );
       for (const name of appliedBefore) log(`Applied migration ${name}`);
       if (appliedBefore.length > 0) await diagnose();
 
       const evaluation = await session.call((engine) =>
-        engine.evaluateDataLoss({ migrationsList, schema, filters: NO_FILTER }),
+        engine.evaluateDataLoss({ migrationsList, schema, filters: SCHEMA_FILTER }),
       );
       if (evaluation.migrationSteps === 0) return { appliedBefore, created: null, applied: [] };
 
@@ -960,7 +968,7 @@ export async function migrateDev(
           migrationName: name,
           migrationsList,
           schema,
-          filters: NO_FILTER,
+          filters: SCHEMA_FILTER,
         }),
       );
       if (created.migrationScript === null) return { appliedBefore, created: null, applied: [] };
@@ -982,7 +990,7 @@ export async function migrateDev(
 
       migrationsList = await readMigrationsList(migrationsDir);
       const { appliedMigrationNames } = await session.call((engine) =>
-        engine.applyMigrations({ migrationsList, filters: NO_FILTER }),
+        engine.applyMigrations({ migrationsList, filters: SCHEMA_FILTER }),
       );
       for (const applied of appliedMigrationNames) log(`Applied migration ${applied}`);
       return { appliedBefore, created: created.generatedMigrationName, applied: appliedMigrationNames };
@@ -1012,7 +1020,7 @@ export async function migrateCheck(
           to: { tag: "schemaDatamodel", files: schemaFiles },
           script: false,
           exitCode: true,
-          filters: NO_FILTER,
+          filters: SCHEMA_FILTER,
         }),
       ),
   );

@@ -25,7 +25,13 @@ async function facts() {
   const [automations, prerequisites, requests, connectors, departments] = await Promise.all([
     prisma.automation.findMany({ select: { id: true, status: true, departmentId: true } }),
     prisma.prerequisite.findMany({
-      select: { type: true, status: true, departmentId: true, automation: { select: { status: true } } },
+      select: {
+        type: true,
+        status: true,
+        basis: true,
+        departmentId: true,
+        automation: { select: { status: true } },
+      },
     }),
     prisma.request.findMany({ select: { status: true, departmentId: true, createdAt: true } }),
     prisma.connector.findMany({
@@ -58,6 +64,14 @@ async function expectedSummary(scope: string[], now: Date) {
   const active = automations.filter((a) => inScope(a.departmentId) && a.status !== "RETIRED");
   const outstanding = prerequisites.filter(
     (p) => inScope(p.departmentId) && p.status !== "SATISFIED" && p.automation.status !== "RETIRED",
+  );
+  // Satisfied on the maker's word alone (a new figure: declared, not verified by IT).
+  const declaredOnly = prerequisites.filter(
+    (p) =>
+      inScope(p.departmentId) &&
+      p.status === "SATISFIED" &&
+      p.basis === "DECLARED" &&
+      p.automation.status !== "RETIRED",
   );
   const ages = requests
     .filter((r) => inScope(r.departmentId) && r.status === "PENDING")
@@ -98,6 +112,7 @@ async function expectedSummary(scope: string[], now: Date) {
           count: outstanding.filter((p) => p.departmentId === d.id).length,
         })),
     },
+    satisfiedOnDeclarationOnly: declaredOnly.length,
     requests: {
       pending: ages.length,
       medianAgeDays: round1(percentile(ages, 0.5)),

@@ -110,11 +110,14 @@ describe("POST /api/v1/automations", () => {
       windowsAccount: "CORP\\svc-bank-bot",
       windowsAccountType: "SERVICE",
     });
+    // Every desktop flow also needs the Windows sign-in on the machine it runs on (its own,
+    // key WINDOWS_SIGN_IN), which nothing here records: outstanding.
     expect(
-      response.body.prerequisites.map((p: { type: string; status: string }) => [p.type, p.status]),
+      response.body.prerequisites.map((p: { key: string; status: string }) => [p.key, p.status]),
     ).toEqual([
       ["GATEWAY", "OUTSTANDING"],
-      ["WINDOWS_SIGN_IN", "SATISFIED"],
+      ["WINDOWS_SIGN_IN", "OUTSTANDING"],
+      ["WINDOWS_SIGN_IN:finance pc", "SATISFIED"],
     ]);
   });
 
@@ -403,7 +406,7 @@ describe("reading automations", () => {
     const automation = await registerFor(company.maker.token, "Finance one");
     const read = await get(company.manager.token, automation.id);
     expect(read.status).toBe(200);
-    expect(read.body.permissions).toEqual({ edit: false, retire: false });
+    expect(read.body.permissions).toEqual({ edit: false, retire: false, review: false });
     expect((await patch(company.manager.token, automation.id, { version: 1, name: "Renamed" })).status).toBe(
       403,
     );

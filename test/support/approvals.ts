@@ -25,7 +25,10 @@ export function sharedKeyAutomation(spec: {
   });
 }
 
-/** A desktop flow: needs a gateway (or machine group), nothing else. */
+/**
+ * A desktop flow that needs a gateway (or machine group), nothing else: where it runs and its
+ * Windows account are recorded, so its own Windows sign-in is satisfied.
+ */
 export function desktopFlow(spec: {
   name: string;
   ownerId: string;
@@ -39,6 +42,9 @@ export function desktopFlow(spec: {
     ownerId: spec.ownerId,
     departmentId: spec.departmentId,
     gatewayId: spec.gatewayId ?? null,
+    machine: "PC-FIN-042",
+    windowsAccount: "CORP\\svc-robot",
+    windowsAccountType: "SERVICE",
     systems: [],
   });
 }

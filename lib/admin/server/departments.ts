@@ -6,6 +6,7 @@ import type { Caller } from "@/lib/auth/server/caller";
 import { prisma, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { conflict, notFound, unprocessable } from "@/lib/http/errors";
+import { maskIfSecret } from "@/lib/secrets/mask";
 
 // Department administration (ADMIN): create, rename, managers. Every change is one
 // transaction with its audit event.
@@ -29,7 +30,7 @@ type DepartmentRow = Prisma.DepartmentGetPayload<{ select: typeof departmentSele
 function toDetail(row: DepartmentRow): DepartmentDetail {
   return {
     id: row.id,
-    name: row.name,
+    name: maskIfSecret(row.name),
     memberCount: row._count.members,
     managers: row.managers.map((link) => link.user).sort((a, b) => a.name.localeCompare(b.name)),
   };
@@ -161,5 +162,6 @@ async function checkNameFree(tx: Tx, name: string, exceptId?: string): Promise<v
     where: { name: { equals: name, mode: "insensitive" }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
     select: { name: true },
   });
-  if (clash) throw conflict(`A department named "${clash.name}" already exists.`);
+  // The name found is a stored one: masked like everywhere else if it fails the secret rules.
+  if (clash) throw conflict(`A department named "${maskIfSecret(clash.name)}" already exists.`);
 }

@@ -9,6 +9,7 @@ import {
   auditWhere,
 } from "@/lib/audit/server/list-audit-events";
 import { prisma } from "@/lib/db";
+import { maskJson } from "@/lib/secrets/mask";
 
 // The audit trail as CSV, streamed: rows are read in batches by keyset and each batch is
 // written out before the next is read, so a export of millions of events holds one batch in
@@ -79,8 +80,9 @@ function toCsvRecord(row: AuditRow): string[] {
     neutralise(row.action),
     neutralise(row.entityType),
     neutralise(row.entityId),
-    row.before === null ? "" : JSON.stringify(row.before),
-    row.after === null ? "" : JSON.stringify(row.after),
+    // Masked as on the audit page: values that fail the secret rules never reach the file.
+    row.before === null ? "" : JSON.stringify(maskJson(row.before)),
+    row.after === null ? "" : JSON.stringify(maskJson(row.after)),
   ];
 }
 

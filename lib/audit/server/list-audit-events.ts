@@ -5,6 +5,7 @@ import { auditScope } from "@/lib/auth/server/scope";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { badRequest } from "@/lib/http/errors";
+import { maskJson } from "@/lib/secrets/mask";
 
 // Reading the audit trail (IT_APPROVER, ADMIN: the route checks `audit:read`; the trail is
 // company-wide, so there is no narrower scope to put in the where clause). Newest first by id
@@ -45,9 +46,13 @@ export function auditAfter(afterId: bigint | null): Prisma.AuditEventWhereInput 
 
 export const AUDIT_ORDER = [{ id: "desc" }] satisfies Prisma.AuditEventOrderByWithRelationInput[];
 
-/** Ids are bigints; JSON has no such number, so they travel as strings. */
+/**
+ * Ids are bigints; JSON has no such number, so they travel as strings. A value recorded
+ * before the secret rules existed that fails them (a password typed as a reference) is shown
+ * masked; the stored event is never rewritten.
+ */
 export function toAuditView(row: AuditRow) {
-  return { ...row, id: row.id.toString() };
+  return { ...row, id: row.id.toString(), before: maskJson(row.before), after: maskJson(row.after) };
 }
 
 export async function listAuditEvents({ caller, query }: { caller: Caller; query: TAuditListQuery }) {

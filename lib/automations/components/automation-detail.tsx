@@ -15,11 +15,19 @@ import {
 } from "@/lib/automations/components/prerequisite-list";
 import { RequestPrerequisite } from "@/lib/automations/components/request-prerequisite";
 import { RetireButton } from "@/lib/automations/components/retire-button";
+import { ReviewDeclaration } from "@/lib/automations/components/review-declaration";
 import { AutomationStatusBadge } from "@/lib/automations/components/status-badges";
 import { SystemsTable } from "@/lib/automations/components/systems-table";
 import type { Automation, Prerequisite } from "@/lib/automations/contract";
 import { useAutomation } from "@/lib/automations/hooks";
-import { formatDate, KIND_LABELS, RUN_AS_TEXT, RUN_MODE_LABELS } from "@/lib/automations/labels";
+import {
+  basisText,
+  formatDate,
+  KIND_LABELS,
+  RUN_AS_TEXT,
+  RUN_MODE_LABELS,
+  WINDOWS_ACCOUNT_OPTIONS,
+} from "@/lib/automations/labels";
 import { useMe } from "@/lib/directory/hooks";
 import { RequestTable } from "@/lib/requests/components/request-table";
 import type { RequestType } from "@/lib/requests/schemas";
@@ -45,6 +53,11 @@ function requestFor(
       : null;
   }
   return null;
+}
+
+function accountType(type: Automation["windowsAccountType"]): string {
+  const label = WINDOWS_ACCOUNT_OPTIONS.find((option) => option.value === type)?.label;
+  return label ? ` (${label.toLowerCase()})` : "";
 }
 
 function headingIdOf(prerequisite: Prerequisite): string {
@@ -76,6 +89,8 @@ export function AutomationDetailView({ id }: { id: string }) {
   const mayRetire =
     data.permissions?.retire ?? (active && (isOwner || can(me.data, "automation:retire:any")));
   const mayRequest = active && mayEdit && (me.data ? can(me.data, "request:create") : true);
+  // IT reviews what a maker declared; nobody reviews their own.
+  const mayReview = Boolean(data.permissions?.review) && !isOwner;
   const editHref = `/automations/${encodeURIComponent(id)}/edit`;
 
   const items: PrerequisiteItem[] = data.prerequisites.map((prerequisite) => {
@@ -105,8 +120,26 @@ export function AutomationDetailView({ id }: { id: string }) {
       );
     } else if (prerequisite.action && active) {
       action = <p className="text-sm text-slate-700">Next step: {prerequisite.action.label}.</p>;
+    } else if (
+      mayReview &&
+      prerequisite.satisfiedBy &&
+      (prerequisite.basis === "DECLARED" || prerequisite.basis === "VERIFIED")
+    ) {
+      action = (
+        <ReviewDeclaration
+          automationId={data.id}
+          prerequisiteId={prerequisite.id}
+          declaration={prerequisite.satisfiedBy}
+          title={prerequisiteTitle(prerequisite)}
+          verified={prerequisite.basis === "VERIFIED"}
+          onReviewed={(message) => {
+            setAnnouncement(message);
+            requestAnimationFrame(() => document.getElementById(headingId)?.focus());
+          }}
+        />
+      );
     }
-    return { ...prerequisite, key: prerequisite.id, headingId, action };
+    return { ...prerequisite, key: prerequisite.id, headingId, action, basisNote: basisText(prerequisite) };
   });
 
   const outstanding = data.prerequisites.filter((p) => p.status !== "SATISFIED").length;
@@ -170,6 +203,23 @@ export function AutomationDetailView({ id }: { id: string }) {
               ),
             },
             { label: RUN_AS_TEXT[data.runMode].label, value: data.runAs || "Not declared" },
+            data.kind === "DESKTOP_FLOW"
+              ? {
+                  label: "Where it runs",
+                  value: data.machine ? (
+                    <>
+                      {data.machine}
+                      <span className="block text-slate-600">
+                        {data.windowsAccount
+                          ? `as ${data.windowsAccount}${accountType(data.windowsAccountType)}`
+                          : "Windows account not recorded"}
+                      </span>
+                    </>
+                  ) : (
+                    "Not recorded"
+                  ),
+                }
+              : null,
             {
               label: data.retiredAt ? "Retired" : "Registered",
               value: formatDate(data.retiredAt ?? data.createdAt),

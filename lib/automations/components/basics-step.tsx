@@ -1,6 +1,7 @@
 "use client";
 
 import { Field, RadioGroup, Select, TextArea, TextInput } from "@/components/ui/field";
+import { WhereItRuns } from "@/lib/automations/components/where-it-runs";
 import { type AutomationDraft, controlId, type FieldErrors, LIMITS } from "@/lib/automations/form";
 import { KIND_OPTIONS, RUN_AS_TEXT, RUN_MODE_OPTIONS } from "@/lib/automations/labels";
 import type { NamedRef } from "@/lib/openapi/common";
@@ -13,7 +14,7 @@ interface BasicsStepProps {
   myDepartment: NamedRef | null;
 }
 
-/** Step 1: what the automation does, what kind it is, how it runs and who runs it. */
+/** Step 1: what the automation does, what kind it is, how it runs, who runs it and (desktop flows) where. */
 export function BasicsStep({ draft, errors, change, departments, myDepartment }: BasicsStepProps) {
   const runAs = RUN_AS_TEXT[draft.runMode];
   // The maker's own department stays selectable even when the list could not be loaded.
@@ -132,6 +133,8 @@ export function BasicsStep({ draft, errors, change, departments, myDepartment }:
           />
         )}
       </Field>
+
+      {draft.kind === "DESKTOP_FLOW" ? <WhereItRuns draft={draft} errors={errors} change={change} /> : null}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { Checkbox, Field, Select, TextInput } from "@/components/ui/field";
 import { type SystemFieldsProps, systemField } from "@/lib/automations/components/system-fields";
 import type { SystemDraft } from "@/lib/automations/form";
 import { STORE_OPTIONS } from "@/lib/automations/labels";
+import { REFERENCE_GRAMMARS, referenceHint } from "@/lib/secrets/references";
 
 /** Username and password: single sign-on, or where the stored credential is kept. */
 export function UsernamePasswordFields({ name, ...props }: SystemFieldsProps & { name: string }) {
@@ -27,6 +28,8 @@ export function UsernamePasswordFields({ name, ...props }: SystemFieldsProps & {
 /** Where the credential lives (store, entry, owner, rotation), never the password itself. */
 function CredentialReferenceFields({ index, system, errors, change }: SystemFieldsProps) {
   const { at, id } = systemField(index);
+  // Each store has its own form of reference: the hint explains the chosen one with an example.
+  const store = system.credentialStore || null;
   return (
     <fieldset
       className="space-y-4 rounded-md border border-slate-200 p-3"
@@ -42,7 +45,11 @@ function CredentialReferenceFields({ index, system, errors, change }: SystemFiel
         <Field
           id={id("credentialReference.name")}
           label="Secret or entry name"
-          hint="e.g. kv-finance/banking-bot"
+          hint={
+            store
+              ? referenceHint(store)
+              : "Choose the store first: each has its own form of reference, e.g. kv-finance/banking-bot in Azure Key Vault."
+          }
           error={errors[at("credentialReference.name")]}
         >
           {(control) => (
@@ -50,6 +57,7 @@ function CredentialReferenceFields({ index, system, errors, change }: SystemFiel
               {...control}
               autoComplete="off"
               spellCheck={false}
+              placeholder={store ? REFERENCE_GRAMMARS[store].examples[0] : undefined}
               value={system.credentialName}
               onChange={(event) => change({ credentialName: event.target.value })}
             />

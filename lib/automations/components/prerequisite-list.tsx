@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { PrerequisiteStatusBadge } from "@/lib/automations/components/status-badges";
-import { PREREQUISITE_TYPE_LABELS } from "@/lib/automations/labels";
+import { prerequisiteTitle } from "@/lib/automations/labels";
 import type { PrerequisiteStatus, PrerequisiteType } from "@/lib/domain/types";
 
 export interface PrerequisiteItem {
@@ -10,6 +10,8 @@ export interface PrerequisiteItem {
   systemName: string | null;
   reason: string;
   satisfiedBy: string | null;
+  /** How that is known, e.g. "Declared by Maya, 3 Dec" (stored prerequisites only). */
+  basisNote?: string | null;
   /** What the maker can do about it (a button, a link, or a note). */
   action?: ReactNode;
   /** Id for the item's heading, so that focus can be moved to it. */
@@ -21,10 +23,7 @@ interface PrerequisiteListProps {
   headingLevel?: "h3" | "h4";
 }
 
-export function prerequisiteTitle(item: Pick<PrerequisiteItem, "type" | "systemName">): string {
-  const type = PREREQUISITE_TYPE_LABELS[item.type];
-  return item.systemName ? `${type} for ${item.systemName}` : type;
-}
+export { prerequisiteTitle };
 
 /** Prerequisites with their status, why they are needed and what to do. */
 export function PrerequisiteList({ items, headingLevel: Heading = "h3" }: PrerequisiteListProps) {
@@ -46,6 +45,11 @@ export function PrerequisiteList({ items, headingLevel: Heading = "h3" }: Prereq
           {item.satisfiedBy ? (
             <p className="mt-1 text-sm text-slate-700">
               <span className="font-medium text-slate-900">Satisfied by:</span> {item.satisfiedBy}
+            </p>
+          ) : null}
+          {item.satisfiedBy && item.basisNote ? (
+            <p className="mt-1 text-sm text-slate-700" data-basis>
+              <span className="font-medium text-slate-900">How we know:</span> {item.basisNote}
             </p>
           ) : null}
           {item.action ? <div className="mt-3">{item.action}</div> : null}

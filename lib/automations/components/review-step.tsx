@@ -49,6 +49,17 @@ function systemDetails(system: SystemDraft): string {
   }
 }
 
+/** A desktop flow's machine and Windows account, as answered so far. */
+function whereItRuns(draft: AutomationDraft): string {
+  const type = WINDOWS_ACCOUNT_OPTIONS.find((o) => o.value === draft.windowsAccountType)?.label;
+  const parts = [
+    draft.machine.trim() ? `On ${draft.machine.trim()}` : "Machine not recorded yet",
+    draft.windowsAccount.trim() ? `as ${draft.windowsAccount.trim()}` : "Windows account not recorded yet",
+    type ? `(${type.toLowerCase()})` : "",
+  ];
+  return parts.filter(Boolean).join(", ").replace(", (", " (");
+}
+
 function Row({ term, children }: { term: string; children: ReactNode }) {
   return (
     <div className="grid gap-1 py-2 sm:grid-cols-3 sm:gap-4">
@@ -102,6 +113,7 @@ export function ReviewStep({ draft, derivation, departments, myDepartment, onCha
           <Row term="Run mode">{draft.runMode ? RUN_MODE_LABELS[draft.runMode] : "—"}</Row>
           <Row term="Department">{department}</Row>
           <Row term={RUN_AS_TEXT[draft.runMode].label}>{draft.runAs.trim() || "Not declared yet"}</Row>
+          {draft.kind === "DESKTOP_FLOW" ? <Row term="Where it runs">{whereItRuns(draft)}</Row> : null}
         </dl>
       </section>
 

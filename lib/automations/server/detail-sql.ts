@@ -2,8 +2,9 @@ import "server-only";
 import type { Caller } from "@/lib/auth/server/caller";
 import { automationScopeSql, SqlParams } from "@/lib/auth/server/scope-sql";
 import { queryPrepared } from "@/lib/db";
-import type { ConnectorInput } from "@/lib/domain/types";
+import type { ConnectorInput, ReviewInput } from "@/lib/domain/types";
 import type {
+  AssuranceBasis,
   AutomationKind,
   AutomationStatus,
   CredentialStore,
@@ -62,6 +63,10 @@ export interface PrerequisiteRow {
   connectorId: string | null;
   gatewayId: string | null;
   reason: string;
+  basis: AssuranceBasis | null;
+  /** Who it is known by: a person, or null for the system ("IT" when approved). */
+  basisBy: PersonRef | null;
+  basisAt: Date | null;
   updatedAt: Date;
 }
 
@@ -74,6 +79,9 @@ export interface AutomationRow {
   runMode: RunMode;
   status: AutomationStatus;
   runAs: string | null;
+  machine: string | null;
+  windowsAccount: string | null;
+  windowsAccountType: WindowsAccountType | null;
   version: number;
   ownerId: string;
   departmentId: string;
@@ -87,6 +95,8 @@ export interface AutomationRow {
   systems: SystemRow[];
   prerequisites: PrerequisiteRow[];
   requests: RequestRow[];
+  /** IT's reviews of its declared prerequisites, for the engine (a review outlives its row). */
+  reviews: ReviewInput[];
 }
 
 export interface AutomationPageData {
@@ -101,7 +111,8 @@ const person = (alias: string) =>
 
 const STATEMENT = (scope: string) => `
   select a.id, a.name, a.description, a.kind::text as kind, a."runMode"::text as "runMode",
-         a.status::text as status, a."runAs", a.version, a."ownerId", a."departmentId", a."gatewayId",
+         a.status::text as status, a."runAs", a.machine, a."windowsAccount",
+         a."windowsAccountType"::text as "windowsAccountType", a.version, a."ownerId", a."departmentId", a."gatewayId",
          a."createdAt", a."updatedAt", a."retiredAt",
          json_build_object('id', u.id, 'name', u.name, 'email', u.email) as owner,
          json_build_object('id', d.id, 'name', d.name) as department,
@@ -122,8 +133,14 @@ const STATEMENT = (scope: string) => `
                     'id', p.id, 'key', p.key, 'type', p.type, 'status', p.status,
                     'systemAccessId', p."systemAccessId", 'satisfiedBy', p."satisfiedBy",
                     'connectorId', p."connectorId", 'gatewayId', p."gatewayId", 'reason', p.reason,
+                    'basis', p.basis, 'basisBy', ${person("bu")}, 'basisAt', p."basisAt",
                     'updatedAt', p."updatedAt"))
-             from prerequisites p where p."automationId" = a.id), '[]') as prerequisites,
+             from prerequisites p left join users bu on bu.id = p."basisById"
+            where p."automationId" = a.id), '[]') as prerequisites,
+         coalesce((
+           select json_agg(json_build_object('key', v.key, 'outcome', v.outcome,
+                                             'declaration', v.declaration, 'reason', v.reason))
+             from prerequisite_reviews v where v."automationId" = a.id), '[]') as reviews,
          coalesce((
            select json_agg(json_build_object(
                     'id', r.id, 'type', r.type, 'status', r.status, 'version', r.version,
@@ -211,7 +228,11 @@ export async function loadAutomationPage(
     row: {
       ...automation,
       systems: systems.map((s) => ({ ...s, credentialRotatesAt: date(s.credentialRotatesAt) })),
-      prerequisites: prerequisites.map((p) => ({ ...p, updatedAt: date(p.updatedAt) })),
+      prerequisites: prerequisites.map((p) => ({
+        ...p,
+        basisAt: date(p.basisAt),
+        updatedAt: date(p.updatedAt),
+      })),
       requests: requests.map((r) => ({
         ...r,
         decidedAt: date(r.decidedAt),

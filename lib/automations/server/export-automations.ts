@@ -13,12 +13,12 @@ import { type CsvColumn, csvFilename, csvLineSql, csvResponse } from "@/lib/expo
 // against the list's for every role.
 
 const COLUMNS: ReadonlyArray<CsvColumn> = [
-  { header: "Name", sql: "a.name" },
+  { header: "Name", sql: "a.name", mask: true },
   { header: "Status", sql: "a.status" },
   { header: "Kind", sql: "a.kind" },
   { header: "Run mode", sql: 'a."runMode"' },
-  { header: "Runs as", sql: 'a."runAs"' },
-  { header: "Department", sql: "d.name" },
+  { header: "Runs as", sql: 'a."runAs"', mask: true },
+  { header: "Department", sql: "d.name", mask: true },
   { header: "Owner", sql: "o.name" },
   { header: "Owner e-mail", sql: "o.email" },
   {

@@ -14,6 +14,12 @@ export function automationFilterSql(caller: Caller, filters: TAutomationExportQu
   if (filters.status) where.push(`a.status = ${bind(filters.status)}::"AutomationStatus"`);
   if (filters.kind) where.push(`a.kind = ${bind(filters.kind)}::"AutomationKind"`);
   if (filters.departmentId) where.push(`a."departmentId" = ${bind(filters.departmentId)}::uuid`);
+  if (filters.basis) {
+    // At least one prerequisite SATISFIED on that basis: an index range per automation.
+    where.push(`exists (select 1 from prerequisites x
+                         where x."automationId" = a.id and x.status = 'SATISFIED'
+                           and x.basis = ${bind(filters.basis)}::"AssuranceBasis")`);
+  }
   if (filters.q) {
     // Ignoring case; `%` and `_` in q match like wildcards, as they did with Prisma's `contains`.
     const q = bind(filters.q);

@@ -9,6 +9,7 @@ import {
   ZUpdateAutomationBody,
 } from "@/lib/automations/schemas";
 import { errors, json, jsonBody, pageOf, SIGNED_IN, ZIdParams } from "@/lib/openapi/common";
+import { ZReviewParams, ZReviewPrerequisiteBody } from "@/lib/prerequisites/schemas";
 
 // How /api/v1/automations answers, for the OpenAPI document (lib/openapi/server/registry.ts). The
 // request schemas are the ones that validate; these answer schemas describe lib/automations/server/views.ts.
@@ -71,5 +72,19 @@ export function registerAutomationPaths(registry: OpenAPIRegistry): void {
     security: SIGNED_IN,
     request: { params: ZIdParams, body: jsonBody(ZRetireAutomationBody) },
     responses: { 200: json(ZAutomation, "The retired automation."), ...errors(400, 403, 404, 409) },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/api/v1/automations/{id}/prerequisites/{prerequisiteId}/review",
+    tags,
+    summary: "Review a declared prerequisite: verify it, or send it back (IT_APPROVER)",
+    description:
+      "For a SATISFIED prerequisite whose basis is DECLARED (a credential reference, a Windows account, who runs it). VERIFIED makes its basis VERIFIED; SENT_BACK (reason required; also for one verified before) makes it OUTSTANDING, with IT's reason in its own, until the maker declares something else. A review applies to the declaration it reviewed: declaring something else voids it. The owner is notified. Not for your own automation (422); a prerequisite that is not satisfied, approved by IT, or verified already is 409.",
+    security: SIGNED_IN,
+    request: { params: ZReviewParams, body: jsonBody(ZReviewPrerequisiteBody) },
+    responses: {
+      200: json(ZAutomation, "The automation, re-derived with the review."),
+      ...errors(400, 403, 404, 409, 422),
+    },
   });
 }

@@ -3,7 +3,11 @@ import { callerActor } from "@/lib/audit/server/caller-actor";
 import { type AuditActor, recordAudit, recordAuditMany } from "@/lib/audit/server/record-audit";
 import { can } from "@/lib/auth/permissions";
 import type { Caller } from "@/lib/auth/server/caller";
-import type { TCreateAutomationBody, TUpdateAutomationBody } from "@/lib/automations/schemas";
+import {
+  refuseDesktopFieldsFor,
+  type TCreateAutomationBody,
+  type TUpdateAutomationBody,
+} from "@/lib/automations/schemas";
 import {
   assertAutomationId,
   loadAuditSnapshot,
@@ -14,7 +18,7 @@ import {
 import { type AutomationView, readAutomation } from "@/lib/automations/server/get-automation";
 import { prisma, type Tx } from "@/lib/db";
 import { normaliseKey } from "@/lib/domain/engine-helpers";
-import { conflict, forbidden, notFound } from "@/lib/http/errors";
+import { AppError, conflict, forbidden, notFound } from "@/lib/http/errors";
 import { rederiveAutomations } from "@/lib/prerequisites/server/rederive";
 import { refuseSecrets } from "@/lib/secrets/refuse";
 
@@ -49,6 +53,7 @@ export async function updateAutomation({
       input.departmentId === undefined || input.departmentId === current.departmentId
         ? undefined
         : resolveDepartment(caller, input.departmentId);
+    const desktop = desktopChange(current, input);
 
     const before = await loadAuditSnapshot(tx, id);
     const { count } = await tx.automation.updateMany({
@@ -59,6 +64,7 @@ export async function updateAutomation({
         kind: input.kind,
         runMode: input.runMode,
         runAs: input.runAs,
+        ...desktop,
         departmentId,
         version: { increment: 1 },
       },
@@ -85,6 +91,31 @@ export async function updateAutomation({
     }
     return (await readAutomation(caller, id, { tx }))!;
   });
+}
+
+/**
+ * Where it runs, as the change leaves it. The body's schema refuses these fields next to a
+ * non-desktop kind; here, against the stored kind: a value for an automation that is not (and
+ * does not become) a desktop flow is refused (422), and a change of kind away from DESKTOP_FLOW
+ * clears what no longer applies.
+ */
+function desktopChange(current: AutomationView, input: TUpdateAutomationBody) {
+  const kind = input.kind ?? current.kind;
+  if (kind === "DESKTOP_FLOW") {
+    return {
+      machine: input.machine,
+      windowsAccount: input.windowsAccount,
+      windowsAccountType: input.windowsAccountType,
+    };
+  }
+  const fields: Record<string, string> = {};
+  refuseDesktopFieldsFor(kind, input, (field, message) => {
+    fields[field] = message;
+  });
+  if (Object.keys(fields).length > 0) {
+    throw new AppError("UNPROCESSABLE", Object.values(fields)[0]!, fields);
+  }
+  return { machine: null, windowsAccount: null, windowsAccountType: null };
 }
 
 /**

@@ -5,15 +5,17 @@ import type { AutomationRow, SystemRow } from "@/lib/automations/server/detail-s
 import { derivePrerequisites } from "@/lib/domain/prerequisites";
 import type { ConnectorInput, EngineInput, SystemAccessInput } from "@/lib/domain/types";
 import { toRequestView } from "@/lib/requests/server/views";
+import { type Mention, maskIfSecret } from "@/lib/secrets/mask";
 
 // The automation as the API shows it, from the row its one read (detail-sql.ts) returns.
 // Prerequisites come from their stored rows; the maker's next step (`action`) is not stored,
 // so the pure engine is re-run on the loaded data rather than keeping a second copy of the rules.
+// Stored text that fails the secret rules (rows older than the rules) is shown masked.
 
 function toSystemView(row: SystemRow) {
   return {
     id: row.id,
-    name: row.name,
+    name: maskIfSecret(row.name),
     location: row.location,
     signInMethod: row.signInMethod,
     sso: row.sso,
@@ -22,15 +24,24 @@ function toSystemView(row: SystemRow) {
       row.credentialStore && row.credentialName && row.credentialOwner && row.credentialRotatesAt
         ? {
             store: row.credentialStore,
-            name: row.credentialName,
+            name: maskIfSecret(row.credentialName, row.credentialStore),
             owner: row.credentialOwner,
             rotatesAt: row.credentialRotatesAt,
           }
         : null,
-    machineGroup: row.machineGroup,
-    windowsAccount: row.windowsAccount,
+    machineGroup: maskIfSecret(row.machineGroup),
+    windowsAccount: maskIfSecret(row.windowsAccount),
     windowsAccountType: row.windowsAccountType,
   };
+}
+
+/** The credentials the prerequisites' texts may quote. */
+function credentialMentions(row: AutomationRow): Mention[] {
+  return row.systems.flatMap((system) =>
+    system.credentialStore && system.credentialName
+      ? [{ store: system.credentialStore, name: system.credentialName }]
+      : [],
+  );
 }
 
 export type AutomationDetail = ReturnType<typeof toAutomationDetail>;
@@ -49,7 +60,8 @@ export function toAutomationDetail(
   const order = new Map(derived.map((p, index) => [p.key, index]));
   const actions = new Map(derived.map((p) => [p.key, p.action]));
   // A prerequisite's system is one of this automation's own, loaded already.
-  const systemNames = new Map(row.systems.map((system) => [system.id, system.name]));
+  const systemNames = new Map(row.systems.map((system) => [system.id, maskIfSecret(system.name)]));
+  const mentions = credentialMentions(row);
   const prerequisites = [...row.prerequisites]
     .sort(
       (a, b) =>
@@ -57,6 +69,8 @@ export function toAutomationDetail(
     )
     .map((p) => ({
       ...p,
+      reason: maskIfSecret(p.reason, { mentions }),
+      satisfiedBy: maskIfSecret(p.satisfiedBy, { mentions }),
       systemName: p.systemAccessId ? (systemNames.get(p.systemAccessId) ?? null) : null,
       // Only an open prerequisite has a next step; a stored SATISFIED / REQUESTED row has none.
       action: p.status === "SATISFIED" || p.status === "REQUESTED" ? null : (actions.get(p.key) ?? null),
@@ -65,12 +79,15 @@ export function toAutomationDetail(
   const owns = row.ownerId === caller.id;
   return {
     id: row.id,
-    name: row.name,
-    description: row.description,
+    name: maskIfSecret(row.name),
+    description: maskIfSecret(row.description),
     kind: row.kind,
     runMode: row.runMode,
     status: row.status,
-    runAs: row.runAs,
+    runAs: maskIfSecret(row.runAs),
+    machine: maskIfSecret(row.machine),
+    windowsAccount: maskIfSecret(row.windowsAccount),
+    windowsAccountType: row.windowsAccountType,
     version: row.version,
     ownerId: row.ownerId,
     owner: row.owner,
@@ -89,6 +106,7 @@ export function toAutomationDetail(
       edit: active && owns && can(caller, "automation:read:own"),
       retire:
         active && ((owns && can(caller, "automation:read:own")) || can(caller, "automation:retire:any")),
+      review: active && can(caller, "prerequisite:review"),
     },
   };
 }
@@ -101,6 +119,9 @@ function engineInput(row: AutomationRow, connectors: ConnectorInput[], now: Date
       runAs: row.runAs,
       departmentId: row.departmentId,
       retired: row.status === "RETIRED",
+      machine: row.machine,
+      windowsAccount: row.windowsAccount,
+      windowsAccountType: row.windowsAccountType,
       systems: row.systems.map(toSystemInput),
     },
     gateway: row.gateway,
@@ -117,6 +138,7 @@ function engineInput(row: AutomationRow, connectors: ConnectorInput[], now: Date
           ]
         : [],
     ),
+    reviews: row.reviews,
     now,
   };
 }

@@ -1,10 +1,15 @@
 "use client";
 
-import { Checkbox, Field, FieldError, RadioGroup, TextInput } from "@/components/ui/field";
+import { Checkbox, Field, FieldError, RadioGroup, Select, TextInput } from "@/components/ui/field";
 import type { ConnectorDraft, FieldErrors } from "@/lib/catalog/forms";
 import { useDepartments } from "@/lib/directory/hooks";
+import { CREDENTIAL_STORES, type CredentialStore } from "@/lib/domain/types";
+import { REFERENCE_GRAMMARS, referenceHint } from "@/lib/secrets/references";
 
-export const KEY_REFERENCE_HINT = "Where the key lives, e.g. a Key Vault secret URI — never the key itself.";
+/** What a key reference looks like in `store`, with an example: the form's hint. */
+export function keyReferenceHint(store: CredentialStore): string {
+  return `Where the key lives — never the key itself. ${referenceHint(store)}`;
+}
 
 /** Control id of a connector field, for error summaries: `${idPrefix}-${field}`. */
 export function connectorControlId(idPrefix: string, field: string): string {
@@ -75,19 +80,36 @@ export function ConnectorFields({
           />
         )}
       </Field>
+      <Field id={id("keyStore")} label="Key store" required error={errors.keyStore}>
+        {(control) => (
+          <Select
+            {...control}
+            className="max-w-xs"
+            value={value.keyStore ?? "AZURE_KEY_VAULT"}
+            onChange={(event) => update({ keyStore: event.target.value as CredentialStore })}
+          >
+            {CREDENTIAL_STORES.map((store) => (
+              <option key={store} value={store}>
+                {REFERENCE_GRAMMARS[store].label}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
       <Field
         id={id("keyReference")}
         label="Key reference"
         required
-        hint={KEY_REFERENCE_HINT}
+        hint={keyReferenceHint(value.keyStore ?? "AZURE_KEY_VAULT")}
         error={errors.keyReference}
       >
         {(control) => (
           <TextInput
             {...control}
-            maxLength={500}
+            maxLength={600}
             autoComplete="off"
             spellCheck={false}
+            placeholder={REFERENCE_GRAMMARS[value.keyStore ?? "AZURE_KEY_VAULT"].examples[0]}
             value={value.keyReference}
             onChange={(event) => update({ keyReference: event.target.value })}
           />

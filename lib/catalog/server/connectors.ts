@@ -20,7 +20,8 @@ import { connectorSelect, toConnectorView } from "@/lib/catalog/server/views";
 import { prisma, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/http/cursor";
-import { conflict, notFound } from "@/lib/http/errors";
+import { conflict, notFound, unprocessable } from "@/lib/http/errors";
+import { checkReference, referenceMessage } from "@/lib/secrets/references";
 import { refuseSecrets } from "@/lib/secrets/refuse";
 
 // The shared-key connector catalog, written by IT. Every change that can alter what a
@@ -59,6 +60,7 @@ export async function insertConnector(
       service: input.service,
       ownerTeam: input.ownerTeam,
       ownerId,
+      keyStore: input.keyStore,
       keyReference: input.keyReference,
       keyExpiresAt: input.keyExpiresAt,
       ...connectorApi(input),
@@ -78,6 +80,7 @@ export async function insertConnector(
       service: input.service,
       ownerTeam: input.ownerTeam,
       ownerId,
+      keyStore: input.keyStore,
       keyReference: input.keyReference,
       keyExpiresAt: input.keyExpiresAt,
       ...connectorApi(input),
@@ -151,6 +154,7 @@ export async function updateConnector({
       );
     }
     if (input.keyExpiresAt) assertFutureExpiry(input.keyExpiresAt, now);
+    assertKeyReferenceFits(input, before);
     const sharing = input.sharedWith ? sharingOf(input.sharedWith) : undefined;
     if (sharing) await assertDepartments(tx, sharing.departmentIds);
     if (input.ownerId) await assertActivePeople(tx, [input.ownerId], "ownerId");
@@ -162,6 +166,7 @@ export async function updateConnector({
         name: input.name,
         ownerTeam: input.ownerTeam,
         ownerId: input.ownerId,
+        keyStore: input.keyStore,
         keyReference: input.keyReference,
         keyExpiresAt: input.keyExpiresAt,
         vendor: input.vendor,
@@ -206,11 +211,37 @@ export async function updateConnector({
 
 type ConnectorRow = Prisma.ConnectorGetPayload<{ select: typeof connectorSelect }>;
 
+/**
+ * A change of the key's store or reference alone is checked here, against the other half as
+ * stored (the schema checks the two when both are sent): 422 naming the field sent.
+ */
+function assertKeyReferenceFits(
+  input: Pick<TUpdateConnectorBody, "keyStore" | "keyReference">,
+  current: Pick<ConnectorRow, "keyStore" | "keyReference">,
+): void {
+  if (input.keyStore === undefined && input.keyReference === undefined) return;
+  const store = input.keyStore ?? current.keyStore;
+  const finding = checkReference(store, input.keyReference ?? current.keyReference);
+  if (!finding) return;
+  if (finding.rule === "secret") {
+    // A new reference that looks like a key was refused by the schema; this is the stored one.
+    const message = `The connector's stored keyReference looks like a secret (${finding.what}): send a new keyReference with keyStore.`;
+    throw unprocessable(message, { keyReference: message });
+  }
+  const field = input.keyReference === undefined ? "keyStore" : "keyReference";
+  const message =
+    input.keyReference === undefined
+      ? `The connector's keyReference does not fit keyStore ${store}: send a new keyReference with it. ${referenceMessage(store, finding.problem, "keyReference")}`
+      : referenceMessage(store, finding.problem, "keyReference");
+  throw unprocessable(message, { [field]: message });
+}
+
 function auditShape(row: ConnectorRow): Record<string, unknown> {
   return {
     name: row.name,
     ownerTeam: row.ownerTeam,
     ownerId: row.owner?.id ?? null,
+    keyStore: row.keyStore,
     keyReference: row.keyReference,
     keyExpiresAt: row.keyExpiresAt.toISOString(),
     vendor: row.vendor,

@@ -3,6 +3,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Caller } from "@/lib/auth/server/caller";
 import type { AuthScheme, TDataSource } from "@/lib/catalog/schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { maskIfSecret } from "@/lib/secrets/mask";
 
 // A connector as the API shows it.
 //
@@ -15,6 +16,7 @@ export const connectorSelect = {
   name: true,
   service: true,
   ownerTeam: true,
+  keyStore: true,
   keyReference: true,
   keyExpiresAt: true,
   status: true,
@@ -35,7 +37,7 @@ export const connectorSelect = {
 type ConnectorRow = Prisma.ConnectorGetPayload<{ select: typeof connectorSelect }>;
 
 export function toConnectorView(row: ConnectorRow, caller: Caller, now = new Date()) {
-  const { keyReference, departments, authScheme, scopes, ...rest } = row;
+  const { keyStore, keyReference, departments, authScheme, scopes, ...rest } = row;
   const departmentList = departments.map((link) => link.department);
   return {
     ...rest,
@@ -49,7 +51,8 @@ export function toConnectorView(row: ConnectorRow, caller: Caller, now = new Dat
     availableToYou:
       row.sharing === "ALL" ||
       (caller.departmentId !== null && departmentList.some((d) => d.id === caller.departmentId)),
-    ...(can(caller, "catalog:write") ? { keyReference } : {}),
+    // A reference written before the store's grammar existed may hold the key itself: masked.
+    ...(can(caller, "catalog:write") ? { keyStore, keyReference: maskIfSecret(keyReference, keyStore) } : {}),
   };
 }
 

@@ -13,7 +13,12 @@ import { OutstandingChart } from "@/lib/dashboard/components/outstanding-chart";
 import { TrendChart } from "@/lib/dashboard/components/trend-chart";
 import type { DashboardSummary } from "@/lib/dashboard/contract";
 import { DASHBOARD_REFRESH_MS, useDashboardDetails, useDashboardSummary } from "@/lib/dashboard/hooks";
-import { automationsHref, pendingRequestsHref, prerequisitesHref } from "@/lib/dashboard/links";
+import {
+  automationsHref,
+  declaredOnlyHref,
+  pendingRequestsHref,
+  prerequisitesHref,
+} from "@/lib/dashboard/links";
 import { useUrlState } from "@/lib/use-url-state";
 
 interface DashboardProps {
@@ -227,6 +232,22 @@ function Headline({ summary, departmentId }: { summary: DashboardSummary; depart
           <div className="col-span-2 lg:col-span-1">
             <Stat label="Keys expiring in 30 days" value={expiries.next30Days} href="#expiries" />
           </div>
+        </div>
+      </section>
+      <section aria-labelledby="assurance-heading" className="space-y-3">
+        <h2 id="assurance-heading" className="text-lg font-semibold">
+          How sure we are
+        </h2>
+        <p className="text-sm text-slate-600">
+          Satisfied on declaration only: the maker says it is in place (a stored credential, a Windows
+          account, who runs it) and IT has not verified it yet.
+        </p>
+        <div className="grid grid-cols-2 gap-4 lg:grid-cols-5">
+          <Stat
+            label="Satisfied on declaration only"
+            value={summary.satisfiedOnDeclarationOnly}
+            href={declaredOnlyHref({ departmentId })}
+          />
         </div>
       </section>
     </div>

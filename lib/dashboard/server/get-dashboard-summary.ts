@@ -4,6 +4,7 @@ import type { ByType, DashboardSummary } from "@/lib/dashboard/contract";
 import { resolveDashboardScope } from "@/lib/dashboard/server/dashboard-scope";
 import {
   CONNECTOR_RELEVANT,
+  DECLARED_ONLY_IN_SCOPE,
   expiringWithin,
   OUTSTANDING_IN_SCOPE,
   REQUEST_AGE_DAYS,
@@ -38,6 +39,9 @@ outstanding as (
    where ${OUTSTANDING_IN_SCOPE}
    group by p."departmentId", p.type
 ),
+declared_only as (
+  select count(*)::int as n from prerequisites p where ${DECLARED_ONLY_IN_SCOPE}
+),
 request_ages as (
   select count(*)::int as pending,
          coalesce(round(percentile_cont(0.5) within group (order by ${REQUEST_AGE_DAYS})::numeric, 1), 0)::float8 as median,
@@ -63,8 +67,8 @@ select
      left join (select "departmentId", sum(n)::int as n from outstanding group by "departmentId") o
        on o."departmentId" = s.id) as "byDepartment",
   q.pending as "pendingRequests", q.median, q.p90,
-  e.d7, e.d30, e.d90
-from automation_counts a, request_ages q, expiries e`;
+  e.d7, e.d30, e.d90, x.n as "declaredOnly"
+from automation_counts a, request_ages q, expiries e, declared_only x`;
 
 interface SummaryRow {
   departmentIds: string[];
@@ -80,6 +84,7 @@ interface SummaryRow {
   d7: number;
   d30: number;
   d90: number;
+  declaredOnly: number;
 }
 
 /** Every type as a key, zeros included, in the engine's order. */
@@ -100,6 +105,7 @@ export async function computeSummary(departmentIds: string[], now: Date): Promis
       byType,
       byDepartment: row.byDepartment,
     },
+    satisfiedOnDeclarationOnly: row.declaredOnly,
     requests: { pending: row.pendingRequests, medianAgeDays: row.median, p90AgeDays: row.p90 },
     expiries: { next7Days: row.d7, next30Days: row.d30, next90Days: row.d90 },
     generatedAt: now.toISOString(),

@@ -1,5 +1,6 @@
 import "server-only";
 import { pool } from "@/lib/db";
+import type { CsvRowValue } from "@/lib/export/server/csv";
 
 // Where streamed exports get their lines, a batch at a time. Never the whole result at once.
 
@@ -21,7 +22,7 @@ export async function* cursorLines(
   sql: string,
   params: unknown[],
   batchSize = EXPORT_BATCH_SIZE,
-): AsyncGenerator<string[], void, undefined> {
+): AsyncGenerator<CsvRowValue[], void, undefined> {
   const client = await pool().connect();
   let broken = false;
   let open = false;
@@ -39,7 +40,7 @@ export async function* cursorLines(
     await client.query("set local statement_timeout = '60s'");
     await client.query(`declare export_rows no scroll cursor for ${sql}`, params);
     for (;;) {
-      const { rows } = await client.query<[string]>({
+      const { rows } = await client.query<[CsvRowValue]>({
         text: `fetch ${batchSize} from export_rows`,
         rowMode: "array",
       });

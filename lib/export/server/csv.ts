@@ -1,4 +1,6 @@
 import "server-only";
+import type { CredentialStore } from "@/lib/domain/types";
+import { maskIfSecret } from "@/lib/secrets/mask";
 
 // CSV exports are streamed: the response body is a pull-based ReadableStream that asks for
 // the next batch of lines only when the client has taken the previous one, so a 100,000-row
@@ -8,13 +10,25 @@ import "server-only";
 // dozen typed fields, which keeps both the time and the garbage of a large export small.
 // Every field is quoted (RFC 4180 allows it), quotes are doubled, NULL is an empty field, and
 // text a spreadsheet would run as a formula (= + - @ tab CR first) gets a leading '.
+//
+// Free text a person wrote is `mask`ed: Postgres sends its raw value beside the line's other
+// cells, and Node writes that cell after maskIfSecret (lib/secrets/mask.ts), so that a value
+// stored before the secret rules existed never reaches a file.
 
 export interface CsvColumn {
   header: string;
   /** SQL for the value: text, or a timestamptz (written as ISO 8601 UTC), or a number. */
   sql: string;
   kind?: "text" | "timestamp" | "number";
+  /**
+   * Text to pass through maskIfSecret: true as free text; `mentions`, SQL for the store and
+   * name of a credential the text may quote (hidden when that reference fails its store).
+   */
+  mask?: true | { mentions: { storeSql: string; nameSql: string } };
 }
+
+/** What a cursor yields per row: the line, or (with masked columns) the parts Node finishes. */
+export type CsvRowValue = string | ReadonlyArray<string | null>;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -40,9 +54,57 @@ function cellSql(column: CsvColumn): string {
   return `coalesce('"' || replace(${text}, '"', '""') || '"', '')`;
 }
 
-/** The SQL expression of one CSV line (without its line break) for these columns. */
+/** The SQL of one CSV line (without its line break), or with masked columns of its parts. */
 export function csvLineSql(columns: ReadonlyArray<CsvColumn>): string {
+  if (columns.some((column) => column.mask)) return csvPartsSql(columns);
   return `concat_ws(',', ${columns.map(cellSql).join(",\n    ")})`;
+}
+
+/**
+ * With masked columns: a text[] of, in column order, each run of unmasked columns as one
+ * written segment, and for each masked column its raw text, then the store and the name of
+ * the credential it may quote (or nulls). csvLineFromParts finishes it.
+ */
+function csvPartsSql(columns: ReadonlyArray<CsvColumn>): string {
+  const parts: string[] = [];
+  let run: CsvColumn[] = [];
+  const flush = () => {
+    if (run.length > 0) parts.push(`concat_ws(',', ${run.map(cellSql).join(", ")})`);
+    run = [];
+  };
+  for (const column of columns) {
+    if (!column.mask) {
+      run.push(column);
+      continue;
+    }
+    flush();
+    const mentions = column.mask === true ? null : column.mask.mentions;
+    parts.push(`(${column.sql})::text`, mentions ? `(${mentions.storeSql})::text` : "null");
+    parts.push(mentions ? `(${mentions.nameSql})::text` : "null");
+  }
+  flush();
+  return `array[${parts.join(",\n    ")}]::text[]`;
+}
+
+/** One CSV line from what csvLineSql's SQL gave: as it is, or finished with masked cells. */
+export function csvLineFromParts(columns: ReadonlyArray<CsvColumn>, value: CsvRowValue): string {
+  if (typeof value === "string") return value;
+  const cells: string[] = [];
+  let at = 0;
+  let inRun = false;
+  for (const column of columns) {
+    if (!column.mask) {
+      if (!inRun) cells.push(value[at++] ?? "");
+      inRun = true;
+      continue;
+    }
+    inRun = false;
+    const [raw, store, name] = [value[at], value[at + 1], value[at + 2]];
+    at += 3;
+    const context = store && name ? { mentions: [{ store: store as CredentialStore, name }] } : undefined;
+    cells.push(csvCell(maskIfSecret(raw ?? null, context)));
+  }
+  return cells.join(",");
 }
 
 /** `<name>-<YYYY-MM-DD>.csv`, the download's file name. */
@@ -62,7 +124,7 @@ export function csvResponse({
 }: {
   filename: string;
   columns: ReadonlyArray<CsvColumn>;
-  lines: AsyncGenerator<string[], void, undefined>;
+  lines: AsyncGenerator<CsvRowValue[], void, undefined>;
 }): Response {
   const encoder = new TextEncoder();
   const header = `\uFEFF${columns.map((column) => csvCell(column.header)).join(",")}\r\n`;
@@ -79,7 +141,11 @@ export function csvResponse({
           const next = await lines.next();
           if (next.done) controller.close();
           else if (next.value.length > 0)
-            controller.enqueue(encoder.encode(`${next.value.join("\r\n")}\r\n`));
+            controller.enqueue(
+              encoder.encode(
+                `${next.value.map((value) => csvLineFromParts(columns, value)).join("\r\n")}\r\n`,
+              ),
+            );
         } catch (error) {
           // Headers are sent already: the only honest signal left is a broken download.
           console.error("CSV export failed mid-stream:", error instanceof Error ? error.message : error);

@@ -1,4 +1,5 @@
 import "server-only";
+import { inspect } from "node:util";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
@@ -9,7 +10,8 @@ import { sessionCaller } from "@/lib/auth/server/session";
 import { env } from "@/lib/env";
 import type { ActionState } from "@/lib/http/action-state";
 import { AppError, forbidden, unauthenticated } from "@/lib/http/errors";
-import { fieldErrors } from "@/lib/http/validation";
+import { fieldErrors, invalidInput } from "@/lib/http/validation";
+import { maskLog } from "@/lib/secrets/mask";
 
 // Every server action goes through `serverAction`, the counterpart of `apiRoute`: the same
 // checks (signed-in person from the database, same origin, permission, zod input) and the
@@ -45,10 +47,11 @@ export function serverAction<S extends z.ZodType>(options: ActionOptions<S>): Fo
       }
       const parsed = options.input.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
       if (!parsed.success) {
+        const refusal = invalidInput(parsed.error, "form");
         return {
           status: "error",
-          code: "BAD_REQUEST",
-          message: "Check the highlighted fields.",
+          code: refusal.code,
+          message: refusal.code === "UNPROCESSABLE" ? refusal.message : "Check the highlighted fields.",
           fields: fieldErrors(parsed.error),
         };
       }
@@ -60,7 +63,7 @@ export function serverAction<S extends z.ZodType>(options: ActionOptions<S>): Fo
       if (error instanceof AppError) {
         return { status: "error", code: error.code, message: error.message, fields: error.fields };
       }
-      console.error("Unhandled error in server action:", error);
+      console.error("Unhandled error in server action:", maskLog(inspect(error)));
       return {
         status: "error",
         code: "INTERNAL",

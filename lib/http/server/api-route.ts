@@ -1,4 +1,5 @@
 import "server-only";
+import { inspect } from "node:util";
 import { type NextRequest, NextResponse } from "next/server";
 import { ZodError, type z } from "zod";
 import { canAny, type Permission } from "@/lib/auth/permissions";
@@ -10,7 +11,8 @@ import { AppError, badRequest, errorBody, forbidden, unauthenticated } from "@/l
 import { JsonText } from "@/lib/http/json-text";
 import { checkSameOrigin } from "@/lib/http/server/csrf";
 import { unsafeTextFields } from "@/lib/http/unsafe-text";
-import { fieldErrors } from "@/lib/http/validation";
+import { fieldErrors, invalidInput } from "@/lib/http/validation";
+import { maskLog } from "@/lib/secrets/mask";
 
 // Every JSON route goes through `apiRoute`: it resolves the caller (session cookie or
 // bearer token), refuses cross-origin cookie writes, checks the permission, validates
@@ -105,11 +107,8 @@ function parse(schema: AnySchema | undefined, input: unknown, where: "path" | "q
   if (!schema) return undefined;
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const fields = fieldErrors(result.error);
   // The message names the first problem so a person reading only the message can act on it.
-  const [path, problem] = Object.entries(fields)[0] ?? [];
-  const what = where === "body" ? "request body" : `${where} parameters`;
-  throw badRequest(path ? `Invalid ${what}: ${path}: ${problem}` : `Invalid ${what}.`, fields);
+  throw invalidInput(result.error, where === "body" ? "request body" : `${where} parameters`);
 }
 
 /** Larger bodies are refused before they are read. */
@@ -187,8 +186,9 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") {
     return errorResponse(new AppError("NOT_FOUND", "Record not found."));
   }
-  // Unexpected: log it with its stack on the server, tell the client nothing internal.
-  console.error("Unhandled error in API route:", error);
+  // Unexpected: log it with its stack on the server (a line that holds a secret, e.g. a
+  // database error quoting a value, masked), tell the client nothing internal.
+  console.error("Unhandled error in API route:", maskLog(inspect(error)));
   return NextResponse.json(
     { error: { code: "INTERNAL", message: "Something went wrong on our side. It has been logged." } },
     { status: 500, headers: NO_STORE },

@@ -8,6 +8,7 @@ import {
   type MailTransport,
   type OutgoingMail,
 } from "@/lib/jobs/server/mail";
+import { maskIfSecret } from "@/lib/secrets/mask";
 
 // Delivers the e-mail side of notifications (the outbox rows written with each change).
 //
@@ -121,10 +122,11 @@ async function deliverBatch(tx: Tx, mailer: MailTransport, now: Date, attempted:
 
 function toMail(row: OutboxRow): OutgoingMail {
   const link = row.link ? `\n\nOpen in Preflight: ${new URL(row.link, env().APP_URL).toString()}` : "";
+  // A text quoting something written before the secret rules existed goes out masked.
   return {
     to: row.email,
-    subject: `[Preflight] ${row.title}`,
-    text: `${row.body}${link}\n\n— Preflight. You get this e-mail because of your role in the automations or requests it concerns.`,
+    subject: `[Preflight] ${maskIfSecret(row.title)}`,
+    text: `${maskIfSecret(row.body)}${link}\n\n— Preflight. You get this e-mail because of your role in the automations or requests it concerns.`,
   };
 }
 

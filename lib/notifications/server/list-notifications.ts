@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { decodeTimeCursor, toPage } from "@/lib/http/cursor";
 import type { TMarkReadBody, TNotificationListQuery } from "@/lib/notifications/schemas";
+import { maskIfSecret } from "@/lib/secrets/mask";
 
 // A person's own notifications: the where clause always names the caller, so nobody reads or
 // marks anyone else's. Marking read is personal display state, not a governance change, so
@@ -47,7 +48,8 @@ export async function listNotifications({
     rows,
     query.limit,
     (row) => row.createdAt.toISOString(),
-    (row) => row,
+    // A text quoting something written before the secret rules existed is shown masked.
+    (row) => ({ ...row, title: maskIfSecret(row.title), body: maskIfSecret(row.body) }),
   );
   return { ...page, unreadCount };
 }

@@ -14,9 +14,16 @@ import {
 import { ListFrame } from "@/components/ui/list-frame";
 import { oneOf, useUrlFilters } from "@/components/ui/use-url-filters";
 import { PrerequisiteStatusBadge } from "@/lib/automations/components/status-badges";
-import { PREREQUISITE_STATUS_BADGES, PREREQUISITE_TYPE_LABELS } from "@/lib/automations/labels";
+import {
+  BASIS_LABELS,
+  basisText,
+  PREREQUISITE_STATUS_BADGES,
+  PREREQUISITE_TYPE_LABELS,
+} from "@/lib/automations/labels";
 import type { PrerequisiteItem } from "@/lib/dashboard/contract";
 import {
+  ASSURANCE_BASES,
+  type AssuranceBasis,
   PREREQUISITE_STATUSES,
   PREREQUISITE_TYPES,
   type PrerequisiteStatus,
@@ -80,7 +87,14 @@ const COLUMNS: ReadonlyArray<Column<PrerequisiteItem>> = [
   {
     key: "status",
     header: "Status",
-    cell: (prerequisite) => <PrerequisiteStatusBadge status={prerequisite.status} />,
+    cell: (prerequisite) => (
+      <>
+        <PrerequisiteStatusBadge status={prerequisite.status} />
+        {prerequisite.basis ? (
+          <span className="mt-1 block text-xs text-slate-600">{basisText(prerequisite)}</span>
+        ) : null}
+      </>
+    ),
   },
   {
     key: "reason",
@@ -102,18 +116,19 @@ export function PrerequisiteList({
   const status = oneOf<PrerequisiteStatus>(PREREQUISITE_STATUSES, params.get("status"));
   const outstanding = params.get("outstanding") === "true" ? true : undefined;
   const departmentId = params.get("departmentId") || undefined;
+  const basis = oneOf<AssuranceBasis>(ASSURANCE_BASES, params.get("basis"));
   const extra = Object.fromEntries(
     EXTRA_FILTERS.map(({ key }) => [key, params.get(key) || undefined]),
   ) as Pick<PrerequisiteFilters, (typeof EXTRA_FILTERS)[number]["key"]>;
 
-  const filters: PrerequisiteFilters = { type, status, outstanding, departmentId, ...extra };
+  const filters: PrerequisiteFilters = { type, status, outstanding, basis, departmentId, ...extra };
   const prerequisites = usePrerequisites({ ...filters, cursor, limit: PAGE_SIZE });
   const filtered = Object.values(filters).some((value) => value !== undefined);
   const shownExtras = EXTRA_FILTERS.filter(({ key }) => extra[key]);
 
   return (
     <div className="space-y-4">
-      <FilterForm label="Filter prerequisites" columns="sm:grid-cols-3">
+      <FilterForm label="Filter prerequisites" columns="sm:grid-cols-2 lg:grid-cols-4">
         <SelectFilter
           label="Type"
           value={type ?? ""}
@@ -132,6 +147,13 @@ export function PrerequisiteList({
           }
           any="All statuses"
           options={STATUS_OPTIONS}
+        />
+        <SelectFilter
+          label="How it is known"
+          value={basis ?? ""}
+          onChange={(value) => change({ basis: value || null })}
+          any="Any way, or not satisfied"
+          options={optionsOf(ASSURANCE_BASES, (value) => BASIS_LABELS[value].label)}
         />
         {departments.length > 0 ? (
           <DepartmentFilter
@@ -170,7 +192,14 @@ export function PrerequisiteList({
         pages={pages}
         filtered={filtered}
         onClear={() =>
-          clear(["type", "status", "outstanding", "departmentId", ...EXTRA_FILTERS.map(({ key }) => key)])
+          clear([
+            "type",
+            "status",
+            "outstanding",
+            "basis",
+            "departmentId",
+            ...EXTRA_FILTERS.map(({ key }) => key),
+          ])
         }
         noMatches={filtered ? "Everything these filters cover is in place, or nothing is registered." : null}
         empty={<EmptyState title="No prerequisites yet" />}

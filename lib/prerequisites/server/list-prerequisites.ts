@@ -43,6 +43,9 @@ function filterSql(caller: Caller, filters: TPrerequisiteFilters, bind: Bind): s
   if (filters.status) where.push(`p.status = ${bind(filters.status)}::"PrerequisiteStatus"`);
   if (filters.outstanding === true) where.push(`p.status in (${NOT_SATISFIED})`);
   if (filters.outstanding === false) where.push(`p.status = 'SATISFIED'`);
+  // A basis is recorded on SATISFIED rows only; the status keeps it on the (basis, status) index.
+  if (filters.basis)
+    where.push(`p.basis = ${bind(filters.basis)}::"AssuranceBasis" and p.status = 'SATISFIED'`);
   if (filters.departmentId) where.push(`p."departmentId" = ${bind(filters.departmentId)}::uuid`);
   if (filters.automationId) where.push(`p."automationId" = ${bind(filters.automationId)}::uuid`);
   if (filters.connectorId) where.push(`p."connectorId" = ${bind(filters.connectorId)}::uuid`);
@@ -55,16 +58,20 @@ const FROM = `
   from prerequisites p
   join automations a on a.id = p."automationId"
   join departments d on d.id = p."departmentId"
-  left join system_accesses s on s.id = p."systemAccessId"`;
+  left join system_accesses s on s.id = p."systemAccessId"
+  left join users bu on bu.id = p."basisById"`;
 
 const ORDER = `order by a.name, a.id, p.key`;
 
 const LIST_COLUMNS = `
   p.id, p.key, p.type::text as type, p.status::text as status, p.reason, p."satisfiedBy",
-  p."connectorId", p."updatedAt",
+  p."connectorId", p."updatedAt", p.basis::text as basis, p."basisAt",
+  case when bu.id is null then null
+       else json_build_object('id', bu.id, 'name', bu.name, 'email', bu.email) end as "basisBy",
   a.id as "automationId", a.name as "automationName", a.status::text as "automationStatus",
   d.id as "departmentId", d.name as "departmentName",
-  s.id as "systemId", s.name as "systemName", s.service`;
+  s.id as "systemId", s.name as "systemName", s.service,
+  s."credentialStore"::text as "credentialStore", s."credentialName"`;
 
 /** The keyset position after a row: automation name and prerequisite key, then the automation id. */
 function cursorOf(row: PrerequisiteRow): string {

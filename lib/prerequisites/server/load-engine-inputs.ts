@@ -6,13 +6,25 @@ import type {
   EngineInput,
   GatewayInput,
   RequestInput,
+  ReviewInput,
   SystemAccessInput,
+  WindowsAccountType,
 } from "@/lib/domain/types";
 import { statements, type Transaction } from "@/lib/transaction";
 
-// Reads everything the engine needs for a set of automations in five queries, whatever
+// Reads everything the engine needs for a set of automations in six queries, whatever
 // the size of the set. Rows are locked (automations FOR UPDATE, in id order so that two
 // re-derivations cannot deadlock) so that concurrent changes re-derive one after another.
+
+/** Who stands behind what the engine reads as approved or verified (the basis's "by" and "at"). */
+export interface BasisSources {
+  /** Prerequisite key → who approved its latest approved request (a gateway or a connector). */
+  requestApprovers: ReadonlyMap<string, string | null>;
+  /** Connector id → who added it to the catalog (for a connector no request of ours brought). */
+  connectorCreators: ReadonlyMap<string, string | null>;
+  /** Prerequisite key → IT's review (who and when). */
+  reviews: ReadonlyMap<string, { reviewerId: string; createdAt: Date }>;
+}
 
 export interface LoadedAutomation {
   id: string;
@@ -20,6 +32,7 @@ export interface LoadedAutomation {
   name: string;
   status: AutomationStatus;
   input: EngineInput;
+  basisSources: BasisSources;
 }
 
 interface AutomationRow {
@@ -31,6 +44,9 @@ interface AutomationRow {
   runAs: string | null;
   departmentId: string;
   gatewayId: string | null;
+  machine: string | null;
+  windowsAccount: string | null;
+  windowsAccountType: WindowsAccountType | null;
   status: AutomationStatus;
 }
 
@@ -42,8 +58,12 @@ type SystemRow = Omit<SystemAccessInput, "credential"> & {
   credentialRotatesAt: Date | null;
 };
 
-type ConnectorRow = Omit<ConnectorInput, "departmentIds"> & { departmentIds: string[] | null };
-type RequestRow = RequestInput & { automationId: string };
+type ConnectorRow = Omit<ConnectorInput, "departmentIds"> & {
+  departmentIds: string[] | null;
+  createdById: string | null;
+};
+type RequestRow = RequestInput & { automationId: string; decidedById: string | null };
+type ReviewRow = ReviewInput & { automationId: string; reviewerId: string; createdAt: Date };
 
 export async function loadEngineInputs(
   tx: Transaction,
@@ -52,7 +72,8 @@ export async function loadEngineInputs(
 ): Promise<LoadedAutomation[]> {
   const sql = statements(tx);
   const automations = await sql.rows<AutomationRow>(
-    `select id, "ownerId", name, kind::text, "runMode"::text, "runAs", "departmentId", "gatewayId", status::text
+    `select id, "ownerId", name, kind::text, "runMode"::text, "runAs", "departmentId", "gatewayId",
+            machine, "windowsAccount", "windowsAccountType"::text, status::text
        from automations where id = any($1::uuid[]) order by id for update`,
     [ids],
   );
@@ -70,7 +91,7 @@ export async function loadEngineInputs(
     services.length === 0
       ? []
       : await sql.rows<ConnectorRow>(
-          `select c.id, c.name, c.service, c.status::text, c."keyExpiresAt", c.sharing::text,
+          `select c.id, c.name, c.service, c.status::text, c."keyExpiresAt", c.sharing::text, c."createdById",
                   array_remove(array_agg(cd."departmentId"::text), null) as "departmentIds"
              from connectors c left join connector_departments cd on cd."connectorId" = c.id
             where c.service = any($1::text[]) group by c.id`,
@@ -87,18 +108,27 @@ export async function loadEngineInputs(
           [gatewayIds],
         );
   const requests = await sql.rows<RequestRow>(
-    `select "automationId", "prerequisiteKey", status::text, "decisionReason", "createdAt"
+    `select "automationId", "prerequisiteKey", status::text, "decisionReason", "createdAt", "decidedById"
        from requests where "automationId" = any($1::uuid[]) and "prerequisiteKey" is not null`,
+    [ids],
+  );
+  const reviews = await sql.rows<ReviewRow>(
+    `select "automationId", key, outcome::text, declaration, reason, "reviewerId", "createdAt"
+       from prerequisite_reviews where "automationId" = any($1::uuid[])`,
     [ids],
   );
 
   const systemsBy = groupBy(systems, (s) => s.automationId);
   const requestsBy = groupBy(requests, (r) => r.automationId);
+  const reviewsBy = groupBy(reviews, (r) => r.automationId);
+  const connectorCreators = new Map(connectors.map((c) => [c.id, c.createdById]));
   const gatewaysById = new Map(gateways.map((g) => [g.id, g]));
   // Each automation gets the connectors of its own services only: the engine would filter a
   // company's whole catalog for every shared-key system otherwise.
   const connectorsByService = groupBy(
-    connectors.map((c): ConnectorInput => ({ ...c, departmentIds: c.departmentIds ?? [] })),
+    connectors.map(
+      ({ createdById: _approver, ...c }): ConnectorInput => ({ ...c, departmentIds: c.departmentIds ?? [] }),
+    ),
     (c) => normaliseKey(c.service),
   );
   const connectorsFor = (rows: readonly SystemRow[]) => [
@@ -111,26 +141,62 @@ export async function loadEngineInputs(
     ),
   ];
 
-  return automations.map((a) => ({
-    id: a.id,
-    ownerId: a.ownerId,
-    name: a.name,
-    status: a.status,
-    input: {
-      automation: {
-        kind: a.kind,
-        runMode: a.runMode,
-        runAs: a.runAs,
-        departmentId: a.departmentId,
-        retired: a.status === "RETIRED",
-        systems: (systemsBy.get(a.id) ?? []).map(toSystemInput),
+  return automations.map((a) => {
+    const ownRequests = requestsBy.get(a.id) ?? [];
+    const ownReviews = reviewsBy.get(a.id) ?? [];
+    return {
+      id: a.id,
+      ownerId: a.ownerId,
+      name: a.name,
+      status: a.status,
+      input: {
+        automation: {
+          kind: a.kind,
+          runMode: a.runMode,
+          runAs: a.runAs,
+          departmentId: a.departmentId,
+          retired: a.status === "RETIRED",
+          machine: a.machine,
+          windowsAccount: a.windowsAccount,
+          windowsAccountType: a.windowsAccountType,
+          systems: (systemsBy.get(a.id) ?? []).map(toSystemInput),
+        },
+        gateway: a.gatewayId ? (gatewaysById.get(a.gatewayId) ?? null) : null,
+        connectors: connectorsFor(systemsBy.get(a.id) ?? []),
+        requests: ownRequests.map(({ prerequisiteKey, status, decisionReason, createdAt }) => ({
+          prerequisiteKey,
+          status,
+          decisionReason,
+          createdAt,
+        })),
+        reviews: ownReviews.map(({ key, outcome, declaration, reason }) => ({
+          key,
+          outcome,
+          declaration,
+          reason,
+        })),
+        now,
       },
-      gateway: a.gatewayId ? (gatewaysById.get(a.gatewayId) ?? null) : null,
-      connectors: connectorsFor(systemsBy.get(a.id) ?? []),
-      requests: requestsBy.get(a.id) ?? [],
-      now,
-    },
-  }));
+      basisSources: {
+        requestApprovers: approvers(ownRequests),
+        connectorCreators,
+        reviews: new Map(
+          ownReviews.map((r) => [r.key, { reviewerId: r.reviewerId, createdAt: r.createdAt }]),
+        ),
+      },
+    };
+  });
+}
+
+/** Prerequisite key → who decided its latest APPROVED request. */
+function approvers(requests: readonly RequestRow[]): Map<string, string | null> {
+  const latest = new Map<string, RequestRow>();
+  for (const r of requests) {
+    if (r.status !== "APPROVED") continue;
+    const seen = latest.get(r.prerequisiteKey);
+    if (!seen || r.createdAt.getTime() >= seen.createdAt.getTime()) latest.set(r.prerequisiteKey, r);
+  }
+  return new Map([...latest].map(([key, r]) => [key, r.decidedById]));
 }
 
 function toSystemInput(row: SystemRow): SystemAccessInput {

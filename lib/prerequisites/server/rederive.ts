@@ -1,7 +1,7 @@
 import "server-only";
 import type { AuditActor } from "@/lib/audit/server/record-audit";
 import { derivePrerequisites } from "@/lib/domain/prerequisites";
-import type { AutomationStatus, DerivedPrerequisite, EngineInput } from "@/lib/domain/types";
+import type { AssuranceBasis, AutomationStatus, DerivedPrerequisite, EngineInput } from "@/lib/domain/types";
 import { type LoadedAutomation, loadEngineInputs } from "@/lib/prerequisites/server/load-engine-inputs";
 import { type Statements, statements, type Transaction } from "@/lib/transaction";
 
@@ -43,7 +43,20 @@ interface ExistingRow {
   gatewayId: string | null;
   systemAccessId: string | null;
   departmentId: string;
+  basis: AssuranceBasis | null;
+  basisById: string | null;
+  basisAt: Date | null;
+  updatedAt: Date;
 }
+
+/** How a SATISFIED prerequisite is known, by whom (null: the system, "IT") and since when. */
+interface BasisColumns {
+  basis: AssuranceBasis | null;
+  basisById: string | null;
+  basisAt: Date | null;
+}
+
+const NO_BASIS: BasisColumns = { basis: null, basisById: null, basisAt: null };
 
 /**
  * Re-derives the given automations inside the caller's transaction (which made the change
@@ -63,7 +76,7 @@ export async function rederiveAutomations(
   const reading = started(
     sql.rows<ExistingRow>(
       `select "automationId", key, status::text, "satisfiedBy", reason, "connectorId", "gatewayId",
-              "systemAccessId", "departmentId"
+              "systemAccessId", "departmentId", basis::text, "basisById", "basisAt", "updatedAt"
          from prerequisites where "automationId" = any($1::uuid[])`,
       [ids],
     ),
@@ -84,7 +97,7 @@ export async function rederiveAutomations(
   // statuses first; while Postgres updates them the stored rows are compared, and while it
   // writes the prerequisites the audit's documents are built.
   const statuses = started(writeStatuses(sql, statusChanges));
-  const { upserts, stale, audit } = compare(loaded, derived, existing);
+  const { upserts, stale, audit } = compare(loaded, derived, existing, now);
   const upsertValues = upsertParameters(upserts);
   await statuses;
   const upserted = started(writeUpserts(sql, upsertValues));
@@ -95,9 +108,16 @@ export async function rederiveAutomations(
   return { automations: loaded.length, changedPrerequisites: upserts.length, statusChanges, derived };
 }
 
+interface Upsert {
+  automationId: string;
+  departmentId: string;
+  p: DerivedPrerequisite;
+  basis: BasisColumns;
+}
+
 interface Differences {
   /** Derived rows that are new or differ from the stored ones. */
-  upserts: Array<{ automationId: string; departmentId: string; p: DerivedPrerequisite }>;
+  upserts: Upsert[];
   /** Stored rows whose keys are no longer derived. */
   stale: Array<{ automationId: string; key: string }>;
   /** One entry per automation whose status or prerequisites' statuses changed. */
@@ -109,6 +129,7 @@ function compare(
   loaded: readonly LoadedAutomation[],
   derived: readonly DerivedAutomation[],
   existing: readonly ExistingRow[],
+  now: Date,
 ): Differences {
   // Grouped once: scanning every existing row for each automation is quadratic (10,000
   // automations × 35,000 rows for a company-wide connector).
@@ -127,8 +148,9 @@ function compare(
     const changed: Array<{ key: string; from: string | null; to: string }> = [];
     for (const p of derivation.prerequisites) {
       const old = existingRows?.get(p.key);
-      if (!old || differs(old, p, departmentId)) {
-        differences.upserts.push({ automationId: automation.id, departmentId, p });
+      const basis = basisOf(automation, p, old, now);
+      if (!old || differs(old, p, departmentId, basis)) {
+        differences.upserts.push({ automationId: automation.id, departmentId, p, basis });
       }
       if (!old || old.status !== p.status)
         changed.push({ key: p.key, from: old?.status ?? null, to: p.status });
@@ -196,7 +218,46 @@ function auditParameters(
   ];
 }
 
-function differs(old: ExistingRow, p: DerivedPrerequisite, departmentId: string): boolean {
+/**
+ * The basis the engine named, with who and since when. VERIFIED: IT's review. DECLARED: the
+ * automation's owner (only the owner declares). APPROVED: whoever approved the request that
+ * brought it, else whoever added the connector to the catalog, else nobody named ("IT").
+ * basisAt is when it became satisfied on that basis: kept while the basis and the declaration
+ * (satisfiedBy) stay the same, so a re-derivation that changes nothing changes nothing.
+ */
+function basisOf(
+  automation: LoadedAutomation,
+  p: DerivedPrerequisite,
+  old: ExistingRow | undefined,
+  now: Date,
+): BasisColumns {
+  if (p.basis === null) return NO_BASIS;
+  const sources = automation.basisSources;
+  if (p.basis === "VERIFIED") {
+    const review = sources.reviews.get(p.key);
+    return { basis: "VERIFIED", basisById: review?.reviewerId ?? null, basisAt: review?.createdAt ?? now };
+  }
+  const sameDeclaration = old?.status === "SATISFIED" && old.satisfiedBy === p.satisfiedBy;
+  if (sameDeclaration && old.basis === p.basis) {
+    return { basis: p.basis, basisById: old.basisById, basisAt: old.basisAt ?? now };
+  }
+  const by =
+    p.basis === "DECLARED"
+      ? automation.ownerId
+      : (sources.requestApprovers.get(p.key) ??
+        (p.connectorId ? (sources.connectorCreators.get(p.connectorId) ?? null) : null));
+  // A row stored before bases were recorded has been satisfied by this very declaration
+  // since it last changed.
+  const at = sameDeclaration && old.basis === null ? old.updatedAt : now;
+  return { basis: p.basis, basisById: by, basisAt: at };
+}
+
+function differs(
+  old: ExistingRow,
+  p: DerivedPrerequisite,
+  departmentId: string,
+  basis: BasisColumns,
+): boolean {
   return (
     old.status !== p.status ||
     old.satisfiedBy !== p.satisfiedBy ||
@@ -204,7 +265,10 @@ function differs(old: ExistingRow, p: DerivedPrerequisite, departmentId: string)
     old.connectorId !== p.connectorId ||
     old.gatewayId !== p.gatewayId ||
     old.systemAccessId !== p.systemAccessId ||
-    old.departmentId !== departmentId
+    old.departmentId !== departmentId ||
+    old.basis !== basis.basis ||
+    old.basisById !== basis.basisById ||
+    old.basisAt?.getTime() !== basis.basisAt?.getTime()
   );
 }
 
@@ -212,23 +276,24 @@ async function writeUpserts(sql: Statements, values: unknown[] | null): Promise<
   if (!values) return;
   await sql.run(
     `insert into prerequisites ("automationId", "departmentId", "systemAccessId", key, type, status,
-                                "satisfiedBy", "connectorId", "gatewayId", reason, "updatedAt")
+                                "satisfiedBy", "connectorId", "gatewayId", reason, basis, "basisById",
+                                "basisAt", "updatedAt")
      select * , now() from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[],
                                   $5::text[]::"PrerequisiteType"[], $6::text[]::"PrerequisiteStatus"[],
-                                  $7::text[], $8::uuid[], $9::uuid[], $10::text[])
+                                  $7::text[], $8::uuid[], $9::uuid[], $10::text[],
+                                  $11::text[]::"AssuranceBasis"[], $12::uuid[], $13::timestamptz[])
      on conflict ("automationId", key) do update set
        "departmentId" = excluded."departmentId", "systemAccessId" = excluded."systemAccessId",
        type = excluded.type, status = excluded.status, "satisfiedBy" = excluded."satisfiedBy",
        "connectorId" = excluded."connectorId", "gatewayId" = excluded."gatewayId",
-       reason = excluded.reason, "updatedAt" = now()`,
+       reason = excluded.reason, basis = excluded.basis, "basisById" = excluded."basisById",
+       "basisAt" = excluded."basisAt", "updatedAt" = now()`,
     values,
   );
 }
 
 /** The rows to insert or update as writeUpserts's parameters, or null when there are none. */
-function upsertParameters(
-  rows: Array<{ automationId: string; departmentId: string; p: DerivedPrerequisite }>,
-): unknown[] | null {
+function upsertParameters(rows: Upsert[]): unknown[] | null {
   if (rows.length === 0) return null;
   return [
     rows.map((r) => r.automationId),
@@ -241,6 +306,9 @@ function upsertParameters(
     rows.map((r) => r.p.connectorId),
     rows.map((r) => r.p.gatewayId),
     rows.map((r) => r.p.reason),
+    rows.map((r) => r.basis.basis),
+    rows.map((r) => r.basis.basisById),
+    rows.map((r) => r.basis.basisAt),
   ];
 }
 

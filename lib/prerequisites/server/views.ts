@@ -1,5 +1,8 @@
 import "server-only";
+import type { AssuranceBasis, CredentialStore } from "@/lib/domain/types";
 import type { CsvColumn } from "@/lib/export/server/csv";
+import type { PersonRef } from "@/lib/openapi/common";
+import { maskIfSecret } from "@/lib/secrets/mask";
 
 // One prerequisite in the drill-down list, and the columns of its CSV export. No I/O.
 
@@ -12,6 +15,9 @@ export interface PrerequisiteRow {
   satisfiedBy: string | null;
   connectorId: string | null;
   updatedAt: Date;
+  basis: AssuranceBasis | null;
+  basisBy: PersonRef | null;
+  basisAt: Date | null;
   automationId: string;
   automationName: string;
   automationStatus: string;
@@ -20,37 +26,64 @@ export interface PrerequisiteRow {
   systemId: string | null;
   systemName: string | null;
   service: string | null;
+  /** Its system's credential, which reason and satisfiedBy may quote. */
+  credentialStore: CredentialStore | null;
+  credentialName: string | null;
 }
 
 export function toPrerequisiteItem(row: PrerequisiteRow) {
+  // Text written before the secret rules existed, or quoting a reference that fails them, is masked.
+  const mentions = [
+    row.credentialStore && row.credentialName
+      ? { store: row.credentialStore, name: row.credentialName }
+      : null,
+  ];
   return {
     id: row.id,
     type: row.type,
     status: row.status,
-    reason: row.reason,
-    satisfiedBy: row.satisfiedBy,
+    reason: maskIfSecret(row.reason, { mentions }),
+    satisfiedBy: maskIfSecret(row.satisfiedBy, { mentions }),
     connectorId: row.connectorId,
+    basis: row.basis,
+    basisBy: row.basisBy,
+    basisAt: row.basisAt,
     updatedAt: row.updatedAt,
-    automation: { id: row.automationId, name: row.automationName, status: row.automationStatus },
-    department: { id: row.departmentId, name: row.departmentName },
-    system: row.systemId ? { id: row.systemId, name: row.systemName ?? "", service: row.service } : null,
+    automation: {
+      id: row.automationId,
+      name: maskIfSecret(row.automationName),
+      status: row.automationStatus,
+    },
+    department: { id: row.departmentId, name: maskIfSecret(row.departmentName) },
+    system: row.systemId
+      ? { id: row.systemId, name: maskIfSecret(row.systemName ?? ""), service: row.service }
+      : null,
   };
 }
 
 export type PrerequisiteItem = ReturnType<typeof toPrerequisiteItem>;
 
-/** The export's columns, as SQL over the list's FROM (p, a, d, s). */
+/** The texts of a prerequisite may quote its system's credential reference (masked when it fails). */
+const CREDENTIAL_MENTIONS = { mentions: { storeSql: 's."credentialStore"', nameSql: 's."credentialName"' } };
+
+/** The export's columns, as SQL over the list's FROM (p, a, d, s, bu). */
 export const PREREQUISITE_CSV_COLUMNS: ReadonlyArray<CsvColumn> = [
-  { header: "Automation", sql: "a.name" },
+  { header: "Automation", sql: "a.name", mask: true },
   { header: "Automation status", sql: "a.status" },
-  { header: "Department", sql: "d.name" },
+  { header: "Department", sql: "d.name", mask: true },
   { header: "Type", sql: "p.type" },
   { header: "Status", sql: "p.status" },
-  { header: "System", sql: "s.name" },
+  { header: "System", sql: "s.name", mask: true },
   { header: "Service", sql: "s.service" },
-  { header: "Satisfied by", sql: 'p."satisfiedBy"' },
-  { header: "Reason", sql: "p.reason" },
+  { header: "Satisfied by", sql: 'p."satisfiedBy"', mask: CREDENTIAL_MENTIONS },
+  { header: "Reason", sql: "p.reason", mask: CREDENTIAL_MENTIONS },
   { header: "Updated at", sql: 'p."updatedAt"', kind: "timestamp" },
   { header: "Automation id", sql: "a.id" },
   { header: "Prerequisite id", sql: "p.id" },
+  // Appended, so that the columns before keep their places for whoever reads them by position.
+  { header: "Basis", sql: "p.basis" },
+  // A basis without a person is IT's (approved through the catalog): said so, not left blank.
+  { header: "Basis by", sql: `case when p.basis is null then null else coalesce(bu.name, 'IT') end` },
+  { header: "Basis by e-mail", sql: "bu.email" },
+  { header: "Basis at", sql: 'p."basisAt"', kind: "timestamp" },
 ];

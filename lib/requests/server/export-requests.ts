@@ -17,11 +17,11 @@ const COLUMNS: ReadonlyArray<CsvColumn> = [
   { header: "Status", sql: "r.status" },
   { header: "Type", sql: "r.type" },
   { header: "Service", sql: "r.service" },
-  { header: "Automation", sql: "a.name" },
-  { header: "Department", sql: "d.name" },
+  { header: "Automation", sql: "a.name", mask: true },
+  { header: "Department", sql: "d.name", mask: true },
   { header: "Requester", sql: "u.name" },
   { header: "Requester e-mail", sql: "u.email" },
-  { header: "Justification", sql: "r.justification" },
+  { header: "Justification", sql: "r.justification", mask: true },
   // The request's details (lib/requests/schemas.ts): a gateway request's data source, a
   // connector request's API. Empty for the other type and for requests filed before them.
   { header: "Data source type", sql: `case when r.type = 'GATEWAY' then r.details->>'type' end` },
@@ -41,7 +41,7 @@ const COLUMNS: ReadonlyArray<CsvColumn> = [
   { header: "Data classification", sql: "r.details->>'dataClassification'" },
   { header: "Decided by", sql: "k.name" },
   { header: "Decided", sql: 'r."decidedAt"', kind: "timestamp" },
-  { header: "Decision reason", sql: 'r."decisionReason"' },
+  { header: "Decision reason", sql: 'r."decisionReason"', mask: true },
   { header: "Automation id", sql: "a.id" },
   { header: "Request id", sql: "r.id" },
 ];

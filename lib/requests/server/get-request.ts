@@ -7,6 +7,7 @@ import { prisma } from "@/lib/db";
 import { isUuid } from "@/lib/http/cursor";
 import { notFound } from "@/lib/http/errors";
 import { type RequestView, requestSelect, toRequestView } from "@/lib/requests/server/views";
+import { maskIfSecret } from "@/lib/secrets/mask";
 
 // A request's page (GET /api/v1/requests/{id}): what IT needs to decide it — the automation,
 // the prerequisite, the justification, the requester's other requests, the conversation and
@@ -58,7 +59,8 @@ export async function getRequestDetail({ caller, id }: { caller: Caller; id: str
     automation,
     prerequisite,
     requesterOtherRequests: others.map(toRequestView),
-    comments,
+    // Written before the secret rules existed, a comment that fails them is shown masked.
+    comments: comments.map((comment) => ({ ...comment, body: maskIfSecret(comment.body) })),
     history: history.map((event) => ({ ...event, id: event.id.toString() })),
     suggestedConnectors: suggested.map((connector) => toConnectorView(connector, caller, now)),
     permissions: {

@@ -7,6 +7,7 @@ import type { RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
 import { decodeTimeCursor } from "@/lib/http/cursor";
 import type { RequestDetails } from "@/lib/requests/contract";
 import type { TRequestExportQuery, TRequestListQuery } from "@/lib/requests/schemas";
+import { maskIfSecret } from "@/lib/secrets/mask";
 
 // The request list (and IT's queue) as SQL. The scope, filters and order are built once here
 // for both the list and its CSV export (lib/requests/server/export-requests.ts), so the two cannot disagree
@@ -152,19 +153,19 @@ export function toRequestListItem(row: RequestListRow) {
     status: row.status,
     version: row.version,
     automationId: row.automationId,
-    automation: { id: row.automationId, name: row.automationName },
+    automation: { id: row.automationId, name: maskIfSecret(row.automationName) },
     prerequisiteId: row.prerequisiteId,
     prerequisiteKey: row.prerequisiteKey,
     departmentId: row.departmentId,
     service: row.service,
-    justification: row.justification,
+    justification: maskIfSecret(row.justification),
     details: row.details,
     requester: { id: row.requesterId, name: row.requesterName, email: row.requesterEmail },
     decidedBy: row.decidedById
       ? { id: row.decidedById, name: row.decidedByName, email: row.decidedByEmail }
       : null,
     decidedAt: row.decidedAt,
-    decisionReason: row.decisionReason,
+    decisionReason: maskIfSecret(row.decisionReason),
     connectorId: row.connectorId,
     gatewayId: row.gatewayId,
     createdAt: row.createdAt,

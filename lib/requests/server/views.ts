@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestDetails } from "@/lib/requests/contract";
+import { maskIfSecret } from "@/lib/secrets/mask";
 
 // The one shape of a request in API answers (POST/GET /requests, an automation's detail).
 // Plain select + mapping, no I/O of its own.
@@ -46,6 +47,7 @@ export function ageInDays(
 
 export type RequestRow = Prisma.RequestGetPayload<{ select: typeof requestSelect }>;
 
+/** Free text written before the secret rules existed is shown masked (lib/secrets/mask.ts). */
 export function toRequestView(row: RequestRow) {
   return {
     id: row.id,
@@ -53,17 +55,17 @@ export function toRequestView(row: RequestRow) {
     status: row.status,
     version: row.version,
     automationId: row.automationId,
-    automation: row.automation,
+    automation: { ...row.automation, name: maskIfSecret(row.automation.name) },
     prerequisiteId: row.prerequisiteId,
     prerequisiteKey: row.prerequisiteKey,
     departmentId: row.departmentId,
     service: row.service,
-    justification: row.justification,
+    justification: maskIfSecret(row.justification),
     details: requestDetails(row.details),
     requester: row.requester,
     decidedBy: row.decidedBy,
     decidedAt: row.decidedAt,
-    decisionReason: row.decisionReason,
+    decisionReason: maskIfSecret(row.decisionReason),
     connectorId: row.connectorId,
     gatewayId: row.gatewayId,
     createdAt: row.createdAt,

@@ -6,6 +6,7 @@ import { type Caller, hashToken, TOKEN_DISPLAY_LENGTH, TOKEN_PREFIX } from "@/li
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { forbidden, notFound } from "@/lib/http/errors";
+import { maskIfSecret } from "@/lib/secrets/mask";
 import type { CreatedToken, TokenStatus, TokenView } from "@/lib/tokens/contract";
 import type { TCreateTokenBody } from "@/lib/tokens/schemas";
 
@@ -134,7 +135,8 @@ function toView(row: TokenRow, now = new Date()): TokenView {
       : "ACTIVE";
   return {
     id: row.id,
-    name: row.name,
+    // A name written before the secret rules existed (a key pasted as the name) is masked.
+    name: maskIfSecret(row.name),
     prefix: row.prefix,
     status,
     createdAt: row.createdAt.toISOString(),
