@@ -1,6 +1,9 @@
 import { NextRequest } from "next/server";
+import { checkContract } from "./contract";
 
-// Route handlers are called directly with a NextRequest, as Next would call them.
+// Route handlers are called directly with a NextRequest, as Next would call them, and every
+// answer is checked against the API contract (./contract.ts): a status, route or field the
+// OpenAPI document lacks fails the test that received it.
 
 export const APP_ORIGIN = "http://localhost:3000";
 
@@ -57,5 +60,6 @@ export async function callRoute(
   // A CSV export streams: its body is left for the test to read (or to cancel half-way).
   const text = isJson(response) ? await response.text() : undefined;
   const body = text ? JSON.parse(text) : undefined;
+  if (path.startsWith("/api/")) checkContract({ method, path, status: response.status, body });
   return { status: response.status, body, text, response };
 }

@@ -88,7 +88,7 @@ function registerDepartmentPaths(registry: OpenAPIRegistry): void {
     description: "Names are unique ignoring case: a taken one is answered 409.",
     security: SIGNED_IN,
     request: { body: jsonBody(ZCreateDepartmentBody) },
-    responses: { 201: json(ZDepartmentDetail, "Created."), ...errors(400, 403, 409) },
+    responses: { 201: json(ZDepartmentDetail, "Created."), ...errors(400, 403, 409, 422) },
   });
   registry.registerPath({
     method: "patch",

@@ -79,7 +79,10 @@ export function registerCorePaths(registry: OpenAPIRegistry): void {
     summary: "Create a personal API token",
     security: SIGNED_IN,
     request: { body: jsonBody(ZCreateTokenBody) },
-    responses: { 201: json(ZCreatedToken, "Created; the token is in the answer once."), ...errors(400) },
+    responses: {
+      201: json(ZCreatedToken, "Created; the token is in the answer once."),
+      ...errors(400, 403, 422),
+    },
   });
   registry.registerPath({
     method: "post",

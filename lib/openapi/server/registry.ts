@@ -43,16 +43,22 @@ export function buildRegistry(): OpenAPIRegistry {
   registerNotificationPaths(registry);
   registerAuditPaths(registry);
   registerAdminPaths(registry);
-  describeBodyRefusals(registry);
+  describeCommonRefusals(registry);
   return registry;
 }
 
-/** Every route that takes a body may refuse it before reading it: too large (413), not JSON (415). */
-function describeBodyRefusals(registry: OpenAPIRegistry): void {
-  const refusals = errors(413, 415);
+/**
+ * Refusals every route of a kind may answer: a write sent with a session cookie from another
+ * site (403), and a body refused before it is read: too large (413), not JSON (415).
+ */
+function describeCommonRefusals(registry: OpenAPIRegistry): void {
+  const refusals = errors(403, 413, 415);
   for (const definition of registry.definitions) {
-    if (definition.type !== "route" || !definition.route.request?.body) continue;
-    definition.route.responses = { ...definition.route.responses, 413: refusals[413]!, 415: refusals[415]! };
+    if (definition.type !== "route") continue;
+    const { route } = definition;
+    if (route.method !== "get") route.responses = { 403: refusals[403]!, ...route.responses };
+    if (route.request?.body)
+      route.responses = { ...route.responses, 413: refusals[413]!, 415: refusals[415]! };
   }
 }
 
