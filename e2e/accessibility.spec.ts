@@ -51,6 +51,9 @@ const PAGES: PageCase[] = [
   },
   { role: "admin", path: "/admin/departments" },
   { role: "admin", path: "/audit" },
+  // ADMIN reads the queue and a request, without the controls to take or decide them.
+  { role: "admin", path: "/queue" },
+  { role: "admin", path: async (api) => `/queue/${await first(api, "/api/v1/requests?status=PENDING")}` },
 ];
 
 async function expectAccessible(page: Page, what: string): Promise<void> {

@@ -62,3 +62,17 @@ test("an admin changes a person's roles and deactivates them", async ({ page }) 
   await access.getByRole("button", { name: "Reactivate Hana HR" }).click();
   await expect(access.getByRole("status")).toContainText("active again");
 });
+
+test("an admin reads the request queue and a request, with nothing to take or decide", async ({ page }) => {
+  await page.goto("/queue");
+  await expect(page.getByRole("heading", { level: 1, name: "Request queue" })).toBeVisible();
+  const queue = page.getByRole("table", { name: "Request queue" });
+  await expect(queue.getByRole("row").nth(1)).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Assign to me/ })).toHaveCount(0);
+
+  await queue.getByRole("row").nth(1).getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 2, name: "Decision" })).toBeVisible();
+  await expect(page.getByText("IT decides this request.", { exact: true })).toBeVisible();
+  await expect(page.getByRole("radiogroup", { name: "Decision" })).toHaveCount(0);
+  await expect(page.getByRole("radio")).toHaveCount(0);
+});

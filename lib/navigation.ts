@@ -24,7 +24,7 @@ export const NAVIGATION: NavSection[] = [
   {
     title: "IT",
     items: [
-      { href: "/queue", label: "Request queue", permissions: ["request:decide"] },
+      { href: "/queue", label: "Request queue", permissions: ["request:decide", "request:read:all"] },
       { href: "/catalog/connectors", label: "Connectors", permissions: ["catalog:read"] },
       { href: "/catalog/gateways", label: "Gateways", permissions: ["catalog:read"] },
     ],

@@ -16,7 +16,7 @@ export const PERMISSIONS = {
   "request:create": ["MAKER"],
   "request:read:own": ["MAKER"],
   "request:read:department": ["MANAGER"],
-  "request:read:all": ["IT_APPROVER"],
+  "request:read:all": ["IT_APPROVER", "ADMIN"],
   "request:decide": ["IT_APPROVER"],
   /** Mark a maker's declared prerequisite verified, or send it back. */
   "prerequisite:review": ["IT_APPROVER"],

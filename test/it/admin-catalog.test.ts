@@ -28,7 +28,7 @@ import { callRoute } from "@/test/support/route";
 
 // ADMIN reads the connector and gateway catalog, as IT does, and changes nothing in it: the
 // pages let ADMIN in and leave out their write controls, the API answers the pages' reads and
-// refuses the writes. (The request queue stays IT's: its API does not show ADMIN requests.)
+// refuses the writes. ADMIN reads the request queue too, and takes or decides nothing.
 
 // The pages ask requirePageCaller for a permission; here it checks it against the caller of
 // the test, as the real one does against the session's.
@@ -63,10 +63,11 @@ const find = (node: ReactNode, type: unknown) => elements(node).find((element) =
 const links = (node: ReactNode) => elements(node).map((element) => element.props.href);
 
 describe("ADMIN and the catalog pages", () => {
-  it("are in ADMIN's navigation; the queue is not", () => {
+  it("are in ADMIN's navigation, with the request queue", () => {
     const hrefs = navigationFor(company.admin.caller).flatMap((section) => section.items.map((i) => i.href));
-    expect(hrefs).toEqual(expect.arrayContaining(["/catalog/connectors", "/catalog/gateways"]));
-    expect(hrefs).not.toContain("/queue");
+    expect(hrefs).toEqual(expect.arrayContaining(["/catalog/connectors", "/catalog/gateways", "/queue"]));
+    expect(can(company.admin.caller, "request:read:all")).toBe(true);
+    expect(can(company.admin.caller, "request:decide")).toBe(false);
     expect(can(company.admin.caller, "catalog:read")).toBe(true);
     expect(can(company.admin.caller, "catalog:write")).toBe(false);
   });

@@ -173,7 +173,7 @@ async function expectedItems(caller: Caller, filters: Filters) {
   }
   const oldestFirst = filters.sort
     ? filters.sort === "oldest"
-    : filters.status === "PENDING" && can(caller, "request:decide");
+    : filters.status === "PENDING" && can(caller, "request:read:all");
   const direction = oldestFirst ? "asc" : "desc";
   const rows = await prisma.request.findMany({
     where: { AND: where },

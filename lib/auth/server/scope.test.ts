@@ -137,7 +137,7 @@ describe("automationScope", () => {
 });
 
 describe("requestScope", () => {
-  it("requester own, manager departments, IT approver all, admin none of others'", async () => {
+  it("requester own, manager departments, IT approver and admin all", async () => {
     expect(await visibleRequests(requestScope(maker))).toEqual(["req-maker-finance"]);
     expect(await visibleRequests(requestScope(manager))).toEqual(["req-maker-finance", "req-other-sales"]);
     expect(await visibleRequests(requestScope(approver))).toEqual([
@@ -145,7 +145,11 @@ describe("requestScope", () => {
       "req-other-hr",
       "req-other-sales",
     ]);
-    expect(await visibleRequests(requestScope(admin))).toEqual([]);
+    expect(await visibleRequests(requestScope(admin))).toEqual([
+      "req-maker-finance",
+      "req-other-hr",
+      "req-other-sales",
+    ]);
     expect(await visibleRequests(requestScope(nobody))).toEqual([]);
     expect(await visibleRequests(requestOwnScope(otherMaker))).toEqual(["req-other-hr", "req-other-sales"]);
   });

@@ -38,7 +38,7 @@ export function automationRetireScope(caller: Caller): Prisma.AutomationWhereInp
   return automationEditScope(caller);
 }
 
-/** Requests the caller may see: own (MAKER), managed departments (MANAGER), all (IT_APPROVER). */
+/** Requests the caller may see: own (MAKER), managed departments (MANAGER), all (IT_APPROVER, ADMIN). */
 export function requestScope(caller: Caller): Prisma.RequestWhereInput {
   if (can(caller, "request:read:all")) return {};
   const branches: Prisma.RequestWhereInput[] = [];

@@ -7,6 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { DepartmentFilter, FilterForm, optionsOf, SelectFilter } from "@/components/ui/filters";
 import { ListFrame } from "@/components/ui/list-frame";
 import { oneOf, useUrlFilters } from "@/components/ui/use-url-filters";
+import { can } from "@/lib/auth/permissions";
 import { RequestStatusBadge } from "@/lib/automations/components/status-badges";
 import { formatDate, REQUEST_STATUS_BADGES, REQUEST_TYPE_LABELS } from "@/lib/automations/labels";
 import { useDepartments, useMe } from "@/lib/directory/hooks";
@@ -144,6 +145,8 @@ export function RequestQueue() {
             caption="Request queue"
             columns={queueColumns({
               viewerId: me.data?.id ?? null,
+              // ADMIN reads the queue; only IT takes and decides requests.
+              mayAssign: me.data ? can(me.data, "request:decide") : false,
               departmentName,
               onRequester: (id) => change({ requesterId: id }),
             })}
@@ -162,12 +165,14 @@ const subjectOf = (item: RequestRecord) =>
 
 interface QueueColumnsOptions {
   viewerId: string | null;
+  mayAssign: boolean;
   departmentName: (id: string) => string;
   onRequester: (id: string) => void;
 }
 
 function queueColumns({
   viewerId,
+  mayAssign,
   departmentName,
   onRequester,
 }: QueueColumnsOptions): Column<RequestRecord>[] {
@@ -240,7 +245,7 @@ function queueColumns({
           <p className="text-slate-900">
             {item.assignee ? (assignedToMe(item) ? "You" : item.assignee.name) : "Nobody yet"}
           </p>
-          {item.status === "PENDING" && !assignedToMe(item) ? (
+          {mayAssign && item.status === "PENDING" && !assignedToMe(item) ? (
             <AssignButton id={item.id} version={item.version} what={subjectOf(item)} />
           ) : null}
         </div>

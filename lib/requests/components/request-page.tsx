@@ -116,7 +116,11 @@ export function RequestPage({ id }: { id: string }) {
           </div>
         ) : (
           <div className="space-y-3">
-            <p className="text-sm text-slate-700">IT decides this request; you are notified when they do.</p>
+            <p className="text-sm text-slate-700">
+              {data.permissions.withdraw
+                ? "IT decides this request; you are notified when they do."
+                : "IT decides this request."}
+            </p>
             {data.permissions.withdraw ? <WithdrawButton request={data} what={subject} /> : null}
           </div>
         )}

@@ -41,12 +41,12 @@ export function requestFilterSql(
 
 /**
  * The list's order by filing time: `sort` when given, else IT's queue (PENDING, listed by an
- * approver) oldest first, so the longest wait comes first, and everything else newest first.
+ * approver or ADMIN) oldest first, so the longest wait comes first, and everything else newest first.
  */
 export function oldestFirst(caller: Caller, filters: TRequestExportQuery): boolean {
   return filters.sort
     ? filters.sort === "oldest"
-    : filters.status === "PENDING" && can(caller, "request:decide");
+    : filters.status === "PENDING" && can(caller, "request:read:all");
 }
 
 /** `order by` for that order, ties split by id as the cursor does. */

@@ -21,7 +21,7 @@ export function registerRequestPaths(registry: OpenAPIRegistry): void {
     tags,
     summary: "List requests",
     description:
-      "The caller's own (MAKER), their departments' (MANAGER), or all (IT_APPROVER). Newest first.",
+      "The caller's own (MAKER), their departments' (MANAGER), or all (IT_APPROVER, ADMIN). Newest first; pending requests listed by IT_APPROVER or ADMIN oldest first, unless `sort` says otherwise.",
     security: SIGNED_IN,
     request: { query: ZRequestListQuery },
     responses: { 200: json(pageOf(ZRequest, "RequestPage"), "A page of requests."), ...errors(400) },
