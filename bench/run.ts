@@ -263,6 +263,7 @@ function serverEnvironment(options: Options, secret: string): NodeJS.ProcessEnv 
     NODE_ENV: "production",
     DATABASE_URL: options.databaseUrl,
     JOBS_DISABLED: "true",
+    BENCH_CONSTANT_ROUTE: "true",
     AUTH_SECRET: secret,
     APP_URL: `http://127.0.0.1:${options.port}`,
     NEXT_TELEMETRY_DISABLED: "1",

@@ -1,12 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
+import { expectAccessible } from "./axe";
 import { type Role, sessionOf } from "./sessions";
 
 // Issue #6's done-when (c): every page of the app passes axe-core (WCAG 2.1 A and AA rules)
 // with no serious or critical violation, each opened by a role that may open it, once its
 // data has loaded. A page added to the app belongs in PAGES below.
-
-const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 interface PageCase {
   /** A path, or a function finding one (e.g. the first record of a list) with the role's session. */
@@ -55,22 +53,6 @@ const PAGES: PageCase[] = [
   { role: "admin", path: "/queue" },
   { role: "admin", path: async (api) => `/queue/${await first(api, "/api/v1/requests?status=PENDING")}` },
 ];
-
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  // Scan what people see: the page with its data, not its loading placeholders.
-  await expect(page.locator("main")).toBeVisible();
-  await expect(page.getByRole("status").filter({ hasText: /^Loading/ })).toHaveCount(0, { timeout: 15_000 });
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  const blocking = results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map(
-      (violation) =>
-        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
-          .map((node) => node.target.join(" "))
-          .join(" | ")}`,
-    );
-  expect(blocking, `accessibility problems on ${what}`).toEqual([]);
-}
 
 test("the sign-in page", async ({ page }) => {
   await page.goto("/signin");

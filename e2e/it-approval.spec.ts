@@ -1,23 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./axe";
 import { sessionOf, signedInPage } from "./sessions";
 
 // Issue #5's done-when: the maker's pending ERP connector request is approved by
 // it@preflight.test in the browser, and the maker's automation page — open in another browser
 // the whole time, never reloaded — shows the prerequisite Satisfied and the automation Ready.
 // Along the way every IT page passes an axe scan (WCAG 2.1 A/AA, serious and critical).
-
-const WCAG = ["wcag2a", "wcag2aa", "wcag21aa"];
-
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  const blocking = results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(" | ")}`,
-    );
-  expect(blocking, `accessibility problems on ${what}`).toEqual([]);
-}
 
 /** A date `days` from today as <input type="date"> takes it. */
 function inDays(days: number): string {

@@ -77,6 +77,8 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().trim().default("Preflight <preflight@localhost>"),
   /** Disables the background job queue in this process (e.g. in unit tests). */
   JOBS_DISABLED: booleanFlag,
+  /** Serves GET /api/bench/constant, the benchmark's web-tier ceiling; `npm run bench` sets it. */
+  BENCH_CONSTANT_ROUTE: booleanFlag,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

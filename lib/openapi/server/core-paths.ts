@@ -1,6 +1,6 @@
 import "server-only";
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
-import { errors, json, jsonBody, SIGNED_IN, ZNamedRef } from "@/lib/openapi/common";
+import { errors, json, jsonBody, SIGNED_IN, ZErrorBody, ZNamedRef } from "@/lib/openapi/common";
 import { z } from "@/lib/openapi/zod";
 import { ZMe } from "@/lib/profile/contract";
 import { ZCreatedToken, ZToken } from "@/lib/tokens/contract";
@@ -31,7 +31,12 @@ export function registerCorePaths(registry: OpenAPIRegistry): void {
     path: "/api/bench/constant",
     tags: ["Operations"],
     summary: "A constant answer without database or sign-in: the web tier's ceiling in the benchmark",
-    responses: { 200: json(z.object({ ok: z.literal(true) }), 'Always `{ "ok": true }`.') },
+    description:
+      "Served only when the benchmark starts the server with `BENCH_CONSTANT_ROUTE=true`; otherwise 404.",
+    responses: {
+      200: json(z.object({ ok: z.literal(true) }), 'Always `{ "ok": true }`.'),
+      404: json(ZErrorBody, "The benchmark has not switched the route on (every default start)."),
+    },
   });
   registry.registerPath({
     method: "get",
