@@ -37,8 +37,8 @@ export const setPersonActive = serverAction({
   handler: async ({ caller, input }) => {
     const person = await updatePerson({ caller, id: input.id, changes: { active: input.active } });
     return person.active
-      ? `${person.name} is active again.`
-      : `${person.name} is deactivated: their session and API tokens stop working at once.`;
+      ? `${person.name} is active again: they sign in anew and create new API tokens; the old ones stay revoked.`
+      : `${person.name} is deactivated: their sessions ended and their API tokens are revoked for good.`;
   },
 });
 

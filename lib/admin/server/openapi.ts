@@ -49,7 +49,7 @@ function registerPeoplePaths(registry: OpenAPIRegistry): void {
     tags,
     summary: "Change a person's app roles, department, managed departments or activity (ADMIN)",
     description:
-      "appRoles and managedDepartmentIds replace the whole list; roles from the identity provider are kept. Refused with 422: an unknown department, deactivating yourself, or a change that leaves no active ADMIN.",
+      "appRoles and managedDepartmentIds replace the whole list; roles from the identity provider are kept. Deactivating ends the person's sessions and revokes their API tokens for good (reactivating gives back neither). Refused with 422: an unknown department, deactivating yourself, or a change that leaves no active ADMIN.",
     security: SIGNED_IN,
     request: {
       params: ZIdParams,

@@ -117,12 +117,28 @@ export async function updatePerson(input: {
       ...(changes.departmentId ? [changes.departmentId] : []),
       ...(changes.managedDepartmentIds ?? []),
     ]);
+    // A leaver's sessions end and their API tokens are revoked for good: reactivating them
+    // later gives back neither (they sign in again and create new tokens).
+    const leaving = changes.active === false && before.active;
+    const leftAt = new Date();
     if (changes.departmentId !== undefined || changes.active !== undefined) {
       await tx.user.update({
         where: { id },
-        data: { departmentId: changes.departmentId, active: changes.active },
+        data: {
+          departmentId: changes.departmentId,
+          active: changes.active,
+          ...(leaving ? { sessionsRevokedAt: leftAt } : {}),
+        },
       });
     }
+    const tokensRevoked = leaving
+      ? (
+          await tx.apiToken.updateMany({
+            where: { userId: id, revokedAt: null },
+            data: { revokedAt: leftAt },
+          })
+        ).count
+      : 0;
     if (changes.appRoles) {
       await tx.roleAssignment.deleteMany({
         where: { userId: id, source: "APP", role: { notIn: changes.appRoles } },
@@ -149,7 +165,7 @@ export async function updatePerson(input: {
 
     const updated = toPerson(await tx.user.findUniqueOrThrow({ where: { id }, select: personSelect }));
     const after = accessOf(updated);
-    await auditChanges(tx, callerActor(caller), id, before, after);
+    await auditChanges(tx, callerActor(caller), id, before, after, tokensRevoked);
     return updated;
   });
 }
@@ -160,6 +176,7 @@ async function auditChanges(
   userId: string,
   before: ReturnType<typeof accessOf>,
   after: ReturnType<typeof accessOf>,
+  tokensRevoked: number,
 ): Promise<void> {
   const changed = (Object.keys(after) as (keyof typeof after)[]).filter(
     (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
@@ -182,7 +199,7 @@ async function auditChanges(
       entityType: "User",
       entityId: userId,
       before: { active: before.active },
-      after: { active: after.active },
+      after: after.active ? { active: true } : { active: false, sessionsEnded: true, tokensRevoked },
     });
   }
 }

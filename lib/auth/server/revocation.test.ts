@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { PATCH as updatePerson } from "@/app/api/v1/admin/people/[id]/route";
 import { GET as listPeople } from "@/app/api/v1/admin/people/route";
 import { GET as me } from "@/app/api/v1/me/route";
 import { prisma, resetDatabase } from "@/test/support/db";
@@ -51,5 +52,46 @@ describe.each(["token", "session"] as const)("via %s", (via) => {
     expect(
       (await callRoute(listPeople, "GET", "/api/v1/admin/people", { headers: makerHeaders })).status,
     ).toBe(200);
+  });
+});
+
+describe("a leaver", () => {
+  const setActive = (active: boolean) =>
+    callRoute(updatePerson, "PATCH", `/api/v1/admin/people/${world.people.MAKER.id}`, {
+      token: world.people.ADMIN.token,
+      params: { id: world.people.MAKER.id },
+      body: { active },
+    });
+  const asMaker = (headers: Record<string, string>) => callRoute(me, "GET", "/api/v1/me", { headers });
+
+  it("deactivated: sessions end and API tokens are revoked for good, so reactivating gives back neither", async () => {
+    const maker = world.people.MAKER;
+    const token = { authorization: `Bearer ${maker.token}` };
+    const session = { cookie: maker.sessionCookie };
+    expect((await asMaker(token)).status).toBe(200);
+    expect((await asMaker(session)).status).toBe(200);
+
+    expect((await setActive(false)).status).toBe(200);
+    const tokens = await prisma.apiToken.findMany({ where: { userId: maker.id } });
+    expect(tokens.length).toBeGreaterThan(0);
+    expect(tokens.every((row) => row.revokedAt !== null)).toBe(true);
+    const event = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: "user.deactivated", entityId: maker.id },
+    });
+    expect(event.after).toEqual({ active: false, sessionsEnded: true, tokensRevoked: tokens.length });
+
+    expect((await setActive(true)).status).toBe(200);
+    expect((await asMaker(token)).status).toBe(401);
+    expect((await asMaker(session)).status).toBe(401);
+    const reactivated = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: "user.reactivated", entityId: maker.id },
+    });
+    expect(reactivated.after).toEqual({ active: true });
+  });
+
+  it("a change that is not a deactivation leaves sessions and tokens alone", async () => {
+    expect((await setActive(true)).status).toBe(200);
+    expect((await asMaker({ authorization: `Bearer ${world.people.MAKER.token}` })).status).toBe(200);
+    expect((await asMaker({ cookie: world.people.MAKER.sessionCookie })).status).toBe(200);
   });
 });
