@@ -170,7 +170,10 @@ describe("mapping table", () => {
 
 const arbitraryInput: fc.Arbitrary<MappingInput> = fc.record(
   {
-    connectorId: fc.oneof(fc.constantFrom(...Object.keys(KNOWN_CONNECTORS), CUSTOM_ID), fc.string()),
+    connectorId: fc.oneof(
+      fc.constantFrom(...Object.keys(KNOWN_CONNECTORS), CUSTOM_ID, "constructor", "__proto__", "toString"),
+      fc.string(),
+    ),
     connectorDisplayName: fc.option(fc.string(), { nil: null }),
     custom: fc.option(fc.boolean(), { nil: null }),
     source: fc.option(fc.constantFrom(...CONNECTION_SOURCES), { nil: null }),

@@ -172,7 +172,7 @@ export function mapConnector(input: MappingInput): MappedSystem {
     connectionOf: null,
     known: true,
   } satisfies Partial<MappedSystem>;
-  const known = KNOWN_CONNECTORS[connectorId];
+  const known = Object.hasOwn(KNOWN_CONNECTORS, connectorId) ? KNOWN_CONNECTORS[connectorId] : undefined;
 
   if (input.custom || input.customConnector || (!known && looksLikeCustomConnectorId(connectorId)))
     return mapCustom(input, base);
