@@ -131,3 +131,12 @@ export function env(): Env {
   }
   return cached;
 }
+
+/**
+ * A secret given by reference, e.g. the live sync's client secret: the variable's value, read
+ * when it is needed and never kept, logged or stored. Only names such as MY_SECRET are read.
+ */
+export function secretVariable(name: string): string | undefined {
+  if (!/^[A-Z_][A-Z0-9_]*$/.test(name)) return undefined;
+  return process.env[name] || undefined;
+}
