@@ -2,7 +2,7 @@
 
 import { type ReactNode, useId } from "react";
 import { Button } from "./button";
-import { Field, Select, TextInput } from "./field";
+import { Field, Select, TextField } from "./field";
 import type { useUrlSearch } from "./use-url-filters";
 
 // The pieces of a list's filter bar. Each filter writes to the URL as it changes; the form
@@ -87,16 +87,14 @@ export function DepartmentFilter({ departments, value, onChange }: DepartmentFil
 export function SearchFilter({ hint, search }: { hint: string; search: ReturnType<typeof useUrlSearch> }) {
   const id = useId();
   return (
-    <Field id={id} label="Search" hint={hint}>
-      {(control) => (
-        <TextInput
-          {...control}
-          type="search"
-          value={search.search}
-          onChange={(event) => search.setSearch(event.target.value)}
-        />
-      )}
-    </Field>
+    <TextField
+      id={id}
+      label="Search"
+      hint={hint}
+      type="search"
+      value={search.search}
+      onChange={(event) => search.setSearch(event.target.value)}
+    />
   );
 }
 

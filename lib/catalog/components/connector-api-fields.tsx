@@ -1,6 +1,6 @@
 "use client";
 
-import { Field, RadioGroup, Select, TextArea, TextInput } from "@/components/ui/field";
+import { Field, RadioGroup, Select, TextAreaField, TextField } from "@/components/ui/field";
 import type { ConnectorApiDraft, FieldErrors } from "@/lib/catalog/details-forms";
 import { AUTH_SCHEME_OPTIONS, DATA_CLASSIFICATION_OPTIONS } from "@/lib/catalog/labels";
 import type { AuthScheme, DataClassification } from "@/lib/catalog/schemas";
@@ -22,46 +22,34 @@ export function ConnectorApiFields({ idPrefix, value, onChange, errors, required
 
   return (
     <div className="space-y-4">
-      <Field
+      <TextField
         id={id("vendor")}
         label="Vendor"
         required={required}
         showOptional
         hint="The company that provides the API, e.g. Workday or DocuSign."
         error={errors.vendor}
-      >
-        {(control) => (
-          <TextInput
-            {...control}
-            maxLength={200}
-            autoComplete="off"
-            value={value.vendor}
-            onChange={(event) => update({ vendor: event.target.value })}
-          />
-        )}
-      </Field>
-      <Field
+        maxLength={200}
+        autoComplete="off"
+        value={value.vendor}
+        onChange={(event) => update({ vendor: event.target.value })}
+      />
+      <TextField
         id={id("baseUrl")}
         label="API address (base URL)"
         required={required}
         showOptional
         hint="Where the API lives, starting with https://, e.g. https://api.example.com/v1. Leave out any key or ?parameters."
         error={errors.baseUrl}
-      >
-        {(control) => (
-          <TextInput
-            {...control}
-            type="url"
-            inputMode="url"
-            maxLength={500}
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="https://"
-            value={value.baseUrl}
-            onChange={(event) => update({ baseUrl: event.target.value })}
-          />
-        )}
-      </Field>
+        type="url"
+        inputMode="url"
+        maxLength={500}
+        autoComplete="off"
+        spellCheck={false}
+        placeholder="https://"
+        value={value.baseUrl}
+        onChange={(event) => update({ baseUrl: event.target.value })}
+      />
       <Field
         id={id("authScheme")}
         label="How the API checks who is calling"
@@ -85,24 +73,18 @@ export function ConnectorApiFields({ idPrefix, value, onChange, errors, required
           </Select>
         )}
       </Field>
-      <Field
+      <TextAreaField
         id={id("scopes")}
         label="Scopes or permissions needed"
         required={required}
         showOptional
         hint="What the automation must be allowed to do, one per line (or separated by commas), e.g. read:employees. Ask for no more than it needs."
         error={errors.scopes}
-      >
-        {(control) => (
-          <TextArea
-            {...control}
-            rows={3}
-            spellCheck={false}
-            value={value.scopes}
-            onChange={(event) => update({ scopes: event.target.value })}
-          />
-        )}
-      </Field>
+        rows={3}
+        spellCheck={false}
+        value={value.scopes}
+        onChange={(event) => update({ scopes: event.target.value })}
+      />
       {required ? (
         <RadioGroup
           id={id("dataClassification")}

@@ -1,6 +1,6 @@
 "use client";
 
-import { Field, RadioGroup, Select, TextInput } from "@/components/ui/field";
+import { Field, RadioGroup, Select, TextField } from "@/components/ui/field";
 import type { DataSourceDraft, FieldErrors } from "@/lib/catalog/details-forms";
 import {
   DATA_SOURCE_ENVIRONMENT_OPTIONS,
@@ -50,42 +50,30 @@ export function DataSourceFields({ idPrefix, value, onChange, errors }: DataSour
           </Select>
         )}
       </Field>
-      <Field
+      <TextField
         id={id("server")}
         label={text.server}
         required
         hint={`The name IT knows it by, e.g. ${text.serverExample}. Never a password or connection string.`}
         error={errors.server}
-      >
-        {(control) => (
-          <TextInput
-            {...control}
-            maxLength={255}
-            autoComplete="off"
-            spellCheck={false}
-            value={value.server}
-            onChange={(event) => update({ server: event.target.value })}
-          />
-        )}
-      </Field>
-      <Field
+        maxLength={255}
+        autoComplete="off"
+        spellCheck={false}
+        value={value.server}
+        onChange={(event) => update({ server: event.target.value })}
+      />
+      <TextField
         id={id("database")}
         label={text.database}
         required
         hint={`e.g. ${text.databaseExample}`}
         error={errors.database}
-      >
-        {(control) => (
-          <TextInput
-            {...control}
-            maxLength={500}
-            autoComplete="off"
-            spellCheck={false}
-            value={value.database}
-            onChange={(event) => update({ database: event.target.value })}
-          />
-        )}
-      </Field>
+        maxLength={500}
+        autoComplete="off"
+        spellCheck={false}
+        value={value.database}
+        onChange={(event) => update({ database: event.target.value })}
+      />
       <RadioGroup
         id={id("environment")}
         name={id("environment")}
