@@ -121,3 +121,24 @@ export function FactList({ facts }: { facts: ReadonlyArray<Fact | null | false> 
     </dl>
   );
 }
+
+/** A titled part of a record's page: a section named by its heading. */
+export function DetailSection({
+  id,
+  heading,
+  children,
+}: {
+  /** Prefix of the heading's id (`${id}-heading`), unique on the page. */
+  id: string;
+  heading: ReactNode;
+  children?: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={`${id}-heading`} className="space-y-3">
+      <h2 id={`${id}-heading`} className="text-lg font-semibold">
+        {heading}
+      </h2>
+      {children}
+    </section>
+  );
+}

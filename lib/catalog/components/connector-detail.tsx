@@ -3,7 +3,7 @@
 import { Loading } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Announcement, DetailError, DetailHeader, FactList } from "@/components/ui/detail";
+import { Announcement, DetailError, DetailHeader, DetailSection, FactList } from "@/components/ui/detail";
 import { formatDate, formatDateTime } from "@/lib/automations/labels";
 import { EditSection, useEditInPlace } from "@/lib/catalog/components/catalog-form";
 import { DependentsTable } from "@/lib/catalog/components/dependents-table";
@@ -101,23 +101,17 @@ export function ConnectorDetailView({ id, canWrite }: { id: string; canWrite: bo
       )}
 
       {page.editing ? null : (
-        <section aria-labelledby="api-heading" className="space-y-3">
-          <h2 id="api-heading" className="text-lg font-semibold">
-            The API it calls
-          </h2>
+        <DetailSection id="api" heading="The API it calls">
           <p className="max-w-3xl text-sm text-slate-700">
             What IT approved the key for: from the maker's request, or entered by IT.
           </p>
           <FactList facts={connectorApiFacts(data)} />
-        </section>
+        </DetailSection>
       )}
 
-      <section aria-labelledby="dependents-heading" className="space-y-3">
-        <h2 id="dependents-heading" className="text-lg font-semibold">
-          Automations relying on it
-        </h2>
+      <DetailSection id="dependents" heading="Automations relying on it">
         <DependentsTable dependents={data.dependents} what="connector" />
-      </section>
+      </DetailSection>
     </div>
   );
 }

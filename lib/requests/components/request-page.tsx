@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRef, useState } from "react";
 import { Alert, Loading } from "@/components/ui/alert";
-import { Announcement, DetailError, DetailHeader, FactList } from "@/components/ui/detail";
+import { Announcement, DetailError, DetailHeader, DetailSection, FactList } from "@/components/ui/detail";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { ApiError } from "@/lib/api-client";
 import { HistoryTimeline } from "@/lib/automations/components/history-timeline";
@@ -87,17 +87,11 @@ export function RequestPage({ id }: { id: string }) {
       <Announcement message={announcement} />
       {conflict ? <ConflictNotice error={conflict} /> : null}
 
-      <section aria-labelledby="asked-heading" className="space-y-3">
-        <h2 id="asked-heading" className="text-lg font-semibold">
-          What is asked
-        </h2>
+      <DetailSection id="asked" heading="What is asked">
         <AskedDetails request={data} />
-      </section>
+      </DetailSection>
 
-      <section aria-labelledby="decision-heading" className="space-y-3">
-        <h2 id="decision-heading" className="text-lg font-semibold">
-          Decision
-        </h2>
+      <DetailSection id="decision" heading="Decision">
         {!pending ? (
           <DecisionSummary request={data} />
         ) : data.permissions.decide ? (
@@ -120,28 +114,19 @@ export function RequestPage({ id }: { id: string }) {
             {data.permissions.withdraw ? <WithdrawButton request={data} what={subject} /> : null}
           </div>
         )}
-      </section>
+      </DetailSection>
 
-      <section aria-labelledby="comments-heading" className="space-y-3">
-        <h2 id="comments-heading" className="text-lg font-semibold">
-          Comments
-        </h2>
+      <DetailSection id="comments" heading="Comments">
         <Comments requestId={data.id} comments={data.comments} mayComment={data.permissions.comment} />
-      </section>
+      </DetailSection>
 
-      <section aria-labelledby="other-heading" className="space-y-3">
-        <h2 id="other-heading" className="text-lg font-semibold">
-          Other requests from {data.requester?.name ?? "this requester"}
-        </h2>
+      <DetailSection id="other" heading={<>Other requests from {data.requester?.name ?? "this requester"}</>}>
         <OtherRequests requests={data.requesterOtherRequests} />
-      </section>
+      </DetailSection>
 
-      <section aria-labelledby="history-heading" className="space-y-3">
-        <h2 id="history-heading" className="text-lg font-semibold">
-          History
-        </h2>
+      <DetailSection id="history" heading="History">
         <HistoryTimeline events={data.history} />
-      </section>
+      </DetailSection>
     </div>
   );
 }

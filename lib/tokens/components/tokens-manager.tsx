@@ -5,6 +5,7 @@ import { Alert, Loading } from "@/components/ui/alert";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { type Column, DataTable } from "@/components/ui/data-table";
+import { DetailSection } from "@/components/ui/detail";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field, Select, TextField } from "@/components/ui/field";
@@ -227,10 +228,7 @@ function TokenList() {
   }
   const items = tokens.data.items;
   return (
-    <section aria-labelledby="token-list-heading" className="space-y-3">
-      <h2 id="token-list-heading" className="text-lg font-semibold">
-        Your tokens
-      </h2>
+    <DetailSection id="token-list" heading="Your tokens">
       {items.length === 0 ? (
         <EmptyState title="No API tokens yet">
           Create one above when a script or another system needs to call the Preflight API as you.
@@ -263,6 +261,6 @@ function TokenList() {
           undone.
         </p>
       </ConfirmDialog>
-    </section>
+    </DetailSection>
   );
 }
