@@ -167,6 +167,23 @@ export function Select({ invalid, className = "", children, ...rest }: SelectPro
   );
 }
 
+/** A Field whose control is one Select; its children are the options. */
+export function SelectField({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  showOptional,
+  ...select
+}: FieldFrameProps & Omit<SelectProps, "id" | "required">) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error} required={required} showOptional={showOptional}>
+      {(control) => <Select {...control} {...select} />}
+    </Field>
+  );
+}
+
 interface CheckboxProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "type"> {
   id: string;
   label: ReactNode;

@@ -2,7 +2,7 @@
 
 import { type ReactNode, useId } from "react";
 import { Button } from "./button";
-import { Field, Select, TextField } from "./field";
+import { SelectField, TextField } from "./field";
 import type { useUrlSearch } from "./use-url-filters";
 
 // The pieces of a list's filter bar. Each filter writes to the URL as it changes; the form
@@ -47,18 +47,14 @@ interface SelectFilterProps {
 export function SelectFilter({ label, value, onChange, options, any }: SelectFilterProps) {
   const id = useId();
   return (
-    <Field id={id} label={label}>
-      {(control) => (
-        <Select {...control} value={value} onChange={(event) => onChange(event.target.value)}>
-          {any === undefined ? null : <option value="">{any}</option>}
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </Select>
-      )}
-    </Field>
+    <SelectField id={id} label={label} value={value} onChange={(event) => onChange(event.target.value)}>
+      {any === undefined ? null : <option value="">{any}</option>}
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </SelectField>
   );
 }
 

@@ -5,7 +5,7 @@ import { Alert, Loading } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Field, Select, TextField, TextInput } from "@/components/ui/field";
+import { Field, SelectField, TextField, TextInput } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
 import type { AuditEvent } from "@/lib/audit/contract";
 import { auditExportHref, useAuditEvents } from "@/lib/audit/hooks";
@@ -243,18 +243,19 @@ function AuditFilterForm({
             </>
           )}
         </Field>
-        <Field id={`${formId}-entity`} label="Record type">
-          {(control) => (
-            <Select {...control} value={entityType} onChange={(event) => setEntityType(event.target.value)}>
-              <option value="">All types</option>
-              {ENTITY_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {type}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
+        <SelectField
+          id={`${formId}-entity`}
+          label="Record type"
+          value={entityType}
+          onChange={(event) => setEntityType(event.target.value)}
+        >
+          <option value="">All types</option>
+          {ENTITY_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {type}
+            </option>
+          ))}
+        </SelectField>
         <TextField
           id={`${formId}-from`}
           label="From"

@@ -1,6 +1,6 @@
 "use client";
 
-import { Field, RadioGroup, Select, TextAreaField, TextField } from "@/components/ui/field";
+import { RadioGroup, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { WhereItRuns } from "@/lib/automations/components/where-it-runs";
 import { type AutomationDraft, controlId, type FieldErrors, LIMITS } from "@/lib/automations/form";
 import { KIND_OPTIONS, RUN_AS_TEXT, RUN_MODE_OPTIONS } from "@/lib/automations/labels";
@@ -77,7 +77,7 @@ export function BasicsStep({ draft, errors, change, departments, myDepartment }:
         onChange={(runMode) => change({ runMode })}
       />
 
-      <Field
+      <SelectField
         id={controlId("departmentId")}
         label="Department"
         hint={
@@ -86,28 +86,22 @@ export function BasicsStep({ draft, errors, change, departments, myDepartment }:
             : "The department it belongs to. Yours is chosen for you."
         }
         error={errors.departmentId}
+        name="departmentId"
+        value={draft.departmentId}
+        onChange={(event) => change({ departmentId: event.target.value })}
       >
-        {(control) => (
-          <Select
-            {...control}
-            name="departmentId"
-            value={draft.departmentId}
-            onChange={(event) => change({ departmentId: event.target.value })}
-          >
-            {!myDepartment || !draft.departmentId ? (
-              <option value="">
-                {myDepartment ? `My department (${myDepartment.name})` : "Choose a department"}
-              </option>
-            ) : null}
-            {options.map((department) => (
-              <option key={department.id} value={department.id}>
-                {department.name}
-                {myDepartment?.id === department.id ? " (mine)" : ""}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
+        {!myDepartment || !draft.departmentId ? (
+          <option value="">
+            {myDepartment ? `My department (${myDepartment.name})` : "Choose a department"}
+          </option>
+        ) : null}
+        {options.map((department) => (
+          <option key={department.id} value={department.id}>
+            {department.name}
+            {myDepartment?.id === department.id ? " (mine)" : ""}
+          </option>
+        ))}
+      </SelectField>
 
       <TextField
         id={controlId("runAs")}

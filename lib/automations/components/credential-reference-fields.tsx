@@ -1,6 +1,6 @@
 "use client";
 
-import { Checkbox, Field, Select, TextField } from "@/components/ui/field";
+import { Checkbox, SelectField, TextField } from "@/components/ui/field";
 import { type SystemFieldsProps, systemField } from "@/lib/automations/components/system-fields";
 import type { SystemDraft } from "@/lib/automations/form";
 import { STORE_OPTIONS } from "@/lib/automations/labels";
@@ -84,27 +84,19 @@ function CredentialReferenceFields({ index, system, errors, change }: SystemFiel
 function CredentialStoreField({ index, system, errors, change }: SystemFieldsProps) {
   const { at, id } = systemField(index);
   return (
-    <Field
+    <SelectField
       id={id("credentialReference.store")}
       label="Credential store"
       error={errors[at("credentialReference.store")]}
+      value={system.credentialStore}
+      onChange={(event) => change({ credentialStore: event.target.value as SystemDraft["credentialStore"] })}
     >
-      {(control) => (
-        <Select
-          {...control}
-          value={system.credentialStore}
-          onChange={(event) =>
-            change({ credentialStore: event.target.value as SystemDraft["credentialStore"] })
-          }
-        >
-          <option value="">Choose a store</option>
-          {STORE_OPTIONS.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </Select>
-      )}
-    </Field>
+      <option value="">Choose a store</option>
+      {STORE_OPTIONS.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </SelectField>
   );
 }

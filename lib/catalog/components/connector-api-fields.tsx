@@ -1,6 +1,6 @@
 "use client";
 
-import { Field, RadioGroup, Select, TextAreaField, TextField } from "@/components/ui/field";
+import { RadioGroup, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import type { ConnectorApiDraft, FieldErrors } from "@/lib/catalog/details-forms";
 import { AUTH_SCHEME_OPTIONS, DATA_CLASSIFICATION_OPTIONS } from "@/lib/catalog/labels";
 import type { AuthScheme, DataClassification } from "@/lib/catalog/schemas";
@@ -50,29 +50,23 @@ export function ConnectorApiFields({ idPrefix, value, onChange, errors, required
         value={value.baseUrl}
         onChange={(event) => update({ baseUrl: event.target.value })}
       />
-      <Field
+      <SelectField
         id={id("authScheme")}
         label="How the API checks who is calling"
         required={required}
         showOptional
         hint="The vendor's API documentation says this, often under “Authentication”."
         error={errors.authScheme}
+        value={value.authScheme}
+        onChange={(event) => update({ authScheme: event.target.value as AuthScheme | "" })}
       >
-        {(control) => (
-          <Select
-            {...control}
-            value={value.authScheme}
-            onChange={(event) => update({ authScheme: event.target.value as AuthScheme | "" })}
-          >
-            <option value="">{required ? "Choose how it authenticates" : "Not recorded"}</option>
-            {AUTH_SCHEME_OPTIONS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label} — {option.description}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
+        <option value="">{required ? "Choose how it authenticates" : "Not recorded"}</option>
+        {AUTH_SCHEME_OPTIONS.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label} — {option.description}
+          </option>
+        ))}
+      </SelectField>
       <TextAreaField
         id={id("scopes")}
         label="Scopes or permissions needed"
@@ -99,30 +93,22 @@ export function ConnectorApiFields({ idPrefix, value, onChange, errors, required
           options={DATA_CLASSIFICATION_OPTIONS}
         />
       ) : (
-        <Field
+        <SelectField
           id={id("dataClassification")}
           label="Data classification"
           showOptional
           hint="The most sensitive data sent or read through this API."
           error={errors.dataClassification}
+          value={value.dataClassification}
+          onChange={(event) => update({ dataClassification: event.target.value as DataClassification | "" })}
         >
-          {(control) => (
-            <Select
-              {...control}
-              value={value.dataClassification}
-              onChange={(event) =>
-                update({ dataClassification: event.target.value as DataClassification | "" })
-              }
-            >
-              <option value="">Not recorded</option>
-              {DATA_CLASSIFICATION_OPTIONS.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label} — {option.description}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
+          <option value="">Not recorded</option>
+          {DATA_CLASSIFICATION_OPTIONS.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label} — {option.description}
+            </option>
+          ))}
+        </SelectField>
       )}
     </div>
   );

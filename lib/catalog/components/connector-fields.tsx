@@ -1,6 +1,6 @@
 "use client";
 
-import { Checkbox, Field, FieldError, RadioGroup, Select, TextField } from "@/components/ui/field";
+import { Checkbox, FieldError, RadioGroup, SelectField, TextField } from "@/components/ui/field";
 import type { ConnectorDraft, FieldErrors } from "@/lib/catalog/forms";
 import { useDepartments } from "@/lib/directory/hooks";
 import { CREDENTIAL_STORES, type CredentialStore } from "@/lib/domain/types";
@@ -72,22 +72,21 @@ export function ConnectorFields({
         value={value.ownerTeam}
         onChange={(event) => update({ ownerTeam: event.target.value })}
       />
-      <Field id={id("keyStore")} label="Key store" required error={errors.keyStore}>
-        {(control) => (
-          <Select
-            {...control}
-            className="max-w-xs"
-            value={value.keyStore ?? "AZURE_KEY_VAULT"}
-            onChange={(event) => update({ keyStore: event.target.value as CredentialStore })}
-          >
-            {CREDENTIAL_STORES.map((store) => (
-              <option key={store} value={store}>
-                {REFERENCE_GRAMMARS[store].label}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
+      <SelectField
+        id={id("keyStore")}
+        label="Key store"
+        required
+        error={errors.keyStore}
+        className="max-w-xs"
+        value={value.keyStore ?? "AZURE_KEY_VAULT"}
+        onChange={(event) => update({ keyStore: event.target.value as CredentialStore })}
+      >
+        {CREDENTIAL_STORES.map((store) => (
+          <option key={store} value={store}>
+            {REFERENCE_GRAMMARS[store].label}
+          </option>
+        ))}
+      </SelectField>
       <TextField
         id={id("keyReference")}
         label="Key reference"

@@ -1,6 +1,6 @@
 "use client";
 
-import { Field, RadioGroup, Select, TextField } from "@/components/ui/field";
+import { RadioGroup, SelectField, TextField } from "@/components/ui/field";
 import type { DataSourceDraft, FieldErrors } from "@/lib/catalog/details-forms";
 import {
   DATA_SOURCE_ENVIRONMENT_OPTIONS,
@@ -28,28 +28,22 @@ export function DataSourceFields({ idPrefix, value, onChange, errors }: DataSour
 
   return (
     <div className="space-y-4">
-      <Field
+      <SelectField
         id={id("type")}
         label="Kind of system"
         required
         hint="What the automation reads from or writes to inside the company network."
         error={errors.type}
+        value={value.type}
+        onChange={(event) => update({ type: event.target.value as DataSourceType | "" })}
       >
-        {(control) => (
-          <Select
-            {...control}
-            value={value.type}
-            onChange={(event) => update({ type: event.target.value as DataSourceType | "" })}
-          >
-            <option value="">Choose the kind of system</option>
-            {DATA_SOURCE_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {DATA_SOURCE_TYPE_LABELS[type]}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
+        <option value="">Choose the kind of system</option>
+        {DATA_SOURCE_TYPES.map((type) => (
+          <option key={type} value={type}>
+            {DATA_SOURCE_TYPE_LABELS[type]}
+          </option>
+        ))}
+      </SelectField>
       <TextField
         id={id("server")}
         label={text.server}

@@ -8,7 +8,7 @@ import { type Column, DataTable } from "@/components/ui/data-table";
 import { DetailSection } from "@/components/ui/detail";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Field, Select, TextField } from "@/components/ui/field";
+import { SelectField, TextField } from "@/components/ui/field";
 import { ApiError, errorMessage } from "@/lib/api-client";
 import type { CreatedToken, TokenStatus, TokenView } from "@/lib/tokens/contract";
 import { useCreateToken, useRevokeToken, useTokens } from "@/lib/tokens/hooks";
@@ -86,22 +86,20 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedToken) => vo
           onChange={(event) => setName(event.target.value)}
           maxLength={100}
         />
-        <Field id="token-days" label="Expires after" error={fields.expiresInDays}>
-          {(control) => (
-            <Select
-              {...control}
-              name="expiresInDays"
-              value={days}
-              onChange={(event) => setDays(event.target.value)}
-            >
-              {TOKEN_LIFETIMES_DAYS.map((option) => (
-                <option key={option} value={option}>
-                  {option} days
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
+        <SelectField
+          id="token-days"
+          label="Expires after"
+          error={fields.expiresInDays}
+          name="expiresInDays"
+          value={days}
+          onChange={(event) => setDays(event.target.value)}
+        >
+          {TOKEN_LIFETIMES_DAYS.map((option) => (
+            <option key={option} value={option}>
+              {option} days
+            </option>
+          ))}
+        </SelectField>
         <Button type="submit" pending={create.isPending} pendingText="Creating…">
           Create token
         </Button>
