@@ -3,7 +3,7 @@
 import { type ReactNode, useId } from "react";
 import { Button } from "./button";
 import { SelectField, TextField } from "./field";
-import type { useUrlSearch } from "./use-url-filters";
+import type { UrlFilters, useUrlSearch } from "./use-url-filters";
 
 // The pieces of a list's filter bar. Each filter writes to the URL as it changes; the form
 // only exists to group them under one name for screen readers (and to search on Enter).
@@ -76,6 +76,25 @@ export function DepartmentFilter({ departments, value, onChange }: DepartmentFil
       onChange={onChange}
       any="All departments"
       options={departments.map((department) => ({ value: department.id, label: department.name }))}
+    />
+  );
+}
+
+/**
+ * A list's department filter, kept in the URL's `departmentId`. Makers have no departments to
+ * choose from, and no such filter.
+ */
+export function ListDepartmentFilter({
+  departments,
+  value,
+  change,
+}: Omit<DepartmentFilterProps, "onChange"> & { change: UrlFilters["change"] }) {
+  if (departments.length === 0) return null;
+  return (
+    <DepartmentFilter
+      departments={departments}
+      value={value}
+      onChange={(departmentId) => change({ departmentId: departmentId || null })}
     />
   );
 }
