@@ -2,9 +2,8 @@
 
 import Link from "next/link";
 import { useRef, useState } from "react";
-import { Loading } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
-import { Announcement, DetailError, DetailHeader, DetailSection, FactList } from "@/components/ui/detail";
+import { Announcement, DetailFallback, DetailHeader, DetailSection, FactList } from "@/components/ui/detail";
 import { EmptyState } from "@/components/ui/empty-state";
 import { can } from "@/lib/auth/permissions";
 import { HistoryTimeline } from "@/lib/automations/components/history-timeline";
@@ -70,16 +69,14 @@ export function AutomationDetailView({ id }: { id: string }) {
   const [announcement, setAnnouncement] = useState("");
   const headingRef = useRef<HTMLHeadingElement>(null);
 
-  if (automation.isPending) return <Loading>Loading the automation…</Loading>;
-  if (automation.isError) {
+  if (!automation.isSuccess)
     return (
-      <DetailError
+      <DetailFallback
+        query={automation}
         what="Automation"
-        error={automation.error}
         back={{ href: "/automations", label: "Back to my automations" }}
       />
     );
-  }
 
   const data = automation.data;
   const ownerId = data.owner?.id ?? data.ownerId;

@@ -1,9 +1,8 @@
 "use client";
 
-import { Loading } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Announcement, DetailError, DetailHeader, DetailSection, FactList } from "@/components/ui/detail";
+import { Announcement, DetailFallback, DetailHeader, DetailSection, FactList } from "@/components/ui/detail";
 import { formatDate, formatDateTime } from "@/lib/automations/labels";
 import { EditSection, useEditInPlace } from "@/lib/catalog/components/catalog-form";
 import { DependentsTable } from "@/lib/catalog/components/dependents-table";
@@ -21,16 +20,14 @@ export function ConnectorDetailView({ id, canWrite }: { id: string; canWrite: bo
   const connector = useConnector(id);
   const page = useEditInPlace();
 
-  if (connector.isPending) return <Loading>Loading the connector…</Loading>;
-  if (connector.isError) {
+  if (!connector.isSuccess)
     return (
-      <DetailError
+      <DetailFallback
+        query={connector}
         what="Connector"
-        error={connector.error}
         back={{ href: "/catalog/connectors", label: "Back to the connectors" }}
       />
     );
-  }
 
   const data = connector.data;
   const badge = CONNECTOR_STATUS_BADGES[data.status];

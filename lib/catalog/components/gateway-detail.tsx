@@ -1,9 +1,8 @@
 "use client";
 
-import { Loading } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Announcement, DetailError, DetailHeader, DetailSection, FactList } from "@/components/ui/detail";
+import { Announcement, DetailFallback, DetailHeader, DetailSection, FactList } from "@/components/ui/detail";
 import { formatDateTime } from "@/lib/automations/labels";
 import { EditSection, useEditInPlace } from "@/lib/catalog/components/catalog-form";
 import { DependentsTable } from "@/lib/catalog/components/dependents-table";
@@ -21,16 +20,14 @@ export function GatewayDetailView({ id, canWrite }: { id: string; canWrite: bool
   const gateway = useGateway(id);
   const page = useEditInPlace();
 
-  if (gateway.isPending) return <Loading>Loading the gateway…</Loading>;
-  if (gateway.isError) {
+  if (!gateway.isSuccess)
     return (
-      <DetailError
+      <DetailFallback
+        query={gateway}
         what="Gateway"
-        error={gateway.error}
         back={{ href: "/catalog/gateways", label: "Back to the gateways" }}
       />
     );
-  }
 
   const data = gateway.data;
   const badge = GATEWAY_STATUS_BADGES[data.status];

@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { useRef, useState } from "react";
-import { Alert, Loading } from "@/components/ui/alert";
-import { Announcement, DetailError, DetailHeader, DetailSection, FactList } from "@/components/ui/detail";
+import { Alert } from "@/components/ui/alert";
+import { Announcement, DetailFallback, DetailHeader, DetailSection, FactList } from "@/components/ui/detail";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { ApiError } from "@/lib/api-client";
 import { HistoryTimeline } from "@/lib/automations/components/history-timeline";
@@ -42,16 +42,10 @@ export function RequestPage({ id }: { id: string }) {
   const [conflict, setConflict] = useState<ApiError | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
-  if (request.isPending) return <Loading>Loading the request…</Loading>;
-  if (request.isError) {
+  if (!request.isSuccess)
     return (
-      <DetailError
-        what="Request"
-        error={request.error}
-        back={{ href: "/queue", label: "Back to the queue" }}
-      />
+      <DetailFallback query={request} what="Request" back={{ href: "/queue", label: "Back to the queue" }} />
     );
-  }
 
   const data = request.data;
   const subject = subjectOf(data);
