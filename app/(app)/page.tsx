@@ -1,3 +1,4 @@
+import { DetailSection } from "@/components/ui/detail";
 import { Stat } from "@/components/ui/stat";
 import { requirePageCaller } from "@/lib/auth/server/session";
 import { getCompanyOverview } from "@/lib/overview/server/get-company-overview";
@@ -14,21 +15,15 @@ export default async function HomePage() {
           Every automation needs its sign-ins in place before it takes off. This is where the company stands.
         </p>
       </div>
-      <section aria-labelledby="automations-heading" className="space-y-3">
-        <h2 id="automations-heading" className="text-lg font-semibold">
-          Automations
-        </h2>
+      <DetailSection id="automations" heading="Automations">
         <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
           <Stat label="Registered" value={overview.automations.total} />
           <Stat label="Ready" value={overview.automations.ready} />
           <Stat label="Pending" value={overview.automations.pending} />
           <Stat label="Blocked" value={overview.automations.blocked} />
         </div>
-      </section>
-      <section aria-labelledby="company-heading" className="space-y-3">
-        <h2 id="company-heading" className="text-lg font-semibold">
-          Prerequisites and catalog
-        </h2>
+      </DetailSection>
+      <DetailSection id="company" heading="Prerequisites and catalog">
         <div className="grid grid-cols-2 gap-4 lg:grid-cols-3">
           <Stat label="Outstanding prerequisites" value={overview.outstandingPrerequisites} />
           <Stat label="Pending requests" value={overview.pendingRequests} />
@@ -37,7 +32,7 @@ export default async function HomePage() {
           <Stat label="Departments" value={overview.departments} />
           <Stat label="People" value={overview.people} />
         </div>
-      </section>
+      </DetailSection>
     </div>
   );
 }

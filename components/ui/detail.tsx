@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode, RefObject } from "react";
 import { ApiError } from "@/lib/api-client";
-import { Alert } from "./alert";
+import { Alert, Loading } from "./alert";
 
 // The frame of a record's page: a way back, the heading with its status, the actions, the
 // facts, and a live line that says what an action just did.
@@ -33,6 +33,19 @@ export function DetailError({ what, error, back }: DetailErrorProps) {
       </Alert>
     </div>
   );
+}
+
+/**
+ * A record's page while its query has nothing to show: loading, or why it could not be
+ * loaded. Pages render it for every state but success.
+ */
+export function DetailFallback({
+  query,
+  what,
+  back,
+}: Omit<DetailErrorProps, "error"> & { query: { isPending: boolean; error: Error | null } }) {
+  if (query.isPending || !query.error) return <Loading>{`Loading the ${what.toLowerCase()}…`}</Loading>;
+  return <DetailError what={what} error={query.error} back={back} />;
 }
 
 interface DetailHeaderProps {
@@ -119,5 +132,26 @@ export function FactList({ facts }: { facts: ReadonlyArray<Fact | null | false> 
         ) : null,
       )}
     </dl>
+  );
+}
+
+/** A titled part of a record's page: a section named by its heading. */
+export function DetailSection({
+  id,
+  heading,
+  children,
+}: {
+  /** Prefix of the heading's id (`${id}-heading`), unique on the page. */
+  id: string;
+  heading: ReactNode;
+  children?: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={`${id}-heading`} className="space-y-3">
+      <h2 id={`${id}-heading`} className="text-lg font-semibold">
+        {heading}
+      </h2>
+      {children}
+    </section>
   );
 }

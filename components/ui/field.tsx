@@ -107,6 +107,43 @@ export function TextInput({ invalid, className = "", ...rest }: TextInputProps) 
 
 type TextAreaProps = ComponentProps<"textarea"> & { invalid?: boolean };
 
+/** What a Field says around its control; the rest of a *Field component's props go to the control. */
+type FieldFrameProps = Omit<FieldProps, "children" | "className">;
+
+/** A Field whose control is one TextInput. */
+export function TextField({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  showOptional,
+  ...input
+}: FieldFrameProps & Omit<TextInputProps, "id" | "required">) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error} required={required} showOptional={showOptional}>
+      {(control) => <TextInput {...control} {...input} />}
+    </Field>
+  );
+}
+
+/** A Field whose control is one TextArea. */
+export function TextAreaField({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  showOptional,
+  ...input
+}: FieldFrameProps & Omit<TextAreaProps, "id" | "required">) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error} required={required} showOptional={showOptional}>
+      {(control) => <TextArea {...control} {...input} />}
+    </Field>
+  );
+}
+
 export function TextArea({ invalid, className = "", rows = 3, ...rest }: TextAreaProps) {
   return (
     <textarea
@@ -127,6 +164,23 @@ export function Select({ invalid, className = "", children, ...rest }: SelectPro
     >
       {children}
     </select>
+  );
+}
+
+/** A Field whose control is one Select; its children are the options. */
+export function SelectField({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  showOptional,
+  ...select
+}: FieldFrameProps & Omit<SelectProps, "id" | "required">) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error} required={required} showOptional={showOptional}>
+      {(control) => <Select {...control} {...select} />}
+    </Field>
   );
 }
 

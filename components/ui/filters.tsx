@@ -2,8 +2,8 @@
 
 import { type ReactNode, useId } from "react";
 import { Button } from "./button";
-import { Field, Select, TextInput } from "./field";
-import type { useUrlSearch } from "./use-url-filters";
+import { SelectField, TextField } from "./field";
+import type { UrlFilters, useUrlSearch } from "./use-url-filters";
 
 // The pieces of a list's filter bar. Each filter writes to the URL as it changes; the form
 // only exists to group them under one name for screen readers (and to search on Enter).
@@ -47,18 +47,14 @@ interface SelectFilterProps {
 export function SelectFilter({ label, value, onChange, options, any }: SelectFilterProps) {
   const id = useId();
   return (
-    <Field id={id} label={label}>
-      {(control) => (
-        <Select {...control} value={value} onChange={(event) => onChange(event.target.value)}>
-          {any === undefined ? null : <option value="">{any}</option>}
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </Select>
-      )}
-    </Field>
+    <SelectField id={id} label={label} value={value} onChange={(event) => onChange(event.target.value)}>
+      {any === undefined ? null : <option value="">{any}</option>}
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </SelectField>
   );
 }
 
@@ -84,19 +80,36 @@ export function DepartmentFilter({ departments, value, onChange }: DepartmentFil
   );
 }
 
+/**
+ * A list's department filter, kept in the URL's `departmentId`. Makers have no departments to
+ * choose from, and no such filter.
+ */
+export function ListDepartmentFilter({
+  departments,
+  value,
+  change,
+}: Omit<DepartmentFilterProps, "onChange"> & { change: UrlFilters["change"] }) {
+  if (departments.length === 0) return null;
+  return (
+    <DepartmentFilter
+      departments={departments}
+      value={value}
+      onChange={(departmentId) => change({ departmentId: departmentId || null })}
+    />
+  );
+}
+
 export function SearchFilter({ hint, search }: { hint: string; search: ReturnType<typeof useUrlSearch> }) {
   const id = useId();
   return (
-    <Field id={id} label="Search" hint={hint}>
-      {(control) => (
-        <TextInput
-          {...control}
-          type="search"
-          value={search.search}
-          onChange={(event) => search.setSearch(event.target.value)}
-        />
-      )}
-    </Field>
+    <TextField
+      id={id}
+      label="Search"
+      hint={hint}
+      type="search"
+      value={search.search}
+      onChange={(event) => search.setSearch(event.target.value)}
+    />
   );
 }
 

@@ -81,24 +81,26 @@ const credential = {
   credentialRotatesAt: FUTURE,
 } as const;
 
+/** A system draft with nothing answered, its client id aside. */
+const UNANSWERED_SYSTEM = {
+  name: "",
+  location: "",
+  signInMethod: "",
+  sso: false,
+  service: "",
+  credentialStore: "",
+  credentialName: "",
+  credentialOwner: "",
+  credentialRotatesAt: "",
+  machineGroup: "",
+  windowsAccount: "",
+  windowsAccountType: "",
+};
+
 describe("new drafts", () => {
   it("an empty system has every answer unanswered and a fresh client id", () => {
     const empty = emptySystem();
-    expect(empty).toEqual({
-      uid: expect.stringMatching(/^s[a-z0-9]+$/),
-      name: "",
-      location: "",
-      signInMethod: "",
-      sso: false,
-      service: "",
-      credentialStore: "",
-      credentialName: "",
-      credentialOwner: "",
-      credentialRotatesAt: "",
-      machineGroup: "",
-      windowsAccount: "",
-      windowsAccountType: "",
-    });
+    expect(empty).toEqual({ uid: expect.stringMatching(/^s[a-z0-9]+$/), ...UNANSWERED_SYSTEM });
     expect(emptySystem().uid).not.toBe(empty.uid);
   });
 
@@ -924,19 +926,10 @@ describe("sanitizeDraft", () => {
       windowsAccountType: "",
       systems: [
         {
+          ...UNANSWERED_SYSTEM,
           uid: expect.stringMatching(/^s[a-z0-9]+$/),
           name: "ERP",
-          location: "",
           signInMethod: "SHARED_KEY",
-          sso: false,
-          service: "",
-          credentialStore: "",
-          credentialName: "",
-          credentialOwner: "",
-          credentialRotatesAt: "",
-          machineGroup: "",
-          windowsAccount: "",
-          windowsAccountType: "",
         },
       ],
     });

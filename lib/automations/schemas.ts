@@ -10,6 +10,7 @@ import {
   WINDOWS_ACCOUNT_TYPES,
 } from "@/lib/domain/types";
 import { ZCursor, ZLimit } from "@/lib/http/cursor";
+import { versionField } from "@/lib/http/version";
 import { z } from "@/lib/openapi/zod";
 import { checkReferenceField, noSecret, referenceDescription } from "@/lib/secrets/schemas";
 
@@ -248,11 +249,7 @@ export const ZUpdateAutomationBody = z
       description:
         "The full new list. Systems are matched to the current ones by name, keeping their identity.",
     }),
-    version: z
-      .number({ error: "version is required: send the version you read." })
-      .int("version must be a whole number.")
-      .min(1, "version must be a whole number from 1.")
-      .max(2_147_483_647, "version must be at most 2147483647."),
+    version: versionField("version is required: send the version you read."),
   })
   .strict()
   .refine((body) => Object.entries(body).some(([key, value]) => key !== "version" && value !== undefined), {
@@ -269,11 +266,7 @@ export type UpdateAutomationBody = z.input<typeof ZUpdateAutomationBody>;
 
 export const ZRetireAutomationBody = z
   .object({
-    version: z
-      .number({ error: "version is required: send the version you read." })
-      .int("version must be a whole number.")
-      .min(1, "version must be a whole number from 1.")
-      .max(2_147_483_647, "version must be at most 2147483647."),
+    version: versionField("version is required: send the version you read."),
   })
   .strict()
   .openapi("RetireAutomationBody");

@@ -1,6 +1,7 @@
 import { ZServiceKey } from "@/lib/automations/schemas";
 import { CONNECTOR_STATUSES, GATEWAY_KINDS, GATEWAY_STATUSES } from "@/lib/domain/types";
 import { ZCursor, ZLimit } from "@/lib/http/cursor";
+import { versionField } from "@/lib/http/version";
 import { z } from "@/lib/openapi/zod";
 import { checkReferenceField, credentialStore, noSecret, referenceDescription } from "@/lib/secrets/schemas";
 
@@ -49,11 +50,7 @@ export const ZRevokeConnectorBody = z
       .min(1, "reason is required: the makers affected are told it.")
       .max(1000, "reason must be at most 1000 characters.")
       .superRefine(noSecret),
-    version: z
-      .number({ error: "version must be a whole number." })
-      .int("version must be a whole number.")
-      .min(1, "version must be a whole number from 1.")
-      .max(2_147_483_647, "version must be at most 2147483647.")
+    version: versionField()
       .optional()
       .openapi({ description: "When sent, the revocation fails with 409 if the connector changed since." }),
   })
@@ -81,12 +78,9 @@ const ZKeyStore = credentialStore("keyStore").openapi({
   description: "The store that holds the key; keyReference follows its grammar.",
 });
 
-const ZVersion = z
-  .number({ error: "version must be a whole number." })
-  .int("version must be a whole number.")
-  .min(1, "version must be a whole number from 1.")
-  .max(2_147_483_647, "version must be at most 2147483647.")
-  .openapi({ description: "The version you read; 409 when the record changed since." });
+const ZVersion = versionField().openapi({
+  description: "The version you read; 409 when the record changed since.",
+});
 
 /** A calendar date ("2027-01-31", midnight UTC) or an ISO date-time with an offset. */
 export const ZKeyExpiresAt = z

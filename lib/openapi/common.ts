@@ -1,4 +1,4 @@
-import type { ResponseConfig } from "@asteasolutions/zod-to-openapi";
+import type { OpenAPIRegistry, ResponseConfig, RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { z } from "@/lib/openapi/zod";
 
 // Building blocks every route description shares: the contract's error body, list pages and
@@ -89,8 +89,29 @@ export function errors(...statuses: ErrorStatus[]): Record<number, ResponseConfi
   return responses;
 }
 
+/** A route's answers: its success, and the errors it may give besides every route's 401 and 429. */
+export function answers(
+  status: 200 | 201,
+  success: ResponseConfig,
+  ...statuses: ErrorStatus[]
+): Record<number, ResponseConfig> {
+  return { [status]: success, ...errors(...statuses) };
+}
+
 /** Applies to every route that needs a signed-in caller. */
 export const SIGNED_IN: Array<Record<string, string[]>> = [{ bearerToken: [] }, { sessionCookie: [] }];
+
+type SignedInRoute = Omit<RouteConfig, "tags" | "security"> & { tags?: string[] };
+
+/**
+ * Registers routes that need a signed-in caller, under `tag` unless a route names its own.
+ * The document keeps the fields in the order they always had: tags, summary, description,
+ * security, then the request and the answers.
+ */
+export function signedInRoutes(registry: OpenAPIRegistry, tag: string) {
+  return ({ method, path, tags = [tag], summary, description, ...rest }: SignedInRoute) =>
+    registry.registerPath({ method, path, tags, summary, description, security: SIGNED_IN, ...rest });
+}
 
 /** An instant on the wire: ISO 8601 in UTC. */
 export const ZTimestamp = z.string().openapi({ format: "date-time" });

@@ -7,6 +7,7 @@ import {
 } from "@/lib/catalog/schemas";
 import { REQUEST_STATUSES } from "@/lib/domain/types";
 import { ZCursor, ZLimit } from "@/lib/http/cursor";
+import { versionField } from "@/lib/http/version";
 import { z } from "@/lib/openapi/zod";
 import { noSecret } from "@/lib/secrets/schemas";
 
@@ -85,11 +86,7 @@ export type RequestDetailsInput = CreateRequestBody["details"];
 
 export const ZWithdrawRequestBody = z
   .object({
-    version: z
-      .number({ error: "version must be a whole number." })
-      .int("version must be a whole number.")
-      .min(1, "version must be a whole number from 1.")
-      .max(2_147_483_647, "version must be at most 2147483647.")
+    version: versionField()
       .optional()
       .openapi({ description: "When sent, the withdrawal fails with 409 if the request changed since." }),
   })
@@ -138,12 +135,9 @@ export type TRequestListQuery = z.infer<typeof ZRequestListQuery>;
 /** The list's filters as the pages hold them (every one optional). */
 export type RequestFilters = Partial<TRequestListQuery>;
 
-const ZVersion = z
-  .number({ error: "version must be a whole number." })
-  .int("version must be a whole number.")
-  .min(1, "version must be a whole number from 1.")
-  .max(2_147_483_647, "version must be at most 2147483647.")
-  .openapi({ description: "The version you read; 409 when the request changed since." });
+const ZVersion = versionField().openapi({
+  description: "The version you read; 409 when the request changed since.",
+});
 
 const ZExistingConnector = z
   .object({ connectorId: z.uuid("connector.connectorId must be a connector id.") })

@@ -19,7 +19,6 @@ import { REFERENCE_GRAMMARS } from "@/lib/secrets/references";
 import { LEGITIMATE_TEXT, SECRET_SAMPLES } from "@/test/secrets/samples";
 import { expenseReporting, newConnector } from "@/test/support/bodies";
 import { buildCompany, type Company, type Person } from "@/test/support/company";
-import { inDays } from "@/test/support/dates";
 import { resetDatabase, rowCounts } from "@/test/support/db";
 import { APP_ORIGIN, callRoute, type RouteAnswer } from "@/test/support/route";
 

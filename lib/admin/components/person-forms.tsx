@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Checkbox, Field, FieldError, Select } from "@/components/ui/field";
+import { Checkbox, FieldError, SelectField } from "@/components/ui/field";
 import { ActionFeedback, fieldError } from "@/lib/admin/components/action-feedback";
 import { savePersonAccess, setPersonActive } from "@/lib/admin/server/actions";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -70,28 +70,22 @@ export function PersonAccessForm({ person, departments, roles }: PersonAccessFor
         <FieldError id="app-roles" error={fieldError(state, "appRoles")} />
       </fieldset>
 
-      <Field
+      <SelectField
         id="department"
         label="Department"
         hint="Where the person works; the default department of what they register."
         error={fieldError(state, "departmentId")}
+        name="departmentId"
+        value={departmentId}
+        onChange={(event) => setDepartmentId(event.target.value)}
       >
-        {(control) => (
-          <Select
-            {...control}
-            name="departmentId"
-            value={departmentId}
-            onChange={(event) => setDepartmentId(event.target.value)}
-          >
-            <option value="">No department</option>
-            {departments.map((department) => (
-              <option key={department.id} value={department.id}>
-                {department.name}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
+        <option value="">No department</option>
+        {departments.map((department) => (
+          <option key={department.id} value={department.id}>
+            {department.name}
+          </option>
+        ))}
+      </SelectField>
 
       <fieldset className="space-y-3" aria-describedby="managed-hint">
         <legend className="text-base font-semibold">Manages</legend>

@@ -64,8 +64,7 @@ export async function updateDepartment(input: {
 }): Promise<DepartmentDetail> {
   const { caller, id, changes } = input;
   return prisma.$transaction(async (tx) => {
-    const current = await tx.department.findUnique({ where: { id }, select: departmentSelect });
-    if (!current) throw notFound("Department");
+    const current = await departmentBefore(tx, id);
     if (changes.name !== undefined && changes.name !== current.name) {
       await checkNameFree(tx, changes.name, id);
       await tx.department.update({ where: { id }, data: { name: changes.name } });
@@ -79,7 +78,7 @@ export async function updateDepartment(input: {
       });
     }
     if (changes.managerIds) await setManagers(tx, caller, current, changes.managerIds);
-    return toDetail(await tx.department.findUniqueOrThrow({ where: { id }, select: departmentSelect }));
+    return departmentNow(tx, id);
   });
 }
 
@@ -89,11 +88,7 @@ export async function addDepartmentManager(input: {
   email: string;
 }): Promise<DepartmentDetail> {
   return prisma.$transaction(async (tx) => {
-    const current = await tx.department.findUnique({
-      where: { id: input.departmentId },
-      select: departmentSelect,
-    });
-    if (!current) throw notFound("Department");
+    const current = await departmentBefore(tx, input.departmentId);
     const user = await tx.user.findUnique({
       where: { email: input.email.toLowerCase() },
       select: { id: true },
@@ -105,9 +100,7 @@ export async function addDepartmentManager(input: {
     }
     const ids = new Set(current.managers.map((link) => link.user.id)).add(user.id);
     await setManagers(tx, input.caller, current, [...ids]);
-    return toDetail(
-      await tx.department.findUniqueOrThrow({ where: { id: current.id }, select: departmentSelect }),
-    );
+    return departmentNow(tx, current.id);
   });
 }
 
@@ -117,17 +110,23 @@ export async function removeDepartmentManager(input: {
   userId: string;
 }): Promise<DepartmentDetail> {
   return prisma.$transaction(async (tx) => {
-    const current = await tx.department.findUnique({
-      where: { id: input.departmentId },
-      select: departmentSelect,
-    });
-    if (!current) throw notFound("Department");
+    const current = await departmentBefore(tx, input.departmentId);
     const ids = current.managers.map((link) => link.user.id).filter((id) => id !== input.userId);
     await setManagers(tx, input.caller, current, ids);
-    return toDetail(
-      await tx.department.findUniqueOrThrow({ where: { id: current.id }, select: departmentSelect }),
-    );
+    return departmentNow(tx, current.id);
   });
+}
+
+/** The department a change starts from, or 404. */
+async function departmentBefore(tx: Tx, id: string): Promise<DepartmentRow> {
+  const row = await tx.department.findUnique({ where: { id }, select: departmentSelect });
+  if (!row) throw notFound("Department");
+  return row;
+}
+
+/** The department's answer once the change is written. */
+async function departmentNow(tx: Tx, id: string): Promise<DepartmentDetail> {
+  return toDetail(await tx.department.findUniqueOrThrow({ where: { id }, select: departmentSelect }));
 }
 
 async function setManagers(

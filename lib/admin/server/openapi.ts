@@ -8,7 +8,7 @@ import {
   ZUpdateDepartmentBody,
   ZUpdatePersonBody,
 } from "@/lib/admin/schemas";
-import { errors, json, jsonBody, pageOf, SIGNED_IN } from "@/lib/openapi/common";
+import { answers, json, jsonBody, pageOf, signedInRoutes } from "@/lib/openapi/common";
 import { z } from "@/lib/openapi/zod";
 
 // How /api/v1/admin answers (lib/admin/server/people.ts, departments.ts), for the OpenAPI document.
@@ -22,53 +22,46 @@ export function registerAdminPaths(registry: OpenAPIRegistry): void {
 }
 
 function registerPeoplePaths(registry: OpenAPIRegistry): void {
-  const tags = ["Administration"];
-  registry.registerPath({
+  const route = signedInRoutes(registry, "Administration");
+  route({
     method: "get",
     path: "/api/v1/admin/people",
-    tags,
     summary: "List people (ADMIN)",
     description:
       "By name; `q` matches the name or e-mail, ignoring case; `status` ACTIVE or INACTIVE narrows.",
-    security: SIGNED_IN,
     request: { query: ZPeopleQuery },
-    responses: { 200: json(pageOf(ZPerson, "PersonPage"), "A page of people."), ...errors(400, 403) },
+    responses: answers(200, json(pageOf(ZPerson, "PersonPage"), "A page of people."), 400, 403),
   });
-  registry.registerPath({
+  route({
     method: "get",
     path: "/api/v1/admin/people/{id}",
-    tags,
     summary: "A person, their roles and departments (ADMIN)",
-    security: SIGNED_IN,
     request: { params: ZIdParams },
-    responses: { 200: json(ZPerson, "The person."), ...errors(400, 403, 404) },
+    responses: answers(200, json(ZPerson, "The person."), 400, 403, 404),
   });
-  registry.registerPath({
+  route({
     method: "patch",
     path: "/api/v1/admin/people/{id}",
-    tags,
     summary: "Change a person's app roles, department, managed departments or activity (ADMIN)",
     description:
       "appRoles and managedDepartmentIds replace the whole list; roles from the identity provider are kept. Deactivating ends the person's sessions and revokes their API tokens for good (reactivating gives back neither). Refused with 422: an unknown department, deactivating yourself, or a change that leaves no active ADMIN.",
-    security: SIGNED_IN,
     request: {
       params: ZIdParams,
       body: jsonBody(ZUpdatePersonBody),
     },
-    responses: { 200: json(ZPerson, "The changed person."), ...errors(400, 403, 404, 422) },
+    responses: answers(200, json(ZPerson, "The changed person."), 400, 403, 404, 422),
   });
 }
 
 function registerDepartmentPaths(registry: OpenAPIRegistry): void {
-  const tags = ["Administration"];
-  registry.registerPath({
+  const route = signedInRoutes(registry, "Administration");
+  route({
     method: "get",
     path: "/api/v1/admin/departments",
-    tags,
     summary: "Every department with its managers and member count (ADMIN)",
-    security: SIGNED_IN,
-    responses: {
-      200: json(
+    responses: answers(
+      200,
+      json(
         z.object({
           items: z.array(ZDepartmentDetail),
           nextCursor: z
@@ -77,34 +70,27 @@ function registerDepartmentPaths(registry: OpenAPIRegistry): void {
         }),
         "Every department.",
       ),
-      ...errors(403),
-    },
+      403,
+    ),
   });
-  registry.registerPath({
+  route({
     method: "post",
     path: "/api/v1/admin/departments",
-    tags,
     summary: "Create a department (ADMIN)",
     description: "Names are unique ignoring case: a taken one is answered 409.",
-    security: SIGNED_IN,
     request: { body: jsonBody(ZCreateDepartmentBody) },
-    responses: { 201: json(ZDepartmentDetail, "Created."), ...errors(400, 403, 409, 422) },
+    responses: answers(201, json(ZDepartmentDetail, "Created."), 400, 403, 409, 422),
   });
-  registry.registerPath({
+  route({
     method: "patch",
     path: "/api/v1/admin/departments/{id}",
-    tags,
     summary: "Rename a department or set its managers (ADMIN)",
     description:
       "managerIds is the complete list of managers. A name another department has (ignoring case) is 409; a manager id of nobody is 422.",
-    security: SIGNED_IN,
     request: {
       params: ZIdParams,
       body: jsonBody(ZUpdateDepartmentBody),
     },
-    responses: {
-      200: json(ZDepartmentDetail, "The changed department."),
-      ...errors(400, 403, 404, 409, 422),
-    },
+    responses: answers(200, json(ZDepartmentDetail, "The changed department."), 400, 403, 404, 409, 422),
   });
 }

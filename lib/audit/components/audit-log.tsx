@@ -3,8 +3,9 @@
 import { type FormEvent, useId, useState } from "react";
 import { Alert, Loading } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { type Column, DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Field, Select, TextInput } from "@/components/ui/field";
+import { Field, SelectField, TextField, TextInput } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
 import type { AuditEvent } from "@/lib/audit/contract";
 import { auditExportHref, useAuditEvents } from "@/lib/audit/hooks";
@@ -242,33 +243,36 @@ function AuditFilterForm({
             </>
           )}
         </Field>
-        <Field id={`${formId}-entity`} label="Record type">
-          {(control) => (
-            <Select {...control} value={entityType} onChange={(event) => setEntityType(event.target.value)}>
-              <option value="">All types</option>
-              {ENTITY_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {type}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
-        <Field id={`${formId}-from`} label="From" hint="Day, inclusive (UTC)">
-          {(control) => (
-            <TextInput
-              {...control}
-              type="date"
-              value={from}
-              onChange={(event) => setFrom(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field id={`${formId}-to`} label="To" hint="Day, inclusive (UTC)" error={rangeError}>
-          {(control) => (
-            <TextInput {...control} type="date" value={to} onChange={(event) => setTo(event.target.value)} />
-          )}
-        </Field>
+        <SelectField
+          id={`${formId}-entity`}
+          label="Record type"
+          value={entityType}
+          onChange={(event) => setEntityType(event.target.value)}
+        >
+          <option value="">All types</option>
+          {ENTITY_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {type}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          id={`${formId}-from`}
+          label="From"
+          hint="Day, inclusive (UTC)"
+          type="date"
+          value={from}
+          onChange={(event) => setFrom(event.target.value)}
+        />
+        <TextField
+          id={`${formId}-to`}
+          label="To"
+          hint="Day, inclusive (UTC)"
+          error={rangeError}
+          type="date"
+          value={to}
+          onChange={(event) => setTo(event.target.value)}
+        />
         <div className="flex gap-2">
           <Button type="submit">Apply filters</Button>
         </div>
@@ -286,68 +290,64 @@ function AuditTable({
   onActor: (actorId: string) => void;
   onEntity: (item: AuditEvent) => void;
 }) {
+  const columns: Array<Column<AuditEvent>> = [
+    {
+      key: "when",
+      header: "When",
+      cellClassName: "whitespace-nowrap text-slate-700",
+      cell: (item) => <time dateTime={item.createdAt}>{formatDateTime(item.createdAt)}</time>,
+    },
+    {
+      key: "who",
+      header: "Who",
+      cell: (item) =>
+        item.actorId ? (
+          <button
+            type="button"
+            onClick={() => item.actorId && onActor(item.actorId)}
+            className="text-left text-slate-900 underline decoration-slate-400 underline-offset-2 hover:text-brand-700"
+          >
+            {item.actorLabel}
+            <span className="sr-only">: show only their events</span>
+          </button>
+        ) : (
+          <span className="text-slate-700">{item.actorLabel}</span>
+        ),
+    },
+    {
+      key: "action",
+      header: "Action",
+      cellClassName: "font-mono text-xs text-slate-900",
+      cell: (item) => item.action,
+    },
+    {
+      key: "record",
+      header: "Record",
+      cell: (item) => (
+        <button
+          type="button"
+          onClick={() => onEntity(item)}
+          className="text-left text-slate-900 underline decoration-slate-400 underline-offset-2 hover:text-brand-700"
+        >
+          {item.entityType} <span className="font-mono text-xs">{shortId(item.entityId)}</span>
+          <span className="sr-only">: show only this record's events</span>
+        </button>
+      ),
+    },
+    {
+      key: "change",
+      header: "Change",
+      cell: (item) => <ChangeDetails before={item.before} after={item.after} />,
+    },
+  ];
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
-        <caption className="sr-only">Audit events, newest first</caption>
-        <thead className="bg-slate-50 text-slate-700">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-semibold">
-              When
-            </th>
-            <th scope="col" className="px-3 py-2 font-semibold">
-              Who
-            </th>
-            <th scope="col" className="px-3 py-2 font-semibold">
-              Action
-            </th>
-            <th scope="col" className="px-3 py-2 font-semibold">
-              Record
-            </th>
-            <th scope="col" className="px-3 py-2 font-semibold">
-              Change
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {items.map((item) => (
-            <tr key={item.id} className="align-top">
-              <td className="whitespace-nowrap px-3 py-2 text-slate-700">
-                <time dateTime={item.createdAt}>{formatDateTime(item.createdAt)}</time>
-              </td>
-              <td className="px-3 py-2">
-                {item.actorId ? (
-                  <button
-                    type="button"
-                    onClick={() => item.actorId && onActor(item.actorId)}
-                    className="text-left text-slate-900 underline decoration-slate-400 underline-offset-2 hover:text-brand-700"
-                  >
-                    {item.actorLabel}
-                    <span className="sr-only">: show only their events</span>
-                  </button>
-                ) : (
-                  <span className="text-slate-700">{item.actorLabel}</span>
-                )}
-              </td>
-              <td className="px-3 py-2 font-mono text-xs text-slate-900">{item.action}</td>
-              <td className="px-3 py-2">
-                <button
-                  type="button"
-                  onClick={() => onEntity(item)}
-                  className="text-left text-slate-900 underline decoration-slate-400 underline-offset-2 hover:text-brand-700"
-                >
-                  {item.entityType} <span className="font-mono text-xs">{shortId(item.entityId)}</span>
-                  <span className="sr-only">: show only this record's events</span>
-                </button>
-              </td>
-              <td className="px-3 py-2">
-                <ChangeDetails before={item.before} after={item.after} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Audit events, newest first"
+      columns={columns}
+      rows={items}
+      rowKey={(item) => item.id}
+      alignTop
+    />
   );
 }
 

@@ -2,9 +2,8 @@
 
 import Link from "next/link";
 import { useRef, useState } from "react";
-import { Loading } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
-import { Announcement, DetailError, DetailHeader, FactList } from "@/components/ui/detail";
+import { Announcement, DetailFallback, DetailHeader, DetailSection, FactList } from "@/components/ui/detail";
 import { EmptyState } from "@/components/ui/empty-state";
 import { can } from "@/lib/auth/permissions";
 import { HistoryTimeline } from "@/lib/automations/components/history-timeline";
@@ -70,16 +69,14 @@ export function AutomationDetailView({ id }: { id: string }) {
   const [announcement, setAnnouncement] = useState("");
   const headingRef = useRef<HTMLHeadingElement>(null);
 
-  if (automation.isPending) return <Loading>Loading the automation…</Loading>;
-  if (automation.isError) {
+  if (!automation.isSuccess)
     return (
-      <DetailError
+      <DetailFallback
+        query={automation}
         what="Automation"
-        error={automation.error}
         back={{ href: "/automations", label: "Back to my automations" }}
       />
     );
-  }
 
   const data = automation.data;
   const ownerId = data.owner?.id ?? data.ownerId;
@@ -236,21 +233,15 @@ export function AutomationDetailView({ id }: { id: string }) {
 
       <Announcement message={announcement} />
 
-      <section aria-labelledby="systems-heading" className="space-y-3">
-        <h2 id="systems-heading" className="text-lg font-semibold">
-          Systems
-        </h2>
+      <DetailSection id="systems" heading="Systems">
         {data.systems.length === 0 ? (
           <EmptyState title="No systems recorded" />
         ) : (
           <SystemsTable systems={data.systems} />
         )}
-      </section>
+      </DetailSection>
 
-      <section aria-labelledby="prerequisites-heading" className="space-y-3">
-        <h2 id="prerequisites-heading" className="text-lg font-semibold">
-          Prerequisites
-        </h2>
+      <DetailSection id="prerequisites" heading="Prerequisites">
         {items.length === 0 ? (
           <EmptyState title="Nothing to set up">
             None of its systems needs a prerequisite before it can run.
@@ -258,12 +249,9 @@ export function AutomationDetailView({ id }: { id: string }) {
         ) : (
           <PrerequisiteList items={items} />
         )}
-      </section>
+      </DetailSection>
 
-      <section aria-labelledby="requests-heading" className="space-y-3">
-        <h2 id="requests-heading" className="text-lg font-semibold">
-          Requests
-        </h2>
+      <DetailSection id="requests" heading="Requests">
         {requests.length === 0 ? (
           <EmptyState title="No requests yet">
             When a prerequisite needs IT — a shared-key connector or access to a gateway — request it above.
@@ -275,14 +263,11 @@ export function AutomationDetailView({ id }: { id: string }) {
             viewerId={me.data?.id ?? null}
           />
         )}
-      </section>
+      </DetailSection>
 
-      <section aria-labelledby="history-heading" className="space-y-3">
-        <h2 id="history-heading" className="text-lg font-semibold">
-          History
-        </h2>
+      <DetailSection id="history" heading="History">
         <HistoryTimeline events={history} />
-      </section>
+      </DetailSection>
     </div>
   );
 }

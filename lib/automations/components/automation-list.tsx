@@ -5,9 +5,9 @@ import { ButtonLink } from "@/components/ui/button";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import {
-  DepartmentFilter,
   ExportBar,
   FilterForm,
+  ListDepartmentFilter,
   optionsOf,
   SearchFilter,
   SelectFilter,
@@ -125,13 +125,7 @@ export function AutomationList({ title = "My automations", departments = [] }: A
           any="All kinds"
           options={optionsOf(AUTOMATION_KINDS, (value) => KIND_LABELS[value])}
         />
-        {departments.length > 0 ? (
-          <DepartmentFilter
-            departments={departments}
-            value={departmentId}
-            onChange={(value) => change({ departmentId: value || null })}
-          />
-        ) : null}
+        <ListDepartmentFilter departments={departments} value={departmentId} change={change} />
       </FilterForm>
 
       <ExportBar

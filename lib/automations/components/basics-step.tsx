@@ -1,6 +1,6 @@
 "use client";
 
-import { Field, RadioGroup, Select, TextArea, TextInput } from "@/components/ui/field";
+import { RadioGroup, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { WhereItRuns } from "@/lib/automations/components/where-it-runs";
 import { type AutomationDraft, controlId, type FieldErrors, LIMITS } from "@/lib/automations/form";
 import { KIND_OPTIONS, RUN_AS_TEXT, RUN_MODE_OPTIONS } from "@/lib/automations/labels";
@@ -28,42 +28,30 @@ export function BasicsStep({ draft, errors, change, departments, myDepartment }:
 
   return (
     <div className="space-y-6">
-      <Field
+      <TextField
         id={controlId("name")}
         label="Name"
         required
         hint="A short name people recognise, e.g. “Expense reporting”."
         error={errors.name}
-      >
-        {(control) => (
-          <TextInput
-            {...control}
-            name="name"
-            autoComplete="off"
-            maxLength={LIMITS.name + 50}
-            value={draft.name}
-            onChange={(event) => change({ name: event.target.value })}
-          />
-        )}
-      </Field>
+        name="name"
+        autoComplete="off"
+        maxLength={LIMITS.name + 50}
+        value={draft.name}
+        onChange={(event) => change({ name: event.target.value })}
+      />
 
-      <Field
+      <TextAreaField
         id={controlId("description")}
         label="What it does"
         showOptional
         hint="In a sentence or two: what it does, for whom, and with which systems."
         error={errors.description}
-      >
-        {(control) => (
-          <TextArea
-            {...control}
-            name="description"
-            rows={3}
-            value={draft.description}
-            onChange={(event) => change({ description: event.target.value })}
-          />
-        )}
-      </Field>
+        name="description"
+        rows={3}
+        value={draft.description}
+        onChange={(event) => change({ description: event.target.value })}
+      />
 
       <RadioGroup
         id={controlId("kind")}
@@ -89,7 +77,7 @@ export function BasicsStep({ draft, errors, change, departments, myDepartment }:
         onChange={(runMode) => change({ runMode })}
       />
 
-      <Field
+      <SelectField
         id={controlId("departmentId")}
         label="Department"
         hint={
@@ -98,41 +86,35 @@ export function BasicsStep({ draft, errors, change, departments, myDepartment }:
             : "The department it belongs to. Yours is chosen for you."
         }
         error={errors.departmentId}
+        name="departmentId"
+        value={draft.departmentId}
+        onChange={(event) => change({ departmentId: event.target.value })}
       >
-        {(control) => (
-          <Select
-            {...control}
-            name="departmentId"
-            value={draft.departmentId}
-            onChange={(event) => change({ departmentId: event.target.value })}
-          >
-            {!myDepartment || !draft.departmentId ? (
-              <option value="">
-                {myDepartment ? `My department (${myDepartment.name})` : "Choose a department"}
-              </option>
-            ) : null}
-            {options.map((department) => (
-              <option key={department.id} value={department.id}>
-                {department.name}
-                {myDepartment?.id === department.id ? " (mine)" : ""}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
+        {!myDepartment || !draft.departmentId ? (
+          <option value="">
+            {myDepartment ? `My department (${myDepartment.name})` : "Choose a department"}
+          </option>
+        ) : null}
+        {options.map((department) => (
+          <option key={department.id} value={department.id}>
+            {department.name}
+            {myDepartment?.id === department.id ? " (mine)" : ""}
+          </option>
+        ))}
+      </SelectField>
 
-      <Field id={controlId("runAs")} label={runAs.label} showOptional hint={runAs.hint} error={errors.runAs}>
-        {(control) => (
-          <TextInput
-            {...control}
-            name="runAs"
-            autoComplete="off"
-            placeholder={runAs.placeholder}
-            value={draft.runAs}
-            onChange={(event) => change({ runAs: event.target.value })}
-          />
-        )}
-      </Field>
+      <TextField
+        id={controlId("runAs")}
+        label={runAs.label}
+        showOptional
+        hint={runAs.hint}
+        error={errors.runAs}
+        name="runAs"
+        autoComplete="off"
+        placeholder={runAs.placeholder}
+        value={draft.runAs}
+        onChange={(event) => change({ runAs: event.target.value })}
+      />
 
       {draft.kind === "DESKTOP_FLOW" ? <WhereItRuns draft={draft} errors={errors} change={change} /> : null}
     </div>

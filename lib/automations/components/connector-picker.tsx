@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Field, TextInput } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { controlId } from "@/lib/automations/form";
 import { formatDate } from "@/lib/automations/labels";
 import type { Connector } from "@/lib/catalog/contract";
@@ -42,25 +42,19 @@ export function ConnectorPicker({ index, systemLabel, service, onPick }: Connect
 
   return (
     <div className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3">
-      <Field
+      <TextField
         id={id}
         label="Search approved connectors"
         hint="IT shares connectors for services used across the company. Type at least two letters of the service or connector, e.g. “sap”."
-      >
-        {(control) => (
-          <TextInput
-            {...control}
-            type="search"
-            autoComplete="off"
-            value={search}
-            onChange={(event) => setSearch(event.target.value)}
-            onKeyDown={(event) => {
-              // Enter searches; it must not submit the wizard step.
-              if (event.key === "Enter") event.preventDefault();
-            }}
-          />
-        )}
-      </Field>
+        type="search"
+        autoComplete="off"
+        value={search}
+        onChange={(event) => setSearch(event.target.value)}
+        onKeyDown={(event) => {
+          // Enter searches; it must not submit the wizard step.
+          if (event.key === "Enter") event.preventDefault();
+        }}
+      />
       <p aria-live="polite" className="text-sm text-slate-700">
         {status}
       </p>

@@ -1,6 +1,6 @@
 "use client";
 
-import { Checkbox, Field, Select, TextInput } from "@/components/ui/field";
+import { Checkbox, SelectField, TextField } from "@/components/ui/field";
 import { type SystemFieldsProps, systemField } from "@/lib/automations/components/system-fields";
 import type { SystemDraft } from "@/lib/automations/form";
 import { STORE_OPTIONS } from "@/lib/automations/labels";
@@ -42,7 +42,7 @@ function CredentialReferenceFields({ index, system, errors, change }: SystemFiel
       </p>
       <div className="grid gap-4 sm:grid-cols-2">
         <CredentialStoreField index={index} system={system} errors={errors} change={change} />
-        <Field
+        <TextField
           id={id("credentialReference.name")}
           label="Secret or entry name"
           hint={
@@ -51,48 +51,30 @@ function CredentialReferenceFields({ index, system, errors, change }: SystemFiel
               : "Choose the store first: each has its own form of reference, e.g. kv-finance/banking-bot in Azure Key Vault."
           }
           error={errors[at("credentialReference.name")]}
-        >
-          {(control) => (
-            <TextInput
-              {...control}
-              autoComplete="off"
-              spellCheck={false}
-              placeholder={store ? REFERENCE_GRAMMARS[store].examples[0] : undefined}
-              value={system.credentialName}
-              onChange={(event) => change({ credentialName: event.target.value })}
-            />
-          )}
-        </Field>
-        <Field
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={store ? REFERENCE_GRAMMARS[store].examples[0] : undefined}
+          value={system.credentialName}
+          onChange={(event) => change({ credentialName: event.target.value })}
+        />
+        <TextField
           id={id("credentialReference.owner")}
           label="Owner's e-mail"
           hint="Who rotates it and answers for it."
           error={errors[at("credentialReference.owner")]}
-        >
-          {(control) => (
-            <TextInput
-              {...control}
-              type="email"
-              autoComplete="off"
-              value={system.credentialOwner}
-              onChange={(event) => change({ credentialOwner: event.target.value })}
-            />
-          )}
-        </Field>
-        <Field
+          type="email"
+          autoComplete="off"
+          value={system.credentialOwner}
+          onChange={(event) => change({ credentialOwner: event.target.value })}
+        />
+        <TextField
           id={id("credentialReference.rotatesAt")}
           label="Next rotation date"
           error={errors[at("credentialReference.rotatesAt")]}
-        >
-          {(control) => (
-            <TextInput
-              {...control}
-              type="date"
-              value={system.credentialRotatesAt}
-              onChange={(event) => change({ credentialRotatesAt: event.target.value })}
-            />
-          )}
-        </Field>
+          type="date"
+          value={system.credentialRotatesAt}
+          onChange={(event) => change({ credentialRotatesAt: event.target.value })}
+        />
       </div>
     </fieldset>
   );
@@ -102,27 +84,19 @@ function CredentialReferenceFields({ index, system, errors, change }: SystemFiel
 function CredentialStoreField({ index, system, errors, change }: SystemFieldsProps) {
   const { at, id } = systemField(index);
   return (
-    <Field
+    <SelectField
       id={id("credentialReference.store")}
       label="Credential store"
       error={errors[at("credentialReference.store")]}
+      value={system.credentialStore}
+      onChange={(event) => change({ credentialStore: event.target.value as SystemDraft["credentialStore"] })}
     >
-      {(control) => (
-        <Select
-          {...control}
-          value={system.credentialStore}
-          onChange={(event) =>
-            change({ credentialStore: event.target.value as SystemDraft["credentialStore"] })
-          }
-        >
-          <option value="">Choose a store</option>
-          {STORE_OPTIONS.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </Select>
-      )}
-    </Field>
+      <option value="">Choose a store</option>
+      {STORE_OPTIONS.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </SelectField>
   );
 }

@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary, focusControl, type SummaryError } from "@/components/ui/error-summary";
-import { Field, TextArea } from "@/components/ui/field";
+import { TextAreaField } from "@/components/ui/field";
 import { ApiError, errorMessage } from "@/lib/api-client";
 import { ConnectorApiFields } from "@/lib/catalog/components/connector-api-fields";
 import { DataSourceFields } from "@/lib/catalog/components/data-source-fields";
@@ -181,23 +181,17 @@ export function RequestPrerequisite({
           />
         )}
       </fieldset>
-      <Field
+      <TextAreaField
         id={ids.justification}
         label="Justification"
         required
         hint="Why the automation needs it. IT reads this when deciding."
         error={errors.justification}
-      >
-        {(control) => (
-          <TextArea
-            {...control}
-            rows={3}
-            maxLength={2000}
-            value={justification}
-            onChange={(event) => setJustification(event.target.value)}
-          />
-        )}
-      </Field>
+        rows={3}
+        maxLength={2000}
+        value={justification}
+        onChange={(event) => setJustification(event.target.value)}
+      />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" size="sm" pending={create.isPending} pendingText="Sending…">
           Send request

@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, TextArea } from "@/components/ui/field";
+import { TextAreaField } from "@/components/ui/field";
 import { errorMessage } from "@/lib/api-client";
 import { useReviewPrerequisite } from "@/lib/automations/hooks";
 
@@ -62,25 +62,19 @@ export function ReviewDeclaration({
     <div className="space-y-3" data-review>
       {sendingBack ? (
         <div className="space-y-2">
-          <Field
+          <TextAreaField
             id={reasonId}
             label="Why are you sending it back?"
             required
             hint="The maker sees this next to the prerequisite, e.g. “No such secret in kv-finance”."
             error={reasonError ?? undefined}
-          >
-            {(control) => (
-              <TextArea
-                {...control}
-                rows={2}
-                value={reason}
-                onChange={(event) => {
-                  setReason(event.target.value);
-                  setReasonError(null);
-                }}
-              />
-            )}
-          </Field>
+            rows={2}
+            value={reason}
+            onChange={(event) => {
+              setReason(event.target.value);
+              setReasonError(null);
+            }}
+          />
           <div className="flex flex-wrap gap-2">
             <Button
               variant="danger"

@@ -1,6 +1,6 @@
 "use client";
 
-import { Field, TextInput } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { ConnectorPicker } from "@/lib/automations/components/connector-picker";
 import { type SystemFieldsProps, systemField } from "@/lib/automations/components/system-fields";
 
@@ -21,23 +21,17 @@ export function SharedKeyFields({
         service={system.service}
         onPick={(service) => change({ service })}
       />
-      <Field
+      <TextField
         id={id("service")}
         label="Service"
         required
         hint="The service its key is for, written as a key like sap-erp (letters and digits, joined by “-” or “.”). Filled in when you use a connector above; or name it yourself, and request a connector for it once the automation is registered."
         error={errors[at("service")]}
-      >
-        {(control) => (
-          <TextInput
-            {...control}
-            autoComplete="off"
-            spellCheck={false}
-            value={system.service}
-            onChange={(event) => change({ service: event.target.value })}
-          />
-        )}
-      </Field>
+        autoComplete="off"
+        spellCheck={false}
+        value={system.service}
+        onChange={(event) => change({ service: event.target.value })}
+      />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { Field, RadioGroup, TextInput } from "@/components/ui/field";
+import { RadioGroup, TextField } from "@/components/ui/field";
 import { UsernamePasswordFields } from "@/lib/automations/components/credential-reference-fields";
 import { SharedKeyFields } from "@/lib/automations/components/shared-key-fields";
 import { type SystemFieldsProps, systemField } from "@/lib/automations/components/system-fields";
@@ -37,23 +37,17 @@ export function SystemEditor({
     >
       <SystemHeading id={headingId} index={index} name={name} onRemove={onRemove} />
 
-      <Field
+      <TextField
         id={id("name")}
         label="Name of the system"
         required
         hint="e.g. Online banking, SAP, SharePoint"
         error={errors[at("name")]}
-      >
-        {(control) => (
-          <TextInput
-            {...control}
-            autoComplete="off"
-            maxLength={LIMITS.system + 50}
-            value={system.name}
-            onChange={(event) => change({ name: event.target.value })}
-          />
-        )}
-      </Field>
+        autoComplete="off"
+        maxLength={LIMITS.system + 50}
+        value={system.name}
+        onChange={(event) => change({ name: event.target.value })}
+      />
 
       <RadioGroup
         id={id("location")}

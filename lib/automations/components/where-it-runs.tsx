@@ -1,6 +1,6 @@
 "use client";
 
-import { Field, RadioGroup, TextInput } from "@/components/ui/field";
+import { RadioGroup, TextField } from "@/components/ui/field";
 import { type AutomationDraft, controlId, type FieldErrors, LIMITS } from "@/lib/automations/form";
 import { WINDOWS_ACCOUNT_OPTIONS } from "@/lib/automations/labels";
 
@@ -26,43 +26,31 @@ export function WhereItRuns({ draft, errors, change }: WhereItRunsProps) {
         until it is recorded.
       </p>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
+        <TextField
           id={controlId("machine")}
           label="Machine or machine group"
           showOptional
           hint="The computer or machine group it runs on, e.g. PC-FIN-042."
           error={errors.machine}
-        >
-          {(control) => (
-            <TextInput
-              {...control}
-              name="machine"
-              autoComplete="off"
-              maxLength={LIMITS.short + 50}
-              value={draft.machine}
-              onChange={(event) => change({ machine: event.target.value })}
-            />
-          )}
-        </Field>
-        <Field
+          name="machine"
+          autoComplete="off"
+          maxLength={LIMITS.short + 50}
+          value={draft.machine}
+          onChange={(event) => change({ machine: event.target.value })}
+        />
+        <TextField
           id={controlId("windowsAccount")}
           label="Windows account"
           showOptional
           hint="The account it signs in with, e.g. CORP\svc-ap-bot — never its password."
           error={errors.windowsAccount}
-        >
-          {(control) => (
-            <TextInput
-              {...control}
-              name="windowsAccount"
-              autoComplete="off"
-              spellCheck={false}
-              maxLength={LIMITS.short + 50}
-              value={draft.windowsAccount}
-              onChange={(event) => change({ windowsAccount: event.target.value })}
-            />
-          )}
-        </Field>
+          name="windowsAccount"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={LIMITS.short + 50}
+          value={draft.windowsAccount}
+          onChange={(event) => change({ windowsAccount: event.target.value })}
+        />
         <RadioGroup
           id={controlId("windowsAccountType")}
           name="windowsAccountType"

@@ -1,6 +1,6 @@
 "use client";
 
-import { Field, RadioGroup, TextInput } from "@/components/ui/field";
+import { RadioGroup, TextField } from "@/components/ui/field";
 import { type SystemFieldsProps, systemField } from "@/lib/automations/components/system-fields";
 import { WINDOWS_ACCOUNT_OPTIONS } from "@/lib/automations/labels";
 
@@ -20,38 +20,26 @@ export function WindowsAccountFields({
   const { at, id } = systemField(index);
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <Field
+      <TextField
         id={id("machineGroup")}
         label="Machine or machine group"
         hint="Where it runs, e.g. FIN-RPA-01 or a machine group IT registered."
         error={errors[at("machineGroup")]}
-      >
-        {(control) => (
-          <TextInput
-            {...control}
-            autoComplete="off"
-            list={machineGroupListId}
-            value={system.machineGroup}
-            onChange={(event) => change({ machineGroup: event.target.value })}
-          />
-        )}
-      </Field>
-      <Field
+        autoComplete="off"
+        list={machineGroupListId}
+        value={system.machineGroup}
+        onChange={(event) => change({ machineGroup: event.target.value })}
+      />
+      <TextField
         id={id("windowsAccount")}
         label="Windows account"
         hint="The account it runs under, e.g. CONTOSO\svc-expense — never its password."
         error={errors[at("windowsAccount")]}
-      >
-        {(control) => (
-          <TextInput
-            {...control}
-            autoComplete="off"
-            spellCheck={false}
-            value={system.windowsAccount}
-            onChange={(event) => change({ windowsAccount: event.target.value })}
-          />
-        )}
-      </Field>
+        autoComplete="off"
+        spellCheck={false}
+        value={system.windowsAccount}
+        onChange={(event) => change({ windowsAccount: event.target.value })}
+      />
       <RadioGroup
         id={id("windowsAccountType")}
         name={`${id("windowsAccountType")}-radio`}

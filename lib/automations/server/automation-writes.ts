@@ -9,6 +9,21 @@ import { AppError, conflict, notFound } from "@/lib/http/errors";
 
 type SystemInput = TCreateAutomationBody["systems"][number];
 
+type DescribingField = "name" | "description" | "kind" | "runMode" | "runAs";
+
+/** What the automation is and how it runs, as a create or an update writes them (absent: unchanged). */
+export function describingFields<T extends Partial<Pick<TCreateAutomationBody, DescribingField>>>(
+  input: T,
+): Pick<T, DescribingField> {
+  return {
+    name: input.name,
+    description: input.description,
+    kind: input.kind,
+    runMode: input.runMode,
+    runAs: input.runAs,
+  };
+}
+
 /**
  * The department an automation is registered for. Defaults to the maker's own; another one
  * only if the maker manages it. Not "any department that exists": the department decides

@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/server/record-audit";
 import type { Caller } from "@/lib/auth/server/caller";
 import type { TCreateAutomationBody } from "@/lib/automations/schemas";
 import {
+  describingFields,
   loadAuditSnapshot,
   resolveDepartment,
   toSystemData,
@@ -31,11 +32,7 @@ export async function createAutomation({
   return prisma.$transaction(async (tx) => {
     const { id } = await tx.automation.create({
       data: {
-        name: input.name,
-        description: input.description,
-        kind: input.kind,
-        runMode: input.runMode,
-        runAs: input.runAs,
+        ...describingFields(input),
         machine: input.machine,
         windowsAccount: input.windowsAccount,
         windowsAccountType: input.windowsAccountType ?? null,

@@ -10,6 +10,7 @@ import {
 } from "@/lib/automations/schemas";
 import {
   assertAutomationId,
+  describingFields,
   loadAuditSnapshot,
   resolveDepartment,
   staleVersion,
@@ -59,11 +60,7 @@ export async function updateAutomation({
     const { count } = await tx.automation.updateMany({
       where: { id, version: input.version, ownerId: caller.id, status: { not: "RETIRED" } },
       data: {
-        name: input.name,
-        description: input.description,
-        kind: input.kind,
-        runMode: input.runMode,
-        runAs: input.runAs,
+        ...describingFields(input),
         ...desktop,
         departmentId,
         version: { increment: 1 },

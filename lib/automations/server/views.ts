@@ -3,7 +3,8 @@ import { can } from "@/lib/auth/permissions";
 import type { Caller } from "@/lib/auth/server/caller";
 import type { AutomationRow, SystemRow } from "@/lib/automations/server/detail-sql";
 import { derivePrerequisites } from "@/lib/domain/prerequisites";
-import type { ConnectorInput, EngineInput, SystemAccessInput } from "@/lib/domain/types";
+import type { ConnectorInput, EngineInput } from "@/lib/domain/types";
+import { credentialReference, toSystemInput } from "@/lib/prerequisites/system-input";
 import { toRequestView } from "@/lib/requests/server/views";
 import { type Mention, maskIfSecret } from "@/lib/secrets/mask";
 
@@ -13,6 +14,7 @@ import { type Mention, maskIfSecret } from "@/lib/secrets/mask";
 // Stored text that fails the secret rules (rows older than the rules) is shown masked.
 
 function toSystemView(row: SystemRow) {
+  const credential = credentialReference(row);
   return {
     id: row.id,
     name: maskIfSecret(row.name),
@@ -20,15 +22,10 @@ function toSystemView(row: SystemRow) {
     signInMethod: row.signInMethod,
     sso: row.sso,
     service: row.service,
-    credentialReference:
-      row.credentialStore && row.credentialName && row.credentialOwner && row.credentialRotatesAt
-        ? {
-            store: row.credentialStore,
-            name: maskIfSecret(row.credentialName, row.credentialStore),
-            owner: row.credentialOwner,
-            rotatesAt: row.credentialRotatesAt,
-          }
-        : null,
+    credentialReference: credential && {
+      ...credential,
+      name: maskIfSecret(credential.name, credential.store),
+    },
     machineGroup: maskIfSecret(row.machineGroup),
     windowsAccount: maskIfSecret(row.windowsAccount),
     windowsAccountType: row.windowsAccountType,
@@ -140,21 +137,5 @@ function engineInput(row: AutomationRow, connectors: ConnectorInput[], now: Date
     ),
     reviews: row.reviews,
     now,
-  };
-}
-
-function toSystemInput(row: SystemRow): SystemAccessInput {
-  const view = toSystemView(row);
-  return {
-    id: row.id,
-    name: row.name,
-    location: row.location,
-    signInMethod: row.signInMethod,
-    sso: row.sso,
-    service: row.service,
-    credential: view.credentialReference,
-    machineGroup: row.machineGroup,
-    windowsAccount: row.windowsAccount,
-    windowsAccountType: row.windowsAccountType,
   };
 }

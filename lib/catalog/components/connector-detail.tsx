@@ -1,9 +1,8 @@
 "use client";
 
-import { Loading } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Announcement, DetailError, DetailHeader, FactList } from "@/components/ui/detail";
+import { Announcement, DetailFallback, DetailHeader, DetailSection, FactList } from "@/components/ui/detail";
 import { formatDate, formatDateTime } from "@/lib/automations/labels";
 import { EditSection, useEditInPlace } from "@/lib/catalog/components/catalog-form";
 import { DependentsTable } from "@/lib/catalog/components/dependents-table";
@@ -21,16 +20,14 @@ export function ConnectorDetailView({ id, canWrite }: { id: string; canWrite: bo
   const connector = useConnector(id);
   const page = useEditInPlace();
 
-  if (connector.isPending) return <Loading>Loading the connector…</Loading>;
-  if (connector.isError) {
+  if (!connector.isSuccess)
     return (
-      <DetailError
+      <DetailFallback
+        query={connector}
         what="Connector"
-        error={connector.error}
         back={{ href: "/catalog/connectors", label: "Back to the connectors" }}
       />
     );
-  }
 
   const data = connector.data;
   const badge = CONNECTOR_STATUS_BADGES[data.status];
@@ -101,23 +98,17 @@ export function ConnectorDetailView({ id, canWrite }: { id: string; canWrite: bo
       )}
 
       {page.editing ? null : (
-        <section aria-labelledby="api-heading" className="space-y-3">
-          <h2 id="api-heading" className="text-lg font-semibold">
-            The API it calls
-          </h2>
+        <DetailSection id="api" heading="The API it calls">
           <p className="max-w-3xl text-sm text-slate-700">
             What IT approved the key for: from the maker's request, or entered by IT.
           </p>
           <FactList facts={connectorApiFacts(data)} />
-        </section>
+        </DetailSection>
       )}
 
-      <section aria-labelledby="dependents-heading" className="space-y-3">
-        <h2 id="dependents-heading" className="text-lg font-semibold">
-          Automations relying on it
-        </h2>
+      <DetailSection id="dependents" heading="Automations relying on it">
         <DependentsTable dependents={data.dependents} what="connector" />
-      </section>
+      </DetailSection>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { Checkbox, Field, FieldError, RadioGroup, Select, TextInput } from "@/components/ui/field";
+import { Checkbox, FieldError, RadioGroup, SelectField, TextField } from "@/components/ui/field";
 import type { ConnectorDraft, FieldErrors } from "@/lib/catalog/forms";
 import { useDepartments } from "@/lib/directory/hooks";
 import { CREDENTIAL_STORES, type CredentialStore } from "@/lib/domain/types";
@@ -39,99 +39,78 @@ export function ConnectorFields({
 
   return (
     <div className="space-y-4">
-      <Field id={id("name")} label="Connector name" required error={errors.name}>
-        {(control) => (
-          <TextInput
-            {...control}
-            maxLength={200}
-            autoComplete="off"
-            value={value.name}
-            onChange={(event) => update({ name: event.target.value })}
-          />
-        )}
-      </Field>
+      <TextField
+        id={id("name")}
+        label="Connector name"
+        required
+        error={errors.name}
+        maxLength={200}
+        autoComplete="off"
+        value={value.name}
+        onChange={(event) => update({ name: event.target.value })}
+      />
       {withService ? (
-        <Field
+        <TextField
           id={id("service")}
           label="Service"
           required
           hint='The service key makers declare, e.g. "sap-erp". Automations with this service are satisfied by it.'
           error={errors.service}
-        >
-          {(control) => (
-            <TextInput
-              {...control}
-              maxLength={64}
-              autoComplete="off"
-              spellCheck={false}
-              value={value.service}
-              onChange={(event) => update({ service: event.target.value })}
-            />
-          )}
-        </Field>
+          maxLength={64}
+          autoComplete="off"
+          spellCheck={false}
+          value={value.service}
+          onChange={(event) => update({ service: event.target.value })}
+        />
       ) : null}
-      <Field id={id("ownerTeam")} label="Owning team" required error={errors.ownerTeam}>
-        {(control) => (
-          <TextInput
-            {...control}
-            maxLength={200}
-            value={value.ownerTeam}
-            onChange={(event) => update({ ownerTeam: event.target.value })}
-          />
-        )}
-      </Field>
-      <Field id={id("keyStore")} label="Key store" required error={errors.keyStore}>
-        {(control) => (
-          <Select
-            {...control}
-            className="max-w-xs"
-            value={value.keyStore ?? "AZURE_KEY_VAULT"}
-            onChange={(event) => update({ keyStore: event.target.value as CredentialStore })}
-          >
-            {CREDENTIAL_STORES.map((store) => (
-              <option key={store} value={store}>
-                {REFERENCE_GRAMMARS[store].label}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Field
+      <TextField
+        id={id("ownerTeam")}
+        label="Owning team"
+        required
+        error={errors.ownerTeam}
+        maxLength={200}
+        value={value.ownerTeam}
+        onChange={(event) => update({ ownerTeam: event.target.value })}
+      />
+      <SelectField
+        id={id("keyStore")}
+        label="Key store"
+        required
+        error={errors.keyStore}
+        className="max-w-xs"
+        value={value.keyStore ?? "AZURE_KEY_VAULT"}
+        onChange={(event) => update({ keyStore: event.target.value as CredentialStore })}
+      >
+        {CREDENTIAL_STORES.map((store) => (
+          <option key={store} value={store}>
+            {REFERENCE_GRAMMARS[store].label}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
         id={id("keyReference")}
         label="Key reference"
         required
         hint={keyReferenceHint(value.keyStore ?? "AZURE_KEY_VAULT")}
         error={errors.keyReference}
-      >
-        {(control) => (
-          <TextInput
-            {...control}
-            maxLength={600}
-            autoComplete="off"
-            spellCheck={false}
-            placeholder={REFERENCE_GRAMMARS[value.keyStore ?? "AZURE_KEY_VAULT"].examples[0]}
-            value={value.keyReference}
-            onChange={(event) => update({ keyReference: event.target.value })}
-          />
-        )}
-      </Field>
-      <Field
+        maxLength={600}
+        autoComplete="off"
+        spellCheck={false}
+        placeholder={REFERENCE_GRAMMARS[value.keyStore ?? "AZURE_KEY_VAULT"].examples[0]}
+        value={value.keyReference}
+        onChange={(event) => update({ keyReference: event.target.value })}
+      />
+      <TextField
         id={id("keyExpiresAt")}
         label="Key expiry date"
         required
         hint="Makers' automations fall back to Expired on this date unless the key is renewed."
         error={errors.keyExpiresAt}
-      >
-        {(control) => (
-          <TextInput
-            {...control}
-            type="date"
-            className="max-w-xs"
-            value={value.keyExpiresAt}
-            onChange={(event) => update({ keyExpiresAt: event.target.value })}
-          />
-        )}
-      </Field>
+        type="date"
+        className="max-w-xs"
+        value={value.keyExpiresAt}
+        onChange={(event) => update({ keyExpiresAt: event.target.value })}
+      />
       <RadioGroup
         id={id("sharedWith")}
         name={id("sharedWith")}

@@ -1,6 +1,6 @@
 "use client";
 
-import { Field, RadioGroup, Select, TextInput } from "@/components/ui/field";
+import { RadioGroup, SelectField, TextField } from "@/components/ui/field";
 import type { DataSourceDraft, FieldErrors } from "@/lib/catalog/details-forms";
 import {
   DATA_SOURCE_ENVIRONMENT_OPTIONS,
@@ -28,64 +28,46 @@ export function DataSourceFields({ idPrefix, value, onChange, errors }: DataSour
 
   return (
     <div className="space-y-4">
-      <Field
+      <SelectField
         id={id("type")}
         label="Kind of system"
         required
         hint="What the automation reads from or writes to inside the company network."
         error={errors.type}
+        value={value.type}
+        onChange={(event) => update({ type: event.target.value as DataSourceType | "" })}
       >
-        {(control) => (
-          <Select
-            {...control}
-            value={value.type}
-            onChange={(event) => update({ type: event.target.value as DataSourceType | "" })}
-          >
-            <option value="">Choose the kind of system</option>
-            {DATA_SOURCE_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {DATA_SOURCE_TYPE_LABELS[type]}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Field
+        <option value="">Choose the kind of system</option>
+        {DATA_SOURCE_TYPES.map((type) => (
+          <option key={type} value={type}>
+            {DATA_SOURCE_TYPE_LABELS[type]}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
         id={id("server")}
         label={text.server}
         required
         hint={`The name IT knows it by, e.g. ${text.serverExample}. Never a password or connection string.`}
         error={errors.server}
-      >
-        {(control) => (
-          <TextInput
-            {...control}
-            maxLength={255}
-            autoComplete="off"
-            spellCheck={false}
-            value={value.server}
-            onChange={(event) => update({ server: event.target.value })}
-          />
-        )}
-      </Field>
-      <Field
+        maxLength={255}
+        autoComplete="off"
+        spellCheck={false}
+        value={value.server}
+        onChange={(event) => update({ server: event.target.value })}
+      />
+      <TextField
         id={id("database")}
         label={text.database}
         required
         hint={`e.g. ${text.databaseExample}`}
         error={errors.database}
-      >
-        {(control) => (
-          <TextInput
-            {...control}
-            maxLength={500}
-            autoComplete="off"
-            spellCheck={false}
-            value={value.database}
-            onChange={(event) => update({ database: event.target.value })}
-          />
-        )}
-      </Field>
+        maxLength={500}
+        autoComplete="off"
+        spellCheck={false}
+        value={value.database}
+        onChange={(event) => update({ database: event.target.value })}
+      />
       <RadioGroup
         id={id("environment")}
         name={id("environment")}

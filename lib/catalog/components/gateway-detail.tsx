@@ -1,9 +1,8 @@
 "use client";
 
-import { Loading } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Announcement, DetailError, DetailHeader, FactList } from "@/components/ui/detail";
+import { Announcement, DetailFallback, DetailHeader, DetailSection, FactList } from "@/components/ui/detail";
 import { formatDateTime } from "@/lib/automations/labels";
 import { EditSection, useEditInPlace } from "@/lib/catalog/components/catalog-form";
 import { DependentsTable } from "@/lib/catalog/components/dependents-table";
@@ -21,16 +20,14 @@ export function GatewayDetailView({ id, canWrite }: { id: string; canWrite: bool
   const gateway = useGateway(id);
   const page = useEditInPlace();
 
-  if (gateway.isPending) return <Loading>Loading the gateway…</Loading>;
-  if (gateway.isError) {
+  if (!gateway.isSuccess)
     return (
-      <DetailError
+      <DetailFallback
+        query={gateway}
         what="Gateway"
-        error={gateway.error}
         back={{ href: "/catalog/gateways", label: "Back to the gateways" }}
       />
     );
-  }
 
   const data = gateway.data;
   const badge = GATEWAY_STATUS_BADGES[data.status];
@@ -75,29 +72,20 @@ export function GatewayDetailView({ id, canWrite }: { id: string; canWrite: bool
       )}
 
       {page.editing ? null : (
-        <section aria-labelledby="sources-heading" className="space-y-3">
-          <h2 id="sources-heading" className="text-lg font-semibold">
-            Data sources it serves
-          </h2>
+        <DetailSection id="sources" heading="Data sources it serves">
           <DataSourceTable sources={data.dataSources} />
-        </section>
+        </DetailSection>
       )}
 
-      <section aria-labelledby="status-heading" className="space-y-3">
-        <h2 id="status-heading" className="text-lg font-semibold">
-          Status
-        </h2>
+      <DetailSection id="status" heading="Status">
         <p className="max-w-3xl text-sm text-slate-700">
           Automations assigned to an offline or decommissioned gateway cannot reach their on-premises systems:
           they are blocked until it is back or they get another one.
         </p>
         {canWrite ? <GatewayStatusChange gateway={data} onChanged={page.announce} /> : null}
-      </section>
+      </DetailSection>
 
-      <section aria-labelledby="admins-heading" className="space-y-3">
-        <h2 id="admins-heading" className="text-lg font-semibold">
-          Admins
-        </h2>
+      <DetailSection id="admins" heading="Admins">
         {data.admins.length === 0 ? (
           <p className="text-sm text-slate-700">No admins recorded.</p>
         ) : (
@@ -110,14 +98,11 @@ export function GatewayDetailView({ id, canWrite }: { id: string; canWrite: bool
             ))}
           </ul>
         )}
-      </section>
+      </DetailSection>
 
-      <section aria-labelledby="dependents-heading" className="space-y-3">
-        <h2 id="dependents-heading" className="text-lg font-semibold">
-          Automations relying on it
-        </h2>
+      <DetailSection id="dependents" heading="Automations relying on it">
         <DependentsTable dependents={data.dependents} what="gateway" />
-      </section>
+      </DetailSection>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { Field, RadioGroup, TextInput } from "@/components/ui/field";
+import { RadioGroup, TextField } from "@/components/ui/field";
 import type { FieldErrors, GatewayDraft } from "@/lib/catalog/forms";
 import { GATEWAY_KIND_OPTIONS } from "@/lib/catalog/labels";
 
@@ -18,17 +18,17 @@ export function GatewayFields({ idPrefix, value, onChange, errors, withKind = tr
   const id = (field: string) => `${idPrefix}-${field}`;
   const update = (changes: Partial<GatewayDraft>) => onChange({ ...value, ...changes });
   const text = (field: "name" | "cluster" | "host" | "region", label: string, hint?: string) => (
-    <Field id={id(field)} label={label} hint={hint} required error={errors[field]}>
-      {(control) => (
-        <TextInput
-          {...control}
-          maxLength={200}
-          autoComplete="off"
-          value={value[field]}
-          onChange={(event) => update({ [field]: event.target.value })}
-        />
-      )}
-    </Field>
+    <TextField
+      id={id(field)}
+      label={label}
+      hint={hint}
+      required
+      error={errors[field]}
+      maxLength={200}
+      autoComplete="off"
+      value={value[field]}
+      onChange={(event) => update({ [field]: event.target.value })}
+    />
   );
 
   return (

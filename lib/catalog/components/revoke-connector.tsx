@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { Field, TextArea } from "@/components/ui/field";
+import { TextAreaField } from "@/components/ui/field";
 import { ApiError, errorMessage } from "@/lib/api-client";
 import { BlastRadius } from "@/lib/catalog/components/blast-radius";
 import type { ConnectorDetail } from "@/lib/catalog/contract";
@@ -78,26 +78,20 @@ export function RevokeConnector({
       >
         <BlastRadius change="Revoking this connector" impact={impact} />
         {impact.isSuccess ? (
-          <Field
+          <TextAreaField
             id={reasonId}
             label="Reason"
             required
             hint="Told to the owners of the automations affected."
             error={reasonError}
-          >
-            {(control) => (
-              <TextArea
-                {...control}
-                rows={3}
-                maxLength={1000}
-                value={reason}
-                onChange={(event) => {
-                  setReason(event.target.value);
-                  if (reasonError) setReasonError(null);
-                }}
-              />
-            )}
-          </Field>
+            rows={3}
+            maxLength={1000}
+            value={reason}
+            onChange={(event) => {
+              setReason(event.target.value);
+              if (reasonError) setReasonError(null);
+            }}
+          />
         ) : null}
       </ConfirmDialog>
     </>

@@ -54,17 +54,21 @@ export async function insertConnector(
   await assertDepartments(tx, departmentIds, `${prefix}sharedWith`);
   const ownerId = input.ownerId ?? context.creatorId;
   await assertActivePeople(tx, [ownerId], `${prefix}ownerId`);
+  // What is written is what the audit event records as `after`.
+  const fields = {
+    name: input.name,
+    service: input.service,
+    ownerTeam: input.ownerTeam,
+    ownerId,
+    keyStore: input.keyStore,
+    keyReference: input.keyReference,
+    keyExpiresAt: input.keyExpiresAt,
+    ...connectorApi(input),
+    sharing,
+  };
   const connector = await tx.connector.create({
     data: {
-      name: input.name,
-      service: input.service,
-      ownerTeam: input.ownerTeam,
-      ownerId,
-      keyStore: input.keyStore,
-      keyReference: input.keyReference,
-      keyExpiresAt: input.keyExpiresAt,
-      ...connectorApi(input),
-      sharing,
+      ...fields,
       createdById: context.creatorId,
       departments: { create: departmentIds.map((departmentId) => ({ departmentId })) },
     },
@@ -75,18 +79,7 @@ export async function insertConnector(
     action: "connector.created",
     entityType: "Connector",
     entityId: connector.id,
-    after: {
-      name: input.name,
-      service: input.service,
-      ownerTeam: input.ownerTeam,
-      ownerId,
-      keyStore: input.keyStore,
-      keyReference: input.keyReference,
-      keyExpiresAt: input.keyExpiresAt,
-      ...connectorApi(input),
-      sharing,
-      departmentIds,
-    },
+    after: { ...fields, departmentIds },
   });
   return connector;
 }

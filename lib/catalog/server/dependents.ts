@@ -2,7 +2,7 @@ import "server-only";
 import type { Caller } from "@/lib/auth/server/caller";
 import { automationScope } from "@/lib/auth/server/scope";
 import { prisma, type Tx } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 // What depends on a catalog entry, and what a change to it would do — both asked before IT
 // confirms a revocation or takes a gateway offline. Counted in Postgres, whatever the size.
@@ -64,7 +64,24 @@ interface ImpactRow {
   wouldBlock: number;
 }
 
-function toImpact(rows: ImpactRow[]): Impact {
+/** No request for the dependent's prerequisite `p` is pending (that would make it REQUESTED, not EXPIRED). */
+const noPendingRequest = Prisma.sql`not exists (
+           select 1 from requests r
+            where r."automationId" = d.id and r."prerequisiteKey" = p.key and r.status = 'PENDING')`;
+
+/**
+ * The impact from the `dependents` and the `blocked` among them, which `withDependents`
+ * defines: counted by department in Postgres.
+ */
+async function impactOf(db: Db, withDependents: Prisma.Sql): Promise<Impact> {
+  const rows = await db.$queryRaw<ImpactRow[]>`${withDependents}
+    select d."departmentId", dep.name, count(*)::int as count,
+           count(b.id)::int as "wouldBlock"
+      from dependents d
+      join departments dep on dep.id = d."departmentId"
+      left join blocked b on b.id = d.id
+     group by d."departmentId", dep.name
+     order by count(*) desc, dep.name`;
   return {
     automations: rows.reduce((sum, row) => sum + row.count, 0),
     departments: rows.length,
@@ -79,7 +96,9 @@ function toImpact(rows: ImpactRow[]): Impact {
  * no request for it is pending (that would make it REQUESTED, not EXPIRED).
  */
 export async function connectorRevokeImpact(db: Db, connectorId: string, now: Date): Promise<Impact> {
-  const rows = await db.$queryRaw<ImpactRow[]>`
+  return impactOf(
+    db,
+    Prisma.sql`
     with target as (select id, service from connectors where id = ${connectorId}::uuid),
     dependents as (
       select distinct a.id, a."departmentId", a.status
@@ -98,17 +117,9 @@ export async function connectorRevokeImpact(db: Db, connectorId: string, now: Da
               and (c.sharing = 'ALL' or exists (
                      select 1 from connector_departments cd
                       where cd."connectorId" = c.id and cd."departmentId" = d."departmentId")))
-         and not exists (
-           select 1 from requests r
-            where r."automationId" = d.id and r."prerequisiteKey" = p.key and r.status = 'PENDING'))
-    select d."departmentId", dep.name, count(*)::int as count,
-           count(b.id)::int as "wouldBlock"
-      from dependents d
-      join departments dep on dep.id = d."departmentId"
-      left join blocked b on b.id = d.id
-     group by d."departmentId", dep.name
-     order by count(*) desc, dep.name`;
-  return toImpact(rows);
+         and ${noPendingRequest})
+    `,
+  );
 }
 
 /**
@@ -116,7 +127,9 @@ export async function connectorRevokeImpact(db: Db, connectorId: string, now: Da
  * it satisfies now turns EXPIRED (so BLOCKED), unless a gateway request is pending.
  */
 export async function gatewayStatusImpact(db: Db, gatewayId: string): Promise<Impact> {
-  const rows = await db.$queryRaw<ImpactRow[]>`
+  return impactOf(
+    db,
+    Prisma.sql`
     with dependents as (
       select a.id, a."departmentId", a.status from automations a
        where a."gatewayId" = ${gatewayId}::uuid and a.status <> 'RETIRED'),
@@ -126,17 +139,9 @@ export async function gatewayStatusImpact(db: Db, gatewayId: string): Promise<Im
         join prerequisites p on p."automationId" = d.id and p.type = 'GATEWAY' and p.status = 'SATISFIED'
                             and p."gatewayId" = ${gatewayId}::uuid
        where d.status <> 'BLOCKED'
-         and not exists (
-           select 1 from requests r
-            where r."automationId" = d.id and r."prerequisiteKey" = p.key and r.status = 'PENDING'))
-    select d."departmentId", dep.name, count(*)::int as count,
-           count(b.id)::int as "wouldBlock"
-      from dependents d
-      join departments dep on dep.id = d."departmentId"
-      left join blocked b on b.id = d.id
-     group by d."departmentId", dep.name
-     order by count(*) desc, dep.name`;
-  return toImpact(rows);
+         and ${noPendingRequest})
+    `,
+  );
 }
 
 /** Every automation that signs in to `service` with a shared key: what a connector change re-derives. */

@@ -8,11 +8,10 @@ import {
   AXIS_TICK,
   BarLink,
   ChartFigure,
+  ChartTable,
   CountLink,
   ScrollRegion,
-  TABLE,
   TD,
-  TH,
 } from "@/lib/dashboard/components/chart-parts";
 import type { AgingBucket, OldestPendingRequest } from "@/lib/dashboard/contract";
 import { pendingRequestsHref } from "@/lib/dashboard/links";
@@ -67,35 +66,28 @@ export function AgingChart({ buckets, departmentId }: { buckets: AgingBucket[]; 
         </ResponsiveContainer>
       }
       table={
-        <table className={TABLE}>
-          <caption className="sr-only">Pending requests by days waited</caption>
-          <thead className="bg-slate-50">
-            <tr>
-              <th scope="col" className={TH}>
-                Waiting
+        <ChartTable
+          caption="Pending requests by days waited"
+          columns={[
+            { key: "waiting", label: "Waiting" },
+            { key: "requests", label: "Requests", className: "text-right" },
+          ]}
+        >
+          {buckets.map((bucket) => (
+            <tr key={bucket.bucket}>
+              <th scope="row" className={`${TD} font-normal text-slate-800`}>
+                {bucket.bucket}
               </th>
-              <th scope="col" className={`${TH} text-right`}>
-                Requests
-              </th>
+              <td className={`${TD} text-right`}>
+                <CountLink
+                  href={hrefOf(bucket)}
+                  count={bucket.count}
+                  label={`pending requests waiting ${bucket.bucket}`}
+                />
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {buckets.map((bucket) => (
-              <tr key={bucket.bucket}>
-                <th scope="row" className={`${TD} font-normal text-slate-800`}>
-                  {bucket.bucket}
-                </th>
-                <td className={`${TD} text-right`}>
-                  <CountLink
-                    href={hrefOf(bucket)}
-                    count={bucket.count}
-                    label={`pending requests waiting ${bucket.bucket}`}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ChartTable>
       }
     />
   );
@@ -115,52 +107,39 @@ export function OldestPending({ requests }: { requests: OldestPendingRequest[] }
         <p className="text-sm text-slate-600">Nothing is waiting for IT.</p>
       ) : (
         <ScrollRegion label="Oldest pending requests, as a table">
-          <table className={TABLE}>
-            <caption className="sr-only">
-              The ten pending requests that have waited longest, oldest first
-            </caption>
-            <thead className="bg-slate-50">
-              <tr>
-                <th scope="col" className={TH}>
-                  Automation
+          <ChartTable
+            caption="The ten pending requests that have waited longest, oldest first"
+            columns={[
+              { key: "automation", label: "Automation" },
+              { key: "asks-for", label: "Asks for" },
+              { key: "department", label: "Department", className: "hidden sm:table-cell" },
+              { key: "days", label: "Days", className: "text-right" },
+            ]}
+          >
+            {requests.map((request) => (
+              <tr key={request.id}>
+                <th scope="row" className={`${TD} font-medium`}>
+                  <Link
+                    href={`/automations/${encodeURIComponent(request.automation.id)}`}
+                    className="text-brand-700 underline-offset-2 hover:underline"
+                  >
+                    {request.automation.name}
+                  </Link>
+                  <span className="block text-xs font-normal text-slate-600">
+                    by {request.requester.name}
+                  </span>
                 </th>
-                <th scope="col" className={TH}>
-                  Asks for
-                </th>
-                <th scope="col" className={`${TH} hidden sm:table-cell`}>
-                  Department
-                </th>
-                <th scope="col" className={`${TH} text-right`}>
-                  Days
-                </th>
+                <td className={`${TD} text-slate-700`}>
+                  {REQUEST_TYPE_LABELS[request.type]}
+                  {request.service ? (
+                    <span className="block text-xs text-slate-600">{request.service}</span>
+                  ) : null}
+                </td>
+                <td className={`${TD} hidden text-slate-700 sm:table-cell`}>{request.department.name}</td>
+                <td className={`${TD} text-right tabular-nums`}>{request.ageDays.toLocaleString("en")}</td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {requests.map((request) => (
-                <tr key={request.id}>
-                  <th scope="row" className={`${TD} font-medium`}>
-                    <Link
-                      href={`/automations/${encodeURIComponent(request.automation.id)}`}
-                      className="text-brand-700 underline-offset-2 hover:underline"
-                    >
-                      {request.automation.name}
-                    </Link>
-                    <span className="block text-xs font-normal text-slate-600">
-                      by {request.requester.name}
-                    </span>
-                  </th>
-                  <td className={`${TD} text-slate-700`}>
-                    {REQUEST_TYPE_LABELS[request.type]}
-                    {request.service ? (
-                      <span className="block text-xs text-slate-600">{request.service}</span>
-                    ) : null}
-                  </td>
-                  <td className={`${TD} hidden text-slate-700 sm:table-cell`}>{request.department.name}</td>
-                  <td className={`${TD} text-right tabular-nums`}>{request.ageDays.toLocaleString("en")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </ChartTable>
         </ScrollRegion>
       )}
     </section>

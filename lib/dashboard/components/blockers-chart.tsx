@@ -5,10 +5,9 @@ import {
   AXIS_TICK,
   BarLink,
   ChartFigure,
+  ChartTable,
   CountLink,
-  TABLE,
   TD,
-  TH,
 } from "@/lib/dashboard/components/chart-parts";
 import type { TopBlocker } from "@/lib/dashboard/contract";
 import { prerequisitesHref } from "@/lib/dashboard/links";
@@ -73,48 +72,37 @@ export function BlockersChart({ blockers, departmentId }: { blockers: TopBlocker
         data.length === 0 ? (
           <p className="text-sm text-slate-600">No automation is waiting on a system or service.</p>
         ) : (
-          <table className={TABLE}>
-            <caption className="sr-only">
-              Services and systems by the number of automations waiting on them
-            </caption>
-            <thead className="bg-slate-50">
-              <tr>
-                <th scope="col" className={TH}>
-                  Service or system
+          <ChartTable
+            caption="Services and systems by the number of automations waiting on them"
+            columns={[
+              { key: "service-or-system", label: "Service or system" },
+              { key: "kind", label: "Kind" },
+              { key: "automations", label: "Automations", className: "text-right" },
+            ]}
+          >
+            {blockers.map((blocker) => (
+              <tr key={`${blocker.kind}:${blocker.name}`}>
+                <th scope="row" className={`${TD} font-medium text-slate-900`}>
+                  {blocker.name}
                 </th>
-                <th scope="col" className={TH}>
-                  Kind
-                </th>
-                <th scope="col" className={`${TH} text-right`}>
-                  Automations
-                </th>
+                <td className={`${TD} whitespace-nowrap text-slate-700`}>
+                  <span
+                    aria-hidden="true"
+                    className="mr-1 inline-block size-2.5 rounded-sm align-middle"
+                    style={{ backgroundColor: COLOURS[blocker.kind] }}
+                  />
+                  {KIND_LABELS[blocker.kind]}
+                </td>
+                <td className={`${TD} text-right`}>
+                  <CountLink
+                    href={hrefOf(blocker, departmentId)}
+                    count={blocker.automations}
+                    label={`automations waiting on ${blocker.name}`}
+                  />
+                </td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {blockers.map((blocker) => (
-                <tr key={`${blocker.kind}:${blocker.name}`}>
-                  <th scope="row" className={`${TD} font-medium text-slate-900`}>
-                    {blocker.name}
-                  </th>
-                  <td className={`${TD} whitespace-nowrap text-slate-700`}>
-                    <span
-                      aria-hidden="true"
-                      className="mr-1 inline-block size-2.5 rounded-sm align-middle"
-                      style={{ backgroundColor: COLOURS[blocker.kind] }}
-                    />
-                    {KIND_LABELS[blocker.kind]}
-                  </td>
-                  <td className={`${TD} text-right`}>
-                    <CountLink
-                      href={hrefOf(blocker, departmentId)}
-                      count={blocker.automations}
-                      label={`automations waiting on ${blocker.name}`}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </ChartTable>
         )
       }
     />

@@ -97,9 +97,46 @@ export function CountLink({ href, count, label }: { href: string; count: number;
   );
 }
 
-export const TABLE = "min-w-full divide-y divide-slate-200 text-left text-sm";
-export const TH = "px-3 py-2 font-semibold text-slate-700";
+const TABLE = "min-w-full divide-y divide-slate-200 text-left text-sm";
+const TH = "px-3 py-2 font-semibold text-slate-700";
 export const TD = "px-3 py-2";
+
+export interface ChartColumn {
+  key: string;
+  label: ReactNode;
+  /** Added to the heading's classes: alignment, the breakpoint it shows from. */
+  className?: string;
+}
+
+/** The table under a chart: a hidden caption, the column headings, then the rows it is given. */
+export function ChartTable({
+  caption,
+  columns,
+  className,
+  children,
+}: {
+  caption: string;
+  columns: ReadonlyArray<ChartColumn>;
+  /** Added to the table's classes. */
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <table className={className ? `${TABLE} ${className}` : TABLE}>
+      <caption className="sr-only">{caption}</caption>
+      <thead className="bg-slate-50">
+        <tr>
+          {columns.map((column) => (
+            <th key={column.key} scope="col" className={column.className ? `${TH} ${column.className}` : TH}>
+              {column.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">{children}</tbody>
+    </table>
+  );
+}
 
 interface BarLinkProps {
   x?: number;

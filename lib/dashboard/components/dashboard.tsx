@@ -3,6 +3,7 @@
 import { useId } from "react";
 import { Alert, Loading } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
+import { DetailSection } from "@/components/ui/detail";
 import { Field, Select } from "@/components/ui/field";
 import { Stat } from "@/components/ui/stat";
 import { ApiError } from "@/lib/api-client";
@@ -123,26 +124,20 @@ export function Dashboard({ departments, company }: DashboardProps) {
       ) : (
         <div className="space-y-6">
           <OutstandingChart rows={details.data.byTypeAndDepartment} />
-          <section aria-labelledby="aging-heading" className="space-y-3">
-            <h2 id="aging-heading" className="text-lg font-semibold">
-              Request aging
-            </h2>
+          <DetailSection id="aging" heading="Request aging">
             <div className="grid gap-6 lg:grid-cols-2">
               <AgingChart buckets={details.data.agingHistogram} departmentId={departmentId} />
               <OldestPending requests={details.data.oldestPending} />
             </div>
-          </section>
-          <section aria-labelledby="risks-heading" className="space-y-3">
-            <h2 id="risks-heading" className="text-lg font-semibold">
-              Expiries and blockers
-            </h2>
+          </DetailSection>
+          <DetailSection id="risks" heading="Expiries and blockers">
             <div className="grid gap-6 lg:grid-cols-2">
               {summary.data ? (
                 <Expiries expiries={summary.data.expiries} connectors={details.data.expiringConnectors} />
               ) : null}
               <BlockersChart blockers={details.data.topBlockers} departmentId={departmentId} />
             </div>
-          </section>
+          </DetailSection>
           <TrendChart points={details.data.trend} />
         </div>
       )}
@@ -182,13 +177,17 @@ function Headline({ summary, departmentId }: { summary: DashboardSummary; depart
   const { automations, outstandingPrerequisites, requests, expiries } = summary;
   return (
     <div className="space-y-6">
-      <section aria-labelledby="readiness-heading" className="space-y-3">
-        <h2 id="readiness-heading" className="text-lg font-semibold">
-          Automations{" "}
-          <span className="font-normal text-slate-600">
-            ({automations.total.toLocaleString("en")} active)
-          </span>
-        </h2>
+      <DetailSection
+        id="readiness"
+        heading={
+          <>
+            Automations{" "}
+            <span className="font-normal text-slate-600">
+              ({automations.total.toLocaleString("en")} active)
+            </span>
+          </>
+        }
+      >
         <p className="text-sm text-slate-600">
           Ready: every prerequisite in place. Pending: still waiting for one. Blocked: one was rejected or has
           expired.
@@ -210,11 +209,8 @@ function Headline({ summary, departmentId }: { summary: DashboardSummary; depart
             href={automationsHref({ status: "BLOCKED", departmentId })}
           />
         </div>
-      </section>
-      <section aria-labelledby="waiting-heading" className="space-y-3">
-        <h2 id="waiting-heading" className="text-lg font-semibold">
-          What they are waiting for
-        </h2>
+      </DetailSection>
+      <DetailSection id="waiting" heading="What they are waiting for">
         <div className="grid grid-cols-2 gap-4 lg:grid-cols-5">
           <Stat
             label="Outstanding prerequisites"
@@ -233,11 +229,8 @@ function Headline({ summary, departmentId }: { summary: DashboardSummary; depart
             <Stat label="Keys expiring in 30 days" value={expiries.next30Days} href="#expiries" />
           </div>
         </div>
-      </section>
-      <section aria-labelledby="assurance-heading" className="space-y-3">
-        <h2 id="assurance-heading" className="text-lg font-semibold">
-          How sure we are
-        </h2>
+      </DetailSection>
+      <DetailSection id="assurance" heading="How sure we are">
         <p className="text-sm text-slate-600">
           Satisfied on declaration only: the maker says it is in place (a stored credential, a Windows
           account, who runs it) and IT has not verified it yet.
@@ -249,7 +242,7 @@ function Headline({ summary, departmentId }: { summary: DashboardSummary; depart
             href={declaredOnlyHref({ departmentId })}
           />
         </div>
-      </section>
+      </DetailSection>
     </div>
   );
 }

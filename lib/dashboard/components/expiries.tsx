@@ -1,6 +1,6 @@
 "use client";
 
-import { CountLink, ScrollRegion, TABLE, TD, TH } from "@/lib/dashboard/components/chart-parts";
+import { ChartTable, CountLink, ScrollRegion, TD } from "@/lib/dashboard/components/chart-parts";
 import type { DashboardSummary, ExpiringConnector } from "@/lib/dashboard/contract";
 import { prerequisitesHref } from "@/lib/dashboard/links";
 
@@ -44,54 +44,41 @@ export function Expiries({
       ) : (
         <div className="mt-3">
           <ScrollRegion label="Connector keys expiring, as a table">
-            <table className={TABLE}>
-              <caption className="sr-only">
-                Connectors whose keys expire within 90 days, soonest first
-              </caption>
-              <thead className="bg-slate-50">
-                <tr>
-                  <th scope="col" className={TH}>
-                    Connector
+            <ChartTable
+              caption="Connectors whose keys expire within 90 days, soonest first"
+              columns={[
+                { key: "connector", label: "Connector" },
+                { key: "expires", label: "Expires", className: "hidden sm:table-cell" },
+                { key: "days-left", label: "Days left", className: "text-right" },
+                { key: "automations", label: "Automations", className: "text-right" },
+              ]}
+            >
+              {connectors.map((connector) => (
+                <tr key={connector.id}>
+                  <th scope="row" className={`${TD} font-medium text-slate-900`}>
+                    {connector.name}
+                    <span className="block text-xs font-normal text-slate-600">{connector.service}</span>
                   </th>
-                  <th scope="col" className={`${TH} hidden sm:table-cell`}>
-                    Expires
-                  </th>
-                  <th scope="col" className={`${TH} text-right`}>
-                    Days left
-                  </th>
-                  <th scope="col" className={`${TH} text-right`}>
-                    Automations
-                  </th>
+                  <td className={`${TD} hidden whitespace-nowrap text-slate-700 sm:table-cell`}>
+                    <time dateTime={connector.keyExpiresAt}>
+                      {dateFormat.format(new Date(connector.keyExpiresAt))}
+                    </time>
+                  </td>
+                  <td
+                    className={`${TD} text-right tabular-nums ${connector.daysLeft <= 7 ? "font-semibold text-red-800" : "text-slate-700"}`}
+                  >
+                    {connector.daysLeft}
+                  </td>
+                  <td className={`${TD} text-right`}>
+                    <CountLink
+                      href={prerequisitesHref({ connectorId: connector.id, outstanding: false })}
+                      count={connector.dependents}
+                      label={`automations rely on ${connector.name}`}
+                    />
+                  </td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {connectors.map((connector) => (
-                  <tr key={connector.id}>
-                    <th scope="row" className={`${TD} font-medium text-slate-900`}>
-                      {connector.name}
-                      <span className="block text-xs font-normal text-slate-600">{connector.service}</span>
-                    </th>
-                    <td className={`${TD} hidden whitespace-nowrap text-slate-700 sm:table-cell`}>
-                      <time dateTime={connector.keyExpiresAt}>
-                        {dateFormat.format(new Date(connector.keyExpiresAt))}
-                      </time>
-                    </td>
-                    <td
-                      className={`${TD} text-right tabular-nums ${connector.daysLeft <= 7 ? "font-semibold text-red-800" : "text-slate-700"}`}
-                    >
-                      {connector.daysLeft}
-                    </td>
-                    <td className={`${TD} text-right`}>
-                      <CountLink
-                        href={prerequisitesHref({ connectorId: connector.id, outstanding: false })}
-                        count={connector.dependents}
-                        label={`automations rely on ${connector.name}`}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </ChartTable>
           </ScrollRegion>
         </div>
       )}

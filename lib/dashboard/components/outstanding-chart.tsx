@@ -5,10 +5,9 @@ import {
   AXIS_TICK,
   BarLink,
   ChartFigure,
+  ChartTable,
   CountLink,
-  TABLE,
   TD,
-  TH,
   TYPE_COLOURS,
   TYPE_LABELS,
 } from "@/lib/dashboard/components/chart-parts";
@@ -90,104 +89,94 @@ const linkLabel = (type: PrerequisiteType, department: string) =>
 /** Departments as rows, types as columns: from a tablet up. */
 function ByDepartmentTable({ rows }: { rows: ByTypeAndDepartment[] }) {
   return (
-    <table className={`${TABLE} hidden sm:table`}>
-      <caption className="sr-only">Outstanding prerequisites by department (rows) and type (columns)</caption>
-      <thead className="bg-slate-50">
-        <tr>
-          <th scope="col" className={TH}>
-            Department
-          </th>
-          {PREREQUISITE_TYPES.map((type) => (
-            <th key={type} scope="col" className={`${TH} text-right`}>
+    <ChartTable
+      caption="Outstanding prerequisites by department (rows) and type (columns)"
+      className="hidden sm:table"
+      columns={[
+        { key: "department", label: "Department" },
+        ...PREREQUISITE_TYPES.map((type) => ({
+          key: type,
+          label: (
+            <>
               <Swatch type={type} />
               {TYPE_LABELS[type]}
-            </th>
-          ))}
-          <th scope="col" className={`${TH} text-right`}>
-            Total
+            </>
+          ),
+          className: "text-right",
+        })),
+        { key: "total", label: "Total", className: "text-right" },
+      ]}
+    >
+      {rows.map((row) => (
+        <tr key={row.departmentId}>
+          <th scope="row" className={`${TD} font-medium text-slate-900`}>
+            {row.name}
           </th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {rows.map((row) => (
-          <tr key={row.departmentId}>
-            <th scope="row" className={`${TD} font-medium text-slate-900`}>
-              {row.name}
-            </th>
-            {PREREQUISITE_TYPES.map((type) => (
-              <td key={type} className={`${TD} text-right`}>
-                <CountLink
-                  href={prerequisitesHref({ type, departmentId: row.departmentId })}
-                  count={row[type]}
-                  label={linkLabel(type, row.name)}
-                />
-              </td>
-            ))}
-            <td className={`${TD} text-right`}>
+          {PREREQUISITE_TYPES.map((type) => (
+            <td key={type} className={`${TD} text-right`}>
               <CountLink
-                href={prerequisitesHref({ departmentId: row.departmentId })}
-                count={row.total}
-                label={`outstanding prerequisites in ${row.name}`}
+                href={prerequisitesHref({ type, departmentId: row.departmentId })}
+                count={row[type]}
+                label={linkLabel(type, row.name)}
               />
             </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+          ))}
+          <td className={`${TD} text-right`}>
+            <CountLink
+              href={prerequisitesHref({ departmentId: row.departmentId })}
+              count={row.total}
+              label={`outstanding prerequisites in ${row.name}`}
+            />
+          </td>
+        </tr>
+      ))}
+    </ChartTable>
   );
 }
 
 /** The same numbers turned round for a phone: types as rows, departments as columns. */
 function ByTypeTable({ rows }: { rows: ByTypeAndDepartment[] }) {
   return (
-    <table className={`${TABLE} sm:hidden`}>
-      <caption className="sr-only">Outstanding prerequisites by type (rows) and department (columns)</caption>
-      <thead className="bg-slate-50">
-        <tr>
-          <th scope="col" className={TH}>
-            Type
-          </th>
-          {rows.map((row) => (
-            <th key={row.departmentId} scope="col" className={`${TH} text-right`}>
-              {row.name}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {PREREQUISITE_TYPES.map((type) => (
-          <tr key={type}>
-            <th scope="row" className={`${TD} font-normal text-slate-800`}>
-              <Swatch type={type} />
-              {TYPE_LABELS[type]}
-            </th>
-            {rows.map((row) => (
-              <td key={row.departmentId} className={`${TD} text-right`}>
-                <CountLink
-                  href={prerequisitesHref({ type, departmentId: row.departmentId })}
-                  count={row[type]}
-                  label={linkLabel(type, row.name)}
-                />
-              </td>
-            ))}
-          </tr>
-        ))}
-        <tr>
-          <th scope="row" className={`${TD} font-medium text-slate-900`}>
-            Total
+    <ChartTable
+      caption="Outstanding prerequisites by type (rows) and department (columns)"
+      className="sm:hidden"
+      columns={[
+        { key: "type", label: "Type" },
+        ...rows.map((row) => ({ key: row.departmentId, label: row.name, className: "text-right" })),
+      ]}
+    >
+      {PREREQUISITE_TYPES.map((type) => (
+        <tr key={type}>
+          <th scope="row" className={`${TD} font-normal text-slate-800`}>
+            <Swatch type={type} />
+            {TYPE_LABELS[type]}
           </th>
           {rows.map((row) => (
             <td key={row.departmentId} className={`${TD} text-right`}>
               <CountLink
-                href={prerequisitesHref({ departmentId: row.departmentId })}
-                count={row.total}
-                label={`outstanding prerequisites in ${row.name}`}
+                href={prerequisitesHref({ type, departmentId: row.departmentId })}
+                count={row[type]}
+                label={linkLabel(type, row.name)}
               />
             </td>
           ))}
         </tr>
-      </tbody>
-    </table>
+      ))}
+      <tr>
+        <th scope="row" className={`${TD} font-medium text-slate-900`}>
+          Total
+        </th>
+        {rows.map((row) => (
+          <td key={row.departmentId} className={`${TD} text-right`}>
+            <CountLink
+              href={prerequisitesHref({ departmentId: row.departmentId })}
+              count={row.total}
+              label={`outstanding prerequisites in ${row.name}`}
+            />
+          </td>
+        ))}
+      </tr>
+    </ChartTable>
   );
 }
 

@@ -4,9 +4,8 @@ import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, X
 import {
   AXIS_TICK,
   ChartFigure,
-  TABLE,
+  ChartTable,
   TD,
-  TH,
   TYPE_COLOURS,
   TYPE_LABELS,
 } from "@/lib/dashboard/components/chart-parts";
@@ -61,39 +60,33 @@ export function TrendChart({ points }: { points: TrendPoint[] }) {
           <summary className="cursor-pointer font-medium text-brand-700">
             Show the numbers for each day
           </summary>
-          <table className={`${TABLE} mt-2`}>
-            <caption className="sr-only">Outstanding prerequisites per day and type</caption>
-            <thead className="bg-slate-50">
-              <tr>
-                <th scope="col" className={TH}>
-                  Day
+          <ChartTable
+            caption="Outstanding prerequisites per day and type"
+            className="mt-2"
+            columns={[
+              { key: "day", label: "Day" },
+              ...PREREQUISITE_TYPES.map((type) => ({
+                key: type,
+                label: TYPE_LABELS[type],
+                className: "text-right",
+              })),
+              { key: "total", label: "Total", className: "text-right" },
+            ]}
+          >
+            {[...points].reverse().map((point) => (
+              <tr key={point.day}>
+                <th scope="row" className={`${TD} whitespace-nowrap font-normal text-slate-800`}>
+                  <time dateTime={point.day}>{formatDay(point.day)}</time>
                 </th>
                 {PREREQUISITE_TYPES.map((type) => (
-                  <th key={type} scope="col" className={`${TH} text-right`}>
-                    {TYPE_LABELS[type]}
-                  </th>
+                  <td key={type} className={`${TD} text-right tabular-nums text-slate-700`}>
+                    {point.byType[type]}
+                  </td>
                 ))}
-                <th scope="col" className={`${TH} text-right`}>
-                  Total
-                </th>
+                <td className={`${TD} text-right font-medium tabular-nums`}>{point.total}</td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {[...points].reverse().map((point) => (
-                <tr key={point.day}>
-                  <th scope="row" className={`${TD} whitespace-nowrap font-normal text-slate-800`}>
-                    <time dateTime={point.day}>{formatDay(point.day)}</time>
-                  </th>
-                  {PREREQUISITE_TYPES.map((type) => (
-                    <td key={type} className={`${TD} text-right tabular-nums text-slate-700`}>
-                      {point.byType[type]}
-                    </td>
-                  ))}
-                  <td className={`${TD} text-right font-medium tabular-nums`}>{point.total}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </ChartTable>
         </details>
       }
     />

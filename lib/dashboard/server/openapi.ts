@@ -3,7 +3,7 @@ import type { OpenAPIRegistry, ResponseConfig } from "@asteasolutions/zod-to-ope
 import { ZAutomationExportQuery } from "@/lib/automations/schemas";
 import { ZDashboardDetails, ZDashboardSummary, ZPrerequisiteItem } from "@/lib/dashboard/contract";
 import { ZDashboardQuery } from "@/lib/dashboard/schemas";
-import { errors, json, pageOf, SIGNED_IN } from "@/lib/openapi/common";
+import { answers, json, pageOf, signedInRoutes } from "@/lib/openapi/common";
 import { z } from "@/lib/openapi/zod";
 import { ZPrerequisiteExportQuery, ZPrerequisiteListQuery } from "@/lib/prerequisites/schemas";
 import { ZRequestExportQuery } from "@/lib/requests/schemas";
@@ -17,41 +17,37 @@ const csv = (what: string): ResponseConfig => ({
 });
 
 export function registerDashboardPaths(registry: OpenAPIRegistry): void {
+  const route = signedInRoutes(registry, "Dashboards");
   const scoped =
     "MANAGER: their departments; IT_APPROVER and ADMIN: the whole company. `departmentId` narrows to one department of that scope; an unknown one, or one a manager does not manage, is 404.";
-  registry.registerPath({
+  route({
     method: "get",
     path: "/api/v1/dashboard/summary",
-    tags: ["Dashboards"],
     summary: "Headline figures: readiness, outstanding prerequisites, request aging, key expiries",
     description: scoped,
-    security: SIGNED_IN,
     request: { query: ZDashboardQuery },
-    responses: { 200: json(ZDashboardSummary, "The figures, computed now."), ...errors(400, 403, 404) },
+    responses: answers(200, json(ZDashboardSummary, "The figures, computed now."), 400, 403, 404),
   });
-  registry.registerPath({
+  route({
     method: "get",
     path: "/api/v1/dashboard/details",
-    tags: ["Dashboards"],
     summary: "Chart data: by type × department, aging histogram, oldest requests, expiries, blockers, trend",
     description: scoped,
-    security: SIGNED_IN,
     request: { query: ZDashboardQuery },
-    responses: { 200: json(ZDashboardDetails, "The chart data, computed now."), ...errors(400, 403, 404) },
+    responses: answers(200, json(ZDashboardDetails, "The chart data, computed now."), 400, 403, 404),
   });
-  registry.registerPath({
+  route({
     method: "get",
     path: "/api/v1/prerequisites",
-    tags: ["Dashboards"],
     summary: "List prerequisites (the dashboards' drill-down)",
     description:
       "MAKER: of their automations; MANAGER: of their departments; IT_APPROVER and ADMIN: all. Automations that are RETIRED are left out. By automation name, keyset-paginated.",
-    security: SIGNED_IN,
     request: { query: ZPrerequisiteListQuery },
-    responses: {
-      200: json(pageOf(ZPrerequisiteItem, "PrerequisitePage"), "A page of prerequisites."),
-      ...errors(400),
-    },
+    responses: answers(
+      200,
+      json(pageOf(ZPrerequisiteItem, "PrerequisitePage"), "A page of prerequisites."),
+      400,
+    ),
   });
   const exports = [
     {
@@ -77,15 +73,14 @@ export function registerDashboardPaths(registry: OpenAPIRegistry): void {
     },
   ] as const;
   for (const { path, what, query, list, who } of exports) {
-    registry.registerPath({
+    route({
       method: "get",
       path,
       tags: [what === "Prerequisites" ? "Dashboards" : what],
       summary: `Export ${what.toLowerCase()} as CSV`,
       description: `${who}. Every row ${list} would page through, with the same filters, scope and order, as one CSV download.`,
-      security: SIGNED_IN,
       request: { query },
-      responses: { 200: csv(what), ...errors(400) },
+      responses: answers(200, csv(what), 400),
     });
   }
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
-import { errors, json, jsonBody, SIGNED_IN, ZErrorBody, ZNamedRef } from "@/lib/openapi/common";
+import { answers, errors, json, jsonBody, signedInRoutes, ZErrorBody, ZNamedRef } from "@/lib/openapi/common";
 import { z } from "@/lib/openapi/zod";
 import { ZMe } from "@/lib/profile/contract";
 import { ZCreatedToken, ZToken } from "@/lib/tokens/contract";
@@ -50,52 +50,41 @@ export function registerCorePaths(registry: OpenAPIRegistry): void {
       ...errors(),
     },
   });
-  registry.registerPath({
+  const people = signedInRoutes(registry, "People");
+  people({
     method: "get",
     path: "/api/v1/me",
-    tags: ["People"],
     summary: "The signed-in caller",
-    security: SIGNED_IN,
-    responses: { 200: json(ZMe, "Who is calling, with their current roles."), ...errors() },
+    responses: answers(200, json(ZMe, "Who is calling, with their current roles.")),
   });
-  registry.registerPath({
+  people({
     method: "get",
     path: "/api/v1/departments",
-    tags: ["People"],
     summary: "Every department",
-    security: SIGNED_IN,
-    responses: { 200: json(z.object({ items: z.array(ZNamedRef) }), "By name."), ...errors() },
+    responses: answers(200, json(z.object({ items: z.array(ZNamedRef) }), "By name.")),
   });
-  registry.registerPath({
+  const tokens = signedInRoutes(registry, "API tokens");
+  tokens({
     method: "get",
     path: "/api/v1/tokens",
-    tags: ["API tokens"],
     summary: "The caller's personal API tokens",
-    security: SIGNED_IN,
-    responses: {
-      200: json(z.object({ items: z.array(ZToken), nextCursor: z.string().nullable() }), "Their tokens."),
-      ...errors(),
-    },
+    responses: answers(
+      200,
+      json(z.object({ items: z.array(ZToken), nextCursor: z.string().nullable() }), "Their tokens."),
+    ),
   });
-  registry.registerPath({
+  tokens({
     method: "post",
     path: "/api/v1/tokens",
-    tags: ["API tokens"],
     summary: "Create a personal API token",
-    security: SIGNED_IN,
     request: { body: jsonBody(ZCreateTokenBody) },
-    responses: {
-      201: json(ZCreatedToken, "Created; the token is in the answer once."),
-      ...errors(400, 403, 422),
-    },
+    responses: answers(201, json(ZCreatedToken, "Created; the token is in the answer once."), 400, 403, 422),
   });
-  registry.registerPath({
+  tokens({
     method: "post",
     path: "/api/v1/tokens/{id}/revoke",
-    tags: ["API tokens"],
     summary: "Revoke one of the caller's API tokens",
-    security: SIGNED_IN,
     request: { params: ZTokenParams },
-    responses: { 200: json(ZToken, "Revoked."), ...errors(400, 404) },
+    responses: answers(200, json(ZToken, "Revoked."), 400, 404),
   });
 }

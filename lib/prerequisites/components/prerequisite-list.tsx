@@ -4,10 +4,10 @@ import Link from "next/link";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import {
-  DepartmentFilter,
   ExportBar,
   FilterChip,
   FilterForm,
+  ListDepartmentFilter,
   optionsOf,
   SelectFilter,
 } from "@/components/ui/filters";
@@ -155,13 +155,7 @@ export function PrerequisiteList({
           any="Any way, or not satisfied"
           options={optionsOf(ASSURANCE_BASES, (value) => BASIS_LABELS[value].label)}
         />
-        {departments.length > 0 ? (
-          <DepartmentFilter
-            departments={departments}
-            value={departmentId}
-            onChange={(value) => change({ departmentId: value || null })}
-          />
-        ) : null}
+        <ListDepartmentFilter departments={departments} value={departmentId} change={change} />
       </FilterForm>
 
       <ExportBar href={prerequisiteExportHref(filters)} what="prerequisite">

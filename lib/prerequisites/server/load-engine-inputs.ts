@@ -7,9 +7,9 @@ import type {
   GatewayInput,
   RequestInput,
   ReviewInput,
-  SystemAccessInput,
   WindowsAccountType,
 } from "@/lib/domain/types";
+import { type StoredSystem, toSystemInput } from "@/lib/prerequisites/system-input";
 import { statements, type Transaction } from "@/lib/transaction";
 
 // Reads everything the engine needs for a set of automations in six queries, whatever
@@ -50,13 +50,7 @@ interface AutomationRow {
   status: AutomationStatus;
 }
 
-type SystemRow = Omit<SystemAccessInput, "credential"> & {
-  automationId: string;
-  credentialStore: NonNullable<SystemAccessInput["credential"]>["store"] | null;
-  credentialName: string | null;
-  credentialOwner: string | null;
-  credentialRotatesAt: Date | null;
-};
+type SystemRow = StoredSystem & { automationId: string };
 
 type ConnectorRow = Omit<ConnectorInput, "departmentIds"> & {
   departmentIds: string[] | null;
@@ -197,30 +191,6 @@ function approvers(requests: readonly RequestRow[]): Map<string, string | null> 
     if (!seen || r.createdAt.getTime() >= seen.createdAt.getTime()) latest.set(r.prerequisiteKey, r);
   }
   return new Map([...latest].map(([key, r]) => [key, r.decidedById]));
-}
-
-function toSystemInput(row: SystemRow): SystemAccessInput {
-  const complete =
-    row.credentialStore && row.credentialName && row.credentialOwner && row.credentialRotatesAt;
-  return {
-    id: row.id,
-    name: row.name,
-    location: row.location,
-    signInMethod: row.signInMethod,
-    sso: row.sso,
-    service: row.service,
-    credential: complete
-      ? {
-          store: row.credentialStore!,
-          name: row.credentialName!,
-          owner: row.credentialOwner!,
-          rotatesAt: row.credentialRotatesAt!,
-        }
-      : null,
-    machineGroup: row.machineGroup,
-    windowsAccount: row.windowsAccount,
-    windowsAccountType: row.windowsAccountType,
-  };
 }
 
 function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {

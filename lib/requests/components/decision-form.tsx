@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import { ErrorSummary, focusControl } from "@/components/ui/error-summary";
-import { Field, RadioGroup, TextArea } from "@/components/ui/field";
+import { RadioGroup, TextAreaField } from "@/components/ui/field";
 import type { ApiError } from "@/lib/api-client";
 import type { FieldErrors } from "@/lib/catalog/forms";
 import { ConnectorDecision } from "@/lib/requests/components/connector-decision";
@@ -103,23 +103,17 @@ function DecisionAndReason({ ids, draft, change, errors, isConnector }: Decision
           { value: "REJECT", label: "Reject", description: "The maker sees your reason and can ask again." },
         ]}
       />
-      <Field
+      <TextAreaField
         id={ids.reason}
         label="Reason"
         required
         hint="The maker reads this with the decision."
         error={errors.reason}
-      >
-        {(control) => (
-          <TextArea
-            {...control}
-            rows={3}
-            maxLength={1000}
-            value={draft.reason}
-            onChange={(event) => change({ reason: event.target.value })}
-          />
-        )}
-      </Field>
+        rows={3}
+        maxLength={1000}
+        value={draft.reason}
+        onChange={(event) => change({ reason: event.target.value })}
+      />
     </>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { Field, RadioGroup, Select } from "@/components/ui/field";
+import { RadioGroup, SelectField } from "@/components/ui/field";
 import { GatewayFields } from "@/lib/catalog/components/gateway-fields";
 import type { DataSource, Gateway } from "@/lib/catalog/contract";
 import { hasDataSource } from "@/lib/catalog/details-forms";
@@ -42,30 +42,24 @@ export function GatewayDecision({ dataSource, ids, draft, change, gateways, erro
         ]}
       />
       {draft.gatewaySource === "existing" ? (
-        <Field
+        <SelectField
           id={ids.gatewayId}
           label="Gateway"
           required
           hint="Online gateways first. An offline one does not satisfy the prerequisite until it is back."
           error={errors.gatewayId}
+          value={draft.gatewayId}
+          onChange={(event) => change({ gatewayId: event.target.value })}
         >
-          {(control) => (
-            <Select
-              {...control}
-              value={draft.gatewayId}
-              onChange={(event) => change({ gatewayId: event.target.value })}
-            >
-              <option value="">
-                {gateways.isPending
-                  ? "Loading gateways…"
-                  : gateways.isError
-                    ? "Gateways could not be loaded"
-                    : "Choose a gateway"}
-              </option>
-              <GatewayOptions gateways={gateways.data?.items ?? []} dataSource={dataSource} />
-            </Select>
-          )}
-        </Field>
+          <option value="">
+            {gateways.isPending
+              ? "Loading gateways…"
+              : gateways.isError
+                ? "Gateways could not be loaded"
+                : "Choose a gateway"}
+          </option>
+          <GatewayOptions gateways={gateways.data?.items ?? []} dataSource={dataSource} />
+        </SelectField>
       ) : (
         <GatewayFields
           idPrefix={ids.gateway}

@@ -3,10 +3,10 @@
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import {
-  DepartmentFilter,
   ExportBar,
   FilterChip,
   FilterForm,
+  ListDepartmentFilter,
   optionsOf,
   SelectFilter,
 } from "@/components/ui/filters";
@@ -67,13 +67,7 @@ export function RequestList({ title = "My requests", departments = [] }: Request
           any="All types"
           options={optionsOf(REQUEST_TYPES, (value) => REQUEST_TYPE_LABELS[value])}
         />
-        {departments.length > 0 ? (
-          <DepartmentFilter
-            departments={departments}
-            value={departmentId}
-            onChange={(value) => change({ departmentId: value || null })}
-          />
-        ) : null}
+        <ListDepartmentFilter departments={departments} value={departmentId} change={change} />
       </FilterForm>
 
       <ExportBar href={withQuery("/api/v1/requests/export", filters)} what="request">

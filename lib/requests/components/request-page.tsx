@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { useRef, useState } from "react";
-import { Alert, Loading } from "@/components/ui/alert";
-import { Announcement, DetailError, DetailHeader, FactList } from "@/components/ui/detail";
+import { Alert } from "@/components/ui/alert";
+import { Announcement, DetailFallback, DetailHeader, DetailSection, FactList } from "@/components/ui/detail";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { ApiError } from "@/lib/api-client";
 import { HistoryTimeline } from "@/lib/automations/components/history-timeline";
@@ -42,16 +42,10 @@ export function RequestPage({ id }: { id: string }) {
   const [conflict, setConflict] = useState<ApiError | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
-  if (request.isPending) return <Loading>Loading the request…</Loading>;
-  if (request.isError) {
+  if (!request.isSuccess)
     return (
-      <DetailError
-        what="Request"
-        error={request.error}
-        back={{ href: "/queue", label: "Back to the queue" }}
-      />
+      <DetailFallback query={request} what="Request" back={{ href: "/queue", label: "Back to the queue" }} />
     );
-  }
 
   const data = request.data;
   const subject = subjectOf(data);
@@ -87,17 +81,11 @@ export function RequestPage({ id }: { id: string }) {
       <Announcement message={announcement} />
       {conflict ? <ConflictNotice error={conflict} /> : null}
 
-      <section aria-labelledby="asked-heading" className="space-y-3">
-        <h2 id="asked-heading" className="text-lg font-semibold">
-          What is asked
-        </h2>
+      <DetailSection id="asked" heading="What is asked">
         <AskedDetails request={data} />
-      </section>
+      </DetailSection>
 
-      <section aria-labelledby="decision-heading" className="space-y-3">
-        <h2 id="decision-heading" className="text-lg font-semibold">
-          Decision
-        </h2>
+      <DetailSection id="decision" heading="Decision">
         {!pending ? (
           <DecisionSummary request={data} />
         ) : data.permissions.decide ? (
@@ -124,28 +112,19 @@ export function RequestPage({ id }: { id: string }) {
             {data.permissions.withdraw ? <WithdrawButton request={data} what={subject} /> : null}
           </div>
         )}
-      </section>
+      </DetailSection>
 
-      <section aria-labelledby="comments-heading" className="space-y-3">
-        <h2 id="comments-heading" className="text-lg font-semibold">
-          Comments
-        </h2>
+      <DetailSection id="comments" heading="Comments">
         <Comments requestId={data.id} comments={data.comments} mayComment={data.permissions.comment} />
-      </section>
+      </DetailSection>
 
-      <section aria-labelledby="other-heading" className="space-y-3">
-        <h2 id="other-heading" className="text-lg font-semibold">
-          Other requests from {data.requester?.name ?? "this requester"}
-        </h2>
+      <DetailSection id="other" heading={<>Other requests from {data.requester?.name ?? "this requester"}</>}>
         <OtherRequests requests={data.requesterOtherRequests} />
-      </section>
+      </DetailSection>
 
-      <section aria-labelledby="history-heading" className="space-y-3">
-        <h2 id="history-heading" className="text-lg font-semibold">
-          History
-        </h2>
+      <DetailSection id="history" heading="History">
         <HistoryTimeline events={data.history} />
-      </section>
+      </DetailSection>
     </div>
   );
 }

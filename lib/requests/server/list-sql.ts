@@ -3,11 +3,9 @@ import { can } from "@/lib/auth/permissions";
 import type { Caller } from "@/lib/auth/server/caller";
 import { type Bind, requestScopeSql, SqlParams } from "@/lib/auth/server/scope-sql";
 import { isoTimestampSql } from "@/lib/export/server/csv";
-import type { RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
 import { decodeTimeCursor } from "@/lib/http/cursor";
-import type { RequestDetails } from "@/lib/requests/contract";
 import type { TRequestExportQuery, TRequestListQuery } from "@/lib/requests/schemas";
-import { maskIfSecret } from "@/lib/secrets/mask";
+import { type RequestFields, requestView } from "@/lib/requests/server/views";
 
 // The request list (and IT's queue) as SQL. The scope, filters and order are built once here
 // for both the list and its CSV export (lib/requests/server/export-requests.ts), so the two cannot disagree
@@ -78,38 +76,12 @@ function ageDaysSql(now: string): string {
                   else coalesce(r."decidedAt", r."updatedAt") end) - r."createdAt") / 86400))::int`;
 }
 
-/** One row of a list page: the request's columns and the names of its automation and people. */
-export interface RequestListRow {
-  id: string;
-  type: RequestType;
-  status: RequestStatus;
-  version: number;
-  automationId: string;
-  automationName: string;
-  prerequisiteId: string | null;
-  prerequisiteKey: string | null;
-  departmentId: string;
-  service: string | null;
-  justification: string;
-  /** jsonb, which pg parses: the request's details as filed, or null for older requests. */
-  details: RequestDetails;
-  requesterId: string;
-  requesterName: string;
-  requesterEmail: string;
-  decidedById: string | null;
-  decidedByName: string | null;
-  decidedByEmail: string | null;
-  /** ISO 8601 in UTC, as the API writes dates: Postgres formats it, Node need not parse it. */
-  decidedAt: string | null;
-  decisionReason: string | null;
-  connectorId: string | null;
-  gatewayId: string | null;
-  createdAt: string;
-  updatedAt: string;
-  ageDays: number;
-  assigneeId: string | null;
-  assigneeName: string | null;
-}
+/**
+ * One row of a list page: the request's columns, its automation and people as the view nests
+ * them, and the dates as ISO 8601 text in UTC, as the API writes them: Postgres formats them,
+ * Node need not parse them.
+ */
+export type RequestListRow = RequestFields<string> & { ageDays: number };
 
 /**
  * One keyset page (`limit` + 1 rows, to know whether another follows) in one statement. The
@@ -123,16 +95,18 @@ export function requestPageSql(caller: Caller, query: TRequestListQuery, now: Da
   const where = [requestFilterSql(caller, query, bind, now)];
   if (query.cursor) where.push(afterCursorSql(query.cursor, ascending, bind));
   const text = `
-    select r.id, r.type, r.status, r.version, r."automationId", a.name as "automationName",
+    select r.id, r.type, r.status, r.version, r."automationId",
+           json_build_object('id', a.id, 'name', a.name) as automation,
            r."prerequisiteId", r."prerequisiteKey", r."departmentId", r.service, r.justification,
-           r.details, r."requesterId", u.name as "requesterName", u.email as "requesterEmail",
-           r."decidedById", k.name as "decidedByName", k.email as "decidedByEmail",
+           r.details, json_build_object('id', u.id, 'name', u.name, 'email', u.email) as requester,
+           case when k.id is null then null
+                else json_build_object('id', k.id, 'name', k.name, 'email', k.email) end as "decidedBy",
            ${isoTimestampSql('r."decidedAt"')} as "decidedAt", r."decisionReason",
            r."connectorId", r."gatewayId",
            ${isoTimestampSql('r."createdAt"')} as "createdAt",
            ${isoTimestampSql('r."updatedAt"')} as "updatedAt",
            ${ageDaysSql(bind(now.toISOString()))} as "ageDays",
-           r."assigneeId", s.name as "assigneeName"
+           case when s.id is null then null else json_build_object('id', s.id, 'name', s.name) end as assignee
       from (select r.* from requests r
              where ${where.join(" and ")}
              order by ${order}
@@ -145,32 +119,7 @@ export function requestPageSql(caller: Caller, query: TRequestListQuery, now: Da
   return { text, values };
 }
 
-/** A list row as the API shows it: the fields and order of `toRequestView` (lib/requests/server/views.ts). */
-export function toRequestListItem(row: RequestListRow) {
-  return {
-    id: row.id,
-    type: row.type,
-    status: row.status,
-    version: row.version,
-    automationId: row.automationId,
-    automation: { id: row.automationId, name: maskIfSecret(row.automationName) },
-    prerequisiteId: row.prerequisiteId,
-    prerequisiteKey: row.prerequisiteKey,
-    departmentId: row.departmentId,
-    service: row.service,
-    justification: maskIfSecret(row.justification),
-    details: row.details,
-    requester: { id: row.requesterId, name: row.requesterName, email: row.requesterEmail },
-    decidedBy: row.decidedById
-      ? { id: row.decidedById, name: row.decidedByName, email: row.decidedByEmail }
-      : null,
-    decidedAt: row.decidedAt,
-    decisionReason: maskIfSecret(row.decisionReason),
-    connectorId: row.connectorId,
-    gatewayId: row.gatewayId,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    ageDays: row.ageDays,
-    assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName } : null,
-  };
+/** A list row as the API shows it: `requestView`, with the age Postgres computed. */
+export function toRequestListItem({ ageDays, ...row }: RequestListRow) {
+  return requestView(row, ageDays);
 }

@@ -47,8 +47,19 @@ export function ageInDays(
 
 export type RequestRow = Prisma.RequestGetPayload<{ select: typeof requestSelect }>;
 
+/**
+ * A request's columns with its automation and people, the dates as Prisma reads them (`Date`)
+ * or as the list's SQL writes them (ISO text).
+ */
+export type RequestFields<Instant> = Omit<RequestRow, "details" | "decidedAt" | "createdAt" | "updatedAt"> & {
+  details: Prisma.JsonValue | null;
+  decidedAt: Instant | null;
+  createdAt: Instant;
+  updatedAt: Instant;
+};
+
 /** Free text written before the secret rules existed is shown masked (lib/secrets/mask.ts). */
-export function toRequestView(row: RequestRow) {
+export function requestView<Instant>(row: RequestFields<Instant>, ageDays: number) {
   return {
     id: row.id,
     type: row.type,
@@ -70,9 +81,13 @@ export function toRequestView(row: RequestRow) {
     gatewayId: row.gatewayId,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
-    ageDays: ageInDays(row, new Date()),
+    ageDays,
     assignee: row.assignee,
   };
+}
+
+export function toRequestView(row: RequestRow) {
+  return requestView(row, ageInDays(row, new Date()));
 }
 
 export type RequestView = ReturnType<typeof toRequestView>;
