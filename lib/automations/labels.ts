@@ -97,7 +97,7 @@ export const SIGN_IN_OPTIONS: ReadonlyArray<{ value: SignInMethod; label: string
     value: "USERNAME_PASSWORD",
     label: "Its own username and password",
     description:
-      "A separate system with its own sign-in, apart from Microsoft 365 and Entra ID — like the online banking system in the expense reporting example. Some enterprise systems offer single sign-on (SSO).",
+      "A separate system with its own sign-in, apart from Microsoft 365 and Entra ID, such as an online banking site or a supplier portal. Some enterprise systems offer single sign-on (SSO).",
   },
   {
     value: "WINDOWS",

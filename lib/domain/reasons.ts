@@ -152,7 +152,7 @@ export const entraReasons = {
 // ---------------------------------------------------------------------------------------
 
 function credentialWhy(system: string): string {
-  return `${quote(system)} is a separate system with its own username and password, like the online banking system in the expense reporting example.`;
+  return `${quote(system)} is a separate system with its own username and password, apart from Microsoft 365 and Microsoft Entra ID, so the automation needs that sign-in kept where it can use it.`;
 }
 
 export function credentialSatisfiedBy(credential: CredentialReference): string {
