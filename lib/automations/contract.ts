@@ -1,3 +1,4 @@
+import { ZHistoryEvent } from "@/lib/audit/contract";
 import {
   ASSURANCE_BASES,
   AUTOMATION_KINDS,
@@ -15,6 +16,9 @@ import {
 import { ZNamedRef, ZPersonRef, ZTimestamp } from "@/lib/openapi/common";
 import { z } from "@/lib/openapi/zod";
 import { ZRequest } from "@/lib/requests/contract";
+
+export type { HistoryEvent } from "@/lib/audit/contract";
+export { ZHistoryEvent };
 
 // The answers of this feature's API routes: the OpenAPI document is generated from these
 // schemas, the client reads their inferred types, and the tests hold every answer to them.
@@ -108,15 +112,6 @@ export const ZAutomationSummary = z
   })
   .openapi("AutomationSummary");
 
-export const ZHistoryEvent = z
-  .object({
-    id: z.string(),
-    action: z.string().openapi({ example: "automation.updated" }),
-    actorLabel: z.string().openapi({ description: "Who did it, as recorded at the time." }),
-    createdAt: ZTimestamp,
-  })
-  .openapi("HistoryEvent");
-
 export const ZAutomation = z
   .object({
     ...summaryFields,
@@ -161,5 +156,4 @@ export type AssuranceBasisValue = z.infer<typeof ZAssuranceBasis>;
 export type Prerequisite = z.infer<typeof ZPrerequisite>;
 export type SystemAccess = z.infer<typeof ZSystemAccess>;
 export type AutomationSummary = z.infer<typeof ZAutomationSummary>;
-export type HistoryEvent = z.infer<typeof ZHistoryEvent>;
 export type Automation = z.infer<typeof ZAutomation>;
