@@ -1,4 +1,5 @@
 import { ZHistoryEvent } from "@/lib/audit/contract";
+import { LAPSES } from "@/lib/domain/lapse";
 import {
   ASSURANCE_BASES,
   AUTOMATION_KINDS,
@@ -48,12 +49,19 @@ export const basisFields = {
   }),
 };
 
+/** Why an EXPIRED prerequisite lapsed, read from the catalog (lib/domain/lapse.ts). */
+export const ZLapse = z.enum(LAPSES).nullable().openapi("Lapse", {
+  description:
+    "Why an EXPIRED prerequisite lapsed, from the catalog record it points at: REVOKED (its connector was revoked), EXPIRED (a connector's key or a credential's rotation date passed), GATEWAY_OFFLINE, DECOMMISSIONED (its gateway). Null for every other status. Not a status: status stays EXPIRED.",
+});
+
 export const ZPrerequisite = z
   .object({
     id: z.uuid(),
     key: z.string().openapi({ example: "SHARED_KEY_CONNECTOR:erp" }),
     type: z.enum(PREREQUISITE_TYPES),
     status: z.enum(PREREQUISITE_STATUSES),
+    lapse: ZLapse,
     systemAccessId: z.uuid().nullable(),
     systemName: z.string().nullable(),
     satisfiedBy: z.string().nullable(),

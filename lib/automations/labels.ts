@@ -1,4 +1,5 @@
 import type { BadgeTone } from "@/components/ui/badge";
+import type { Lapse } from "@/lib/domain/lapse";
 import type {
   AssuranceBasis,
   AutomationKind,
@@ -195,6 +196,19 @@ export const PREREQUISITE_STATUS_BADGES: Record<PrerequisiteStatus, { label: str
   REJECTED: { label: "Rejected", tone: "danger" },
   EXPIRED: { label: "Expired", tone: "danger" },
 };
+
+/** An EXPIRED prerequisite's badge, by why it lapsed (lib/domain/lapse.ts). */
+export const LAPSE_BADGES: Record<Lapse, { label: string; tone: BadgeTone }> = {
+  REVOKED: { label: "Revoked", tone: "danger" },
+  EXPIRED: { label: "Expired", tone: "danger" },
+  GATEWAY_OFFLINE: { label: "Gateway offline", tone: "danger" },
+  DECOMMISSIONED: { label: "Decommissioned", tone: "danger" },
+};
+
+/** The badge a prerequisite shows: why it lapsed when it did, else its status. */
+export function prerequisiteBadge(item: { status: PrerequisiteStatus; lapse?: Lapse | null }) {
+  return item.lapse ? LAPSE_BADGES[item.lapse] : PREREQUISITE_STATUS_BADGES[item.status];
+}
 
 export const REQUEST_STATUS_BADGES: Record<RequestStatus, { label: string; tone: BadgeTone }> = {
   PENDING: { label: "Pending", tone: "info" },

@@ -1,6 +1,7 @@
 import { ZHistoryEvent } from "@/lib/audit/contract";
 import { ZConnector, ZDataSourceAnswer } from "@/lib/catalog/contract";
 import { AUTH_SCHEMES, DATA_CLASSIFICATIONS } from "@/lib/catalog/schemas";
+import { LAPSES } from "@/lib/domain/lapse";
 import {
   AUTOMATION_KINDS,
   AUTOMATION_STATUSES,
@@ -88,6 +89,7 @@ export const ZRequestDetail = ZRequest.extend({
       key: z.string(),
       type: z.enum(PREREQUISITE_TYPES),
       status: z.enum(PREREQUISITE_STATUSES),
+      lapse: z.enum(LAPSES).nullable().openapi({ description: "Why an EXPIRED one lapsed (see Lapse)." }),
       reason: z.string(),
       systemName: z.string().nullable(),
     })

@@ -6,6 +6,7 @@ import { type HistorySource, historyLines } from "@/lib/automations/history";
 import { prerequisiteTitle } from "@/lib/automations/labels";
 import { connectorSelect, toConnectorView } from "@/lib/catalog/server/views";
 import { prisma } from "@/lib/db";
+import { lapseOf } from "@/lib/domain/lapse";
 import { isUuid } from "@/lib/http/cursor";
 import { notFound } from "@/lib/http/errors";
 import { type RequestView, requestSelect, toRequestView } from "@/lib/requests/server/views";
@@ -166,11 +167,19 @@ async function loadPrerequisite(request: RequestView) {
       status: true,
       reason: true,
       systemAccess: { select: { name: true } },
+      gateway: { select: { status: true } },
+      connector: { select: { status: true } },
     },
   });
   if (!row) return null;
-  const { systemAccess, ...rest } = row;
-  return { ...rest, systemName: systemAccess?.name ?? null };
+  const { systemAccess, gateway, connector, ...rest } = row;
+  const lapse = lapseOf({
+    type: rest.type,
+    status: rest.status,
+    gatewayStatus: gateway?.status ?? null,
+    connectorStatus: connector?.status ?? null,
+  });
+  return { ...rest, lapse, systemName: systemAccess?.name ?? null };
 }
 
 /** For a connector request: the catalog's connectors of that service, usable ones first. */
