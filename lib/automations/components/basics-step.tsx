@@ -33,6 +33,7 @@ export function BasicsStep({ draft, errors, change, departments, myDepartment }:
         label="Name"
         required
         hint="A short name people recognise, e.g. “Expense reporting”."
+        limit={{ max: LIMITS.name, value: draft.name }}
         error={errors.name}
       >
         {(control) => (
@@ -40,7 +41,6 @@ export function BasicsStep({ draft, errors, change, departments, myDepartment }:
             {...control}
             name="name"
             autoComplete="off"
-            maxLength={LIMITS.name + 50}
             value={draft.name}
             onChange={(event) => change({ name: event.target.value })}
           />
@@ -52,6 +52,7 @@ export function BasicsStep({ draft, errors, change, departments, myDepartment }:
         label="What it does"
         showOptional
         hint="In a sentence or two: what it does, for whom, and with which systems."
+        limit={{ max: LIMITS.description, value: draft.description }}
         error={errors.description}
       >
         {(control) => (
@@ -121,7 +122,14 @@ export function BasicsStep({ draft, errors, change, departments, myDepartment }:
         )}
       </Field>
 
-      <Field id={controlId("runAs")} label={runAs.label} showOptional hint={runAs.hint} error={errors.runAs}>
+      <Field
+        id={controlId("runAs")}
+        label={runAs.label}
+        showOptional
+        hint={runAs.hint}
+        limit={{ max: LIMITS.runAs, value: draft.runAs }}
+        error={errors.runAs}
+      >
         {(control) => (
           <TextInput
             {...control}

@@ -19,6 +19,7 @@ import {
 import { fieldsUnder } from "@/lib/catalog/forms";
 import { useCreateRequest } from "@/lib/requests/hooks";
 import type { CreateRequestBody, RequestType } from "@/lib/requests/schemas";
+import { REQUEST_LIMITS } from "@/lib/requests/schemas";
 
 interface RequestPrerequisiteProps {
   automationId: string;
@@ -186,13 +187,13 @@ export function RequestPrerequisite({
         label="Justification"
         required
         hint="Why the automation needs it. IT reads this when deciding."
+        limit={{ max: REQUEST_LIMITS.justification, value: justification }}
         error={errors.justification}
       >
         {(control) => (
           <TextArea
             {...control}
             rows={3}
-            maxLength={2000}
             value={justification}
             onChange={(event) => setJustification(event.target.value)}
           />

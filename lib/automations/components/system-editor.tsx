@@ -42,13 +42,13 @@ export function SystemEditor({
         label="Name of the system"
         required
         hint="e.g. Online banking, SAP, SharePoint"
+        limit={{ max: LIMITS.system, value: system.name }}
         error={errors[at("name")]}
       >
         {(control) => (
           <TextInput
             {...control}
             autoComplete="off"
-            maxLength={LIMITS.system + 50}
             value={system.name}
             onChange={(event) => change({ name: event.target.value })}
           />

@@ -31,6 +31,7 @@ export function WhereItRuns({ draft, errors, change }: WhereItRunsProps) {
           label="Machine or machine group"
           showOptional
           hint="The computer or machine group it runs on, e.g. PC-FIN-042."
+          limit={{ max: LIMITS.short, value: draft.machine }}
           error={errors.machine}
         >
           {(control) => (
@@ -38,7 +39,6 @@ export function WhereItRuns({ draft, errors, change }: WhereItRunsProps) {
               {...control}
               name="machine"
               autoComplete="off"
-              maxLength={LIMITS.short + 50}
               value={draft.machine}
               onChange={(event) => change({ machine: event.target.value })}
             />
@@ -49,6 +49,7 @@ export function WhereItRuns({ draft, errors, change }: WhereItRunsProps) {
           label="Windows account"
           showOptional
           hint="The account it signs in with, e.g. CORP\svc-ap-bot — never its password."
+          limit={{ max: LIMITS.short, value: draft.windowsAccount }}
           error={errors.windowsAccount}
         >
           {(control) => (
@@ -57,7 +58,6 @@ export function WhereItRuns({ draft, errors, change }: WhereItRunsProps) {
               name="windowsAccount"
               autoComplete="off"
               spellCheck={false}
-              maxLength={LIMITS.short + 50}
               value={draft.windowsAccount}
               onChange={(event) => change({ windowsAccount: event.target.value })}
             />

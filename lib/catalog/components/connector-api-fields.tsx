@@ -4,6 +4,7 @@ import { Field, RadioGroup, Select, TextArea, TextInput } from "@/components/ui/
 import type { ConnectorApiDraft, FieldErrors } from "@/lib/catalog/details-forms";
 import { AUTH_SCHEME_OPTIONS, DATA_CLASSIFICATION_OPTIONS } from "@/lib/catalog/labels";
 import type { AuthScheme, DataClassification } from "@/lib/catalog/schemas";
+import { CATALOG_LIMITS } from "@/lib/catalog/schemas";
 
 interface ConnectorApiFieldsProps {
   /** Controls are `${idPrefix}-vendor`, `-baseUrl`, `-authScheme`, `-scopes`, `-dataClassification`. */
@@ -28,12 +29,12 @@ export function ConnectorApiFields({ idPrefix, value, onChange, errors, required
         required={required}
         showOptional
         hint="The company that provides the API, e.g. Workday or DocuSign."
+        limit={{ max: CATALOG_LIMITS.vendor, value: value.vendor }}
         error={errors.vendor}
       >
         {(control) => (
           <TextInput
             {...control}
-            maxLength={200}
             autoComplete="off"
             value={value.vendor}
             onChange={(event) => update({ vendor: event.target.value })}
@@ -46,6 +47,7 @@ export function ConnectorApiFields({ idPrefix, value, onChange, errors, required
         required={required}
         showOptional
         hint="Where the API lives, starting with https://, e.g. https://api.example.com/v1. Leave out any key or ?parameters."
+        limit={{ max: CATALOG_LIMITS.baseUrl, value: value.baseUrl }}
         error={errors.baseUrl}
       >
         {(control) => (
@@ -53,7 +55,6 @@ export function ConnectorApiFields({ idPrefix, value, onChange, errors, required
             {...control}
             type="url"
             inputMode="url"
-            maxLength={500}
             autoComplete="off"
             spellCheck={false}
             placeholder="https://"

@@ -1,7 +1,9 @@
 "use client";
 
 import { Checkbox, Field, FieldError, RadioGroup, Select, TextInput } from "@/components/ui/field";
+import { AUTOMATION_LIMITS } from "@/lib/automations/schemas";
 import type { ConnectorDraft, FieldErrors } from "@/lib/catalog/forms";
+import { CATALOG_LIMITS } from "@/lib/catalog/schemas";
 import { useDepartments } from "@/lib/directory/hooks";
 import { CREDENTIAL_STORES, type CredentialStore } from "@/lib/domain/types";
 import { REFERENCE_GRAMMARS, referenceHint } from "@/lib/secrets/references";
@@ -39,11 +41,16 @@ export function ConnectorFields({
 
   return (
     <div className="space-y-4">
-      <Field id={id("name")} label="Connector name" required error={errors.name}>
+      <Field
+        id={id("name")}
+        label="Connector name"
+        required
+        limit={{ max: CATALOG_LIMITS.name, value: value.name }}
+        error={errors.name}
+      >
         {(control) => (
           <TextInput
             {...control}
-            maxLength={200}
             autoComplete="off"
             value={value.name}
             onChange={(event) => update({ name: event.target.value })}
@@ -56,12 +63,12 @@ export function ConnectorFields({
           label="Service"
           required
           hint='The service key makers declare, e.g. "sap-erp". Automations with this service are satisfied by it.'
+          limit={{ max: AUTOMATION_LIMITS.service, value: value.service }}
           error={errors.service}
         >
           {(control) => (
             <TextInput
               {...control}
-              maxLength={64}
               autoComplete="off"
               spellCheck={false}
               value={value.service}
@@ -70,11 +77,16 @@ export function ConnectorFields({
           )}
         </Field>
       ) : null}
-      <Field id={id("ownerTeam")} label="Owning team" required error={errors.ownerTeam}>
+      <Field
+        id={id("ownerTeam")}
+        label="Owning team"
+        required
+        limit={{ max: CATALOG_LIMITS.ownerTeam, value: value.ownerTeam }}
+        error={errors.ownerTeam}
+      >
         {(control) => (
           <TextInput
             {...control}
-            maxLength={200}
             value={value.ownerTeam}
             onChange={(event) => update({ ownerTeam: event.target.value })}
           />
@@ -101,12 +113,12 @@ export function ConnectorFields({
         label="Key reference"
         required
         hint={keyReferenceHint(value.keyStore ?? "AZURE_KEY_VAULT")}
+        limit={{ max: CATALOG_LIMITS.keyReference, value: value.keyReference }}
         error={errors.keyReference}
       >
         {(control) => (
           <TextInput
             {...control}
-            maxLength={600}
             autoComplete="off"
             spellCheck={false}
             placeholder={REFERENCE_GRAMMARS[value.keyStore ?? "AZURE_KEY_VAULT"].examples[0]}

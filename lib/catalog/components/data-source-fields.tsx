@@ -7,7 +7,7 @@ import {
   DATA_SOURCE_FIELD_TEXT,
   DATA_SOURCE_TYPE_LABELS,
 } from "@/lib/catalog/labels";
-import { DATA_SOURCE_TYPES, type DataSourceType } from "@/lib/catalog/schemas";
+import { CATALOG_LIMITS, DATA_SOURCE_TYPES, type DataSourceType } from "@/lib/catalog/schemas";
 
 interface DataSourceFieldsProps {
   /** Controls are `${idPrefix}-type`, `-server`, `-database`, `-environment`. */
@@ -55,12 +55,12 @@ export function DataSourceFields({ idPrefix, value, onChange, errors }: DataSour
         label={text.server}
         required
         hint={`The name IT knows it by, e.g. ${text.serverExample}. Never a password or connection string.`}
+        limit={{ max: CATALOG_LIMITS.server, value: value.server }}
         error={errors.server}
       >
         {(control) => (
           <TextInput
             {...control}
-            maxLength={255}
             autoComplete="off"
             spellCheck={false}
             value={value.server}
@@ -73,12 +73,12 @@ export function DataSourceFields({ idPrefix, value, onChange, errors }: DataSour
         label={text.database}
         required
         hint={`e.g. ${text.databaseExample}`}
+        limit={{ max: CATALOG_LIMITS.database, value: value.database }}
         error={errors.database}
       >
         {(control) => (
           <TextInput
             {...control}
-            maxLength={500}
             autoComplete="off"
             spellCheck={false}
             value={value.database}

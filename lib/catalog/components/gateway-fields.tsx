@@ -3,6 +3,7 @@
 import { Field, RadioGroup, TextInput } from "@/components/ui/field";
 import type { FieldErrors, GatewayDraft } from "@/lib/catalog/forms";
 import { GATEWAY_KIND_OPTIONS } from "@/lib/catalog/labels";
+import { CATALOG_LIMITS } from "@/lib/catalog/schemas";
 
 interface GatewayFieldsProps {
   idPrefix: string;
@@ -18,11 +19,17 @@ export function GatewayFields({ idPrefix, value, onChange, errors, withKind = tr
   const id = (field: string) => `${idPrefix}-${field}`;
   const update = (changes: Partial<GatewayDraft>) => onChange({ ...value, ...changes });
   const text = (field: "name" | "cluster" | "host" | "region", label: string, hint?: string) => (
-    <Field id={id(field)} label={label} hint={hint} required error={errors[field]}>
+    <Field
+      id={id(field)}
+      label={label}
+      hint={hint}
+      required
+      limit={{ max: CATALOG_LIMITS[field], value: value[field] }}
+      error={errors[field]}
+    >
       {(control) => (
         <TextInput
           {...control}
-          maxLength={200}
           autoComplete="off"
           value={value[field]}
           onChange={(event) => update({ [field]: event.target.value })}

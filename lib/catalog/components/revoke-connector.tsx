@@ -8,6 +8,7 @@ import { ApiError, errorMessage } from "@/lib/api-client";
 import { BlastRadius } from "@/lib/catalog/components/blast-radius";
 import type { ConnectorDetail } from "@/lib/catalog/contract";
 import { useConnectorImpact, useRevokeConnector } from "@/lib/catalog/hooks";
+import { CATALOG_LIMITS } from "@/lib/catalog/schemas";
 
 /**
  * Revoke, behind a confirmation that first loads and shows what it would block, then asks
@@ -83,13 +84,13 @@ export function RevokeConnector({
             label="Reason"
             required
             hint="Told to the owners of the automations affected."
+            limit={{ max: CATALOG_LIMITS.revokeReason, value: reason }}
             error={reasonError}
           >
             {(control) => (
               <TextArea
                 {...control}
                 rows={3}
-                maxLength={1000}
                 value={reason}
                 onChange={(event) => {
                   setReason(event.target.value);

@@ -8,6 +8,7 @@ import { ApiError, errorMessage } from "@/lib/api-client";
 import { formatDateTime } from "@/lib/automations/labels";
 import type { RequestComment } from "@/lib/requests/contract";
 import { useAddComment } from "@/lib/requests/hooks";
+import { REQUEST_LIMITS } from "@/lib/requests/schemas";
 
 interface CommentsProps {
   requestId: string;
@@ -72,13 +73,12 @@ function AddComment({ requestId }: { requestId: string }) {
 
   return (
     <form noValidate onSubmit={submit} aria-label="Add a comment" className="space-y-3">
-      <Field id={id} label="Add a comment" error={error}>
+      <Field id={id} label="Add a comment" limit={{ max: REQUEST_LIMITS.comment, value: body }} error={error}>
         {(control) => (
           <TextArea
             {...control}
             ref={inputRef}
             rows={3}
-            maxLength={2000}
             value={body}
             onChange={(event) => {
               setBody(event.target.value);

@@ -14,6 +14,7 @@ import {
 } from "@/lib/requests/components/use-decision-form";
 import type { RequestDetail, RequestRecord } from "@/lib/requests/contract";
 import { gatewayDetailsOf } from "@/lib/requests/details";
+import { REQUEST_LIMITS } from "@/lib/requests/schemas";
 
 interface DecisionFormProps {
   request: RequestDetail;
@@ -108,13 +109,13 @@ function DecisionAndReason({ ids, draft, change, errors, isConnector }: Decision
         label="Reason"
         required
         hint="The maker reads this with the decision."
+        limit={{ max: REQUEST_LIMITS.decisionReason, value: draft.reason }}
         error={errors.reason}
       >
         {(control) => (
           <TextArea
             {...control}
             rows={3}
-            maxLength={1000}
             value={draft.reason}
             onChange={(event) => change({ reason: event.target.value })}
           />

@@ -10,7 +10,7 @@ import { Field, Select, TextInput } from "@/components/ui/field";
 import { ApiError, errorMessage } from "@/lib/api-client";
 import type { CreatedToken, TokenStatus, TokenView } from "@/lib/tokens/contract";
 import { useCreateToken, useRevokeToken, useTokens } from "@/lib/tokens/hooks";
-import { DEFAULT_TOKEN_DAYS, TOKEN_LIFETIMES_DAYS } from "@/lib/tokens/schemas";
+import { DEFAULT_TOKEN_DAYS, TOKEN_LIFETIMES_DAYS, TOKEN_LIMITS } from "@/lib/tokens/schemas";
 
 const STATUS_TONE: Record<TokenStatus, BadgeTone> = {
   ACTIVE: "success",
@@ -77,6 +77,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedToken) => vo
           id="token-name"
           label="Name"
           hint="What uses it, e.g. “Nightly export”."
+          limit={{ max: TOKEN_LIMITS.name, value: name }}
           error={fields.name}
           required
         >
@@ -86,7 +87,6 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedToken) => vo
               name="name"
               value={name}
               onChange={(event) => setName(event.target.value)}
-              maxLength={100}
             />
           )}
         </Field>
