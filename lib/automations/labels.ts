@@ -218,19 +218,24 @@ export const REQUEST_STATUS_BADGES: Record<RequestStatus, { label: string; tone:
   CANCELLED: { label: "Cancelled", tone: "neutral" },
 };
 
-/** "2025-03-04" for ISO strings; "—" for none. Dates are shown in the reader's time zone. */
+// One date format in the UI: the reader's own locale and time zone ("4 Mar 2025" in Britain,
+// "Mar 4, 2025" in the US), a medium date with a short time where the time matters. Exports
+// and the API write ISO 8601.
+
+/** A date in the reader's locale; "—" for none. */
 export function formatDate(value: string | null | undefined): string {
   if (!value) return "—";
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return "—";
-  return date.toLocaleDateString("en-CA");
+  return date.toLocaleDateString(undefined, { dateStyle: "medium" });
 }
 
+/** A date and time in the reader's locale; "—" for none. */
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return "—";
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return "—";
-  return date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
+  return date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 }
 
 export const BASIS_LABELS: Record<AssuranceBasis, { label: string; verb: string; description: string }> = {
@@ -247,13 +252,13 @@ export const BASIS_LABELS: Record<AssuranceBasis, { label: string; verb: string;
   VERIFIED: { label: "Verified by IT", verb: "Verified", description: "IT checked what the maker declared." },
 };
 
-/** "3 Dec" this year, "3 Dec 2025" otherwise; in UTC, so that server and browser agree. */
+/** "3 Dec" this year, "3 Dec 2025" otherwise, in the reader's locale; in UTC, so that the day is the record's. */
 export function formatShortDate(value: string | null | undefined, now = new Date()): string {
   if (!value) return "";
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return "";
   const sameYear = date.getUTCFullYear() === now.getUTCFullYear();
-  return date.toLocaleDateString("en-GB", {
+  return date.toLocaleDateString(undefined, {
     day: "numeric",
     month: "short",
     ...(sameYear ? {} : { year: "numeric" }),
