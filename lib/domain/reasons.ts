@@ -1,7 +1,9 @@
 /**
  * Plain-language texts of the prerequisite engine: why a prerequisite is needed (in the
  * words of the Power Automate "Authentication and security" guidance), what satisfies it,
- * and what the maker should do next. Pure string building, no I/O.
+ * and what the maker should do next. Pure string building, no I/O. A state is told so that
+ * anyone can read it (IT and managers read these too); what the reader can do about it is
+ * said by the page, for that reader (lib/automations/components/automation-detail.tsx).
  */
 import type {
   AutomationKind,
@@ -98,7 +100,7 @@ export const gatewayReasons = {
   satisfied: (need: GatewayNeed, gateway: GatewayInput) =>
     `${gatewayWhy(need)} ${gatewayLabel(gateway)} is assigned and online.`,
   requested: (need: GatewayNeed) =>
-    `${gatewayWhy(need)} Your gateway request is waiting for IT's decision; there is nothing to do until IT decides.`,
+    `${gatewayWhy(need)} A gateway request is waiting for IT's decision.`,
   rejected: (need: GatewayNeed, decisionReason: string | null) =>
     `${gatewayWhy(need)} ${rejection(decisionReason)} Address IT's reason, then request access to a gateway again.`,
   expired: (need: GatewayNeed, gateway: GatewayInput) =>
@@ -277,7 +279,7 @@ export const sharedKeyReasons = {
   satisfied: (system: string, service: string, connector: ConnectorInput) =>
     `${sharedKeyWhy(system, service)} Connector ${quote(connector.name)} is approved for you and its key is valid until ${formatDate(connector.keyExpiresAt)}.`,
   requested: (system: string, service: string | null) =>
-    `${sharedKeyWhy(system, service)} Your connector request is waiting for IT's decision; there is nothing to do until IT decides.`,
+    `${sharedKeyWhy(system, service)} A connector request is waiting for IT's decision.`,
   rejected: (system: string, service: string | null, decisionReason: string | null) =>
     `${sharedKeyWhy(system, service)} ${rejection(decisionReason)} Address IT's reason, then request a connector again.`,
   expired: (system: string, service: string, connector: ConnectorInput) =>
