@@ -99,8 +99,7 @@ export function gatewaySatisfiedBy(gateway: GatewayInput): string {
 export const gatewayReasons = {
   satisfied: (need: GatewayNeed, gateway: GatewayInput) =>
     `${gatewayWhy(need)} ${gatewayLabel(gateway)} is assigned and online.`,
-  requested: (need: GatewayNeed) =>
-    `${gatewayWhy(need)} A gateway request is waiting for IT's decision.`,
+  requested: (need: GatewayNeed) => `${gatewayWhy(need)} A gateway request is waiting for IT's decision.`,
   rejected: (need: GatewayNeed, decisionReason: string | null) =>
     `${gatewayWhy(need)} ${rejection(decisionReason)} Address IT's reason, then request access to a gateway again.`,
   expired: (need: GatewayNeed, gateway: GatewayInput) =>
