@@ -114,7 +114,7 @@ test("IT approves the maker's ERP connector request and the maker's page turns R
   // Revoking shows its blast radius before anything is written; cancelling writes nothing.
   await it.getByRole("button", { name: "Revoke connector" }).click();
   const dialog = it.getByRole("dialog", { name: `Revoke “ERP ${stamp}”?` });
-  await expect(dialog).toContainText("Revoking this connector blocks 1 automation in 1 department.");
+  await expect(dialog).toContainText("Revoking this connector blocks 1 automation in 1 department:");
   await expectAccessible(it, "the revoke confirmation");
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(dialog).toBeHidden();

@@ -1,4 +1,6 @@
 import type { ComponentProps, InputHTMLAttributes, ReactNode } from "react";
+import { CharacterCount } from "@/components/ui/character-count";
+import { limitHint } from "@/lib/text-limits";
 
 // Form primitives: every control has a visible label, an optional hint and an error slot
 // right next to it, linked with aria-describedby / aria-invalid so that screen readers
@@ -57,6 +59,11 @@ interface FieldProps {
   id: string;
   label: ReactNode;
   hint?: ReactNode;
+  /**
+   * The server's limit on the text and what is typed: the hint says it ("Up to 120
+   * characters."), a count appears near it. The input itself never cuts (no maxLength).
+   */
+  limit?: { max: number; value: string };
   error?: string | null;
   required?: boolean;
   /** "optional" is shown after the label of fields that are not required. */
@@ -68,13 +75,23 @@ interface FieldProps {
 export function Field({
   id,
   label,
-  hint,
+  hint: given,
+  limit,
   error,
   required,
   showOptional,
   className = "",
   children,
 }: FieldProps) {
+  const hint = limit ? (
+    <>
+      {given ? <>{given} </> : null}
+      {limitHint(limit.max)}
+    </>
+  ) : (
+    given
+  );
+  const described = [describedBy(id, hint, error), limit ? `${id}-count` : null].filter(Boolean).join(" ");
   return (
     <div className={`space-y-1 ${className}`}>
       <label htmlFor={id} className="block text-sm font-medium text-slate-900">
@@ -84,10 +101,11 @@ export function Field({
       <FieldHint id={id}>{hint}</FieldHint>
       {children({
         id,
-        "aria-describedby": describedBy(id, hint, error),
+        "aria-describedby": described || undefined,
         "aria-invalid": error ? true : undefined,
         required,
       })}
+      {limit ? <CharacterCount id={id} value={limit.value} max={limit.max} /> : null}
       <FieldError id={id} error={error} />
     </div>
   );

@@ -1,3 +1,5 @@
+import { ZHistoryEvent } from "@/lib/audit/contract";
+import { LAPSES } from "@/lib/domain/lapse";
 import {
   ASSURANCE_BASES,
   AUTOMATION_KINDS,
@@ -15,6 +17,9 @@ import {
 import { ZNamedRef, ZPersonRef, ZTimestamp } from "@/lib/openapi/common";
 import { z } from "@/lib/openapi/zod";
 import { ZRequest } from "@/lib/requests/contract";
+
+export type { HistoryEvent } from "@/lib/audit/contract";
+export { ZHistoryEvent };
 
 // The answers of this feature's API routes: the OpenAPI document is generated from these
 // schemas, the client reads their inferred types, and the tests hold every answer to them.
@@ -44,12 +49,19 @@ export const basisFields = {
   }),
 };
 
+/** Why an EXPIRED prerequisite lapsed, read from the catalog (lib/domain/lapse.ts). */
+export const ZLapse = z.enum(LAPSES).nullable().openapi("Lapse", {
+  description:
+    "Why an EXPIRED prerequisite lapsed, from the catalog record it points at: REVOKED (its connector was revoked), EXPIRED (a connector's key or a credential's rotation date passed), GATEWAY_OFFLINE, DECOMMISSIONED (its gateway). Null for every other status. Not a status: status stays EXPIRED.",
+});
+
 export const ZPrerequisite = z
   .object({
     id: z.uuid(),
     key: z.string().openapi({ example: "SHARED_KEY_CONNECTOR:erp" }),
     type: z.enum(PREREQUISITE_TYPES),
     status: z.enum(PREREQUISITE_STATUSES),
+    lapse: ZLapse,
     systemAccessId: z.uuid().nullable(),
     systemName: z.string().nullable(),
     satisfiedBy: z.string().nullable(),
@@ -108,15 +120,6 @@ export const ZAutomationSummary = z
   })
   .openapi("AutomationSummary");
 
-export const ZHistoryEvent = z
-  .object({
-    id: z.string(),
-    action: z.string().openapi({ example: "automation.updated" }),
-    actorLabel: z.string().openapi({ description: "Who did it, as recorded at the time." }),
-    createdAt: ZTimestamp,
-  })
-  .openapi("HistoryEvent");
-
 export const ZAutomation = z
   .object({
     ...summaryFields,
@@ -161,5 +164,4 @@ export type AssuranceBasisValue = z.infer<typeof ZAssuranceBasis>;
 export type Prerequisite = z.infer<typeof ZPrerequisite>;
 export type SystemAccess = z.infer<typeof ZSystemAccess>;
 export type AutomationSummary = z.infer<typeof ZAutomationSummary>;
-export type HistoryEvent = z.infer<typeof ZHistoryEvent>;
 export type Automation = z.infer<typeof ZAutomation>;

@@ -397,9 +397,9 @@ describe("validateBasics", () => {
         { departmentRequired: false },
       ),
     ).toEqual({
-      name: "Keep the name to 120 characters or fewer",
-      description: "Keep the purpose to 2000 characters or fewer",
-      runAs: "Keep this to 200 characters or fewer",
+      name: "The name is 121 characters long; keep it to 120 or fewer",
+      description: "The purpose is 2,001 characters long; keep it to 2,000 or fewer",
+      runAs: "This is 201 characters long; keep it to 200 or fewer",
     });
     expect(
       validateBasics(
@@ -517,8 +517,14 @@ describe("validateStep", () => {
     expect(validateStep(0, draft({ departmentId: "finance" }), options)).toEqual({
       departmentId: "departmentId must be a department id.",
     });
-    expect(validateStep(1, draft({ systems: [erp({ name: "E".repeat(101) })] }), options)).toEqual({
-      "systems.0.name": "The system's name must be at most 100 characters.",
+  });
+
+  it("a name over the schema's limit is refused with its length, in the form's words", () => {
+    expect(validateStep(1, draft({ systems: [erp({ name: "E".repeat(5000) })] }), options)).toEqual({
+      "systems.0.name": "The system's name is 5,000 characters long; keep it to 100 or fewer",
+    });
+    expect(validateStep(0, draft({ name: "N".repeat(5000) }), options)).toEqual({
+      name: "The name is 5,000 characters long; keep it to 120 or fewer",
     });
   });
 
@@ -1067,7 +1073,7 @@ describe("where a desktop flow runs", () => {
     expect(
       validateBasics(desktop({ machine: "x".repeat(LIMITS.short + 1) }), { departmentRequired: false }),
     ).toEqual({
-      machine: `Keep the machine's name to ${LIMITS.short} characters or fewer`,
+      machine: `The machine's name is ${LIMITS.short + 1} characters long; keep it to ${LIMITS.short} or fewer`,
     });
   });
 

@@ -1,5 +1,6 @@
 import type { Automation } from "@/lib/automations/contract";
 import {
+  AUTOMATION_LIMITS,
   type CreateAutomationBody,
   type SystemAccessBody,
   type UpdateAutomationBody,
@@ -24,6 +25,7 @@ import {
   SYSTEM_LOCATIONS,
   WINDOWS_ACCOUNT_TYPES,
 } from "@/lib/domain/types";
+import { tooLong } from "@/lib/text-limits";
 
 // The registration form's model: what the maker has typed so far (strings, "" for "not
 // answered yet"), its conversion to the API body and to the engine's input, client-side
@@ -73,15 +75,11 @@ export const STEPS = [
 ] as const;
 export type StepIndex = 0 | 1 | 2 | 3;
 
-/** The API's limits (lib/automations/schemas.ts), so that inputs stop where the server would refuse. */
-export const LIMITS = {
-  name: 120,
-  description: 2000,
-  runAs: 200,
-  system: 100,
-  service: 64,
-  short: 200,
-} as const;
+/**
+ * The API's limits (lib/automations/schemas.ts): each input shows its limit and the checks
+ * below refuse what is over it, naming it; nothing typed is cut.
+ */
+export const LIMITS = AUTOMATION_LIMITS;
 
 let uidCounter = 0;
 export function newUid(): string {
@@ -267,22 +265,22 @@ export function validateBasics(
 ): FieldErrors {
   const errors: FieldErrors = {};
   if (!draft.name.trim()) errors.name = "Enter the automation's name";
-  else if (draft.name.trim().length > LIMITS.name)
-    errors.name = `Keep the name to ${LIMITS.name} characters or fewer`;
-  if (draft.description.trim().length > LIMITS.description)
-    errors.description = `Keep the purpose to ${LIMITS.description} characters or fewer`;
+  else if (tooLong("The name", draft.name, LIMITS.name))
+    errors.name = tooLong("The name", draft.name, LIMITS.name)!;
+  const description = tooLong("The purpose", draft.description, LIMITS.description);
+  if (description) errors.description = description;
   if (!draft.kind) errors.kind = "Choose what kind of automation it is";
   if (!draft.runMode)
     errors.runMode = "Choose whether a person runs it (attended) or it runs on its own (unattended)";
   if (options.departmentRequired && !draft.departmentId)
     errors.departmentId = "Choose the department it belongs to";
-  if (draft.runAs.trim().length > LIMITS.runAs)
-    errors.runAs = `Keep this to ${LIMITS.runAs} characters or fewer`;
+  const runAs = tooLong("This", draft.runAs, LIMITS.runAs);
+  if (runAs) errors.runAs = runAs;
   if (draft.kind === "DESKTOP_FLOW") {
-    if (draft.machine.trim().length > LIMITS.short)
-      errors.machine = `Keep the machine's name to ${LIMITS.short} characters or fewer`;
-    if (draft.windowsAccount.trim().length > LIMITS.short)
-      errors.windowsAccount = `Keep the account to ${LIMITS.short} characters or fewer`;
+    const machine = tooLong("The machine's name", draft.machine, LIMITS.short);
+    if (machine) errors.machine = machine;
+    const account = tooLong("The account", draft.windowsAccount, LIMITS.short);
+    if (account) errors.windowsAccount = account;
   }
   return errors;
 }
@@ -296,6 +294,8 @@ export function validateSystems(draft: AutomationDraft): FieldErrors {
     const label = systemLabel(system, index);
     const name = system.name.trim();
     if (!name) errors[at("name")] = `Enter the name of system ${index + 1}`;
+    else if (tooLong("The system's name", name, LIMITS.system))
+      errors[at("name")] = tooLong("The system's name", name, LIMITS.system)!;
     else if (seen.has(name.toLowerCase()))
       errors[at("name")] = `“${name}” is listed twice — give each system its own name`;
     else seen.set(name.toLowerCase(), index);
@@ -313,6 +313,12 @@ export function validateSystems(draft: AutomationDraft): FieldErrors {
       if (!system.credentialName.trim())
         errors[at("credentialReference.name")] =
           "Enter the name of the secret or entry — where it lives, never the password";
+      else if (tooLong("The name", system.credentialName, LIMITS.credentialName))
+        errors[at("credentialReference.name")] = tooLong(
+          "The name",
+          system.credentialName,
+          LIMITS.credentialName,
+        )!;
       if (!system.credentialOwner.trim())
         errors[at("credentialReference.owner")] = "Enter the e-mail address of the credential's owner";
       else if (!EMAIL.test(system.credentialOwner.trim()))

@@ -1,4 +1,5 @@
 import type { BadgeTone } from "@/components/ui/badge";
+import type { Lapse } from "@/lib/domain/lapse";
 import type {
   AssuranceBasis,
   AutomationKind,
@@ -97,7 +98,7 @@ export const SIGN_IN_OPTIONS: ReadonlyArray<{ value: SignInMethod; label: string
     value: "USERNAME_PASSWORD",
     label: "Its own username and password",
     description:
-      "A separate system with its own sign-in, apart from Microsoft 365 and Entra ID — like the online banking system in the expense reporting example. Some enterprise systems offer single sign-on (SSO).",
+      "A separate system with its own sign-in, apart from Microsoft 365 and Entra ID, such as an online banking site or a supplier portal. Some enterprise systems offer single sign-on (SSO).",
   },
   {
     value: "WINDOWS",
@@ -196,6 +197,19 @@ export const PREREQUISITE_STATUS_BADGES: Record<PrerequisiteStatus, { label: str
   EXPIRED: { label: "Expired", tone: "danger" },
 };
 
+/** An EXPIRED prerequisite's badge, by why it lapsed (lib/domain/lapse.ts). */
+export const LAPSE_BADGES: Record<Lapse, { label: string; tone: BadgeTone }> = {
+  REVOKED: { label: "Revoked", tone: "danger" },
+  EXPIRED: { label: "Expired", tone: "danger" },
+  GATEWAY_OFFLINE: { label: "Gateway offline", tone: "danger" },
+  DECOMMISSIONED: { label: "Decommissioned", tone: "danger" },
+};
+
+/** The badge a prerequisite shows: why it lapsed when it did, else its status. */
+export function prerequisiteBadge(item: { status: PrerequisiteStatus; lapse?: Lapse | null }) {
+  return item.lapse ? LAPSE_BADGES[item.lapse] : PREREQUISITE_STATUS_BADGES[item.status];
+}
+
 export const REQUEST_STATUS_BADGES: Record<RequestStatus, { label: string; tone: BadgeTone }> = {
   PENDING: { label: "Pending", tone: "info" },
   APPROVED: { label: "Approved", tone: "success" },
@@ -204,19 +218,24 @@ export const REQUEST_STATUS_BADGES: Record<RequestStatus, { label: string; tone:
   CANCELLED: { label: "Cancelled", tone: "neutral" },
 };
 
-/** "2025-03-04" for ISO strings; "—" for none. Dates are shown in the reader's time zone. */
+// One date format in the UI: the reader's own locale and time zone ("4 Mar 2025" in Britain,
+// "Mar 4, 2025" in the US), a medium date with a short time where the time matters. Exports
+// and the API write ISO 8601.
+
+/** A date in the reader's locale; "—" for none. */
 export function formatDate(value: string | null | undefined): string {
   if (!value) return "—";
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return "—";
-  return date.toLocaleDateString("en-CA");
+  return date.toLocaleDateString(undefined, { dateStyle: "medium" });
 }
 
+/** A date and time in the reader's locale; "—" for none. */
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return "—";
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return "—";
-  return date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
+  return date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 }
 
 export const BASIS_LABELS: Record<AssuranceBasis, { label: string; verb: string; description: string }> = {
@@ -233,13 +252,13 @@ export const BASIS_LABELS: Record<AssuranceBasis, { label: string; verb: string;
   VERIFIED: { label: "Verified by IT", verb: "Verified", description: "IT checked what the maker declared." },
 };
 
-/** "3 Dec" this year, "3 Dec 2025" otherwise; in UTC, so that server and browser agree. */
+/** "3 Dec" this year, "3 Dec 2025" otherwise, in the reader's locale; in UTC, so that the day is the record's. */
 export function formatShortDate(value: string | null | undefined, now = new Date()): string {
   if (!value) return "";
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return "";
   const sameYear = date.getUTCFullYear() === now.getUTCFullYear();
-  return date.toLocaleDateString("en-GB", {
+  return date.toLocaleDateString(undefined, {
     day: "numeric",
     month: "short",
     ...(sameYear ? {} : { year: "numeric" }),

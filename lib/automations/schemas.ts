@@ -21,6 +21,23 @@ import { checkReferenceField, noSecret, referenceDescription } from "@/lib/secre
 
 export const MAX_SYSTEMS = 30;
 
+/**
+ * How long each text may be, in characters after trimming: the one source of the schemas
+ * below and of the form, which shows each limit beside its input (lib/automations/form.ts).
+ */
+export const AUTOMATION_LIMITS = {
+  name: 120,
+  description: 2000,
+  runAs: 200,
+  system: 100,
+  service: 64,
+  /** Machine, machine group and Windows account names. */
+  short: 200,
+  credentialName: 300,
+  owner: 254,
+} as const;
+const L = AUTOMATION_LIMITS;
+
 const plainText = (label: string, max: number) =>
   z
     .string({ error: `${label} must be text.` })
@@ -42,7 +59,7 @@ const enumOf = <const T extends readonly [string, ...string[]]>(values: T, label
 
 /** In a change: absent → unchanged; null or "" → cleared. */
 const clearable = (label: string, description: string) =>
-  text(label, 200)
+  text(label, L.short)
     .nullish()
     .transform((value) => (value === undefined ? undefined : value || null))
     .openapi({ description: `${description} null or an empty string clears it.` });
@@ -53,7 +70,7 @@ export const ZServiceKey = z
   .trim()
   .toLowerCase()
   .min(1, 'service must not be empty: give the service key, e.g. "sap-erp", or leave it out.')
-  .max(64, "service must be at most 64 characters.")
+  .max(L.service, `service must be at most ${L.service} characters.`)
   .regex(
     /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/,
     'service must be a service key such as "sap-erp": letters, digits and single "-" or "." between them.',
@@ -72,7 +89,7 @@ export const ZFutureDate = z
 export const ZCredentialReference = z
   .object({
     store: enumOf(CREDENTIAL_STORES, "store"),
-    name: requiredText("The credential's name", 300).openapi({
+    name: requiredText("The credential's name", L.credentialName).openapi({
       description: referenceDescription(
         "Where the secret lives, in the form of its store (a vault's secret URI, a path, an ARN…), never the secret.",
       ),
@@ -82,7 +99,11 @@ export const ZCredentialReference = z
       .string({ error: "owner must be an e-mail address." })
       .trim()
       .toLowerCase()
-      .pipe(z.email("owner must be an e-mail address.").max(254, "owner must be at most 254 characters."))
+      .pipe(
+        z
+          .email("owner must be an e-mail address.")
+          .max(L.owner, `owner must be at most ${L.owner} characters.`),
+      )
       .openapi({ format: "email" }),
     rotatesAt: ZFutureDate,
   })
@@ -94,16 +115,16 @@ export const ZCredentialReference = z
 
 export const ZSystemAccessInput = z
   .object({
-    name: requiredText("The system's name", 100).openapi({ example: "Online banking" }),
+    name: requiredText("The system's name", L.system).openapi({ example: "Online banking" }),
     location: enumOf(SYSTEM_LOCATIONS, "location"),
     signInMethod: enumOf(SIGN_IN_METHODS, "signInMethod"),
     sso: z.boolean({ error: "sso must be true or false." }).default(false),
     service: ZServiceKey.nullish().openapi({ description: "Required for SHARED_KEY: the service key." }),
     credentialReference: ZCredentialReference.nullish(),
-    machineGroup: optionalText("machineGroup", 200).openapi({
+    machineGroup: optionalText("machineGroup", L.short).openapi({
       description: "WINDOWS: the machine or machine group it runs on.",
     }),
-    windowsAccount: optionalText("windowsAccount", 200).openapi({
+    windowsAccount: optionalText("windowsAccount", L.short).openapi({
       description: "WINDOWS: the account it runs under, e.g. CORP\\svc-bank-bot.",
     }),
     windowsAccountType: enumOf(WINDOWS_ACCOUNT_TYPES, "windowsAccountType").nullish(),
@@ -165,15 +186,15 @@ const ZSystems = z
   });
 
 const fields = {
-  name: requiredText("name", 120).openapi({ example: "Expense reporting" }),
-  description: text("description", 2000).default(""),
+  name: requiredText("name", L.name).openapi({ example: "Expense reporting" }),
+  description: text("description", L.description).default(""),
   kind: enumOf(AUTOMATION_KINDS, "kind"),
   runMode: enumOf(RUN_MODES, "runMode"),
   departmentId: z
     .uuid("departmentId must be a department id.")
     .optional()
     .openapi({ description: "Defaults to the maker's department; must be theirs or one they manage." }),
-  runAs: optionalText("runAs", 200).openapi({
+  runAs: optionalText("runAs", L.runAs).openapi({
     description:
       "ATTENDED: the people or Entra group who run it; UNATTENDED: the service account or service principal.",
   }),
@@ -182,10 +203,10 @@ const fields = {
 
 /** DESKTOP_FLOW: where it runs and the Windows account it signs in there with. */
 const desktopFields = {
-  machine: optionalText("machine", 200).openapi({
+  machine: optionalText("machine", L.short).openapi({
     description: "DESKTOP_FLOW: the machine or machine group it runs on, e.g. PC-FIN-042.",
   }),
-  windowsAccount: optionalText("windowsAccount", 200).openapi({
+  windowsAccount: optionalText("windowsAccount", L.short).openapi({
     description: "DESKTOP_FLOW: the Windows account it runs under, e.g. CORP\\svc-ap-bot.",
   }),
   windowsAccountType: enumOf(WINDOWS_ACCOUNT_TYPES, "windowsAccountType")
@@ -231,12 +252,12 @@ export type SystemAccessBody = z.input<typeof ZSystemAccessInput>;
 export const ZUpdateAutomationBody = z
   .object({
     name: fields.name.optional(),
-    description: text("description", 2000).optional(),
+    description: text("description", L.description).optional(),
     kind: fields.kind.optional(),
     runMode: fields.runMode.optional(),
     departmentId: fields.departmentId,
     // Absent: unchanged; null or "": cleared.
-    runAs: text("runAs", 200)
+    runAs: text("runAs", L.runAs)
       .nullish()
       .transform((value) => (value === undefined ? undefined : value || null))
       .openapi({ description: "null or an empty string clears it." }),

@@ -123,7 +123,14 @@ export const ZImpact = z
   .object({
     automations: z.number().int().openapi({ description: "Dependents (not retired)." }),
     departments: z.number().int(),
-    byDepartment: z.array(z.object({ departmentId: z.uuid(), name: z.string(), count: z.number().int() })),
+    byDepartment: z.array(
+      z.object({
+        departmentId: z.uuid(),
+        name: z.string(),
+        count: z.number().int().openapi({ description: "Its dependents in this department." }),
+        wouldBlock: z.number().int().openapi({ description: "Of those, how many the change would block." }),
+      }),
+    ),
     wouldBlock: z
       .number()
       .int()

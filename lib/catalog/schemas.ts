@@ -5,6 +5,22 @@ import { versionField } from "@/lib/http/version";
 import { z } from "@/lib/openapi/zod";
 import { checkReferenceField, credentialStore, noSecret, referenceDescription } from "@/lib/secrets/schemas";
 
+/** How long each text may be (after trimming): the one source of the schemas and the forms. */
+export const CATALOG_LIMITS = {
+  name: 200,
+  ownerTeam: 200,
+  keyReference: 600,
+  revokeReason: 1000,
+  cluster: 200,
+  host: 255,
+  region: 100,
+  server: 255,
+  database: 500,
+  vendor: 200,
+  baseUrl: 500,
+  scope: 100,
+} as const;
+
 // Catalog reads (connectors, gateways) and the connector revocation body.
 
 const q = z
@@ -48,7 +64,7 @@ export const ZRevokeConnectorBody = z
       .string({ error: "reason must be text." })
       .trim()
       .min(1, "reason is required: the makers affected are told it.")
-      .max(1000, "reason must be at most 1000 characters.")
+      .max(CATALOG_LIMITS.revokeReason, `reason must be at most ${CATALOG_LIMITS.revokeReason} characters.`)
       .superRefine(noSecret),
     version: versionField()
       .optional()
@@ -175,11 +191,11 @@ export const ZDataSource = z
   .object(
     {
       type: enumOf(DATA_SOURCE_TYPES, "type"),
-      server: requiredText("server", 255).openapi({
+      server: requiredText("server", CATALOG_LIMITS.server).openapi({
         description: "The server or host name, with an instance or port when it has one.",
         example: "sql-fin-01.corp.example.com\\FINANCE",
       }),
-      database: requiredText("database", 500).openapi({
+      database: requiredText("database", CATALOG_LIMITS.database).openapi({
         description: "The database, share path, site, SAP system or application reached on it.",
         example: "FinanceDW",
       }),
@@ -221,7 +237,7 @@ const ZDataSources = z
   });
 
 /** An https URL with no user name, password, query or fragment: the API's base address. */
-export const ZBaseUrl = requiredText("baseUrl", 500)
+export const ZBaseUrl = requiredText("baseUrl", CATALOG_LIMITS.baseUrl)
   .superRefine((value, context) => {
     const problem = baseUrlProblem(value);
     if (problem) context.addIssue({ code: "custom", message: problem });
@@ -252,7 +268,9 @@ export const ZDataClassification = enumOf(DATA_CLASSIFICATIONS, "dataClassificat
 /** Scopes or permissions, each short text; duplicates dropped. */
 const scopeList = (min: number) =>
   z
-    .array(requiredText("A scope", 100), { error: "scopes must be a list of scopes or permissions." })
+    .array(requiredText("A scope", CATALOG_LIMITS.scope), {
+      error: "scopes must be a list of scopes or permissions.",
+    })
     .min(min, "scopes must list at least one scope or permission, e.g. read:employees.")
     .max(MAX_SCOPES, `scopes may list at most ${MAX_SCOPES} entries.`)
     .transform((scopes) => [...new Set(scopes)]);
@@ -261,7 +279,7 @@ export const ZScopes = scopeList(1).openapi({ example: ["read:employees", "read:
 
 /** The API a shared-key connector calls, as a request names it and IT approves it. */
 export const connectorApiFields = {
-  vendor: requiredText("vendor", 200).openapi({ example: "Workday" }),
+  vendor: requiredText("vendor", CATALOG_LIMITS.vendor).openapi({ example: "Workday" }),
   baseUrl: ZBaseUrl,
   authScheme: ZAuthScheme,
   scopes: ZScopes,
@@ -271,13 +289,13 @@ export const connectorApiFields = {
 /** The fields of a new connector; the decision body takes them without `service` (the request's). */
 export const ZNewConnectorFields = z
   .object({
-    name: requiredText("name", 200).openapi({ example: "SAP ERP (integration user)" }),
-    ownerTeam: requiredText("ownerTeam", 200).openapi({ example: "IT Integration" }),
+    name: requiredText("name", CATALOG_LIMITS.name).openapi({ example: "SAP ERP (integration user)" }),
+    ownerTeam: requiredText("ownerTeam", CATALOG_LIMITS.ownerTeam).openapi({ example: "IT Integration" }),
     ownerId: ZPersonId("ownerId")
       .optional()
       .openapi({ description: "Reminded before the key expires. Default: the IT approver who creates it." }),
     keyStore: ZKeyStore.default("AZURE_KEY_VAULT"),
-    keyReference: requiredText("keyReference", 600).openapi({
+    keyReference: requiredText("keyReference", CATALOG_LIMITS.keyReference).openapi({
       description: referenceDescription(
         "Where the key lives, in the form of keyStore, never the key itself.",
       ),
@@ -310,13 +328,13 @@ export type CreateConnectorBody = z.input<typeof ZCreateConnectorBody>;
 export const ZUpdateConnectorBody = z
   .object({
     version: ZVersion,
-    name: requiredText("name", 200).optional(),
-    ownerTeam: requiredText("ownerTeam", 200).optional(),
+    name: requiredText("name", CATALOG_LIMITS.name).optional(),
+    ownerTeam: requiredText("ownerTeam", CATALOG_LIMITS.ownerTeam).optional(),
     ownerId: ZPersonId("ownerId").nullable().optional().openapi({ description: "null: no owner." }),
     keyStore: ZKeyStore.optional().openapi({
       description: "Without keyReference, the current reference must fit the new store (422 otherwise).",
     }),
-    keyReference: requiredText("keyReference", 600).optional().openapi({
+    keyReference: requiredText("keyReference", CATALOG_LIMITS.keyReference).optional().openapi({
       description: "Follows the grammar of keyStore, or of the connector's store when keyStore is not sent.",
     }),
     keyExpiresAt: ZKeyExpiresAt.optional().openapi({
@@ -353,13 +371,13 @@ export const ZConnectorImpactQuery = z
 
 export const ZNewGatewayFields = z
   .object({
-    name: requiredText("name", 200).openapi({ example: "gw-eu-west-1" }),
+    name: requiredText("name", CATALOG_LIMITS.name).openapi({ example: "gw-eu-west-1" }),
     kind: z
       .enum(GATEWAY_KINDS, { error: `kind must be one of ${GATEWAY_KINDS.join(", ")}.` })
       .default("DATA_GATEWAY"),
-    cluster: requiredText("cluster", 200),
-    host: requiredText("host", 255),
-    region: requiredText("region", 100),
+    cluster: requiredText("cluster", CATALOG_LIMITS.cluster),
+    host: requiredText("host", CATALOG_LIMITS.host),
+    region: requiredText("region", CATALOG_LIMITS.region),
   })
   .strict()
   .openapi("NewGateway");
@@ -382,10 +400,10 @@ export type CreateGatewayBody = z.input<typeof ZCreateGatewayBody>;
 export const ZUpdateGatewayBody = z
   .object({
     version: ZVersion,
-    name: requiredText("name", 200).optional(),
-    cluster: requiredText("cluster", 200).optional(),
-    host: requiredText("host", 255).optional(),
-    region: requiredText("region", 100).optional(),
+    name: requiredText("name", CATALOG_LIMITS.name).optional(),
+    cluster: requiredText("cluster", CATALOG_LIMITS.cluster).optional(),
+    host: requiredText("host", CATALOG_LIMITS.host).optional(),
+    region: requiredText("region", CATALOG_LIMITS.region).optional(),
     status: z
       .enum(GATEWAY_STATUSES, { error: `status must be one of ${GATEWAY_STATUSES.join(", ")}.` })
       .optional()

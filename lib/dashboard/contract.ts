@@ -1,4 +1,4 @@
-import { basisFields } from "@/lib/automations/contract";
+import { basisFields, ZLapse } from "@/lib/automations/contract";
 import {
   AUTOMATION_STATUSES,
   PREREQUISITE_STATUSES,
@@ -116,6 +116,7 @@ export const ZPrerequisiteItem = z
     id: z.uuid(),
     type: z.enum(PREREQUISITE_TYPES),
     status: z.enum(PREREQUISITE_STATUSES),
+    lapse: ZLapse,
     reason: z.string(),
     satisfiedBy: z.string().nullable(),
     connectorId: z.uuid().nullable(),

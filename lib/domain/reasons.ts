@@ -1,7 +1,9 @@
 /**
  * Plain-language texts of the prerequisite engine: why a prerequisite is needed (in the
  * words of the Power Automate "Authentication and security" guidance), what satisfies it,
- * and what the maker should do next. Pure string building, no I/O.
+ * and what the maker should do next. Pure string building, no I/O. A state is told so that
+ * anyone can read it (IT and managers read these too); what the reader can do about it is
+ * said by the page, for that reader (lib/automations/components/automation-detail.tsx).
  */
 import type {
   AutomationKind,
@@ -97,8 +99,7 @@ export function gatewaySatisfiedBy(gateway: GatewayInput): string {
 export const gatewayReasons = {
   satisfied: (need: GatewayNeed, gateway: GatewayInput) =>
     `${gatewayWhy(need)} ${gatewayLabel(gateway)} is assigned and online.`,
-  requested: (need: GatewayNeed) =>
-    `${gatewayWhy(need)} Your gateway request is waiting for IT's decision; there is nothing to do until IT decides.`,
+  requested: (need: GatewayNeed) => `${gatewayWhy(need)} A gateway request is waiting for IT's decision.`,
   rejected: (need: GatewayNeed, decisionReason: string | null) =>
     `${gatewayWhy(need)} ${rejection(decisionReason)} Address IT's reason, then request access to a gateway again.`,
   expired: (need: GatewayNeed, gateway: GatewayInput) =>
@@ -152,7 +153,7 @@ export const entraReasons = {
 // ---------------------------------------------------------------------------------------
 
 function credentialWhy(system: string): string {
-  return `${quote(system)} is a separate system with its own username and password, like the online banking system in the expense reporting example.`;
+  return `${quote(system)} is a separate system with its own username and password, apart from Microsoft 365 and Microsoft Entra ID, so the automation needs that sign-in kept where it can use it.`;
 }
 
 export function credentialSatisfiedBy(credential: CredentialReference): string {
@@ -277,7 +278,7 @@ export const sharedKeyReasons = {
   satisfied: (system: string, service: string, connector: ConnectorInput) =>
     `${sharedKeyWhy(system, service)} Connector ${quote(connector.name)} is approved for you and its key is valid until ${formatDate(connector.keyExpiresAt)}.`,
   requested: (system: string, service: string | null) =>
-    `${sharedKeyWhy(system, service)} Your connector request is waiting for IT's decision; there is nothing to do until IT decides.`,
+    `${sharedKeyWhy(system, service)} A connector request is waiting for IT's decision.`,
   rejected: (system: string, service: string | null, decisionReason: string | null) =>
     `${sharedKeyWhy(system, service)} ${rejection(decisionReason)} Address IT's reason, then request a connector again.`,
   expired: (system: string, service: string, connector: ConnectorInput) =>

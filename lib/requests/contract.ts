@@ -1,5 +1,7 @@
+import { ZHistoryEvent } from "@/lib/audit/contract";
 import { ZConnector, ZDataSourceAnswer } from "@/lib/catalog/contract";
 import { AUTH_SCHEMES, DATA_CLASSIFICATIONS } from "@/lib/catalog/schemas";
+import { LAPSES } from "@/lib/domain/lapse";
 import {
   AUTOMATION_KINDS,
   AUTOMATION_STATUSES,
@@ -87,6 +89,7 @@ export const ZRequestDetail = ZRequest.extend({
       key: z.string(),
       type: z.enum(PREREQUISITE_TYPES),
       status: z.enum(PREREQUISITE_STATUSES),
+      lapse: z.enum(LAPSES).nullable().openapi({ description: "Why an EXPIRED one lapsed (see Lapse)." }),
       reason: z.string(),
       systemName: z.string().nullable(),
     })
@@ -95,9 +98,7 @@ export const ZRequestDetail = ZRequest.extend({
     .array(ZRequest)
     .openapi({ description: "Up to 20 of the requester's other requests the caller may see, newest first." }),
   comments: z.array(ZComment).openapi({ description: "Oldest first." }),
-  history: z
-    .array(z.object({ id: z.string(), action: z.string(), actorLabel: z.string(), createdAt: ZTimestamp }))
-    .openapi({ description: "The request's audit events, newest first." }),
+  history: z.array(ZHistoryEvent).openapi({ description: "The request's audit events, newest first." }),
   suggestedConnectors: z.array(ZConnector).openapi({
     description: "Connector requests: the catalog's connectors of the same service, usable first.",
   }),

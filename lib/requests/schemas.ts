@@ -11,6 +11,9 @@ import { versionField } from "@/lib/http/version";
 import { z } from "@/lib/openapi/zod";
 import { noSecret } from "@/lib/secrets/schemas";
 
+/** How long each text may be (after trimming): the one source of the schemas and the forms. */
+export const REQUEST_LIMITS = { justification: 2000, decisionReason: 2000, comment: 4000 } as const;
+
 // Bodies and queries of /api/v1/requests. Plain data, shared with the request forms.
 
 export const REQUEST_TYPES = ["SHARED_KEY_CONNECTOR", "GATEWAY"] as const;
@@ -54,7 +57,10 @@ const requestFields = {
     .string({ error: "justification must be text." })
     .trim()
     .min(1, "justification is required: say why the automation needs it.")
-    .max(2000, "justification must be at most 2000 characters.")
+    .max(
+      REQUEST_LIMITS.justification,
+      `justification must be at most ${REQUEST_LIMITS.justification} characters.`,
+    )
     .superRefine(noSecret),
 };
 
@@ -154,7 +160,10 @@ export const ZDecisionBody = z
       .string({ error: "reason must be text." })
       .trim()
       .min(1, "reason is required: the requester is told it.")
-      .max(2000, "reason must be at most 2000 characters.")
+      .max(
+        REQUEST_LIMITS.decisionReason,
+        `reason must be at most ${REQUEST_LIMITS.decisionReason} characters.`,
+      )
       .superRefine(noSecret),
     version: ZVersion,
     connector: z
@@ -205,7 +214,7 @@ export const ZCommentBody = z
       .string({ error: "body must be text." })
       .trim()
       .min(1, "body is required.")
-      .max(4000, "body must be at most 4000 characters.")
+      .max(REQUEST_LIMITS.comment, `body must be at most ${REQUEST_LIMITS.comment} characters.`)
       .superRefine(noSecret),
   })
   .strict()

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { noSecret } from "@/lib/secrets/schemas";
 
+/** How long a token's name may be: the one source of the schema and the form. */
+export const TOKEN_LIMITS = { name: 100 } as const;
+
 export const TOKEN_LIFETIMES_DAYS = [7, 30, 90, 180, 365] as const;
 export const DEFAULT_TOKEN_DAYS = 90;
 export const MAX_TOKEN_DAYS = 365;
@@ -11,7 +14,7 @@ export const ZCreateTokenBody = z
       .string()
       .trim()
       .min(1, "Give the token a name, e.g. the system that uses it.")
-      .max(100, "At most 100 characters.")
+      .max(TOKEN_LIMITS.name, `At most ${TOKEN_LIMITS.name} characters.`)
       .superRefine(noSecret),
     expiresInDays: z.coerce
       .number()

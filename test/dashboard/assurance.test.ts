@@ -134,19 +134,26 @@ describe("satisfied on declaration only", () => {
     );
     expect(response.status).toBe(200);
     const [header, ...rows] = parseCsv(await response.text());
-    expect(header!.slice(-5)).toEqual([
+    expect(header!.slice(-10)).toEqual([
       "Prerequisite id",
       "Basis",
       "Basis by",
       "Basis by e-mail",
       "Basis at",
+      // The codes behind the labelled columns, after them.
+      "Automation status code",
+      "Type code",
+      "Status code",
+      "Lapse code",
+      "Basis code",
     ]);
     const expected = await storedOnBasis("DECLARED");
     expect(rows.map((row) => row[header!.indexOf("Prerequisite id")]).sort()).toEqual(
       expected.map((row) => row.id).sort(),
     );
     for (const row of rows) {
-      expect(row[header!.indexOf("Basis")]).toBe("DECLARED");
+      expect(row[header!.indexOf("Basis")]).toBe("Declared only");
+      expect(row[header!.indexOf("Basis code")]).toBe("DECLARED");
       expect(row[header!.indexOf("Basis at")]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     }
     const approved = parseCsv(

@@ -145,9 +145,9 @@ describe("GET and PATCH /api/v1/connectors/{id}, impact", () => {
       automations: 4,
       departments: 3,
       byDepartment: [
-        { departmentId: company.finance.id, name: "Finance", count: 2 },
-        { departmentId: hr.id, name: "HR", count: 1 },
-        { departmentId: company.sales.id, name: "Sales", count: 1 },
+        { departmentId: company.finance.id, name: "Finance", count: 2, wouldBlock: 2 },
+        { departmentId: hr.id, name: "HR", count: 1, wouldBlock: 1 },
+        { departmentId: company.sales.id, name: "Sales", count: 1, wouldBlock: 0 },
       ],
       wouldBlock: 3,
     });

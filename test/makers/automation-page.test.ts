@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Caller, loadCaller } from "@/lib/auth/server/caller";
 import { automationScope } from "@/lib/auth/server/scope";
-import { getAutomation, readAutomation } from "@/lib/automations/server/get-automation";
+import type { HistorySource } from "@/lib/automations/history";
+import { type AutomationView, getAutomation, readAutomation } from "@/lib/automations/server/get-automation";
+import { toHistory } from "@/lib/automations/server/history";
 import { loadDemoData } from "@/prisma/demo-data";
 import { pool, prisma, resetDatabase } from "@/test/support/db";
 
@@ -60,7 +62,7 @@ describe("an automation's page data", () => {
         expect(inTransaction).toEqual(page);
         expect(page.createdAt).toBeInstanceOf(Date);
         expect(page.prerequisites.length).toBeGreaterThan(0);
-        expect(page.history).toEqual(await expectedHistory(id));
+        expect(page.history).toEqual(await expectedHistory(page));
       }
       // Each role sees something, and only the company-wide roles see everything.
       expect(seen).toBeGreaterThan(0);
@@ -71,19 +73,59 @@ describe("an automation's page data", () => {
   );
 });
 
-/** The automation's own audit events and its requests', newest first, at most 100. */
-async function expectedHistory(automationId: string) {
-  const requests = await prisma.request.findMany({ where: { automationId }, select: { id: true } });
+/**
+ * The automation's own audit events and its requests', newest first, at most 100, read through
+ * Prisma and told as the page tells them.
+ */
+async function expectedHistory(page: AutomationView) {
+  const requests = await prisma.request.findMany({
+    where: { automationId: page.id },
+    select: { id: true, type: true, service: true },
+  });
   const events = await prisma.auditEvent.findMany({
     where: {
       OR: [
-        { entityType: "Automation", entityId: automationId },
+        { entityType: "Automation", entityId: page.id },
         { entityType: "Request", entityId: { in: requests.map((r) => r.id) } },
       ],
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 100,
-    select: { id: true, action: true, actorLabel: true, createdAt: true },
+    select: {
+      id: true,
+      action: true,
+      actorLabel: true,
+      createdAt: true,
+      before: true,
+      after: true,
+      entityType: true,
+      entityId: true,
+      actor: { select: { name: true } },
+    },
   });
-  return events.map((event) => ({ ...event, id: event.id.toString() }));
+  const named = async (model: "gateway" | "connector", id: unknown) => {
+    if (typeof id !== "string") return null;
+    const where = { where: { id }, select: { name: true } };
+    const row =
+      model === "gateway" ? await prisma.gateway.findUnique(where) : await prisma.connector.findUnique(where);
+    return row?.name ?? null;
+  };
+  const sources: HistorySource[] = [];
+  for (const event of events) {
+    const after = (event.after ?? {}) as Record<string, unknown>;
+    const request = event.entityType === "Request" ? requests.find((r) => r.id === event.entityId) : null;
+    sources.push({
+      id: event.id.toString(),
+      action: event.action,
+      actorLabel: event.actorLabel,
+      actorName: event.actor?.name ?? null,
+      createdAt: event.createdAt,
+      before: event.before,
+      after: event.after,
+      request: request ? { type: request.type, service: request.service } : null,
+      gatewayName: await named("gateway", after.gatewayId),
+      connectorName: await named("connector", after.connectorId),
+    });
+  }
+  return toHistory(sources, page);
 }

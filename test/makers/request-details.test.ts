@@ -3,6 +3,12 @@ import * as automationRoute from "@/app/api/v1/automations/[id]/route";
 import * as one from "@/app/api/v1/requests/[id]/route";
 import * as exportRoute from "@/app/api/v1/requests/export/route";
 import * as collection from "@/app/api/v1/requests/route";
+import {
+  AUTH_SCHEME_LABELS,
+  DATA_CLASSIFICATION_LABELS,
+  DATA_SOURCE_ENVIRONMENT_LABELS,
+  DATA_SOURCE_TYPE_LABELS,
+} from "@/lib/catalog/labels";
 import { insertAutomation, insertRequest } from "@/lib/testing/factories";
 import { buildCompany, type Company } from "@/test/support/company";
 import { prisma, resetDatabase, rowCounts } from "@/test/support/db";
@@ -283,10 +289,11 @@ describe("details are stored and shown wherever the request is", () => {
       return Object.fromEntries(columns.map((column) => [column, row[header!.indexOf(column)]]));
     };
     expect(cells(gateway.body.id)).toEqual({
-      "Data source type": "SQL_SERVER",
+      // The words the pages show; the codes are in the "… code" columns.
+      "Data source type": DATA_SOURCE_TYPE_LABELS.SQL_SERVER,
       Server: DATA_SOURCE.server,
       "Database or path": "PayrollDB",
-      Environment: "PRODUCTION",
+      Environment: DATA_SOURCE_ENVIRONMENT_LABELS.PRODUCTION,
       Vendor: "",
       "Base URL": "",
       Authentication: "",
@@ -301,10 +308,21 @@ describe("details are stored and shown wherever the request is", () => {
       // A formula-like cell is defused, as every other cell is.
       Vendor: "'=Payroll Cloud",
       "Base URL": API.baseUrl,
-      Authentication: "API_KEY_HEADER",
+      Authentication: AUTH_SCHEME_LABELS.API_KEY_HEADER,
       Scopes: 'read:employees; read:"payslips"',
-      "Data classification": "CONFIDENTIAL",
+      "Data classification": DATA_CLASSIFICATION_LABELS.CONFIDENTIAL,
     });
+    const codes = (requestId: string) => {
+      const row = rows.find((r) => r[id] === requestId)!;
+      return [
+        "Data source type code",
+        "Environment code",
+        "Authentication code",
+        "Data classification code",
+      ].map((column) => row[header!.indexOf(column)]);
+    };
+    expect(codes(gateway.body.id)).toEqual(["SQL_SERVER", "PRODUCTION", "", ""]);
+    expect(codes(connector.body.id)).toEqual(["", "", "API_KEY_HEADER", "CONFIDENTIAL"]);
     expect(Object.values(cells(older.id)).every((cell) => cell === "")).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Person } from "@/lib/admin/contract";
+import { formatDateTime } from "@/lib/automations/labels";
 
 /** Back to People, the person's name, e-mail, last sign-in and whether they are deactivated. */
 export function PersonHeading({ person }: { person: Person }) {
@@ -14,7 +15,7 @@ export function PersonHeading({ person }: { person: Person }) {
       <p className="text-slate-600">
         {person.email} ·{" "}
         {person.lastSignInAt
-          ? `last signed in ${new Date(person.lastSignInAt).toLocaleString("en", { dateStyle: "medium", timeStyle: "short" })}`
+          ? `last signed in ${formatDateTime(person.lastSignInAt)}`
           : "has not signed in yet"}
         {person.active ? "" : " · deactivated"}
       </p>

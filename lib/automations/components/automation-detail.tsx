@@ -59,6 +59,42 @@ function accountType(type: Automation["windowsAccountType"]): string {
   return label ? ` (${label.toLowerCase()})` : "";
 }
 
+/**
+ * A requested prerequisite, said to the one reading: the maker has nothing to do until IT
+ * decides; IT can open the request and decide it; anyone else reads that it waits for IT.
+ */
+function WaitingForIt({
+  prerequisite,
+  automation,
+  isOwner,
+  me,
+}: {
+  prerequisite: Prerequisite;
+  automation: { requests: ReadonlyArray<{ id: string; status: string; prerequisiteKey: string | null }> };
+  isOwner: boolean;
+  me: Parameters<typeof can>[0];
+}) {
+  const pending = automation.requests.find(
+    (request) => request.status === "PENDING" && request.prerequisiteKey === prerequisite.key,
+  );
+  if (!isOwner && pending && can(me, "request:decide")) {
+    return (
+      <Link
+        href={`/queue/${encodeURIComponent(pending.id)}`}
+        className="text-sm font-medium text-brand-700 underline underline-offset-2"
+      >
+        Decide the request
+        <span className="sr-only"> — {prerequisiteTitle(prerequisite)}</span>
+      </Link>
+    );
+  }
+  return (
+    <p className="text-sm text-slate-700">
+      {isOwner ? "Nothing to do until IT decides." : "Waiting for IT's decision."}
+    </p>
+  );
+}
+
 function headingIdOf(prerequisite: Prerequisite): string {
   return `prerequisite-${prerequisite.id}`;
 }
@@ -115,6 +151,8 @@ export function AutomationDetailView({ id }: { id: string }) {
           <span className="sr-only"> — {prerequisiteTitle(prerequisite)}</span>
         </Link>
       );
+    } else if (prerequisite.status === "REQUESTED" && active) {
+      action = <WaitingForIt prerequisite={prerequisite} automation={data} isOwner={isOwner} me={me.data} />;
     } else if (prerequisite.action && active) {
       action = <p className="text-sm text-slate-700">Next step: {prerequisite.action.label}.</p>;
     } else if (

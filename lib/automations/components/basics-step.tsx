@@ -1,6 +1,6 @@
 "use client";
 
-import { RadioGroup, SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { Field, RadioGroup, Select, TextArea, TextInput } from "@/components/ui/field";
 import { WhereItRuns } from "@/lib/automations/components/where-it-runs";
 import { type AutomationDraft, controlId, type FieldErrors, LIMITS } from "@/lib/automations/form";
 import { KIND_OPTIONS, RUN_AS_TEXT, RUN_MODE_OPTIONS } from "@/lib/automations/labels";
@@ -28,30 +28,43 @@ export function BasicsStep({ draft, errors, change, departments, myDepartment }:
 
   return (
     <div className="space-y-6">
-      <TextField
+      <Field
         id={controlId("name")}
         label="Name"
         required
         hint="A short name people recognise, e.g. “Expense reporting”."
+        limit={{ max: LIMITS.name, value: draft.name }}
         error={errors.name}
-        name="name"
-        autoComplete="off"
-        maxLength={LIMITS.name + 50}
-        value={draft.name}
-        onChange={(event) => change({ name: event.target.value })}
-      />
+      >
+        {(control) => (
+          <TextInput
+            {...control}
+            name="name"
+            autoComplete="off"
+            value={draft.name}
+            onChange={(event) => change({ name: event.target.value })}
+          />
+        )}
+      </Field>
 
-      <TextAreaField
+      <Field
         id={controlId("description")}
         label="What it does"
         showOptional
         hint="In a sentence or two: what it does, for whom, and with which systems."
+        limit={{ max: LIMITS.description, value: draft.description }}
         error={errors.description}
-        name="description"
-        rows={3}
-        value={draft.description}
-        onChange={(event) => change({ description: event.target.value })}
-      />
+      >
+        {(control) => (
+          <TextArea
+            {...control}
+            name="description"
+            rows={3}
+            value={draft.description}
+            onChange={(event) => change({ description: event.target.value })}
+          />
+        )}
+      </Field>
 
       <RadioGroup
         id={controlId("kind")}
@@ -77,7 +90,7 @@ export function BasicsStep({ draft, errors, change, departments, myDepartment }:
         onChange={(runMode) => change({ runMode })}
       />
 
-      <SelectField
+      <Field
         id={controlId("departmentId")}
         label="Department"
         hint={
@@ -86,35 +99,48 @@ export function BasicsStep({ draft, errors, change, departments, myDepartment }:
             : "The department it belongs to. Yours is chosen for you."
         }
         error={errors.departmentId}
-        name="departmentId"
-        value={draft.departmentId}
-        onChange={(event) => change({ departmentId: event.target.value })}
       >
-        {!myDepartment || !draft.departmentId ? (
-          <option value="">
-            {myDepartment ? `My department (${myDepartment.name})` : "Choose a department"}
-          </option>
-        ) : null}
-        {options.map((department) => (
-          <option key={department.id} value={department.id}>
-            {department.name}
-            {myDepartment?.id === department.id ? " (mine)" : ""}
-          </option>
-        ))}
-      </SelectField>
+        {(control) => (
+          <Select
+            {...control}
+            name="departmentId"
+            value={draft.departmentId}
+            onChange={(event) => change({ departmentId: event.target.value })}
+          >
+            {!myDepartment || !draft.departmentId ? (
+              <option value="">
+                {myDepartment ? `My department (${myDepartment.name})` : "Choose a department"}
+              </option>
+            ) : null}
+            {options.map((department) => (
+              <option key={department.id} value={department.id}>
+                {department.name}
+                {myDepartment?.id === department.id ? " (mine)" : ""}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
 
-      <TextField
+      <Field
         id={controlId("runAs")}
         label={runAs.label}
         showOptional
         hint={runAs.hint}
+        limit={{ max: LIMITS.runAs, value: draft.runAs }}
         error={errors.runAs}
-        name="runAs"
-        autoComplete="off"
-        placeholder={runAs.placeholder}
-        value={draft.runAs}
-        onChange={(event) => change({ runAs: event.target.value })}
-      />
+      >
+        {(control) => (
+          <TextInput
+            {...control}
+            name="runAs"
+            autoComplete="off"
+            placeholder={runAs.placeholder}
+            value={draft.runAs}
+            onChange={(event) => change({ runAs: event.target.value })}
+          />
+        )}
+      </Field>
 
       {draft.kind === "DESKTOP_FLOW" ? <WhereItRuns draft={draft} errors={errors} change={change} /> : null}
     </div>

@@ -2,7 +2,7 @@
 
 import { Checkbox, SelectField, TextField } from "@/components/ui/field";
 import { type SystemFieldsProps, systemField } from "@/lib/automations/components/system-fields";
-import type { SystemDraft } from "@/lib/automations/form";
+import { LIMITS, type SystemDraft } from "@/lib/automations/form";
 import { STORE_OPTIONS } from "@/lib/automations/labels";
 import { REFERENCE_GRAMMARS, referenceHint } from "@/lib/secrets/references";
 
@@ -50,6 +50,7 @@ function CredentialReferenceFields({ index, system, errors, change }: SystemFiel
               ? referenceHint(store)
               : "Choose the store first: each has its own form of reference, e.g. kv-finance/banking-bot in Azure Key Vault."
           }
+          limit={{ max: LIMITS.credentialName, value: system.credentialName }}
           error={errors[at("credentialReference.name")]}
           autoComplete="off"
           spellCheck={false}

@@ -2,16 +2,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import type { HistoryEvent } from "@/lib/automations/contract";
 import { formatDateTime } from "@/lib/automations/labels";
 
-/** "automation.created" / "AUTOMATION_CREATED" → "Automation created". */
-function describeAction(action: string): string {
-  const words = action
-    .replace(/[._:]+/g, " ")
-    .replace(/([a-z])([A-Z])/g, "$1 $2")
-    .trim()
-    .toLowerCase();
-  return words ? words.charAt(0).toUpperCase() + words.slice(1) : action;
-}
-
 export function HistoryTimeline({ events }: { events: ReadonlyArray<HistoryEvent> }) {
   if (events.length === 0) {
     return (
@@ -28,11 +18,18 @@ export function HistoryTimeline({ events }: { events: ReadonlyArray<HistoryEvent
             aria-hidden="true"
             className="absolute -left-[27px] top-1.5 size-3 rounded-full bg-brand-600"
           />
-          <p className="text-sm font-medium text-slate-900">{describeAction(event.action)}</p>
+          <p className="text-sm font-medium text-slate-900">{event.text}</p>
+          {event.changes.length > 0 ? (
+            <ul className="mt-1 list-disc space-y-0.5 pl-5 text-sm text-slate-700">
+              {event.changes.map((change) => (
+                <li key={change}>{change}</li>
+              ))}
+            </ul>
+          ) : null}
           <p className="text-sm text-slate-600">
             <time dateTime={event.createdAt}>{formatDateTime(event.createdAt)}</time>
             {" · "}
-            {event.actorLabel || "Preflight"}
+            {event.actor}
           </p>
         </li>
       ))}

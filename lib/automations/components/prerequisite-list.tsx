@@ -1,12 +1,15 @@
 import type { ReactNode } from "react";
 import { PrerequisiteStatusBadge } from "@/lib/automations/components/status-badges";
 import { prerequisiteTitle } from "@/lib/automations/labels";
+import type { Lapse } from "@/lib/domain/lapse";
 import type { PrerequisiteStatus, PrerequisiteType } from "@/lib/domain/types";
 
 export interface PrerequisiteItem {
   key: string;
   type: PrerequisiteType;
   status: PrerequisiteStatus;
+  /** Why it lapsed, from the catalog (stored prerequisites only). */
+  lapse?: Lapse | null;
   systemName: string | null;
   reason: string;
   satisfiedBy: string | null;
@@ -39,7 +42,7 @@ export function PrerequisiteList({ items, headingLevel: Heading = "h3" }: Prereq
             >
               {prerequisiteTitle(item)}
             </Heading>
-            <PrerequisiteStatusBadge status={item.status} />
+            <PrerequisiteStatusBadge status={item.status} lapse={item.lapse} />
           </div>
           <p className="mt-2 text-sm text-slate-700">{item.reason}</p>
           {item.satisfiedBy ? (

@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary, focusControl, type SummaryError } from "@/components/ui/error-summary";
-import { TextAreaField } from "@/components/ui/field";
+import { Field, TextArea } from "@/components/ui/field";
 import { ApiError, errorMessage } from "@/lib/api-client";
 import { ConnectorApiFields } from "@/lib/catalog/components/connector-api-fields";
 import { DataSourceFields } from "@/lib/catalog/components/data-source-fields";
@@ -19,6 +19,7 @@ import {
 import { fieldsUnder } from "@/lib/catalog/forms";
 import { useCreateRequest } from "@/lib/requests/hooks";
 import type { CreateRequestBody, RequestType } from "@/lib/requests/schemas";
+import { REQUEST_LIMITS } from "@/lib/requests/schemas";
 
 interface RequestPrerequisiteProps {
   automationId: string;
@@ -181,17 +182,23 @@ export function RequestPrerequisite({
           />
         )}
       </fieldset>
-      <TextAreaField
+      <Field
         id={ids.justification}
         label="Justification"
         required
         hint="Why the automation needs it. IT reads this when deciding."
+        limit={{ max: REQUEST_LIMITS.justification, value: justification }}
         error={errors.justification}
-        rows={3}
-        maxLength={2000}
-        value={justification}
-        onChange={(event) => setJustification(event.target.value)}
-      />
+      >
+        {(control) => (
+          <TextArea
+            {...control}
+            rows={3}
+            value={justification}
+            onChange={(event) => setJustification(event.target.value)}
+          />
+        )}
+      </Field>
       <div className="flex flex-wrap gap-2">
         <Button type="submit" size="sm" pending={create.isPending} pendingText="Sending…">
           Send request

@@ -1,9 +1,6 @@
 import { Badge } from "@/components/ui/badge";
-import {
-  AUTOMATION_STATUS_BADGES,
-  PREREQUISITE_STATUS_BADGES,
-  REQUEST_STATUS_BADGES,
-} from "@/lib/automations/labels";
+import { AUTOMATION_STATUS_BADGES, prerequisiteBadge, REQUEST_STATUS_BADGES } from "@/lib/automations/labels";
+import type { Lapse } from "@/lib/domain/lapse";
 import type { AutomationStatus, PrerequisiteStatus, RequestStatus } from "@/lib/domain/types";
 
 export function AutomationStatusBadge({ status }: { status: AutomationStatus }) {
@@ -15,8 +12,15 @@ export function AutomationStatusBadge({ status }: { status: AutomationStatus }) 
   );
 }
 
-export function PrerequisiteStatusBadge({ status }: { status: PrerequisiteStatus }) {
-  const badge = PREREQUISITE_STATUS_BADGES[status];
+/** Its status, or why it lapsed ("Revoked", "Gateway offline") when the catalog says so. */
+export function PrerequisiteStatusBadge({
+  status,
+  lapse,
+}: {
+  status: PrerequisiteStatus;
+  lapse?: Lapse | null;
+}) {
+  const badge = prerequisiteBadge({ status, lapse });
   return (
     <Badge tone={badge.tone} value={status}>
       {badge.label}

@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { RadioGroup, TextField } from "@/components/ui/field";
+import { Field, RadioGroup, TextInput } from "@/components/ui/field";
 import { UsernamePasswordFields } from "@/lib/automations/components/credential-reference-fields";
 import { SharedKeyFields } from "@/lib/automations/components/shared-key-fields";
 import { type SystemFieldsProps, systemField } from "@/lib/automations/components/system-fields";
@@ -37,17 +37,23 @@ export function SystemEditor({
     >
       <SystemHeading id={headingId} index={index} name={name} onRemove={onRemove} />
 
-      <TextField
+      <Field
         id={id("name")}
         label="Name of the system"
         required
         hint="e.g. Online banking, SAP, SharePoint"
+        limit={{ max: LIMITS.system, value: system.name }}
         error={errors[at("name")]}
-        autoComplete="off"
-        maxLength={LIMITS.system + 50}
-        value={system.name}
-        onChange={(event) => change({ name: event.target.value })}
-      />
+      >
+        {(control) => (
+          <TextInput
+            {...control}
+            autoComplete="off"
+            value={system.name}
+            onChange={(event) => change({ name: event.target.value })}
+          />
+        )}
+      </Field>
 
       <RadioGroup
         id={id("location")}

@@ -1,6 +1,6 @@
 "use client";
 
-import { RadioGroup, TextField } from "@/components/ui/field";
+import { Field, RadioGroup, TextInput } from "@/components/ui/field";
 import { type AutomationDraft, controlId, type FieldErrors, LIMITS } from "@/lib/automations/form";
 import { WINDOWS_ACCOUNT_OPTIONS } from "@/lib/automations/labels";
 
@@ -26,31 +26,43 @@ export function WhereItRuns({ draft, errors, change }: WhereItRunsProps) {
         until it is recorded.
       </p>
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField
+        <Field
           id={controlId("machine")}
           label="Machine or machine group"
           showOptional
           hint="The computer or machine group it runs on, e.g. PC-FIN-042."
+          limit={{ max: LIMITS.short, value: draft.machine }}
           error={errors.machine}
-          name="machine"
-          autoComplete="off"
-          maxLength={LIMITS.short + 50}
-          value={draft.machine}
-          onChange={(event) => change({ machine: event.target.value })}
-        />
-        <TextField
+        >
+          {(control) => (
+            <TextInput
+              {...control}
+              name="machine"
+              autoComplete="off"
+              value={draft.machine}
+              onChange={(event) => change({ machine: event.target.value })}
+            />
+          )}
+        </Field>
+        <Field
           id={controlId("windowsAccount")}
           label="Windows account"
           showOptional
           hint="The account it signs in with, e.g. CORP\svc-ap-bot — never its password."
+          limit={{ max: LIMITS.short, value: draft.windowsAccount }}
           error={errors.windowsAccount}
-          name="windowsAccount"
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={LIMITS.short + 50}
-          value={draft.windowsAccount}
-          onChange={(event) => change({ windowsAccount: event.target.value })}
-        />
+        >
+          {(control) => (
+            <TextInput
+              {...control}
+              name="windowsAccount"
+              autoComplete="off"
+              spellCheck={false}
+              value={draft.windowsAccount}
+              onChange={(event) => change({ windowsAccount: event.target.value })}
+            />
+          )}
+        </Field>
         <RadioGroup
           id={controlId("windowsAccountType")}
           name="windowsAccountType"

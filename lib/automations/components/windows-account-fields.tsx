@@ -2,6 +2,7 @@
 
 import { RadioGroup, TextField } from "@/components/ui/field";
 import { type SystemFieldsProps, systemField } from "@/lib/automations/components/system-fields";
+import { LIMITS } from "@/lib/automations/form";
 import { WINDOWS_ACCOUNT_OPTIONS } from "@/lib/automations/labels";
 
 interface WindowsAccountFieldsProps extends SystemFieldsProps {
@@ -24,6 +25,7 @@ export function WindowsAccountFields({
         id={id("machineGroup")}
         label="Machine or machine group"
         hint="Where it runs, e.g. FIN-RPA-01 or a machine group IT registered."
+        limit={{ max: LIMITS.short, value: system.machineGroup }}
         error={errors[at("machineGroup")]}
         autoComplete="off"
         list={machineGroupListId}
@@ -34,6 +36,7 @@ export function WindowsAccountFields({
         id={id("windowsAccount")}
         label="Windows account"
         hint="The account it runs under, e.g. CONTOSO\svc-expense — never its password."
+        limit={{ max: LIMITS.short, value: system.windowsAccount }}
         error={errors[at("windowsAccount")]}
         autoComplete="off"
         spellCheck={false}

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/server/caller";
 import { automationScopeSql, SqlParams } from "@/lib/auth/server/scope-sql";
+import type { HistorySource } from "@/lib/automations/history";
 import { queryPrepared } from "@/lib/db";
 import type { ConnectorInput, ReviewInput } from "@/lib/domain/types";
 import type {
@@ -29,12 +30,8 @@ import { statements, type Transaction } from "@/lib/transaction";
 
 export const HISTORY_LIMIT = 100;
 
-export interface HistoryEvent {
-  id: string;
-  action: string;
-  actorLabel: string;
-  createdAt: Date;
-}
+/** An audit event of the automation or its requests, with the names its ids point at. */
+export type HistoryEvent = HistorySource & { createdAt: Date };
 
 export interface SystemRow {
   id: string;
@@ -109,6 +106,9 @@ const person = (alias: string) =>
   `case when ${alias}.id is null then null
         else json_build_object('id', ${alias}.id, 'name', ${alias}.name, 'email', ${alias}.email) end`;
 
+const HISTORY_COLUMNS = `e.id, e.action, e."actorId", e."actorLabel", e."entityType", e."entityId",
+                          e.before, e.after, e."createdAt"`;
+
 const STATEMENT = (scope: string) => `
   select a.id, a.name, a.description, a.kind::text as kind, a."runMode"::text as "runMode",
          a.status::text as status, a."runAs", a.machine, a."windowsAccount",
@@ -172,15 +172,25 @@ const STATEMENT = (scope: string) => `
            as connectors,
          coalesce((
            select json_agg(json_build_object('id', h.id::text, 'action', h.action,
-                                             'actorLabel', h."actorLabel", 'createdAt', h."createdAt")
+                                             'actorLabel', h."actorLabel", 'createdAt', h."createdAt",
+                                             'actorName', (select x.name from users x where x.id = h."actorId"),
+                                             'before', h.before, 'after', h.after,
+                                             'request', (select json_build_object('type', r.type, 'service', r.service)
+                                                           from requests r
+                                                          where h."entityType" = 'Request'
+                                                            and r.id = h."entityId"::uuid),
+                                             'gatewayName', (select g.name from gateways g
+                                                              where g.id = (h.after->>'gatewayId')::uuid),
+                                             'connectorName', (select c.name from connectors c
+                                                                where c.id = (h.after->>'connectorId')::uuid))
                            order by h."createdAt" desc, h.id desc)
-             from ((select e.id, e.action, e."actorLabel", e."createdAt" from audit_events e
+             from ((select ${HISTORY_COLUMNS} from audit_events e
                      where e."entityType" = 'Automation' and e."entityId" = a.id::text
                      order by e."createdAt" desc, e.id desc limit ${HISTORY_LIMIT})
                    union all
                    -- A branch per entity type, each an index range: an OR of the two would
                    -- walk the whole trail by date instead.
-                   (select e.id, e.action, e."actorLabel", e."createdAt" from audit_events e
+                   (select ${HISTORY_COLUMNS} from audit_events e
                      where e."entityType" = 'Request'
                        and e."entityId" = any(array(select r.id::text from requests r
                                                       where r."automationId" = a.id))

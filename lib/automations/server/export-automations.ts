@@ -1,10 +1,18 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/server/caller";
 import { SqlParams } from "@/lib/auth/server/scope-sql";
+import { AUTOMATION_STATUS_BADGES, KIND_LABELS, RUN_MODE_LABELS } from "@/lib/automations/labels";
 import type { TAutomationExportQuery } from "@/lib/automations/schemas";
 import { automationFilterSql } from "@/lib/automations/server/list-sql";
 import { cursorLines } from "@/lib/export/server/batches";
-import { type CsvColumn, csvFilename, csvLineSql, csvResponse } from "@/lib/export/server/csv";
+import {
+  badgeLabels,
+  type CsvColumn,
+  csvFilename,
+  csvLineSql,
+  csvResponse,
+  labelSql,
+} from "@/lib/export/server/csv";
 
 // GET /api/v1/automations/export: the automation list (lib/automations/queries.ts
 // listAutomations) as a streamed CSV — the very scope and filter SQL of its pages
@@ -12,11 +20,11 @@ import { type CsvColumn, csvFilename, csvLineSql, csvResponse } from "@/lib/expo
 // lines and a server-side cursor streams them. test/dashboard/exports.test.ts checks the rows
 // against the list's for every role.
 
-const COLUMNS: ReadonlyArray<CsvColumn> = [
+export const AUTOMATION_CSV_COLUMNS: ReadonlyArray<CsvColumn> = [
   { header: "Name", sql: "a.name", mask: true },
-  { header: "Status", sql: "a.status" },
-  { header: "Kind", sql: "a.kind" },
-  { header: "Run mode", sql: 'a."runMode"' },
+  { header: "Status", sql: labelSql("a.status", badgeLabels(AUTOMATION_STATUS_BADGES)) },
+  { header: "Kind", sql: labelSql("a.kind", KIND_LABELS) },
+  { header: "Run mode", sql: labelSql('a."runMode"', RUN_MODE_LABELS) },
   { header: "Runs as", sql: 'a."runAs"', mask: true },
   { header: "Department", sql: "d.name", mask: true },
   { header: "Owner", sql: "o.name" },
@@ -35,12 +43,16 @@ const COLUMNS: ReadonlyArray<CsvColumn> = [
   { header: "Registered", sql: 'a."createdAt"', kind: "timestamp" },
   { header: "Updated", sql: 'a."updatedAt"', kind: "timestamp" },
   { header: "Automation id", sql: "a.id" },
+  // The codes behind the labels above, appended so that the columns before keep their places.
+  { header: "Status code", sql: "a.status" },
+  { header: "Kind code", sql: "a.kind" },
+  { header: "Run mode code", sql: 'a."runMode"' },
 ];
 
 export function exportAutomations({ caller, filters }: { caller: Caller; filters: TAutomationExportQuery }) {
   const { values, bind } = new SqlParams();
   const sql = `
-    select ${csvLineSql(COLUMNS)} as line
+    select ${csvLineSql(AUTOMATION_CSV_COLUMNS)} as line
       from automations a
       join users o on o.id = a."ownerId"
       join departments d on d.id = a."departmentId"
@@ -48,7 +60,7 @@ export function exportAutomations({ caller, filters }: { caller: Caller; filters
      order by a."createdAt" desc, a.id desc`;
   return csvResponse({
     filename: csvFilename("automations"),
-    columns: COLUMNS,
+    columns: AUTOMATION_CSV_COLUMNS,
     lines: cursorLines(sql, values),
   });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { Caller } from "@/lib/auth/server/caller";
 import { assertAutomationId } from "@/lib/automations/server/automation-writes";
 import { loadAutomationPage } from "@/lib/automations/server/detail-sql";
+import { toHistory } from "@/lib/automations/server/history";
 import { toAutomationDetail } from "@/lib/automations/server/views";
 import { notFound } from "@/lib/http/errors";
 import type { Transaction } from "@/lib/transaction";
@@ -18,10 +19,8 @@ export async function readAutomation(
 ) {
   const page = await loadAutomationPage(caller, id, options.tx);
   if (!page) return null;
-  return {
-    ...toAutomationDetail(page.row, page.connectors, caller, options.now ?? new Date()),
-    history: page.history,
-  };
+  const detail = toAutomationDetail(page.row, page.connectors, caller, options.now ?? new Date());
+  return { ...detail, history: toHistory(page.history, detail) };
 }
 
 export type AutomationView = NonNullable<Awaited<ReturnType<typeof readAutomation>>>;

@@ -2,6 +2,7 @@ import "server-only";
 import { can } from "@/lib/auth/permissions";
 import type { Caller } from "@/lib/auth/server/caller";
 import type { AutomationRow, SystemRow } from "@/lib/automations/server/detail-sql";
+import { lapseOf } from "@/lib/domain/lapse";
 import { derivePrerequisites } from "@/lib/domain/prerequisites";
 import type { ConnectorInput, EngineInput } from "@/lib/domain/types";
 import { credentialReference, toSystemInput } from "@/lib/prerequisites/system-input";
@@ -59,6 +60,7 @@ export function toAutomationDetail(
   // A prerequisite's system is one of this automation's own, loaded already.
   const systemNames = new Map(row.systems.map((system) => [system.id, maskIfSecret(system.name)]));
   const mentions = credentialMentions(row);
+  const connectorStatuses = new Map(connectors.map((connector) => [connector.id, connector.status]));
   const prerequisites = [...row.prerequisites]
     .sort(
       (a, b) =>
@@ -69,6 +71,12 @@ export function toAutomationDetail(
       reason: maskIfSecret(p.reason, { mentions }),
       satisfiedBy: maskIfSecret(p.satisfiedBy, { mentions }),
       systemName: p.systemAccessId ? (systemNames.get(p.systemAccessId) ?? null) : null,
+      lapse: lapseOf({
+        type: p.type,
+        status: p.status,
+        gatewayStatus: p.gatewayId && p.gatewayId === row.gateway?.id ? row.gateway.status : null,
+        connectorStatus: p.connectorId ? (connectorStatuses.get(p.connectorId) ?? null) : null,
+      }),
       // Only an open prerequisite has a next step; a stored SATISFIED / REQUESTED row has none.
       action: p.status === "SATISFIED" || p.status === "REQUESTED" ? null : (actions.get(p.key) ?? null),
     }));

@@ -30,7 +30,7 @@ export function BlastRadius({ change, impact }: BlastRadiusProps) {
       </Alert>
     );
   }
-  const { automations, departments, byDepartment, wouldBlock } = impact.data;
+  const { automations, byDepartment, wouldBlock } = impact.data;
   if (automations === 0) {
     return (
       <p role="status" className="font-medium text-slate-900">
@@ -38,20 +38,32 @@ export function BlastRadius({ change, impact }: BlastRadiusProps) {
       </p>
     );
   }
+  // The departments listed are the ones the sentence counts: where the change blocks something.
+  const blocked = byDepartment.filter((department) => department.wouldBlock > 0);
+  const others = automations - wouldBlock;
   return (
     <div role="status" className="space-y-2">
       <p className="font-semibold text-slate-900">
-        {wouldBlock === automations
-          ? `${change} blocks ${plural(wouldBlock, "automation")} in ${plural(departments, "department")}.`
-          : `${change} blocks ${plural(wouldBlock, "automation")}. ${plural(automations, "automation")} in ${plural(departments, "department")} depend on it; the others are blocked already, have another to fall back on, or wait for a request.`}
+        {wouldBlock === 0
+          ? `${change} blocks no automation.`
+          : `${change} blocks ${plural(wouldBlock, "automation")} in ${plural(blocked.length, "department")}:`}
       </p>
-      <ul className="list-disc space-y-0.5 pl-5">
-        {byDepartment.map((department) => (
-          <li key={department.departmentId}>
-            {department.name}: {plural(department.count, "automation")}
-          </li>
-        ))}
-      </ul>
+      {blocked.length > 0 ? (
+        <ul className="list-disc space-y-0.5 pl-5">
+          {blocked.map((department) => (
+            <li key={department.departmentId}>
+              {department.name}: {plural(department.wouldBlock, "automation")}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {others > 0 ? (
+        <p className="text-sm text-slate-700">
+          {others === 1 ? "1 more automation depends on it" : `${others} more automations depend on it`}, but{" "}
+          {others === 1 ? "it is" : "they are"} blocked already, {others === 1 ? "has" : "have"} another to
+          fall back on, or {others === 1 ? "waits" : "wait"} for a request.
+        </p>
+      ) : null}
     </div>
   );
 }

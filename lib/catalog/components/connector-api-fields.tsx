@@ -1,9 +1,10 @@
 "use client";
 
-import { RadioGroup, SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { Field, RadioGroup, Select, TextArea, TextInput } from "@/components/ui/field";
 import type { ConnectorApiDraft, FieldErrors } from "@/lib/catalog/details-forms";
 import { AUTH_SCHEME_OPTIONS, DATA_CLASSIFICATION_OPTIONS } from "@/lib/catalog/labels";
 import type { AuthScheme, DataClassification } from "@/lib/catalog/schemas";
+import { CATALOG_LIMITS } from "@/lib/catalog/schemas";
 
 interface ConnectorApiFieldsProps {
   /** Controls are `${idPrefix}-vendor`, `-baseUrl`, `-authScheme`, `-scopes`, `-dataClassification`. */
@@ -22,63 +23,87 @@ export function ConnectorApiFields({ idPrefix, value, onChange, errors, required
 
   return (
     <div className="space-y-4">
-      <TextField
+      <Field
         id={id("vendor")}
         label="Vendor"
         required={required}
         showOptional
         hint="The company that provides the API, e.g. Workday or DocuSign."
+        limit={{ max: CATALOG_LIMITS.vendor, value: value.vendor }}
         error={errors.vendor}
-        maxLength={200}
-        autoComplete="off"
-        value={value.vendor}
-        onChange={(event) => update({ vendor: event.target.value })}
-      />
-      <TextField
+      >
+        {(control) => (
+          <TextInput
+            {...control}
+            autoComplete="off"
+            value={value.vendor}
+            onChange={(event) => update({ vendor: event.target.value })}
+          />
+        )}
+      </Field>
+      <Field
         id={id("baseUrl")}
         label="API address (base URL)"
         required={required}
         showOptional
         hint="Where the API lives, starting with https://, e.g. https://api.example.com/v1. Leave out any key or ?parameters."
+        limit={{ max: CATALOG_LIMITS.baseUrl, value: value.baseUrl }}
         error={errors.baseUrl}
-        type="url"
-        inputMode="url"
-        maxLength={500}
-        autoComplete="off"
-        spellCheck={false}
-        placeholder="https://"
-        value={value.baseUrl}
-        onChange={(event) => update({ baseUrl: event.target.value })}
-      />
-      <SelectField
+      >
+        {(control) => (
+          <TextInput
+            {...control}
+            type="url"
+            inputMode="url"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="https://"
+            value={value.baseUrl}
+            onChange={(event) => update({ baseUrl: event.target.value })}
+          />
+        )}
+      </Field>
+      <Field
         id={id("authScheme")}
         label="How the API checks who is calling"
         required={required}
         showOptional
         hint="The vendor's API documentation says this, often under “Authentication”."
         error={errors.authScheme}
-        value={value.authScheme}
-        onChange={(event) => update({ authScheme: event.target.value as AuthScheme | "" })}
       >
-        <option value="">{required ? "Choose how it authenticates" : "Not recorded"}</option>
-        {AUTH_SCHEME_OPTIONS.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label} — {option.description}
-          </option>
-        ))}
-      </SelectField>
-      <TextAreaField
+        {(control) => (
+          <Select
+            {...control}
+            value={value.authScheme}
+            onChange={(event) => update({ authScheme: event.target.value as AuthScheme | "" })}
+          >
+            <option value="">{required ? "Choose how it authenticates" : "Not recorded"}</option>
+            {AUTH_SCHEME_OPTIONS.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label} — {option.description}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field
         id={id("scopes")}
         label="Scopes or permissions needed"
         required={required}
         showOptional
         hint="What the automation must be allowed to do, one per line (or separated by commas), e.g. read:employees. Ask for no more than it needs."
         error={errors.scopes}
-        rows={3}
-        spellCheck={false}
-        value={value.scopes}
-        onChange={(event) => update({ scopes: event.target.value })}
-      />
+      >
+        {(control) => (
+          <TextArea
+            {...control}
+            rows={3}
+            spellCheck={false}
+            value={value.scopes}
+            onChange={(event) => update({ scopes: event.target.value })}
+          />
+        )}
+      </Field>
       {required ? (
         <RadioGroup
           id={id("dataClassification")}
@@ -93,22 +118,30 @@ export function ConnectorApiFields({ idPrefix, value, onChange, errors, required
           options={DATA_CLASSIFICATION_OPTIONS}
         />
       ) : (
-        <SelectField
+        <Field
           id={id("dataClassification")}
           label="Data classification"
           showOptional
           hint="The most sensitive data sent or read through this API."
           error={errors.dataClassification}
-          value={value.dataClassification}
-          onChange={(event) => update({ dataClassification: event.target.value as DataClassification | "" })}
         >
-          <option value="">Not recorded</option>
-          {DATA_CLASSIFICATION_OPTIONS.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label} — {option.description}
-            </option>
-          ))}
-        </SelectField>
+          {(control) => (
+            <Select
+              {...control}
+              value={value.dataClassification}
+              onChange={(event) =>
+                update({ dataClassification: event.target.value as DataClassification | "" })
+              }
+            >
+              <option value="">Not recorded</option>
+              {DATA_CLASSIFICATION_OPTIONS.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label} — {option.description}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
       )}
     </div>
   );

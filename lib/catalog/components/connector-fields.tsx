@@ -1,7 +1,9 @@
 "use client";
 
-import { Checkbox, FieldError, RadioGroup, SelectField, TextField } from "@/components/ui/field";
+import { Checkbox, Field, FieldError, RadioGroup, Select, TextInput } from "@/components/ui/field";
+import { AUTOMATION_LIMITS } from "@/lib/automations/schemas";
 import type { ConnectorDraft, FieldErrors } from "@/lib/catalog/forms";
+import { CATALOG_LIMITS } from "@/lib/catalog/schemas";
 import { useDepartments } from "@/lib/directory/hooks";
 import { CREDENTIAL_STORES, type CredentialStore } from "@/lib/domain/types";
 import { REFERENCE_GRAMMARS, referenceHint } from "@/lib/secrets/references";
@@ -39,78 +41,109 @@ export function ConnectorFields({
 
   return (
     <div className="space-y-4">
-      <TextField
+      <Field
         id={id("name")}
         label="Connector name"
         required
+        limit={{ max: CATALOG_LIMITS.name, value: value.name }}
         error={errors.name}
-        maxLength={200}
-        autoComplete="off"
-        value={value.name}
-        onChange={(event) => update({ name: event.target.value })}
-      />
+      >
+        {(control) => (
+          <TextInput
+            {...control}
+            autoComplete="off"
+            value={value.name}
+            onChange={(event) => update({ name: event.target.value })}
+          />
+        )}
+      </Field>
       {withService ? (
-        <TextField
+        <Field
           id={id("service")}
           label="Service"
           required
           hint='The service key makers declare, e.g. "sap-erp". Automations with this service are satisfied by it.'
+          limit={{ max: AUTOMATION_LIMITS.service, value: value.service }}
           error={errors.service}
-          maxLength={64}
-          autoComplete="off"
-          spellCheck={false}
-          value={value.service}
-          onChange={(event) => update({ service: event.target.value })}
-        />
+        >
+          {(control) => (
+            <TextInput
+              {...control}
+              autoComplete="off"
+              spellCheck={false}
+              value={value.service}
+              onChange={(event) => update({ service: event.target.value })}
+            />
+          )}
+        </Field>
       ) : null}
-      <TextField
+      <Field
         id={id("ownerTeam")}
         label="Owning team"
         required
+        limit={{ max: CATALOG_LIMITS.ownerTeam, value: value.ownerTeam }}
         error={errors.ownerTeam}
-        maxLength={200}
-        value={value.ownerTeam}
-        onChange={(event) => update({ ownerTeam: event.target.value })}
-      />
-      <SelectField
-        id={id("keyStore")}
-        label="Key store"
-        required
-        error={errors.keyStore}
-        className="max-w-xs"
-        value={value.keyStore ?? "AZURE_KEY_VAULT"}
-        onChange={(event) => update({ keyStore: event.target.value as CredentialStore })}
       >
-        {CREDENTIAL_STORES.map((store) => (
-          <option key={store} value={store}>
-            {REFERENCE_GRAMMARS[store].label}
-          </option>
-        ))}
-      </SelectField>
-      <TextField
+        {(control) => (
+          <TextInput
+            {...control}
+            value={value.ownerTeam}
+            onChange={(event) => update({ ownerTeam: event.target.value })}
+          />
+        )}
+      </Field>
+      <Field id={id("keyStore")} label="Key store" required error={errors.keyStore}>
+        {(control) => (
+          <Select
+            {...control}
+            className="max-w-xs"
+            value={value.keyStore ?? "AZURE_KEY_VAULT"}
+            onChange={(event) => update({ keyStore: event.target.value as CredentialStore })}
+          >
+            {CREDENTIAL_STORES.map((store) => (
+              <option key={store} value={store}>
+                {REFERENCE_GRAMMARS[store].label}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field
         id={id("keyReference")}
         label="Key reference"
         required
         hint={keyReferenceHint(value.keyStore ?? "AZURE_KEY_VAULT")}
+        limit={{ max: CATALOG_LIMITS.keyReference, value: value.keyReference }}
         error={errors.keyReference}
-        maxLength={600}
-        autoComplete="off"
-        spellCheck={false}
-        placeholder={REFERENCE_GRAMMARS[value.keyStore ?? "AZURE_KEY_VAULT"].examples[0]}
-        value={value.keyReference}
-        onChange={(event) => update({ keyReference: event.target.value })}
-      />
-      <TextField
+      >
+        {(control) => (
+          <TextInput
+            {...control}
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={REFERENCE_GRAMMARS[value.keyStore ?? "AZURE_KEY_VAULT"].examples[0]}
+            value={value.keyReference}
+            onChange={(event) => update({ keyReference: event.target.value })}
+          />
+        )}
+      </Field>
+      <Field
         id={id("keyExpiresAt")}
         label="Key expiry date"
         required
         hint="Makers' automations fall back to Expired on this date unless the key is renewed."
         error={errors.keyExpiresAt}
-        type="date"
-        className="max-w-xs"
-        value={value.keyExpiresAt}
-        onChange={(event) => update({ keyExpiresAt: event.target.value })}
-      />
+      >
+        {(control) => (
+          <TextInput
+            {...control}
+            type="date"
+            className="max-w-xs"
+            value={value.keyExpiresAt}
+            onChange={(event) => update({ keyExpiresAt: event.target.value })}
+          />
+        )}
+      </Field>
       <RadioGroup
         id={id("sharedWith")}
         name={id("sharedWith")}

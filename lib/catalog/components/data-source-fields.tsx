@@ -1,13 +1,13 @@
 "use client";
 
-import { RadioGroup, SelectField, TextField } from "@/components/ui/field";
+import { Field, RadioGroup, Select, TextInput } from "@/components/ui/field";
 import type { DataSourceDraft, FieldErrors } from "@/lib/catalog/details-forms";
 import {
   DATA_SOURCE_ENVIRONMENT_OPTIONS,
   DATA_SOURCE_FIELD_TEXT,
   DATA_SOURCE_TYPE_LABELS,
 } from "@/lib/catalog/labels";
-import { DATA_SOURCE_TYPES, type DataSourceType } from "@/lib/catalog/schemas";
+import { CATALOG_LIMITS, DATA_SOURCE_TYPES, type DataSourceType } from "@/lib/catalog/schemas";
 
 interface DataSourceFieldsProps {
   /** Controls are `${idPrefix}-type`, `-server`, `-database`, `-environment`. */
@@ -28,46 +28,64 @@ export function DataSourceFields({ idPrefix, value, onChange, errors }: DataSour
 
   return (
     <div className="space-y-4">
-      <SelectField
+      <Field
         id={id("type")}
         label="Kind of system"
         required
         hint="What the automation reads from or writes to inside the company network."
         error={errors.type}
-        value={value.type}
-        onChange={(event) => update({ type: event.target.value as DataSourceType | "" })}
       >
-        <option value="">Choose the kind of system</option>
-        {DATA_SOURCE_TYPES.map((type) => (
-          <option key={type} value={type}>
-            {DATA_SOURCE_TYPE_LABELS[type]}
-          </option>
-        ))}
-      </SelectField>
-      <TextField
+        {(control) => (
+          <Select
+            {...control}
+            value={value.type}
+            onChange={(event) => update({ type: event.target.value as DataSourceType | "" })}
+          >
+            <option value="">Choose the kind of system</option>
+            {DATA_SOURCE_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {DATA_SOURCE_TYPE_LABELS[type]}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field
         id={id("server")}
         label={text.server}
         required
         hint={`The name IT knows it by, e.g. ${text.serverExample}. Never a password or connection string.`}
+        limit={{ max: CATALOG_LIMITS.server, value: value.server }}
         error={errors.server}
-        maxLength={255}
-        autoComplete="off"
-        spellCheck={false}
-        value={value.server}
-        onChange={(event) => update({ server: event.target.value })}
-      />
-      <TextField
+      >
+        {(control) => (
+          <TextInput
+            {...control}
+            autoComplete="off"
+            spellCheck={false}
+            value={value.server}
+            onChange={(event) => update({ server: event.target.value })}
+          />
+        )}
+      </Field>
+      <Field
         id={id("database")}
         label={text.database}
         required
         hint={`e.g. ${text.databaseExample}`}
+        limit={{ max: CATALOG_LIMITS.database, value: value.database }}
         error={errors.database}
-        maxLength={500}
-        autoComplete="off"
-        spellCheck={false}
-        value={value.database}
-        onChange={(event) => update({ database: event.target.value })}
-      />
+      >
+        {(control) => (
+          <TextInput
+            {...control}
+            autoComplete="off"
+            spellCheck={false}
+            value={value.database}
+            onChange={(event) => update({ database: event.target.value })}
+          />
+        )}
+      </Field>
       <RadioGroup
         id={id("environment")}
         name={id("environment")}

@@ -1,8 +1,9 @@
 "use client";
 
-import { RadioGroup, TextField } from "@/components/ui/field";
+import { Field, RadioGroup, TextInput } from "@/components/ui/field";
 import type { FieldErrors, GatewayDraft } from "@/lib/catalog/forms";
 import { GATEWAY_KIND_OPTIONS } from "@/lib/catalog/labels";
+import { CATALOG_LIMITS } from "@/lib/catalog/schemas";
 
 interface GatewayFieldsProps {
   idPrefix: string;
@@ -18,17 +19,23 @@ export function GatewayFields({ idPrefix, value, onChange, errors, withKind = tr
   const id = (field: string) => `${idPrefix}-${field}`;
   const update = (changes: Partial<GatewayDraft>) => onChange({ ...value, ...changes });
   const text = (field: "name" | "cluster" | "host" | "region", label: string, hint?: string) => (
-    <TextField
+    <Field
       id={id(field)}
       label={label}
       hint={hint}
       required
+      limit={{ max: CATALOG_LIMITS[field], value: value[field] }}
       error={errors[field]}
-      maxLength={200}
-      autoComplete="off"
-      value={value[field]}
-      onChange={(event) => update({ [field]: event.target.value })}
-    />
+    >
+      {(control) => (
+        <TextInput
+          {...control}
+          autoComplete="off"
+          value={value[field]}
+          onChange={(event) => update({ [field]: event.target.value })}
+        />
+      )}
+    </Field>
   );
 
   return (

@@ -3,11 +3,12 @@
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { TextAreaField } from "@/components/ui/field";
+import { Field, TextArea } from "@/components/ui/field";
 import { ApiError, errorMessage } from "@/lib/api-client";
 import { BlastRadius } from "@/lib/catalog/components/blast-radius";
 import type { ConnectorDetail } from "@/lib/catalog/contract";
 import { useConnectorImpact, useRevokeConnector } from "@/lib/catalog/hooks";
+import { CATALOG_LIMITS } from "@/lib/catalog/schemas";
 
 /**
  * Revoke, behind a confirmation that first loads and shows what it would block, then asks
@@ -78,20 +79,26 @@ export function RevokeConnector({
       >
         <BlastRadius change="Revoking this connector" impact={impact} />
         {impact.isSuccess ? (
-          <TextAreaField
+          <Field
             id={reasonId}
             label="Reason"
             required
             hint="Told to the owners of the automations affected."
+            limit={{ max: CATALOG_LIMITS.revokeReason, value: reason }}
             error={reasonError}
-            rows={3}
-            maxLength={1000}
-            value={reason}
-            onChange={(event) => {
-              setReason(event.target.value);
-              if (reasonError) setReasonError(null);
-            }}
-          />
+          >
+            {(control) => (
+              <TextArea
+                {...control}
+                rows={3}
+                value={reason}
+                onChange={(event) => {
+                  setReason(event.target.value);
+                  if (reasonError) setReasonError(null);
+                }}
+              />
+            )}
+          </Field>
         ) : null}
       </ConfirmDialog>
     </>

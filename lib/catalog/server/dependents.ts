@@ -19,7 +19,8 @@ type Db = Pick<Tx, "$queryRaw">;
 export interface Impact {
   automations: number;
   departments: number;
-  byDepartment: Array<{ departmentId: string; name: string; count: number }>;
+  /** Per department: its dependents, and how many of them the change would block. */
+  byDepartment: Array<{ departmentId: string; name: string; count: number; wouldBlock: number }>;
   /** Dependents not BLOCKED now that the change would turn BLOCKED. */
   wouldBlock: number;
 }
@@ -85,7 +86,12 @@ async function impactOf(db: Db, withDependents: Prisma.Sql): Promise<Impact> {
   return {
     automations: rows.reduce((sum, row) => sum + row.count, 0),
     departments: rows.length,
-    byDepartment: rows.map(({ departmentId, name, count }) => ({ departmentId, name, count })),
+    byDepartment: rows.map(({ departmentId, name, count, wouldBlock }) => ({
+      departmentId,
+      name,
+      count,
+      wouldBlock,
+    })),
     wouldBlock: rows.reduce((sum, row) => sum + row.wouldBlock, 0),
   };
 }

@@ -29,7 +29,7 @@ interface DashboardProps {
   company: boolean;
 }
 
-const timeFormat = new Intl.DateTimeFormat("en-GB", {
+const timeFormat = new Intl.DateTimeFormat(undefined, {
   hour: "2-digit",
   minute: "2-digit",
   second: "2-digit",

@@ -4,7 +4,7 @@ import { ChartTable, CountLink, ScrollRegion, TD } from "@/lib/dashboard/compone
 import type { DashboardSummary, ExpiringConnector } from "@/lib/dashboard/contract";
 import { prerequisitesHref } from "@/lib/dashboard/links";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
 /** Shared-key connectors whose keys expire soon, and the automations that rely on each. */
 export function Expiries({

@@ -12,7 +12,7 @@ import {
 import type { TrendPoint } from "@/lib/dashboard/contract";
 import { PREREQUISITE_TYPES } from "@/lib/domain/types";
 
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+const dayFormat = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", timeZone: "UTC" });
 const formatDay = (day: string) => dayFormat.format(new Date(`${day}T00:00:00Z`));
 
 /**

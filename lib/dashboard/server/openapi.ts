@@ -1,18 +1,22 @@
 import "server-only";
 import type { OpenAPIRegistry, ResponseConfig } from "@asteasolutions/zod-to-openapi";
 import { ZAutomationExportQuery } from "@/lib/automations/schemas";
+import { AUTOMATION_CSV_COLUMNS } from "@/lib/automations/server/export-automations";
 import { ZDashboardDetails, ZDashboardSummary, ZPrerequisiteItem } from "@/lib/dashboard/contract";
 import { ZDashboardQuery } from "@/lib/dashboard/schemas";
+import type { CsvColumn } from "@/lib/export/server/csv";
 import { answers, json, pageOf, signedInRoutes } from "@/lib/openapi/common";
 import { z } from "@/lib/openapi/zod";
 import { ZPrerequisiteExportQuery, ZPrerequisiteListQuery } from "@/lib/prerequisites/schemas";
+import { PREREQUISITE_CSV_COLUMNS } from "@/lib/prerequisites/server/views";
 import { ZRequestExportQuery } from "@/lib/requests/schemas";
+import { REQUEST_CSV_COLUMNS } from "@/lib/requests/server/export-requests";
 
 // The dashboards, the prerequisites drill-down and every list's CSV export, for the OpenAPI
 // document. The answer schemas describe lib/dashboard/types.ts and lib/prerequisites/server/views.ts.
 
-const csv = (what: string): ResponseConfig => ({
-  description: `${what} as CSV (UTF-8 with a byte-order mark, streamed; just the header when nothing matches).`,
+const csv = (what: string, columns: ReadonlyArray<CsvColumn>): ResponseConfig => ({
+  description: `${what} as CSV (UTF-8 with a byte-order mark, streamed; just the header when nothing matches). Columns, in order: ${columns.map((column) => `“${column.header}”`).join(", ")}. Coded values are written in the words the pages show; the codes follow in the “… code” columns. Timestamps are ISO 8601 in UTC.`,
   content: { "text/csv": { schema: z.string() } },
 });
 
@@ -56,6 +60,7 @@ export function registerDashboardPaths(registry: OpenAPIRegistry): void {
       query: ZPrerequisiteExportQuery,
       list: "GET /api/v1/prerequisites",
       who: "MAKER: of their automations; MANAGER: of their departments; IT_APPROVER and ADMIN: all",
+      columns: PREREQUISITE_CSV_COLUMNS,
     },
     {
       path: "/api/v1/automations/export",
@@ -63,6 +68,7 @@ export function registerDashboardPaths(registry: OpenAPIRegistry): void {
       query: ZAutomationExportQuery,
       list: "GET /api/v1/automations",
       who: "MAKER: their own; MANAGER: their departments'; IT_APPROVER and ADMIN: all",
+      columns: AUTOMATION_CSV_COLUMNS,
     },
     {
       path: "/api/v1/requests/export",
@@ -70,9 +76,10 @@ export function registerDashboardPaths(registry: OpenAPIRegistry): void {
       query: ZRequestExportQuery,
       list: "GET /api/v1/requests",
       who: "MAKER: their own; MANAGER: their departments'; IT_APPROVER: all",
+      columns: REQUEST_CSV_COLUMNS,
     },
   ] as const;
-  for (const { path, what, query, list, who } of exports) {
+  for (const { path, what, query, list, who, columns } of exports) {
     route({
       method: "get",
       path,
@@ -80,7 +87,7 @@ export function registerDashboardPaths(registry: OpenAPIRegistry): void {
       summary: `Export ${what.toLowerCase()} as CSV`,
       description: `${who}. Every row ${list} would page through, with the same filters, scope and order, as one CSV download.`,
       request: { query },
-      responses: answers(200, csv(what), 400),
+      responses: answers(200, csv(what, columns), 400),
     });
   }
 }

@@ -39,6 +39,23 @@ export function csvCell(value: string | null | undefined): string {
   return `"${defused.replaceAll('"', '""')}"`;
 }
 
+/**
+ * SQL for the words a code shows on screen ("READY" → "Ready"), so that an export reads like
+ * the page; the code itself goes in a column of its own. A code without a label stays as is.
+ */
+export function labelSql(sql: string, labels: Readonly<Record<string, string>>): string {
+  const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+  const branches = Object.entries(labels).map(
+    ([code, label]) => `when ${literal(code)} then ${literal(label)}`,
+  );
+  return `case (${sql})::text ${branches.join(" ")} else (${sql})::text end`;
+}
+
+/** The labels of a badge map ({ READY: { label: "Ready", … } } → { READY: "Ready" }). */
+export function badgeLabels(badges: Readonly<Record<string, { label: string }>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(badges).map(([code, badge]) => [code, badge.label]));
+}
+
 /** A timestamptz as the API writes dates (`Date#toISOString`: UTC, milliseconds, "Z"). */
 export function isoTimestampSql(sql: string): string {
   return `to_char((${sql}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;

@@ -89,7 +89,7 @@ const COLUMNS: ReadonlyArray<Column<PrerequisiteItem>> = [
     header: "Status",
     cell: (prerequisite) => (
       <>
-        <PrerequisiteStatusBadge status={prerequisite.status} />
+        <PrerequisiteStatusBadge status={prerequisite.status} lapse={prerequisite.lapse} />
         {prerequisite.basis ? (
           <span className="mt-1 block text-xs text-slate-600">{basisText(prerequisite)}</span>
         ) : null}

@@ -59,7 +59,9 @@ const FROM = `
   join automations a on a.id = p."automationId"
   join departments d on d.id = p."departmentId"
   left join system_accesses s on s.id = p."systemAccessId"
-  left join users bu on bu.id = p."basisById"`;
+  left join users bu on bu.id = p."basisById"
+  left join gateways g on g.id = p."gatewayId"
+  left join connectors c on c.id = p."connectorId"`;
 
 const ORDER = `order by a.name, a.id, p.key`;
 
@@ -71,7 +73,8 @@ const LIST_COLUMNS = `
   a.id as "automationId", a.name as "automationName", a.status::text as "automationStatus",
   d.id as "departmentId", d.name as "departmentName",
   s.id as "systemId", s.name as "systemName", s.service,
-  s."credentialStore"::text as "credentialStore", s."credentialName"`;
+  s."credentialStore"::text as "credentialStore", s."credentialName",
+  g.status::text as "gatewayStatus", c.status::text as "connectorStatus"`;
 
 /** The keyset position after a row: automation name and prerequisite key, then the automation id. */
 function cursorOf(row: PrerequisiteRow): string {

@@ -3,11 +3,12 @@
 import { type FormEvent, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { TextAreaField } from "@/components/ui/field";
+import { Field, TextArea } from "@/components/ui/field";
 import { ApiError, errorMessage } from "@/lib/api-client";
 import { formatDateTime } from "@/lib/automations/labels";
 import type { RequestComment } from "@/lib/requests/contract";
 import { useAddComment } from "@/lib/requests/hooks";
+import { REQUEST_LIMITS } from "@/lib/requests/schemas";
 
 interface CommentsProps {
   requestId: string;
@@ -72,19 +73,20 @@ function AddComment({ requestId }: { requestId: string }) {
 
   return (
     <form noValidate onSubmit={submit} aria-label="Add a comment" className="space-y-3">
-      <TextAreaField
-        id={id}
-        label="Add a comment"
-        error={error}
-        ref={inputRef}
-        rows={3}
-        maxLength={2000}
-        value={body}
-        onChange={(event) => {
-          setBody(event.target.value);
-          if (error) setError(null);
-        }}
-      />
+      <Field id={id} label="Add a comment" limit={{ max: REQUEST_LIMITS.comment, value: body }} error={error}>
+        {(control) => (
+          <TextArea
+            {...control}
+            ref={inputRef}
+            rows={3}
+            value={body}
+            onChange={(event) => {
+              setBody(event.target.value);
+              if (error) setError(null);
+            }}
+          />
+        )}
+      </Field>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" variant="secondary" pending={add.isPending} pendingText="Adding…">
           Add comment

@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import { ErrorSummary, focusControl } from "@/components/ui/error-summary";
-import { RadioGroup, TextAreaField } from "@/components/ui/field";
+import { Field, RadioGroup, TextArea } from "@/components/ui/field";
 import type { ApiError } from "@/lib/api-client";
 import type { FieldErrors } from "@/lib/catalog/forms";
 import { ConnectorDecision } from "@/lib/requests/components/connector-decision";
@@ -14,6 +14,7 @@ import {
 } from "@/lib/requests/components/use-decision-form";
 import type { RequestDetail, RequestRecord } from "@/lib/requests/contract";
 import { gatewayDetailsOf } from "@/lib/requests/details";
+import { REQUEST_LIMITS } from "@/lib/requests/schemas";
 
 interface DecisionFormProps {
   request: RequestDetail;
@@ -103,17 +104,23 @@ function DecisionAndReason({ ids, draft, change, errors, isConnector }: Decision
           { value: "REJECT", label: "Reject", description: "The maker sees your reason and can ask again." },
         ]}
       />
-      <TextAreaField
+      <Field
         id={ids.reason}
         label="Reason"
         required
         hint="The maker reads this with the decision."
+        limit={{ max: REQUEST_LIMITS.decisionReason, value: draft.reason }}
         error={errors.reason}
-        rows={3}
-        maxLength={1000}
-        value={draft.reason}
-        onChange={(event) => change({ reason: event.target.value })}
-      />
+      >
+        {(control) => (
+          <TextArea
+            {...control}
+            rows={3}
+            value={draft.reason}
+            onChange={(event) => change({ reason: event.target.value })}
+          />
+        )}
+      </Field>
     </>
   );
 }

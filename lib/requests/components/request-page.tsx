@@ -182,7 +182,7 @@ function AskedDetails({ request }: { request: RequestDetail }) {
               Prerequisite: {PREREQUISITE_TYPE_LABELS[prerequisite.type]}
               {prerequisite.systemName ? ` for ${prerequisite.systemName}` : ""}
             </h3>
-            <PrerequisiteStatusBadge status={prerequisite.status} />
+            <PrerequisiteStatusBadge status={prerequisite.status} lapse={prerequisite.lapse} />
           </div>
           <p className="mt-2 text-sm text-slate-700">{prerequisite.reason}</p>
         </div>

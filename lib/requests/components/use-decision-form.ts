@@ -3,44 +3,22 @@ import type { SummaryError } from "@/components/ui/error-summary";
 import { ApiError, errorMessage } from "@/lib/api-client";
 import { connectorErrorTarget } from "@/lib/catalog/components/connector-fields";
 import type { Connector } from "@/lib/catalog/contract";
+import { connectorApiDraftOf, toOptionalConnectorApi } from "@/lib/catalog/details-forms";
 import {
-  type ConnectorApiDraft,
-  checkConnectorApi,
-  connectorApiDraftOf,
-  toOptionalConnectorApi,
-} from "@/lib/catalog/details-forms";
-import {
-  type ConnectorDraft,
-  checkConnector,
-  checkGateway,
   EMPTY_CONNECTOR,
   EMPTY_GATEWAY,
   type FieldErrors,
-  type GatewayDraft,
   toConnectorFields,
   toGatewayFields,
 } from "@/lib/catalog/forms";
 import { useGateways } from "@/lib/catalog/hooks";
 import type { RequestDetail, RequestRecord } from "@/lib/requests/contract";
+import { checkDecision, type DecisionDraft, stillWrong } from "@/lib/requests/decision-checks";
 import { connectorDetailsOf } from "@/lib/requests/details";
 import { useDecideRequest } from "@/lib/requests/hooks";
 import type { Decision, DecisionBody } from "@/lib/requests/schemas";
 
-/** Link or pick what exists, or record a new one. */
-export type Source = "existing" | "new";
-
-export interface DecisionDraft {
-  decision: Decision | "";
-  reason: string;
-  connectorSource: Source;
-  connectorId: string;
-  connector: ConnectorDraft;
-  /** A new connector's API: filled in from what the request names, IT may change it. */
-  connectorApi: ConnectorApiDraft;
-  gatewaySource: Source;
-  gatewayId: string;
-  gateway: GatewayDraft;
-}
+export type { DecisionDraft, Source } from "@/lib/requests/decision-checks";
 
 /** The ids of the form's controls, unique per form. */
 export type DecisionIds = ReturnType<typeof decisionIds>;
@@ -63,7 +41,11 @@ export function useDecisionForm({ request, onDecided, onConflict }: DecisionForm
   const gateways = useGateways();
 
   function change(patch: Partial<DecisionDraft>) {
-    setDraft((current) => ({ ...current, ...patch }));
+    const next = { ...draft, ...patch };
+    setDraft(next);
+    // A problem the change resolved goes at once (choosing Approve clears "Choose whether to
+    // approve or reject"); the ones that remain stay until the next submit.
+    setErrors((current) => stillWrong(current, { before: draft, after: next, request, changed: patch }));
   }
 
   function showErrors(found: FieldErrors, message: string | null) {
@@ -143,36 +125,6 @@ function initialDraft(request: RequestDetail, usable: Connector[]): DecisionDraf
 
 function isUsableConnector(connector: Connector): boolean {
   return connector.status === "APPROVED" && new Date(connector.keyExpiresAt).getTime() > Date.now();
-}
-
-function checkDecision(draft: DecisionDraft, request: RequestDetail): FieldErrors {
-  const found: FieldErrors = {};
-  if (!draft.decision) found.decision = "Choose whether to approve or reject the request";
-  if (!draft.reason.trim()) {
-    found.reason =
-      draft.decision === "REJECT"
-        ? "Give the reason for rejecting: the maker reads it"
-        : "Give a reason for the decision: the maker reads it";
-  }
-  if (draft.decision !== "APPROVE") return found;
-  if (request.type === "SHARED_KEY_CONNECTOR") {
-    if (draft.connectorSource === "existing") {
-      if (!draft.connectorId) found["connector.connectorId"] = "Choose the connector to link";
-    } else {
-      for (const [field, message] of Object.entries({
-        ...checkConnector(draft.connector, { withService: false }),
-        ...checkConnectorApi(draft.connectorApi, { required: false }),
-      })) {
-        found[`connector.${field}`] = message;
-      }
-    }
-  } else if (draft.gatewaySource === "existing") {
-    if (!draft.gatewayId) found.gatewayId = "Choose the gateway the automation uses";
-  } else {
-    for (const [field, message] of Object.entries(checkGateway(draft.gateway)))
-      found[`gateway.${field}`] = message;
-  }
-  return found;
 }
 
 function decisionBody(draft: DecisionDraft, request: RequestDetail): DecisionBody {

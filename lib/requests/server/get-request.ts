@@ -2,8 +2,11 @@ import "server-only";
 import { can } from "@/lib/auth/permissions";
 import type { Caller } from "@/lib/auth/server/caller";
 import { requestScope } from "@/lib/auth/server/scope";
+import { type HistorySource, historyLines } from "@/lib/automations/history";
+import { prerequisiteTitle } from "@/lib/automations/labels";
 import { connectorSelect, toConnectorView } from "@/lib/catalog/server/views";
 import { prisma } from "@/lib/db";
+import { lapseOf } from "@/lib/domain/lapse";
 import { isUuid } from "@/lib/http/cursor";
 import { notFound } from "@/lib/http/errors";
 import { type RequestView, requestSelect, toRequestView } from "@/lib/requests/server/views";
@@ -46,7 +49,15 @@ export async function getRequestDetail({ caller, id }: { caller: Caller; id: str
     prisma.auditEvent.findMany({
       where: { entityType: "Request", entityId: id },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      select: { id: true, action: true, actorLabel: true, createdAt: true },
+      select: {
+        id: true,
+        action: true,
+        actorLabel: true,
+        createdAt: true,
+        before: true,
+        after: true,
+        actor: { select: { name: true } },
+      },
     }),
     suggestConnectors(request),
   ]);
@@ -61,7 +72,7 @@ export async function getRequestDetail({ caller, id }: { caller: Caller; id: str
     requesterOtherRequests: others.map(toRequestView),
     // Written before the secret rules existed, a comment that fails them is shown masked.
     comments: comments.map((comment) => ({ ...comment, body: maskIfSecret(comment.body) })),
-    history: history.map((event) => ({ ...event, id: event.id.toString() })),
+    history: await requestHistory(request, automation, prerequisite, history),
     suggestedConnectors: suggested.map((connector) => toConnectorView(connector, caller, now)),
     permissions: {
       decide: pending && decider,
@@ -83,8 +94,56 @@ function loadAutomation(id: string) {
       runMode: true,
       department: { select: { id: true, name: true } },
       owner: { select: { id: true, name: true, email: true } },
+      systems: { select: { name: true, location: true }, orderBy: { position: "asc" } },
     },
   });
+}
+
+/**
+ * The request's history in plain sentences: its events, with the gateway or connector an
+ * approval put in place named, and the automation's on-premises systems that a gateway reaches.
+ */
+async function requestHistory(
+  request: RequestView,
+  automation: Awaited<ReturnType<typeof loadAutomation>>,
+  prerequisite: Awaited<ReturnType<typeof loadPrerequisite>>,
+  events: Array<{
+    id: bigint;
+    action: string;
+    actorLabel: string;
+    createdAt: Date;
+    before: unknown;
+    after: unknown;
+    actor: { name: string } | null;
+  }>,
+) {
+  const [gateway, connector] = await Promise.all([
+    request.gatewayId
+      ? prisma.gateway.findUnique({ where: { id: request.gatewayId }, select: { name: true } })
+      : null,
+    request.connectorId
+      ? prisma.connector.findUnique({ where: { id: request.connectorId }, select: { name: true } })
+      : null,
+  ]);
+  const titles = new Map(prerequisite ? [[prerequisite.key, prerequisiteTitle(prerequisite)]] : []);
+  const onPremisesSystems = automation.systems
+    .filter((system) => system.location === "ON_PREMISES")
+    .map((system) => maskIfSecret(system.name));
+  const sources = events.map(
+    (event): HistorySource => ({
+      id: event.id.toString(),
+      action: event.action,
+      actorLabel: event.actorLabel,
+      actorName: event.actor?.name ?? null,
+      createdAt: event.createdAt,
+      before: event.before,
+      after: event.after,
+      request: { type: request.type, service: request.service },
+      gatewayName: event.action === "request.approved" ? maskIfSecret(gateway?.name ?? null) : null,
+      connectorName: event.action === "request.approved" ? maskIfSecret(connector?.name ?? null) : null,
+    }),
+  );
+  return historyLines(sources, { titles, onPremisesSystems });
 }
 
 /**
@@ -108,11 +167,19 @@ async function loadPrerequisite(request: RequestView) {
       status: true,
       reason: true,
       systemAccess: { select: { name: true } },
+      gateway: { select: { status: true } },
+      connector: { select: { status: true } },
     },
   });
   if (!row) return null;
-  const { systemAccess, ...rest } = row;
-  return { ...rest, systemName: systemAccess?.name ?? null };
+  const { systemAccess, gateway, connector, ...rest } = row;
+  const lapse = lapseOf({
+    type: rest.type,
+    status: rest.status,
+    gatewayStatus: gateway?.status ?? null,
+    connectorStatus: connector?.status ?? null,
+  });
+  return { ...rest, lapse, systemName: systemAccess?.name ?? null };
 }
 
 /** For a connector request: the catalog's connectors of that service, usable ones first. */

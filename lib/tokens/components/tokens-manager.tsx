@@ -4,15 +4,13 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Alert, Loading } from "@/components/ui/alert";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { type Column, DataTable } from "@/components/ui/data-table";
-import { DetailSection } from "@/components/ui/detail";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
-import { SelectField, TextField } from "@/components/ui/field";
+import { Field, Select, TextInput } from "@/components/ui/field";
 import { ApiError, errorMessage } from "@/lib/api-client";
 import type { CreatedToken, TokenStatus, TokenView } from "@/lib/tokens/contract";
 import { useCreateToken, useRevokeToken, useTokens } from "@/lib/tokens/hooks";
-import { DEFAULT_TOKEN_DAYS, TOKEN_LIFETIMES_DAYS } from "@/lib/tokens/schemas";
+import { DEFAULT_TOKEN_DAYS, TOKEN_LIFETIMES_DAYS, TOKEN_LIMITS } from "@/lib/tokens/schemas";
 
 const STATUS_TONE: Record<TokenStatus, BadgeTone> = {
   ACTIVE: "success",
@@ -75,31 +73,39 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedToken) => vo
         className="mt-4 grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-end"
         noValidate
       >
-        <TextField
+        <Field
           id="token-name"
           label="Name"
           hint="What uses it, e.g. “Nightly export”."
+          limit={{ max: TOKEN_LIMITS.name, value: name }}
           error={fields.name}
           required
-          name="name"
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          maxLength={100}
-        />
-        <SelectField
-          id="token-days"
-          label="Expires after"
-          error={fields.expiresInDays}
-          name="expiresInDays"
-          value={days}
-          onChange={(event) => setDays(event.target.value)}
         >
-          {TOKEN_LIFETIMES_DAYS.map((option) => (
-            <option key={option} value={option}>
-              {option} days
-            </option>
-          ))}
-        </SelectField>
+          {(control) => (
+            <TextInput
+              {...control}
+              name="name"
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+            />
+          )}
+        </Field>
+        <Field id="token-days" label="Expires after" error={fields.expiresInDays}>
+          {(control) => (
+            <Select
+              {...control}
+              name="expiresInDays"
+              value={days}
+              onChange={(event) => setDays(event.target.value)}
+            >
+              {TOKEN_LIFETIMES_DAYS.map((option) => (
+                <option key={option} value={option}>
+                  {option} days
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
         <Button type="submit" pending={create.isPending} pendingText="Creating…">
           Create token
         </Button>
@@ -173,44 +179,6 @@ function NewTokenNotice({ token, onDone }: { token: CreatedToken; onDone: () => 
   );
 }
 
-function tokenColumns(onRevoke: (token: TokenView) => void): Array<Column<TokenView>> {
-  return [
-    { key: "name", header: "Name", rowHeader: true, cell: (token) => token.name },
-    { key: "prefix", header: "Token", cellClassName: "font-mono", cell: (token) => `${token.prefix}…` },
-    {
-      key: "status",
-      header: "Status",
-      cell: (token) => (
-        <Badge tone={STATUS_TONE[token.status]} value={token.status}>
-          {STATUS_LABEL[token.status]}
-        </Badge>
-      ),
-    },
-    { key: "created", header: "Created", cell: (token) => dateFormat.format(new Date(token.createdAt)) },
-    {
-      key: "expires",
-      header: "Expires",
-      cell: (token) => (token.expiresAt ? dateFormat.format(new Date(token.expiresAt)) : "Never"),
-    },
-    {
-      key: "lastUsed",
-      header: "Last used",
-      cell: (token) => (token.lastUsedAt ? dateTimeFormat.format(new Date(token.lastUsedAt)) : "Never used"),
-    },
-    {
-      key: "actions",
-      header: <span className="sr-only">Actions</span>,
-      align: "right",
-      cell: (token) =>
-        token.status === "ACTIVE" ? (
-          <Button variant="secondary" size="sm" onClick={() => onRevoke(token)}>
-            Revoke<span className="sr-only"> {token.name}</span>
-          </Button>
-        ) : null,
-    },
-  ];
-}
-
 function TokenList() {
   const tokens = useTokens();
   const revoke = useRevokeToken();
@@ -226,21 +194,79 @@ function TokenList() {
   }
   const items = tokens.data.items;
   return (
-    <DetailSection id="token-list" heading="Your tokens">
+    <section aria-labelledby="token-list-heading" className="space-y-3">
+      <h2 id="token-list-heading" className="text-lg font-semibold">
+        Your tokens
+      </h2>
       {items.length === 0 ? (
         <EmptyState title="No API tokens yet">
           Create one above when a script or another system needs to call the Preflight API as you.
         </EmptyState>
       ) : (
-        <DataTable
-          caption="Your API tokens, newest first"
-          columns={tokenColumns((token) => {
-            revoke.reset();
-            setPending(token);
-          })}
-          rows={items}
-          rowKey={(token) => token.id}
-        />
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="min-w-full text-left text-sm">
+            <caption className="sr-only">Your API tokens, newest first</caption>
+            <thead className="bg-slate-50 text-slate-700">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  Name
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  Token
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  Status
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  Created
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  Expires
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  Last used
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200">
+              {items.map((token) => (
+                <tr key={token.id}>
+                  <td className="px-3 py-2 font-medium">{token.name}</td>
+                  <td className="px-3 py-2 font-mono">{token.prefix}…</td>
+                  <td className="px-3 py-2">
+                    <Badge tone={STATUS_TONE[token.status]} value={token.status}>
+                      {STATUS_LABEL[token.status]}
+                    </Badge>
+                  </td>
+                  <td className="px-3 py-2">{dateFormat.format(new Date(token.createdAt))}</td>
+                  <td className="px-3 py-2">
+                    {token.expiresAt ? dateFormat.format(new Date(token.expiresAt)) : "Never"}
+                  </td>
+                  <td className="px-3 py-2">
+                    {token.lastUsedAt ? dateTimeFormat.format(new Date(token.lastUsedAt)) : "Never used"}
+                  </td>
+                  <td className="px-3 py-2 text-right">
+                    {token.status === "ACTIVE" ? (
+                      <Button
+                        variant="secondary"
+                        size="sm"
+                        onClick={() => {
+                          revoke.reset();
+                          setPending(token);
+                        }}
+                      >
+                        Revoke<span className="sr-only"> {token.name}</span>
+                      </Button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <ConfirmDialog
         open={pending !== null}
@@ -259,6 +285,6 @@ function TokenList() {
           undone.
         </p>
       </ConfirmDialog>
-    </DetailSection>
+    </section>
   );
 }
