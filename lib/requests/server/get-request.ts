@@ -65,9 +65,11 @@ export async function getRequestDetail({ caller, id }: { caller: Caller; id: str
   const now = new Date();
   const pending = request.status === "PENDING";
   const decider = can(caller, "request:decide") && requesterId !== caller.id;
+  // The systems are read for the history's sentences; the answer's automation has none.
+  const { systems: _systems, ...automationAnswer } = automation;
   return {
     ...request,
-    automation,
+    automation: automationAnswer,
     prerequisite,
     requesterOtherRequests: others.map(toRequestView),
     // Written before the secret rules existed, a comment that fails them is shown masked.
