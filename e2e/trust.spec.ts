@@ -100,6 +100,11 @@ test("maker, IT, manager and admin: what a request asks, and how each Satisfied 
     1,
   );
   await expect(itPrerequisites.locator("[data-basis]").filter({ hasText: /Declared by/ })).toHaveCount(1);
+  // The history in sentences, people by name, re-derivation only as the changes it caused.
+  const history = it.getByRole("region", { name: "History" });
+  await expect(history).toContainText("Mia Maker registered the automation.");
+  await expect(history).toContainText("IT verified what was declared for the");
+  await expect(history).not.toContainText(/rederived|re-derived|\[\d+\]|→/i);
   await it.context().close();
 
   // The maker's page, never reloaded, follows.

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { roleLabel } from "@/lib/admin/labels";
 import type { NavSection } from "@/lib/navigation";
 
 interface AppShellProps {
@@ -27,7 +28,8 @@ export function AppShell({ navigation, user, children, actions }: AppShellProps)
           <div className="flex items-center gap-4 text-sm">
             {user ? (
               <span className="text-slate-700">
-                {user.name} <span className="text-slate-500">({user.roles.join(", ") || "no role"})</span>
+                {user.name}{" "}
+                <span className="text-slate-500">({user.roles.map(roleLabel).join(", ") || "no role"})</span>
               </span>
             ) : null}
             {actions}

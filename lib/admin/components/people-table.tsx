@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { Person } from "@/lib/admin/contract";
+import { ROLE_LABELS, rolesOnce } from "@/lib/admin/labels";
 
 interface PeopleTableProps {
   people: Person[];
@@ -67,16 +68,22 @@ function PersonRow({ person }: { person: Person }) {
   );
 }
 
-/** Roles given here are marked apart from those that come from the identity provider. */
+/** Each role once, with where it comes from; roles given here are marked apart. */
 function PersonRoles({ roles }: { roles: Person["roles"] }) {
   if (roles.length === 0) return <span className="text-slate-600">No role</span>;
   return (
     <ul className="flex flex-wrap gap-1">
-      {roles.map((entry) => (
-        <li key={`${entry.role}-${entry.source}`}>
-          <Badge tone={entry.source === "APP" ? "info" : "neutral"}>
-            {entry.role}
-            <span className="font-normal">{entry.source === "CLAIM" ? " · identity provider" : ""}</span>
+      {rolesOnce(roles).map((entry) => (
+        <li key={entry.role}>
+          <Badge tone={entry.givenHere ? "info" : "neutral"}>
+            {ROLE_LABELS[entry.role].label}
+            <span className="font-normal">
+              {entry.fromIdentityProvider
+                ? entry.givenHere
+                  ? " · identity provider and Preflight"
+                  : " · identity provider"
+                : ""}
+            </span>
           </Badge>
         </li>
       ))}

@@ -4,16 +4,10 @@ import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Checkbox, FieldError, SelectField } from "@/components/ui/field";
 import { ActionFeedback, fieldError } from "@/lib/admin/components/action-feedback";
+import { ROLE_LABELS } from "@/lib/admin/labels";
 import { savePersonAccess, setPersonActive } from "@/lib/admin/server/actions";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { IDLE } from "@/lib/http/action-state";
-
-const ROLE_LABELS: Record<Role, { label: string; hint: string }> = {
-  MAKER: { label: "Maker", hint: "Registers automations and requests connectors and gateways." },
-  IT_APPROVER: { label: "IT approver", hint: "Decides requests; keeps the connector and gateway catalog." },
-  MANAGER: { label: "Manager", hint: "Sees the dashboards of the departments they manage." },
-  ADMIN: { label: "Admin", hint: "Manages people, departments and roles; reads the audit trail." },
-};
 
 interface PersonAccessFormProps {
   person: {
