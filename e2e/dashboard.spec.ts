@@ -165,7 +165,9 @@ test("a manager drills from the GATEWAY bar of Finance to its prerequisites, exp
   expect(exported.map((row) => row[header.indexOf("Prerequisite id")])).toEqual(listed);
   for (const row of exported) {
     expect(row[header.indexOf("Department")]).toBe("Finance");
-    expect(row[header.indexOf("Type")]).toBe("GATEWAY");
+    // The page's words, with the code in a column of its own.
+    expect(row[header.indexOf("Type")]).toBe("On-premises data gateway");
+    expect(row[header.indexOf("Type code")]).toBe("GATEWAY");
   }
 
   // Back on the dashboard: IT approves a pending gateway request in another browser.

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { ADMIN_LIMITS, ZCreateDepartmentBody } from "@/lib/admin/schemas";
 import { AUTOMATION_LIMITS, ZCreateAutomationBody } from "@/lib/automations/schemas";
 import { CATALOG_LIMITS, ZCreateGatewayBody } from "@/lib/catalog/schemas";
 import { REQUEST_LIMITS, ZDecisionBody } from "@/lib/requests/schemas";
@@ -69,6 +70,7 @@ describe("limits said before typing", () => {
           | typeof ZCreateGatewayBody
           | typeof ZDecisionBody
           | typeof ZCreateTokenBody
+          | typeof ZCreateDepartmentBody
         ),
         (text: string) => Record<string, unknown>,
         string,
@@ -120,6 +122,7 @@ describe("limits said before typing", () => {
         REQUEST_LIMITS.decisionReason,
       ],
       ["token name", ZCreateTokenBody, (name) => ({ name, expiresInDays: 30 }), "name", TOKEN_LIMITS.name],
+      ["department name", ZCreateDepartmentBody, (name) => ({ name }), "name", ADMIN_LIMITS.departmentName],
     ];
     for (const [what, schema, body, path, max] of cases) {
       expect(issuesAt(schema, body("x".repeat(max)), path), `${what} at ${max}`).toEqual([]);

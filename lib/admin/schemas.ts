@@ -5,11 +5,14 @@ import { noSecret } from "@/lib/secrets/schemas";
 // Input of the admin API (JSON) and of the admin pages' forms (strings from FormData).
 
 const ZId = z.uuid("Not a valid id.");
+/** The limits the admin forms show before typing (lib/text-limits.test.ts holds them to the schema). */
+export const ADMIN_LIMITS = { departmentName: 100 } as const;
+
 const ZDepartmentName = z
   .string()
   .trim()
   .min(1, "Enter a name.")
-  .max(100, "At most 100 characters.")
+  .max(ADMIN_LIMITS.departmentName, `At most ${ADMIN_LIMITS.departmentName} characters.`)
   .regex(/^[^\p{Cc}]+$/u, "No control characters.")
   .superRefine(noSecret)
   // The generator would print the regex's flag into the pattern; this is the pattern as written.

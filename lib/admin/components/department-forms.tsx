@@ -4,6 +4,7 @@ import { useActionState, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
 import { ActionFeedback, fieldError } from "@/lib/admin/components/action-feedback";
+import { ADMIN_LIMITS } from "@/lib/admin/schemas";
 import {
   addManagerAction,
   createDepartmentAction,
@@ -21,7 +22,13 @@ export function CreateDepartmentForm() {
   return (
     <form action={action} className="space-y-3">
       <div className="flex flex-wrap items-end gap-3">
-        <Field id="new-department" label="Name" error={fieldError(state, "name")} className="min-w-64 flex-1">
+        <Field
+          id="new-department"
+          label="Name"
+          limit={{ max: ADMIN_LIMITS.departmentName, value: name }}
+          error={fieldError(state, "name")}
+          className="min-w-64 flex-1"
+        >
           {(control) => (
             <TextInput
               {...control}
@@ -51,6 +58,7 @@ export function RenameDepartmentForm({ department }: { department: { id: string;
         <Field
           id={id}
           label={`Name of ${department.name}`}
+          limit={{ max: ADMIN_LIMITS.departmentName, value: name }}
           error={fieldError(state, "name")}
           className="min-w-56 flex-1"
         >
