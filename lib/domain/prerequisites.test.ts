@@ -452,7 +452,7 @@ describe("the expense reporting example", () => {
 
     const key = only(d, "SHARED_KEY_CONNECTOR:erp");
     expect(key.systemAccessId).toBe(erp.id);
-    expect(key.reason).toContain("your IT department provides and sets up");
+    expect(key.reason).toContain("IT provides and sets up");
     expect(key.reason).toContain("system-to-system");
     expect(key.reason).toContain("sap-erp");
     expect(key.action).toEqual({
@@ -648,7 +648,7 @@ describe("shared-key connectors", () => {
       "SHARED_KEY_CONNECTOR:erp",
     );
     expect(p.status).toBe("SATISFIED");
-    expect(p.satisfiedBy).toBe("Connector “SAP ERP” (shared with your department)");
+    expect(p.satisfiedBy).toBe("Connector “SAP ERP” (shared with the automation's department)");
   });
 
   it("departmentIds are ignored when the connector is shared with ALL", () => {
@@ -1080,7 +1080,7 @@ describe("how each SATISFIED is known (basis) and IT's reviews", () => {
     const d = derive({ ...declaredEverything, reviews: [sentBack] });
     const p = only(d, bankKey);
     expect([p.status, p.satisfiedBy, p.basis, d.status]).toEqual(["OUTSTANDING", null, null, "PENDING"]);
-    expect(p.reason).toContain("IT reviewed what you declared");
+    expect(p.reason).toContain("IT reviewed what was declared");
     expect(p.reason).toContain("“No such secret in kv-finance”");
     expect(p.reason).toContain(bankDeclaration);
     expect(p.action).toEqual({ kind: "EDIT_SYSTEM", label: "Record the credential reference" });

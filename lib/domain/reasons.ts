@@ -51,7 +51,7 @@ const STORE_LABELS: Record<CredentialStore, string> = {
  */
 export function sentBack(declaration: string, itReason: string | null): string {
   const said = itReason?.trim() ? `: ${quote(itReason)}` : " without giving a reason";
-  return `IT reviewed what you declared (${quote(declaration)}) and sent it back${said} — declare something else that addresses it.`;
+  return `IT reviewed what was declared (${quote(declaration)}) and sent it back${said}; it stays open until the owner declares something else that addresses it.`;
 }
 
 function rejection(decisionReason: string | null): string {
@@ -254,11 +254,12 @@ export const desktopReasons = {
 
 function sharedKeyWhy(system: string, service: string | null): string {
   const svc = service ? ` for ${quote(service)}` : "";
-  return `${quote(system)} signs in with a shared key${svc}: system-to-system access that your IT department provides and sets up, sharing the connector with you.`;
+  return `${quote(system)} signs in with a shared key${svc}: system-to-system access that IT provides and sets up, sharing the connector with the automation's department.`;
 }
 
 export function connectorSatisfiedBy(connector: ConnectorInput): string {
-  const shared = connector.sharing === "ALL" ? "shared with all departments" : "shared with your department";
+  const shared =
+    connector.sharing === "ALL" ? "shared with all departments" : "shared with the automation's department";
   return `Connector ${quote(connector.name)} (${shared})`;
 }
 
@@ -276,7 +277,7 @@ function connectorLapse(connector: ConnectorInput): string {
 
 export const sharedKeyReasons = {
   satisfied: (system: string, service: string, connector: ConnectorInput) =>
-    `${sharedKeyWhy(system, service)} Connector ${quote(connector.name)} is approved for you and its key is valid until ${formatDate(connector.keyExpiresAt)}.`,
+    `${sharedKeyWhy(system, service)} Connector ${quote(connector.name)} is approved for the automation's department and its key is valid until ${formatDate(connector.keyExpiresAt)}.`,
   requested: (system: string, service: string | null) =>
     `${sharedKeyWhy(system, service)} A connector request is waiting for IT's decision.`,
   rejected: (system: string, service: string | null, decisionReason: string | null) =>
@@ -284,7 +285,7 @@ export const sharedKeyReasons = {
   expired: (system: string, service: string, connector: ConnectorInput) =>
     `${sharedKeyWhy(system, service)} ${connectorLapse(connector)} ${requestConnectorLabel(service)}.`,
   outstanding: (system: string, service: string) =>
-    `${sharedKeyWhy(system, service)} No approved connector for ${service} is shared with your department yet: request a connector for ${service}.`,
+    `${sharedKeyWhy(system, service)} No approved connector for ${service} is shared with the automation's department yet: request a connector for ${service}.`,
   noService: (system: string) =>
     `${sharedKeyWhy(system, null)} No service is recorded for it, so no connector can be matched: record the service its key is for.`,
 };

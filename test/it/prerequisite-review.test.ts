@@ -181,7 +181,7 @@ describe("POST /api/v1/automations/{id}/prerequisites/{prerequisiteId}/review", 
     expect(answer.status).toBe(200);
     const sentBack = byKey(answer.body, BANK);
     expect(sentBack).toMatchObject({ status: "OUTSTANDING", satisfiedBy: null, basis: null, basisBy: null });
-    expect(sentBack.reason).toContain("IT reviewed what you declared");
+    expect(sentBack.reason).toContain("IT reviewed what was declared");
     expect(sentBack.reason).toContain("“There is no such secret in kv-finance”");
     expect(sentBack.action).toEqual({ kind: "EDIT_SYSTEM", label: "Record the credential reference" });
     expect(answer.body.status).toBe("PENDING");
