@@ -8,21 +8,9 @@
  * Safe while the app runs: each job is idempotent and claims its rows in the database.
  * Prints the job's result as JSON. Needs DATABASE_URL. Exit codes: 0 ok, 1 error, 2 usage.
  */
-import { spawnSync } from "node:child_process";
+import { ensureServerCondition } from "./lib/server-condition";
 
 const USAGE = "Usage: npm run jobs -- run <key-expiry|outbox|snapshot>";
-
-// The job modules import "server-only", which resolves only under the react-server condition
-// (as inside Next); run this script again with it rather than weaken the guard.
-function ensureServerCondition(): void {
-  if (process.execArgv.includes("--conditions=react-server")) return;
-  const child = spawnSync(
-    process.execPath,
-    [...process.execArgv, "--conditions=react-server", ...process.argv.slice(1)],
-    { stdio: "inherit" },
-  );
-  process.exit(child.status ?? 1);
-}
 
 async function run(job: string): Promise<unknown> {
   switch (job) {

@@ -9,26 +9,16 @@
  *
  * Exit codes: 0 ok, 1 out of date or an unannounced breaking change, 2 usage.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { breakingChanges, type Document } from "./lib/openapi-diff";
+import { ensureServerCondition } from "./lib/server-condition";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const JSON_FILE = "docs/api/openapi.json";
 const MARKDOWN_FILE = "docs/api/README.md";
 const ANNOUNCED = /^API-BREAKING:\s*\S/m;
-
-// The registry imports "server-only", which resolves only under the react-server condition.
-function ensureServerCondition(): void {
-  if (process.execArgv.includes("--conditions=react-server")) return;
-  const child = spawnSync(
-    process.execPath,
-    [...process.execArgv, "--conditions=react-server", ...process.argv.slice(1)],
-    { stdio: "inherit" },
-  );
-  process.exit(child.status ?? 1);
-}
 
 async function generate(): Promise<{ json: string; markdown: string }> {
   const { openApiDocument } = await import("@/lib/openapi/server/registry");

@@ -10,22 +10,10 @@
  * Read-only (one read-only transaction) and migration-safe (scans the tables and columns the
  * database has). Needs DATABASE_URL. Exit codes: 0 nothing found, 1 something found, 2 error.
  */
-import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
+import { ensureServerCondition } from "./lib/server-condition";
 
 const USAGE = "Usage: npm run secrets:scan [-- --json]";
-
-// The scan imports "server-only", which resolves only under the react-server condition (as
-// inside Next); run this script again with it rather than weaken the guard.
-function ensureServerCondition(): void {
-  if (process.execArgv.includes("--conditions=react-server")) return;
-  const child = spawnSync(
-    process.execPath,
-    [...process.execArgv, "--conditions=react-server", ...process.argv.slice(1)],
-    { stdio: "inherit" },
-  );
-  process.exit(child.status ?? 2);
-}
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -63,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-ensureServerCondition();
+ensureServerCondition(2);
 main(process.argv.slice(2))
   .then(async (code) => {
     const { pool } = await import("../lib/db");

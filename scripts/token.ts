@@ -9,9 +9,9 @@
  * `TOKEN=$(npm run -s token -- create … | tail -n 1)` works); everything else names a token by
  * its prefix only. Needs DATABASE_URL. Exit codes: 0 ok, 1 error, 2 usage.
  */
-import { spawnSync } from "node:child_process";
 import os from "node:os";
 import { parseArgs } from "node:util";
+import { ensureServerCondition } from "./lib/server-condition";
 
 const USAGE = `Usage: npm run token -- <command> --email <email> [options]
 
@@ -22,18 +22,6 @@ Commands:
   revoke   Revoke one of the person's tokens: --prefix <pf_…>`;
 
 class UsageError extends Error {}
-
-// The services import "server-only", which only resolves under the react-server condition
-// (as inside Next); run this script again with it rather than weaken the guard.
-function ensureServerCondition(): void {
-  if (process.execArgv.includes("--conditions=react-server")) return;
-  const child = spawnSync(
-    process.execPath,
-    [...process.execArgv, "--conditions=react-server", ...process.argv.slice(1)],
-    { stdio: "inherit" },
-  );
-  process.exit(child.status ?? 1);
-}
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
