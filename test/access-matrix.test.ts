@@ -37,12 +37,12 @@ interface Fixtures extends World {
 }
 
 /** What a row calls: the path, and its parameters and body. */
-interface Call extends Pick<CallOptions, "params" | "body"> {
+interface Call extends Pick<CallOptions, "params" | "body" | "form"> {
   path: string;
 }
 
 interface RouteRow {
-  route: `${"GET" | "POST" | "PATCH" | "DELETE"} ${string}`;
+  route: `${"GET" | "POST" | "PUT" | "PATCH" | "DELETE"} ${string}`;
   load: () => Promise<Record<string, unknown>>;
   call: (fixtures: Fixtures, principal: Principal) => Promise<Call> | Call;
   expect: Record<RolePrincipal, Expected> & Partial<Record<(typeof FAILING_PRINCIPALS)[number], Expected>>;
@@ -58,6 +58,15 @@ const ONLY = (roles: RolePrincipal[], allowed: Expected, others: Expected = 403)
 
 let counter = 0;
 const unique = (label: string) => `${label} ${++counter}`;
+
+/** An import of nothing, in the given status, made by the ADMIN. */
+async function finishedImport(fixtures: Fixtures, status: "DONE" | "PREVIEW" = "DONE"): Promise<string> {
+  const row = await prisma.inventoryImport.create({
+    data: { source: "COE", status, createdById: fixtures.people.ADMIN.id },
+    select: { id: true },
+  });
+  return row.id;
+}
 
 const ROUTES: RouteRow[] = [
   // --- Sign-in, profile, tokens (this issue) ---------------------------------------------
@@ -159,6 +168,81 @@ const ROUTES: RouteRow[] = [
       body: { name: unique("Human Resources") },
     }),
     expect: ONLY(["ADMIN"], 200),
+  },
+  // --- Inventory (issue #14) ---------------------------------------------------------------
+  {
+    route: "GET /api/v1/imports",
+    load: () => import("@/app/api/v1/imports/route"),
+    call: () => ({ path: "/api/v1/imports" }),
+    expect: ONLY(["IT_APPROVER", "ADMIN"], 200),
+  },
+  {
+    route: "POST /api/v1/imports",
+    load: () => import("@/app/api/v1/imports/route"),
+    call: () => {
+      const form = new FormData();
+      form.set("source", "PREFLIGHT_CSV");
+      form.append(
+        "file",
+        new File(
+          [`environment,flow_id,flow_name\nenv-matrix,${unique("flow").replace(" ", "-")},Matrix flow\n`],
+          "a.csv",
+        ),
+      );
+      return { path: "/api/v1/imports", form };
+    },
+    expect: ONLY(["IT_APPROVER", "ADMIN"], 201),
+  },
+  {
+    route: "GET /api/v1/imports/{id}",
+    load: () => import("@/app/api/v1/imports/[id]/route"),
+    call: async (fixtures) => {
+      const id = await finishedImport(fixtures);
+      return { path: `/api/v1/imports/${id}`, params: { id } };
+    },
+    expect: ONLY(["IT_APPROVER", "ADMIN"], 200),
+  },
+  {
+    route: "POST /api/v1/imports/{id}/apply",
+    load: () => import("@/app/api/v1/imports/[id]/apply/route"),
+    call: async (fixtures) => {
+      const id = await finishedImport(fixtures);
+      return { path: `/api/v1/imports/${id}/apply`, params: { id } };
+    },
+    // A finished import cannot be applied again: 409 past the guard.
+    expect: ONLY(["IT_APPROVER", "ADMIN"], "ALLOWED"),
+  },
+  {
+    route: "POST /api/v1/imports/{id}/cancel",
+    load: () => import("@/app/api/v1/imports/[id]/cancel/route"),
+    call: async (fixtures) => {
+      const id = await finishedImport(fixtures, "PREVIEW");
+      return { path: `/api/v1/imports/${id}/cancel`, params: { id } };
+    },
+    expect: ONLY(["IT_APPROVER", "ADMIN"], 200),
+  },
+  {
+    route: "GET /api/v1/inventory/environments",
+    load: () => import("@/app/api/v1/inventory/environments/route"),
+    call: () => ({ path: "/api/v1/inventory/environments" }),
+    expect: ONLY(["IT_APPROVER", "ADMIN"], 200),
+  },
+  {
+    route: "PUT /api/v1/inventory/environments/{id}",
+    load: () => import("@/app/api/v1/inventory/environments/[id]/route"),
+    call: async (fixtures) => {
+      await prisma.inventoryEnvironment.upsert({
+        where: { id: "env-matrix" },
+        create: { id: "env-matrix" },
+        update: {},
+      });
+      return {
+        path: "/api/v1/inventory/environments/env-matrix",
+        params: { id: "env-matrix" },
+        body: { departmentId: fixtures.hrDepartmentId },
+      };
+    },
+    expect: ONLY(["IT_APPROVER", "ADMIN"], 200),
   },
   // --- Public --------------------------------------------------------------------------------
   {

@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   "dashboard:read": ["MANAGER", "IT_APPROVER", "ADMIN"],
   "dashboard:read:all": ["IT_APPROVER", "ADMIN"],
   "audit:read": ["IT_APPROVER", "ADMIN"],
+  /** Import a tenant's inventory (uploads and the live sync) and map its environments. */
+  "inventory:import": ["IT_APPROVER", "ADMIN"],
   "admin:people": ["ADMIN"],
   "admin:departments": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -20,6 +20,8 @@ export interface CallOptions {
   body?: unknown;
   /** Sent as it is, as JSON's content type (a malformed body, say). */
   rawBody?: string;
+  /** Sent as multipart/form-data (an upload); the boundary is set by the request. */
+  form?: FormData;
   /** The route's dynamic segments, e.g. { id }. */
   params?: Record<string, string>;
 }
@@ -52,7 +54,7 @@ export async function callRoute(
   const request = new NextRequest(new URL(path, APP_ORIGIN), {
     method,
     headers,
-    body: hasBody ? (options.rawBody ?? JSON.stringify(options.body)) : undefined,
+    body: options.form ?? (hasBody ? (options.rawBody ?? JSON.stringify(options.body)) : undefined),
   });
   const response = await (handler as Handler)(request, {
     params: Promise.resolve(options.params ?? {}),

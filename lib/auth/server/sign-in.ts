@@ -39,6 +39,8 @@ async function syncUser(tx: Tx, { provider, identity }: SignInInput): Promise<Si
     name: true,
     externalId: true,
     active: true,
+    knownFrom: true,
+    lastSignInAt: true,
     departmentId: true,
     roles: { where: { source: "CLAIM" }, select: { role: true } },
     managedDepartments: { select: { departmentId: true } },
@@ -54,7 +56,14 @@ async function syncUser(tx: Tx, { provider, identity }: SignInInput): Promise<Si
     await refuse(tx, actor, existing.id, "AccountConflict", provider);
     return { ok: false, reason: "AccountConflict" };
   }
-  if (existing && !existing.active) {
+  // Known only as a flow's owner from an inventory import: their first sign-in is their account.
+  const claimsImported =
+    existing !== null &&
+    !existing.active &&
+    existing.knownFrom === "INVENTORY" &&
+    existing.lastSignInAt === null &&
+    existing.externalId === null;
+  if (existing && !existing.active && !claimsImported) {
     await refuse(tx, actor, existing.id, "AccountDisabled", provider);
     return { ok: false, reason: "AccountDisabled" };
   }
@@ -78,10 +87,13 @@ async function syncUser(tx: Tx, { provider, identity }: SignInInput): Promise<Si
     externalId,
     departmentId,
     lastSignInAt: now,
+    ...(claimsImported ? { active: true } : {}),
   };
   const user = existing
     ? await tx.user.update({ where: { id: existing.id }, data: fields, select: { id: true } })
     : await tx.user.create({ data: fields, select: { id: true } });
+
+  if (claimsImported) await takeOverImportedFlows(tx, user.id, identity.email, now);
 
   const claimRolesBefore = (existing?.roles ?? []).map((assignment) => assignment.role).sort();
   await tx.roleAssignment.deleteMany({
@@ -153,5 +165,25 @@ async function refuse(tx: Tx, actor: AuditActor, userId: string, reason: SignInR
     entityType: "User",
     entityId: userId,
     after: { reason, provider },
+  });
+}
+
+/** Flows imported with this person as their owner now have an active owner. */
+async function takeOverImportedFlows(tx: Tx, userId: string, email: string, now: Date): Promise<void> {
+  const { count } = await tx.automation.updateMany({
+    where: { ownerId: userId, ownerMissing: "NOT_FOUND" },
+    data: { ownerMissing: null, ownerMissingSince: null },
+  });
+  await tx.inventoryFinding.updateMany({
+    where: { automation: { ownerId: userId }, kind: "OWNER_NOT_FOUND", resolvedAt: null },
+    data: { resolvedAt: now },
+  });
+  await recordAudit(tx, {
+    actor: { id: userId, label: email },
+    action: "user.activated_from_inventory",
+    entityType: "User",
+    entityId: userId,
+    before: { active: false, knownFrom: "INVENTORY" },
+    after: { active: true, automationsWithOwnerAgain: count },
   });
 }

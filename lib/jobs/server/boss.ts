@@ -3,6 +3,7 @@ import pg from "pg";
 import PgBoss from "pg-boss";
 import pgBossVersion from "pg-boss/version.json";
 import { env } from "@/lib/env";
+import { runningJobs, setRunningJobs } from "@/lib/jobs/server/queue-handle";
 import { registerJobs } from "@/lib/jobs/server/schedule";
 
 // The job queue: pg-boss on the app's own Postgres (schema "pgboss", created by pg-boss on
@@ -11,7 +12,6 @@ import { registerJobs } from "@/lib/jobs/server/schedule";
 // worked by one of them. No timers of our own.
 
 const SCHEMA = "pgboss";
-const globalForJobs = globalThis as unknown as { preflightJobs?: Promise<PgBoss> };
 
 export function createBoss(connectionString = env().DATABASE_URL): PgBoss {
   const boss = new PgBoss({ connectionString, schema: SCHEMA, max: 4 });
@@ -22,23 +22,26 @@ export function createBoss(connectionString = env().DATABASE_URL): PgBoss {
 
 /** Starts the queue once per process (a development reload reuses it): schedules and workers. */
 export function startJobs(): Promise<PgBoss> {
-  globalForJobs.preflightJobs ??= (async () => {
+  const running = runningJobs();
+  if (running) return running;
+  const starting = (async () => {
     await dropNewerQueueSchema(env().DATABASE_URL);
     const boss = createBoss();
     await boss.start();
     await registerJobs(boss);
     return boss;
   })().catch((error) => {
-    globalForJobs.preflightJobs = undefined;
+    setRunningJobs(undefined);
     throw error;
   });
-  return globalForJobs.preflightJobs;
+  setRunningJobs(starting);
+  return starting;
 }
 
 /** Lets running jobs finish (their work is transactional either way) and closes the pool. */
 export async function stopJobs(): Promise<void> {
-  const running = globalForJobs.preflightJobs;
-  globalForJobs.preflightJobs = undefined;
+  const running = runningJobs();
+  setRunningJobs(undefined);
   if (running) await (await running).stop({ graceful: true, timeout: 20_000 });
 }
 

@@ -2,6 +2,8 @@ import "server-only";
 import type PgBoss from "pg-boss";
 import { takeOutstandingSnapshot } from "@/lib/dashboard/server/take-snapshot";
 import { prisma } from "@/lib/db";
+import { IMPORT_QUEUE, type ImportJob } from "@/lib/inventory/server/import-jobs";
+import { runImportStep } from "@/lib/inventory/server/import-steps";
 import { runKeyExpiry } from "@/lib/jobs/server/key-expiry";
 import { deliverOutbox } from "@/lib/jobs/server/outbox";
 
@@ -83,9 +85,28 @@ export async function registerJobs(boss: PgBoss): Promise<void> {
       }
     });
   }
+  await registerWorkers(boss);
   for (const name of AT_START_UP) {
     await boss.send(name, { trigger: "start-up" }, { singletonKey: "start-up", singletonSeconds: 15 * 60 });
   }
+}
+
+/** Queues of work sent on demand (not on a schedule), each with its worker. */
+async function registerWorkers(boss: PgBoss): Promise<void> {
+  await createQueue(boss, { name: IMPORT_QUEUE, retryLimit: 2, retryDelay: 30, retryBackoff: true });
+  await boss.work<ImportJob>(IMPORT_QUEUE, { batchSize: 1 }, async ([queued]) => {
+    if (!queued) return;
+    const started = Date.now();
+    try {
+      await runImportStep(queued.data);
+      console.info(
+        `job ${IMPORT_QUEUE} ${queued.data.step} ${queued.data.importId} in ${Date.now() - started} ms`,
+      );
+    } catch (error) {
+      console.error(`job ${IMPORT_QUEUE} failed:`, error instanceof Error ? error.message : error);
+      throw error;
+    }
+  });
 }
 
 /**

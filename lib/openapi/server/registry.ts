@@ -5,6 +5,7 @@ import { registerAuditPaths } from "@/lib/audit/server/openapi";
 import { registerAutomationPaths } from "@/lib/automations/server/openapi";
 import { registerCatalogPaths } from "@/lib/catalog/server/openapi";
 import { registerDashboardPaths } from "@/lib/dashboard/server/openapi";
+import { registerInventoryPaths } from "@/lib/inventory/server/openapi";
 import { registerNotificationPaths } from "@/lib/notifications/server/openapi";
 import { errors, ZErrorBody, ZNamedRef, ZPersonRef } from "@/lib/openapi/common";
 import { registerCorePaths } from "@/lib/openapi/server/core-paths";
@@ -43,6 +44,7 @@ export function buildRegistry(): OpenAPIRegistry {
   registerNotificationPaths(registry);
   registerAuditPaths(registry);
   registerAdminPaths(registry);
+  registerInventoryPaths(registry);
   describeCommonRefusals(registry);
   return registry;
 }
@@ -78,6 +80,7 @@ export function openApiDocument() {
     tags: [
       { name: "Automations" },
       { name: "Requests" },
+      { name: "Inventory" },
       { name: "Catalog" },
       { name: "Dashboards" },
       { name: "Notifications" },
