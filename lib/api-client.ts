@@ -98,6 +98,34 @@ export async function apiFetch<T>(path: string, options: RequestOptions = {}): P
   return data as T;
 }
 
+/** Sends files as multipart/form-data (an upload); the answer is JSON like any other. */
+export async function apiUpload<T>(path: string, form: FormData): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { Accept: "application/json" },
+      body: form,
+    });
+  } catch {
+    throw new ApiError({
+      status: 0,
+      code: "NETWORK",
+      message: "Preflight could not be reached. Check your connection and try again.",
+    });
+  }
+  const text = await response.text();
+  let data: unknown = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = null;
+  }
+  if (!response.ok) throw toApiError(response.status, data);
+  return data as T;
+}
+
 function toApiError(status: number, data: unknown): ApiError {
   const error = (data as { error?: Record<string, unknown> } | null)?.error;
   const message =

@@ -27,6 +27,7 @@ export const NAVIGATION: NavSection[] = [
       { href: "/queue", label: "Request queue", permissions: ["request:decide", "request:read:all"] },
       { href: "/catalog/connectors", label: "Connectors", permissions: ["catalog:read"] },
       { href: "/catalog/gateways", label: "Gateways", permissions: ["catalog:read"] },
+      { href: "/inventory", label: "Inventory import", permissions: ["inventory:import"] },
     ],
   },
   {

@@ -222,6 +222,12 @@ const ROUTES: RouteRow[] = [
     expect: ONLY(["IT_APPROVER", "ADMIN"], 200),
   },
   {
+    route: "GET /api/v1/inventory/template",
+    load: () => import("@/app/api/v1/inventory/template/route"),
+    call: () => ({ path: "/api/v1/inventory/template" }),
+    expect: ALL(200),
+  },
+  {
     route: "GET /api/v1/inventory/environments",
     load: () => import("@/app/api/v1/inventory/environments/route"),
     call: () => ({ path: "/api/v1/inventory/environments" }),

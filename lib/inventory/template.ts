@@ -32,6 +32,14 @@ export const TEMPLATE_COLUMNS = [
 /** The header row of the downloadable template. */
 export const TEMPLATE_HEADER = TEMPLATE_COLUMNS.map((column) => column.key).join(",");
 
+/** The downloadable template: the header and two example rows (one automation, two systems). */
+export const TEMPLATE_EXAMPLE = [
+  TEMPLATE_HEADER,
+  "Default-00000000-0000-0000-0000-000000000000,f0000001-0000-4000-8000-000000000001,Invoice approval,CLOUD_FLOW,maker@example.com,Office 365 Outlook,CLOUD,ENTRA_ID,,,shared_office365",
+  "Default-00000000-0000-0000-0000-000000000000,f0000001-0000-4000-8000-000000000001,Invoice approval,CLOUD_FLOW,maker@example.com,Ledger database,ON_PREMISES,WINDOWS,,gw-headquarters,shared_sql",
+  "",
+].join("\r\n");
+
 const LOCATIONS: Record<string, TInventoryDeclaredSystem["location"]> = {
   cloud: "CLOUD",
   on_premises: "ON_PREMISES",

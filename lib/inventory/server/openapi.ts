@@ -65,6 +65,17 @@ export function registerInventoryPaths(registry: OpenAPIRegistry): void {
   });
   route({
     method: "get",
+    path: "/api/v1/inventory/template",
+    summary: "Preflight's CSV template for inventory uploads, with two example rows",
+    description:
+      "Any signed-in person may download it; docs/inventory/preflight-template.md explains each column.",
+    responses: answers(200, {
+      description: "The template.",
+      content: { "text/csv": { schema: z.string() } },
+    }),
+  });
+  route({
+    method: "get",
     path: "/api/v1/inventory/environments",
     summary: "The tenant's environments seen by imports, with their departments (ADMIN, IT_APPROVER)",
     responses: answers(
