@@ -328,6 +328,25 @@ const ROUTES: RouteRow[] = [
     expect: ONLY(["MAKER", "ADMIN"], "ALLOWED", "DENIED"),
   },
   {
+    route: "POST /api/v1/automations/{own, imported}/confirm",
+    load: () => import("@/app/api/v1/automations/[id]/confirm/route"),
+    call: async (fixtures) => {
+      const id = await freshAutomation(fixtures);
+      await prisma.systemAccess.create({
+        data: {
+          automationId: id,
+          name: "SharePoint",
+          location: "CLOUD",
+          signInMethod: "ENTRA_ID",
+          inferred: true,
+        },
+      });
+      return { path: `/api/v1/automations/${id}/confirm`, params: { id }, body: { version: 1 } };
+    },
+    // The owner only; IT and ADMIN read it but may not confirm for the owner.
+    expect: ONLY(["MAKER"], 200, "DENIED"),
+  },
+  {
     route: "POST /api/v1/automations/{id}/prerequisites/{prerequisiteId}/review",
     load: () => import("@/app/api/v1/automations/[id]/prerequisites/[prerequisiteId]/review/route"),
     call: async (fixtures) => {

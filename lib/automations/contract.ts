@@ -14,6 +14,7 @@ import {
   SYSTEM_LOCATIONS,
   WINDOWS_ACCOUNT_TYPES,
 } from "@/lib/domain/types";
+import { FINDING_KINDS, FINDING_SEVERITIES } from "@/lib/inventory/findings";
 import { ZNamedRef, ZPersonRef, ZTimestamp } from "@/lib/openapi/common";
 import { z } from "@/lib/openapi/zod";
 import { ZRequest } from "@/lib/requests/contract";
@@ -93,8 +94,48 @@ export const ZSystemAccess = z
     machineGroup: z.string().nullable(),
     windowsAccount: z.string().nullable(),
     windowsAccountType: z.enum(WINDOWS_ACCOUNT_TYPES).nullable(),
+    inferred: z.boolean().openapi({
+      description:
+        "Inferred from the tenant by an inventory import; false once the owner confirmed or edited it.",
+    }),
+    externalId: z.string().nullable().openapi({ description: "The connector id it was inferred from." }),
   })
   .openapi("SystemAccess");
+
+export const ZFinding = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(FINDING_KINDS),
+    label: z.string(),
+    subject: z.string().openapi({
+      description:
+        "What it is about within the automation (a connector id, a gateway); empty for the automation itself.",
+    }),
+    severity: z.enum(FINDING_SEVERITIES),
+    category: z
+      .string()
+      .openapi({ description: "Its OWASP Low-Code/No-Code Top 10 category, LCNC-SEC-01 … 10." }),
+    message: z.string().openapi({ description: "The next step, in plain words." }),
+    firstSeenAt: ZTimestamp,
+    lastSeenAt: ZTimestamp,
+  })
+  .openapi("Finding", {
+    description: "Where what runs in the tenant differs from what was declared; open ones only.",
+  });
+
+export const ZInventoryOrigin = z
+  .object({
+    source: z.enum(["PREFLIGHT_CSV", "COE", "POWERSHELL", "LIVE_SYNC"]),
+    environmentId: z.string(),
+    externalId: z.string().openapi({ description: "The flow's id in its environment." }),
+    lastSeenAt: ZTimestamp.nullable(),
+    notSeenSince: ZTimestamp.nullable().openapi({
+      description: "A later import of its environment no longer listed it.",
+    }),
+  })
+  .openapi("InventoryOrigin", {
+    description: "Where an imported automation came from; null for one registered here.",
+  });
 
 const summaryFields = {
   id: z.uuid(),
@@ -141,6 +182,12 @@ export const ZAutomation = z
       })
       .nullable(),
     retiredAt: ZTimestamp.nullable(),
+    inventory: ZInventoryOrigin.nullable(),
+    ownerMissing: z.enum(["NOT_FOUND", "LEFT"]).nullable().openapi({
+      description:
+        "It has no active owner: its owner from an import has no account here (NOT_FOUND) or left (LEFT).",
+    }),
+    findings: z.array(ZFinding),
     systems: z.array(ZSystemAccess),
     prerequisites: z.array(ZPrerequisite),
     requests: z.array(ZRequest),
@@ -151,6 +198,10 @@ export const ZAutomation = z
       .object({
         edit: z.boolean(),
         retire: z.boolean(),
+        confirm: z.boolean().openapi({
+          description:
+            "May confirm the sign-in methods an inventory import inferred (the owner, while any is inferred).",
+        }),
         review: z.boolean().openapi({
           description: "May mark its declared prerequisites verified or send them back (IT).",
         }),
@@ -163,5 +214,6 @@ export type PrerequisiteAction = z.infer<typeof ZPrerequisiteAction>;
 export type AssuranceBasisValue = z.infer<typeof ZAssuranceBasis>;
 export type Prerequisite = z.infer<typeof ZPrerequisite>;
 export type SystemAccess = z.infer<typeof ZSystemAccess>;
+export type Finding = z.infer<typeof ZFinding>;
 export type AutomationSummary = z.infer<typeof ZAutomationSummary>;
 export type Automation = z.infer<typeof ZAutomation>;

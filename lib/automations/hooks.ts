@@ -84,6 +84,16 @@ export function useReviewPrerequisite(id: string) {
   });
 }
 
+export function useConfirmAutomation(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { version: number }) =>
+      apiFetch<Automation>(`${path(id)}/confirm`, { method: "POST", body }),
+    onSuccess: (automation) => queryClient.setQueryData(automationKeys.detail(id), automation),
+    onError: () => queryClient.invalidateQueries({ queryKey: automationKeys.detail(id) }),
+  });
+}
+
 export function useRetireAutomation(id: string) {
   const queryClient = useQueryClient();
   return useMutation({

@@ -293,6 +293,9 @@ export const ZRetireAutomationBody = z
   .openapi("RetireAutomationBody");
 export type TRetireAutomationBody = z.infer<typeof ZRetireAutomationBody>;
 
+/** Confirming, like retiring, states only the version read. */
+export const ZVersionBody = ZRetireAutomationBody;
+
 export const ZAutomationListQuery = z
   .object({
     status: enumOf(AUTOMATION_STATUSES, "status").optional(),

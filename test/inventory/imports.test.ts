@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
+import * as confirmRoute from "@/app/api/v1/automations/[id]/confirm/route";
+import * as automationItem from "@/app/api/v1/automations/[id]/route";
 import * as applyRoute from "@/app/api/v1/imports/[id]/apply/route";
 import * as cancelRoute from "@/app/api/v1/imports/[id]/cancel/route";
 import * as importItem from "@/app/api/v1/imports/[id]/route";
@@ -10,6 +12,7 @@ import * as environments from "@/app/api/v1/inventory/environments/route";
 import { recordSignIn } from "@/lib/auth/server/sign-in";
 import { SAMPLES } from "@/lib/inventory/testing/uploads";
 import { buildCompany, type Company } from "@/test/support/company";
+import { tokenFor } from "@/test/support/credentials";
 import { prisma, resetDatabase, rowCounts } from "@/test/support/db";
 import { callRoute } from "@/test/support/route";
 
@@ -311,6 +314,76 @@ describe("POST /api/v1/imports (CoE Starter Kit export)", () => {
       },
     });
     expect(refused).toEqual({ ok: false, reason: "AccountDisabled" });
+  });
+});
+
+describe("an imported automation in the API", () => {
+  it("says where it came from, what is inferred and what was found; its owner confirms with one call", async () => {
+    await applyAndWait((await upload(coe())).body.id);
+    const invoice = await prisma.automation.findFirstOrThrow({ where: { name: "Invoice approval" } });
+    const read = await callRoute(automationItem.GET, "GET", `/api/v1/automations/${invoice.id}`, {
+      token: company.it.token,
+      params: { id: invoice.id },
+    });
+    expect(read.status).toBe(200);
+    expect(read.body.inventory).toMatchObject({
+      source: "COE",
+      environmentId: FINANCE_ENV,
+      notSeenSince: null,
+    });
+    expect(read.body.ownerMissing).toBe("NOT_FOUND");
+    expect(read.body.systems.every((system: { inferred: boolean }) => system.inferred)).toBe(true);
+    expect(read.body.findings.map((finding: { kind: string }) => finding.kind).sort()).toEqual([
+      "EMBEDDED_CONNECTION",
+      "OWNER_NOT_FOUND",
+      "SIGN_IN_UNKNOWN",
+    ]);
+    expect(read.body.permissions.confirm).toBe(false);
+
+    await recordSignIn({
+      provider: "oidc",
+      identity: {
+        subject: "alex",
+        email: "alex.maker@contoso.example",
+        name: "Alex Maker",
+        roles: ["MAKER"],
+        department: null,
+        managedDepartments: null,
+      },
+    });
+    const alex = await prisma.user.findUniqueOrThrow({ where: { email: "alex.maker@contoso.example" } });
+    const token = await tokenFor(alex.id);
+    const own = await callRoute(automationItem.GET, "GET", `/api/v1/automations/${invoice.id}`, {
+      token,
+      params: { id: invoice.id },
+    });
+    expect(own.body.permissions.confirm).toBe(true);
+    const confirmed = await callRoute(
+      confirmRoute.POST,
+      "POST",
+      `/api/v1/automations/${invoice.id}/confirm`,
+      {
+        token,
+        params: { id: invoice.id },
+        body: { version: own.body.version },
+      },
+    );
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.systems.some((system: { inferred: boolean }) => system.inferred)).toBe(false);
+    expect(confirmed.body.permissions.confirm).toBe(false);
+    const again = await callRoute(confirmRoute.POST, "POST", `/api/v1/automations/${invoice.id}/confirm`, {
+      token,
+      params: { id: invoice.id },
+      body: { version: confirmed.body.version },
+    });
+    expect(again.status).toBe(409);
+    // IT cannot confirm for the owner.
+    const it = await callRoute(confirmRoute.POST, "POST", `/api/v1/automations/${invoice.id}/confirm`, {
+      token: company.it.token,
+      params: { id: invoice.id },
+      body: { version: confirmed.body.version },
+    });
+    expect(it.status).toBe(403);
   });
 });
 

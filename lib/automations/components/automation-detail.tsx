@@ -8,6 +8,12 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { can } from "@/lib/auth/permissions";
 import { HistoryTimeline } from "@/lib/automations/components/history-timeline";
 import {
+  ConfirmInferred,
+  FindingList,
+  inventoryFacts,
+  OwnerMissingNotice,
+} from "@/lib/automations/components/inventory-sections";
+import {
   type PrerequisiteItem,
   PrerequisiteList,
   prerequisiteTitle,
@@ -265,11 +271,20 @@ export function AutomationDetailView({ id }: { id: string }) {
                   value: `${data.gateway.name}${data.gateway.status ? ` (${data.gateway.status.toLowerCase()})` : ""}`,
                 }
               : null,
+            ...inventoryFacts(data),
           ]}
         />
       </DetailHeader>
 
       <Announcement message={announcement} />
+
+      <OwnerMissingNotice automation={data} />
+      <ConfirmInferred automation={data} onConfirmed={setAnnouncement} />
+      {data.inventory || data.findings.length > 0 ? (
+        <DetailSection id="findings" heading={`Findings (${data.findings.length})`}>
+          <FindingList findings={data.findings} />
+        </DetailSection>
+      ) : null}
 
       <DetailSection id="systems" heading="Systems">
         {data.systems.length === 0 ? (

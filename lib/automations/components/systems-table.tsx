@@ -51,7 +51,14 @@ const COLUMNS: ReadonlyArray<Column<SystemAccess>> = [
     key: "signIn",
     header: "Signs in with",
     cellClassName: "text-slate-700",
-    cell: (system) => SIGN_IN_LABELS[system.signInMethod],
+    cell: (system) => (
+      <>
+        {SIGN_IN_LABELS[system.signInMethod]}
+        {system.inferred ? (
+          <span className="block text-amber-800">Inferred from the tenant — confirm</span>
+        ) : null}
+      </>
+    ),
   },
   { key: "details", header: "Details", cellClassName: "text-slate-700", cell: details },
 ];

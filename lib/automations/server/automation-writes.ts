@@ -61,6 +61,8 @@ export function toSystemData(system: SystemInput, position: number) {
     machineGroup: system.machineGroup ?? null,
     windowsAccount: system.windowsAccount ?? null,
     windowsAccountType: system.windowsAccountType ?? null,
+    // A person wrote it: no longer inferred from the tenant.
+    inferred: false,
   } satisfies Omit<Prisma.SystemAccessCreateManyInput, "automationId">;
 }
 

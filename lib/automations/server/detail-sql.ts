@@ -11,6 +11,8 @@ import type {
   CredentialStore,
   GatewayKind,
   GatewayStatus,
+  ImportSource,
+  OwnerMissing,
   PrerequisiteStatus,
   PrerequisiteType,
   RunMode,
@@ -48,6 +50,19 @@ export interface SystemRow {
   machineGroup: string | null;
   windowsAccount: string | null;
   windowsAccountType: WindowsAccountType | null;
+  inferred: boolean;
+  externalId: string | null;
+}
+
+export interface FindingRow {
+  id: string;
+  kind: string;
+  subject: string;
+  severity: string;
+  category: string;
+  message: string;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
 }
 
 export interface PrerequisiteRow {
@@ -86,6 +101,13 @@ export interface AutomationRow {
   createdAt: Date;
   updatedAt: Date;
   retiredAt: Date | null;
+  inventorySource: ImportSource | null;
+  environmentId: string | null;
+  externalId: string | null;
+  lastSeenAt: Date | null;
+  notSeenSince: Date | null;
+  ownerMissing: OwnerMissing | null;
+  findings: FindingRow[];
   owner: PersonRef;
   department: NamedRef;
   gateway: { id: string; name: string; kind: GatewayKind; status: GatewayStatus } | null;
@@ -114,6 +136,15 @@ const STATEMENT = (scope: string) => `
          a.status::text as status, a."runAs", a.machine, a."windowsAccount",
          a."windowsAccountType"::text as "windowsAccountType", a.version, a."ownerId", a."departmentId", a."gatewayId",
          a."createdAt", a."updatedAt", a."retiredAt",
+         a."inventorySource"::text as "inventorySource", a."environmentId", a."externalId",
+         a."lastSeenAt", a."notSeenSince", a."ownerMissing"::text as "ownerMissing",
+         coalesce((
+           select json_agg(json_build_object(
+                    'id', f.id, 'kind', f.kind, 'subject', f.subject, 'severity', f.severity,
+                    'category', f.category, 'message', f.message, 'firstSeenAt', f."firstSeenAt",
+                    'lastSeenAt', f."lastSeenAt")
+                  order by f."firstSeenAt", f.kind, f.subject)
+             from inventory_findings f where f."automationId" = a.id and f."resolvedAt" is null), '[]') as findings,
          json_build_object('id', u.id, 'name', u.name, 'email', u.email) as owner,
          json_build_object('id', d.id, 'name', d.name) as department,
          (select json_build_object('id', g.id, 'name', g.name, 'kind', g.kind, 'status', g.status)
@@ -125,7 +156,8 @@ const STATEMENT = (scope: string) => `
                     'credentialStore', s."credentialStore", 'credentialName', s."credentialName",
                     'credentialOwner', s."credentialOwner", 'credentialRotatesAt', s."credentialRotatesAt",
                     'machineGroup', s."machineGroup", 'windowsAccount', s."windowsAccount",
-                    'windowsAccountType', s."windowsAccountType")
+                    'windowsAccountType', s."windowsAccountType", 'inferred', s.inferred,
+                    'externalId', s."externalId")
                   order by s.position, s.name)
              from system_accesses s where s."automationId" = a.id), '[]') as systems,
          coalesce((
@@ -206,7 +238,8 @@ type Json<T> = {
   [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K];
 };
 
-type PageRow = Omit<AutomationRow, "systems" | "prerequisites" | "requests"> & {
+type PageRow = Omit<AutomationRow, "systems" | "prerequisites" | "requests" | "findings"> & {
+  findings: Array<Json<FindingRow>>;
   systems: Array<Json<SystemRow>>;
   prerequisites: Array<Json<PrerequisiteRow>>;
   requests: Array<Json<RequestRow>>;
@@ -232,11 +265,16 @@ export async function loadAutomationPage(
     : (await queryPrepared<PageRow>(text, params.values)).rows;
   const page = rows[0];
   if (!page) return null;
-  const { connectors, history, systems, prerequisites, requests, ...automation } = page;
+  const { connectors, history, systems, prerequisites, requests, findings, ...automation } = page;
   // JSON carries timestamps as text; the rest of the product works with Dates.
   return {
     row: {
       ...automation,
+      findings: findings.map((f) => ({
+        ...f,
+        firstSeenAt: date(f.firstSeenAt),
+        lastSeenAt: date(f.lastSeenAt),
+      })),
       systems: systems.map((s) => ({ ...s, credentialRotatesAt: date(s.credentialRotatesAt) })),
       prerequisites: prerequisites.map((p) => ({
         ...p,

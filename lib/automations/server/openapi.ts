@@ -63,6 +63,15 @@ export function registerAutomationPaths(registry: OpenAPIRegistry): void {
   });
   route({
     method: "post",
+    path: "/api/v1/automations/{id}/confirm",
+    summary: "Confirm the sign-in methods an inventory import inferred (owner)",
+    description:
+      "Its systems stop being `inferred`; as a person's word, a later import never overwrites them (a difference becomes a finding). 409 when nothing is inferred or the version is stale.",
+    request: { params: ZIdParams, body: jsonBody(ZRetireAutomationBody) },
+    responses: answers(200, json(ZAutomation, "Confirmed."), 400, 403, 404, 409),
+  });
+  route({
+    method: "post",
     path: "/api/v1/automations/{id}/prerequisites/{prerequisiteId}/review",
     summary: "Review a declared prerequisite: verify it, or send it back (IT_APPROVER)",
     description:

@@ -1,10 +1,11 @@
 import "server-only";
 import { can } from "@/lib/auth/permissions";
 import type { Caller } from "@/lib/auth/server/caller";
-import type { AutomationRow, SystemRow } from "@/lib/automations/server/detail-sql";
+import type { AutomationRow, FindingRow, SystemRow } from "@/lib/automations/server/detail-sql";
 import { lapseOf } from "@/lib/domain/lapse";
 import { derivePrerequisites } from "@/lib/domain/prerequisites";
 import type { ConnectorInput, EngineInput } from "@/lib/domain/types";
+import { FINDING_RULES, type FindingKind, type FindingSeverity } from "@/lib/inventory/findings";
 import { credentialReference, toSystemInput } from "@/lib/prerequisites/system-input";
 import { toRequestView } from "@/lib/requests/server/views";
 import { type Mention, maskIfSecret } from "@/lib/secrets/mask";
@@ -30,6 +31,18 @@ function toSystemView(row: SystemRow) {
     machineGroup: maskIfSecret(row.machineGroup),
     windowsAccount: maskIfSecret(row.windowsAccount),
     windowsAccountType: row.windowsAccountType,
+    inferred: row.inferred,
+    externalId: row.externalId,
+  };
+}
+
+function toFindingView(row: FindingRow) {
+  const kind = row.kind as FindingKind;
+  return {
+    ...row,
+    kind,
+    label: FINDING_RULES[kind]?.label ?? row.kind,
+    severity: row.severity as FindingSeverity,
   };
 }
 
@@ -103,6 +116,18 @@ export function toAutomationDetail(
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     retiredAt: row.retiredAt,
+    inventory:
+      row.inventorySource && row.environmentId && row.externalId
+        ? {
+            source: row.inventorySource,
+            environmentId: row.environmentId,
+            externalId: row.externalId,
+            lastSeenAt: row.lastSeenAt,
+            notSeenSince: row.notSeenSince,
+          }
+        : null,
+    ownerMissing: row.ownerMissing,
+    findings: row.findings.map(toFindingView),
     systems: row.systems.map(toSystemView),
     prerequisites,
     requests: row.requests.map(toRequestView),
@@ -111,6 +136,7 @@ export function toAutomationDetail(
       edit: active && owns && can(caller, "automation:read:own"),
       retire:
         active && ((owns && can(caller, "automation:read:own")) || can(caller, "automation:retire:any")),
+      confirm: active && owns && row.systems.some((system) => system.inferred),
       review: active && can(caller, "prerequisite:review"),
     },
   };
