@@ -140,3 +140,15 @@ export function secretVariable(name: string): string | undefined {
   if (!/^[A-Z_][A-Z0-9_]*$/.test(name)) return undefined;
   return process.env[name] || undefined;
 }
+
+/**
+ * The variables whose names start with `prefix`, as they are now (not cached): settings read
+ * each time they are used, such as the live sync's (lib/inventory/server/sync-settings.ts).
+ */
+export function variablesWithPrefix(prefix: string): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] => entry[0].startsWith(prefix) && Boolean(entry[1]),
+    ),
+  );
+}

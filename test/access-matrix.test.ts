@@ -222,6 +222,19 @@ const ROUTES: RouteRow[] = [
     expect: ONLY(["IT_APPROVER", "ADMIN"], 200),
   },
   {
+    route: "POST /api/v1/sync",
+    load: () => import("@/app/api/v1/sync/route"),
+    call: () => ({ path: "/api/v1/sync", body: { dryRun: true } }),
+    // Not set up in the tests' environment: 422 past the guard.
+    expect: ONLY(["IT_APPROVER", "ADMIN"], "ALLOWED"),
+  },
+  {
+    route: "GET /api/v1/sync/runs",
+    load: () => import("@/app/api/v1/sync/runs/route"),
+    call: () => ({ path: "/api/v1/sync/runs" }),
+    expect: ONLY(["IT_APPROVER", "ADMIN"], 200),
+  },
+  {
     route: "GET /api/v1/inventory/template",
     load: () => import("@/app/api/v1/inventory/template/route"),
     call: () => ({ path: "/api/v1/inventory/template" }),

@@ -38,3 +38,13 @@ export const ZMapEnvironmentBody = z
       .nullable(),
   })
   .strict();
+
+export const ZSyncBody = z
+  .object({
+    dryRun: z
+      .boolean({ error: "dryRun must be true or false." })
+      .default(false)
+      .openapi({ description: "true: read the tenant and leave the result as a preview to apply later." }),
+  })
+  .strict()
+  .openapi("SyncBody");

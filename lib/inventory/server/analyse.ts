@@ -97,7 +97,11 @@ export async function analyseImport(importId: string): Promise<void> {
   });
 }
 
-/** Stages plans (any source, the live sync included) and sets the import to PREVIEW. */
+/**
+ * Stages plans (any source, the live sync included) and sets the import to PREVIEW — or, with
+ * `applyNext` (a sync that is not a dry run), straight to RUNNING in the same transaction, unless
+ * new flows would have no department: then it stays a preview that says so.
+ */
 export async function stagePlans(
   importId: string,
   plans: readonly FlowPlan[],
@@ -105,9 +109,10 @@ export async function stagePlans(
     errors: readonly ImportError[];
     errorCount: number;
     environments: ReadonlyArray<{ id: string; displayName: string | null }>;
+    applyNext?: boolean;
   },
-): Promise<void> {
-  await prisma.$transaction(
+): Promise<"PREVIEW" | "RUNNING"> {
+  return prisma.$transaction(
     async (tx) => {
       await tx.inventoryStagedFlow.deleteMany({ where: { importId } });
       for (const environment of extra.environments)
@@ -139,14 +144,22 @@ export async function stagePlans(
         );
       }
       const counts = await countOutcomes(tx, importId);
+      const running = extra.applyNext === true && counts.withoutDepartment === 0;
       await tx.inventoryImport.update({
         where: { id: importId },
         data: {
-          status: "PREVIEW",
+          status: running ? "RUNNING" : "PREVIEW",
           counts: { ...counts, errors: extra.errorCount },
           errors: extra.errors.slice(0, KEPT_ERRORS) as unknown as object[],
+          progressDone: 0,
+          progressTotal: running ? counts.new + counts.changed : 0,
+          failure:
+            extra.applyNext && !running
+              ? `${counts.withoutDepartment} new flow(s) have no department: map their environments to departments, then apply this run.`
+              : null,
         },
       });
+      return running ? ("RUNNING" as const) : ("PREVIEW" as const);
     },
     { timeout: 10 * 60_000, maxWait: 10_000 },
   );

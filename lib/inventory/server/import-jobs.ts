@@ -1,5 +1,5 @@
 import "server-only";
-import { runImportStep } from "@/lib/inventory/server/import-steps";
+import { type ImportJob, runImportStep } from "@/lib/inventory/server/import-steps";
 import { runningJobs } from "@/lib/jobs/server/queue-handle";
 
 // Imports are analysed and applied by the job queue, so that any instance may run them and a
@@ -8,10 +8,7 @@ import { runningJobs } from "@/lib/jobs/server/queue-handle";
 
 export const IMPORT_QUEUE = "inventory-import";
 
-export interface ImportJob {
-  importId: string;
-  step: "analyse" | "apply";
-}
+export type { ImportJob };
 
 export async function enqueueImportJob(job: ImportJob): Promise<void> {
   const queue = runningJobs();

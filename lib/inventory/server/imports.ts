@@ -166,13 +166,22 @@ export async function getImport(caller: Caller, id: string): Promise<ImportView>
 export async function listImports(
   caller: Caller,
   page: { limit: number; cursor?: string },
+  filter: { source?: ImportSource } = {},
 ): Promise<{ items: ImportView[]; nextCursor: string | null }> {
   assertCanImport(caller);
   const after = page.cursor ? decodeTimeCursor(page.cursor) : null;
   const rows = await prisma.inventoryImport.findMany({
-    where: after
-      ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
-      : {},
+    where: {
+      ...filter,
+      ...(after
+        ? {
+            OR: [
+              { createdAt: { lt: after.createdAt } },
+              { createdAt: after.createdAt, id: { lt: after.id } },
+            ],
+          }
+        : {}),
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: page.limit + 1,
     select: importSelect,

@@ -5,6 +5,7 @@ import {
   ZEnvironmentParams,
   ZImportListQuery,
   ZMapEnvironmentBody,
+  ZSyncBody,
   ZUploadBody,
 } from "@/lib/inventory/schemas";
 import { MAX_UPLOAD_BYTES } from "@/lib/inventory/server/imports";
@@ -62,6 +63,25 @@ export function registerInventoryPaths(registry: OpenAPIRegistry): void {
     description: "Batches already applied stay applied; 409 when it has finished.",
     request: { params: ZIdParams },
     responses: answers(200, json(ZImport, "Cancelled."), 403, 404, 409),
+  });
+  route({
+    method: "post",
+    path: "/api/v1/sync",
+    summary: "Sync from the Power Platform tenant now (ADMIN, IT_APPROVER)",
+    description:
+      "Signs in as the configured service principal and reads environments, flows, connections, custom connectors and desktop flows; then applies them like an upload (a dry run stops at the preview). Follow it on GET /api/v1/imports/{id}. 409 while another sync runs; 422 when the sync is not set up (INVENTORY_SYNC_* variables).",
+    request: { body: jsonBody(ZSyncBody) },
+    responses: {
+      202: json(ZImport, "Started (status ANALYSING)."),
+      ...errors(400, 403, 409, 422),
+    },
+  });
+  route({
+    method: "get",
+    path: "/api/v1/sync/runs",
+    summary: "Live sync runs, newest first (ADMIN, IT_APPROVER)",
+    request: { query: ZImportListQuery },
+    responses: answers(200, json(pageOf(ZImport, "SyncRunPage"), "A page of runs."), 400, 403),
   });
   route({
     method: "get",

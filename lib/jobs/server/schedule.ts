@@ -1,9 +1,14 @@
 import "server-only";
 import type PgBoss from "pg-boss";
+import { SYSTEM_ACTOR } from "@/lib/audit/server/record-audit";
 import { takeOutstandingSnapshot } from "@/lib/dashboard/server/take-snapshot";
 import { prisma } from "@/lib/db";
+import { variablesWithPrefix } from "@/lib/env";
+import { AppError } from "@/lib/http/errors";
 import { IMPORT_QUEUE, type ImportJob } from "@/lib/inventory/server/import-jobs";
 import { runImportStep } from "@/lib/inventory/server/import-steps";
+import { startSyncRun } from "@/lib/inventory/server/sync-run";
+import { syncSettings } from "@/lib/inventory/server/sync-settings";
 import { runKeyExpiry } from "@/lib/jobs/server/key-expiry";
 import { deliverOutbox } from "@/lib/jobs/server/outbox";
 
@@ -54,7 +59,27 @@ export const JOBS = {
     },
     () => false,
   ),
+  /** The live sync, nightly by default (INVENTORY_SYNC_SCHEDULE); nothing when it is not set up. */
+  "inventory-sync": job(
+    syncSchedule(),
+    async () => {
+      if (!syncSettings().configured) return null;
+      try {
+        return { started: await startSyncRun(SYSTEM_ACTOR("inventory sync"), false) };
+      } catch (error) {
+        // A sync still running (started by hand) is not a failure of the schedule.
+        if (error instanceof AppError && error.code === "CONFLICT") return null;
+        throw error;
+      }
+    },
+    () => true,
+  ),
 } as const satisfies Record<string, ScheduledJob>;
+
+function syncSchedule(): string {
+  const given = variablesWithPrefix("INVENTORY_SYNC_").INVENTORY_SYNC_SCHEDULE?.trim();
+  return given && /^(\S+\s+){4}\S+$/.test(given) ? given : "30 1 * * *";
+}
 
 export type JobName = keyof typeof JOBS;
 
