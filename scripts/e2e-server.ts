@@ -40,6 +40,8 @@ async function main(): Promise<void> {
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: process.env.PORT ?? "3100",
     DEV_IDP_PORT: process.env.DEV_IDP_PORT ?? "3911",
+    DEMO_TENANT_PORT: process.env.DEMO_TENANT_PORT ?? "3913",
+    DEMO_TENANT_THROTTLE_EVERY: "7",
     // The browser tests' own demo sign-in; every spec signs in from 127.0.0.1.
     ALLOW_DEV_IDP_IN_PRODUCTION: "true",
     AUTH_SIGNIN_RATE_LIMIT: "1000",

@@ -21,6 +21,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { DEV_IDP_DEFAULTS, devIdpRedirectUri } from "../lib/auth/demo-accounts";
+import { startFakeTenant } from "../lib/inventory/testing/fake-tenant";
 import { startDevIdp } from "./lib/dev-idp";
 import { ensureDatabase, startEmbeddedPostgres } from "./lib/embedded-db";
 
@@ -193,7 +194,52 @@ const identityProvider: Service = {
   },
 };
 
-const services: Service[] = [database, migrations, demoData, authSecret, identityProvider, nextServer];
+/**
+ * The demo's Power Platform tenant: a fake one on loopback (lib/inventory/testing/fake-tenant.ts)
+ * that the live sync reads out of the box. Started where the demo sign-in is, and only when no
+ * real tenant is configured; its client secret is made up per start and given to the sync by
+ * reference, as a real one would be.
+ */
+const demoTenant: Service = {
+  name: "demo tenant",
+  async start(ctx) {
+    if (ctx.env.INVENTORY_SYNC_TOKEN_URL || !ctx.env.DEV_IDP_URL) return undefined;
+    const port = parsePort(ctx.env.DEMO_TENANT_PORT ?? "3912", "DEMO_TENANT_PORT");
+    const clientSecret = randomBytes(24).toString("base64url");
+    const tenant = await startFakeTenant({
+      port,
+      clientSecret,
+      environments: 2,
+      flowsPerEnvironment: 12,
+    }).catch((error: unknown) => {
+      throw new LaunchError(`Could not start the demo tenant: ${errorMessage(error)}`);
+    });
+    // The browser tests switch throttling on, to see a sync retry and still finish.
+    const throttle = Number(ctx.env.DEMO_TENANT_THROTTLE_EVERY ?? "0");
+    if (throttle > 0) Object.assign(tenant.faults, { throttleEvery: throttle, retryAfterSeconds: 1 });
+    Object.assign(ctx.env, {
+      INVENTORY_SYNC_TOKEN_URL: `${tenant.url}/${tenant.tenantId}/oauth2/v2.0/token`,
+      INVENTORY_SYNC_CLIENT_ID: "fake-client",
+      INVENTORY_SYNC_CLIENT_SECRET_VARIABLE: "DEMO_TENANT_CLIENT_SECRET",
+      DEMO_TENANT_CLIENT_SECRET: clientSecret,
+      INVENTORY_SYNC_BAP_URL: tenant.url,
+      INVENTORY_SYNC_FLOW_URL: tenant.url,
+      INVENTORY_SYNC_POWERAPPS_URL: tenant.url,
+    });
+    console.log(`Demo Power Platform tenant at ${tenant.url}: the import page's live sync reads it.`);
+    return { stop: () => tenant.stop() };
+  },
+};
+
+const services: Service[] = [
+  database,
+  migrations,
+  demoData,
+  authSecret,
+  identityProvider,
+  demoTenant,
+  nextServer,
+];
 
 // ---------------------------------------------------------------------------------------------
 // Orchestration: start in order; stop in reverse on a signal, a failure, or Next exiting.

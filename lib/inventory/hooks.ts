@@ -35,6 +35,18 @@ export function useUpload() {
   });
 }
 
+export function useStartSync() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (dryRun: boolean) =>
+      apiFetch<ImportView>("/api/v1/sync", { method: "POST", body: { dryRun } }),
+    onSuccess: (view) => {
+      queryClient.setQueryData(inventoryKeys.import(view.id), view);
+      return queryClient.invalidateQueries({ queryKey: inventoryKeys.imports() });
+    },
+  });
+}
+
 function useImportAction(action: "apply" | "cancel") {
   const queryClient = useQueryClient();
   return useMutation({

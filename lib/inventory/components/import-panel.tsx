@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Field, Select, SelectField } from "@/components/ui/field";
+import { Checkbox, Field, Select, SelectField } from "@/components/ui/field";
 import { errorMessage } from "@/lib/api-client";
 import type { ImportView } from "@/lib/inventory/contract";
 import {
@@ -16,6 +16,7 @@ import {
   useImport,
   useImports,
   useMapEnvironment,
+  useStartSync,
   useUpload,
 } from "@/lib/inventory/hooks";
 import type { NamedRef } from "@/lib/openapi/common";
@@ -49,11 +50,48 @@ export function ImportPanel({ departments }: { departments: NamedRef[] }) {
   const [currentId, setCurrentId] = useState<string | null>(null);
   return (
     <div className="space-y-8">
+      <SyncForm onStarted={setCurrentId} />
       <UploadForm departments={departments} onUploaded={setCurrentId} />
       {currentId ? <CurrentImport id={currentId} /> : null}
       <Environments departments={departments} />
       <History onOpen={setCurrentId} />
     </div>
+  );
+}
+
+function SyncForm({ onStarted }: { onStarted: (id: string) => void }) {
+  const start = useStartSync();
+  const [dryRun, setDryRun] = useState(false);
+  return (
+    <section
+      aria-labelledby="sync-heading"
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-5"
+    >
+      <h2 id="sync-heading" className="text-lg font-semibold">
+        Sync from the tenant
+      </h2>
+      <p className="text-sm text-slate-600">
+        Reads every environment&apos;s flows, connections and gateways through the Power Platform admin APIs.
+        It also runs every night.
+      </p>
+      <Checkbox
+        id="sync-dry-run"
+        label="Preview only: apply it myself after reading the changes"
+        checked={dryRun}
+        onChange={(event) => setDryRun(event.target.checked)}
+      />
+      {start.error ? (
+        <Alert tone="error" role="alert">
+          {errorMessage(start.error)}
+        </Alert>
+      ) : null}
+      <Button
+        pending={start.isPending}
+        onClick={() => start.mutate(dryRun, { onSuccess: (view) => onStarted(view.id) })}
+      >
+        Sync now
+      </Button>
+    </section>
   );
 }
 
@@ -150,7 +188,8 @@ function CurrentImport({ id }: { id: string }) {
       className="space-y-4 rounded-lg border border-slate-200 bg-white p-5"
     >
       <h2 id="preview-heading" className="text-lg font-semibold">
-        {view.files.join(", ")} <Badge value={view.status}>{STATUS_LABELS[view.status]}</Badge>
+        {view.source === "LIVE_SYNC" ? "Live sync" : view.files.join(", ")}{" "}
+        <Badge value={view.status}>{STATUS_LABELS[view.status]}</Badge>
       </h2>
       <dl className="grid grid-cols-2 gap-3 text-sm md:grid-cols-6" aria-label="What applying would change">
         {(
@@ -185,6 +224,15 @@ function CurrentImport({ id }: { id: string }) {
             ))}
           </ul>
         </Alert>
+      ) : null}
+      {view.status === "ANALYSING" ? (
+        <p role="status">
+          Reading
+          {view.source === "LIVE_SYNC"
+            ? ` the tenant: ${progress.done.toLocaleString()} flows so far`
+            : " the files"}
+          …
+        </p>
       ) : null}
       {view.status === "RUNNING" || view.status === "DONE" ? (
         <div>

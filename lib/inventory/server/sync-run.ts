@@ -1,5 +1,4 @@
 import "server-only";
-import { callerActor } from "@/lib/audit/server/caller-actor";
 import { recordAudit } from "@/lib/audit/server/record-audit";
 import { can } from "@/lib/auth/permissions";
 import type { Caller } from "@/lib/auth/server/caller";
