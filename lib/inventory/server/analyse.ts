@@ -210,6 +210,15 @@ const WITHOUT_DEPARTMENT_SQL = `
                or u.email = lower(s.plan->'owner'->>'upn')
                or u.email = lower(s.plan->'owner'->>'email')))`;
 
+/** How many new flows would have no department, as the mappings are now. */
+export async function countWithoutDepartment(importId: string): Promise<number> {
+  const [row] = await prisma.$queryRawUnsafe<Array<{ count: number }>>(
+    `select count(*)::int as count from (${WITHOUT_DEPARTMENT_SQL}) x`,
+    importId,
+  );
+  return row?.count ?? 0;
+}
+
 /** Up to `limit` new flows that would have no department. */
 export async function flowsWithoutDepartment(importId: string, limit = 50): Promise<FlowRef[]> {
   return prisma.$queryRawUnsafe<FlowRef[]>(

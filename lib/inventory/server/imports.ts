@@ -8,7 +8,12 @@ import type { ImportSource } from "@/lib/generated/prisma/enums";
 import { decodeTimeCursor, encodeCursor, isUuid } from "@/lib/http/cursor";
 import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } from "@/lib/http/errors";
 import type { ImportView } from "@/lib/inventory/contract";
-import { analyseImport, flowsWithoutDepartment, UnreadableImportError } from "@/lib/inventory/server/analyse";
+import {
+  analyseImport,
+  countWithoutDepartment,
+  flowsWithoutDepartment,
+  UnreadableImportError,
+} from "@/lib/inventory/server/analyse";
 import { enqueueImportJob } from "@/lib/inventory/server/import-jobs";
 
 // An import's life: uploaded (its files kept in Postgres), analysed into a preview, applied by
@@ -153,8 +158,11 @@ export async function readImport(caller: Caller, id: string): Promise<ImportView
   if (!isUuid(id)) return null;
   const row = await loadRow(id);
   if (!row) return null;
-  const without = row.status === "PREVIEW" ? await flowsWithoutDepartment(id) : [];
-  return toView(row, without);
+  if (row.status !== "PREVIEW") return toView(row, []);
+  // Mappings may have changed since the preview was made: what is missing is read as it is now.
+  const [without, withoutCount] = await Promise.all([flowsWithoutDepartment(id), countWithoutDepartment(id)]);
+  const view = toView(row, without);
+  return { ...view, counts: { ...view.counts, withoutDepartment: withoutCount } };
 }
 
 export async function getImport(caller: Caller, id: string): Promise<ImportView> {
@@ -215,7 +223,7 @@ export async function applyImport(caller: Caller, id: string): Promise<ImportVie
     });
     const { count } = await tx.inventoryImport.updateMany({
       where: { id, status: "PREVIEW" },
-      data: { status: "RUNNING", progressTotal: total, progressDone: 0 },
+      data: { status: "RUNNING", progressTotal: total, progressDone: 0, failure: null },
     });
     if (count === 0) return false;
     await recordAudit(tx, {
