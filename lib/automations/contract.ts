@@ -158,6 +158,8 @@ export const ZAutomationSummary = z
     ...summaryFields,
     outstandingCount: z.number().int().openapi({ description: "Prerequisites not SATISFIED." }),
     systemCount: z.number().int(),
+    findingCount: z.number().int().openapi({ description: "Open inventory findings." }),
+    ownerMissing: z.enum(["NOT_FOUND", "LEFT"]).nullable(),
   })
   .openapi("AutomationSummary");
 

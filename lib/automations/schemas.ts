@@ -11,6 +11,7 @@ import {
 } from "@/lib/domain/types";
 import { ZCursor, ZLimit } from "@/lib/http/cursor";
 import { versionField } from "@/lib/http/version";
+import { FINDING_KINDS } from "@/lib/inventory/findings";
 import { z } from "@/lib/openapi/zod";
 import { checkReferenceField, noSecret, referenceDescription } from "@/lib/secrets/schemas";
 
@@ -308,6 +309,15 @@ export const ZAutomationListQuery = z
     q: plainText("q", 200)
       .optional()
       .openapi({ description: "Matches the name or description, ignoring case." }),
+    finding: enumOf(["ANY", ...FINDING_KINDS] as const, "finding")
+      .optional()
+      .openapi({
+        description: "Automations with an open inventory finding of this kind (ANY: of any kind).",
+      }),
+    ownerMissing: z
+      .enum(["true"], { error: 'ownerMissing must be "true" or left out.' })
+      .optional()
+      .openapi({ description: "true: only automations without an active owner." }),
     limit: ZLimit,
     cursor: ZCursor,
   })

@@ -60,6 +60,45 @@ beforeAll(async () => {
       systems: [{ name: "Finance PC", location: "ON_PREMISES", signInMethod: "WINDOWS" }],
     });
   }
+  // Findings from an inventory import (one resolved: it no longer counts) and an automation
+  // without an active owner, for the finding and ownerMissing filters.
+  const [first, second, third] = await prisma.automation.findMany({ orderBy: { name: "asc" }, take: 3 });
+  await prisma.inventoryFinding.createMany({
+    data: [
+      {
+        automationId: first!.id,
+        kind: "PLAIN_TEXT_PASSWORD",
+        severity: "HIGH",
+        category: "LCNC-SEC-08",
+        message: "m",
+      },
+      {
+        automationId: first!.id,
+        kind: "SIGN_IN_UNKNOWN",
+        subject: "shared_sql",
+        severity: "MEDIUM",
+        category: "LCNC-SEC-04",
+        message: "m",
+      },
+      {
+        automationId: second!.id,
+        kind: "SIGN_IN_UNKNOWN",
+        subject: "shared_x",
+        severity: "MEDIUM",
+        category: "LCNC-SEC-04",
+        message: "m",
+      },
+      {
+        automationId: third!.id,
+        kind: "PLAIN_TEXT_PASSWORD",
+        severity: "HIGH",
+        category: "LCNC-SEC-08",
+        message: "m",
+        resolvedAt: new Date(),
+      },
+    ],
+  });
+  await prisma.automation.update({ where: { id: third!.id }, data: { ownerMissing: "NOT_FOUND" } });
   const nobody = await viewer("noah", [], company.hr.id, []);
   const { maker, manager, it: approver, admin } = company;
   viewers = [
@@ -72,7 +111,14 @@ beforeAll(async () => {
   ];
 });
 
-type Filters = { status?: "PENDING" | "RETIRED"; kind?: string; departmentId?: string; q?: string };
+type Filters = {
+  status?: "PENDING" | "RETIRED";
+  kind?: string;
+  departmentId?: string;
+  q?: string;
+  finding?: string;
+  ownerMissing?: "true";
+};
 
 function queries(): Filters[] {
   return [
@@ -86,6 +132,10 @@ function queries(): Filters[] {
     { q: "SYNC" },
     { q: "payroll", status: "PENDING" },
     { q: "tie", departmentId: company.finance.id, kind: "DESKTOP_FLOW" },
+    { finding: "ANY" },
+    { finding: "PLAIN_TEXT_PASSWORD" },
+    { finding: "SIGN_IN_UNKNOWN", status: "PENDING" },
+    { ownerMissing: "true" },
   ];
 }
 
@@ -95,6 +145,16 @@ async function expectedItems(caller: Caller, filters: Filters) {
   if (filters.status) where.push({ status: filters.status });
   if (filters.kind) where.push({ kind: filters.kind as Prisma.AutomationWhereInput["kind"] });
   if (filters.departmentId) where.push({ departmentId: filters.departmentId });
+  if (filters.finding)
+    where.push({
+      findings: {
+        some: {
+          resolvedAt: null,
+          ...(filters.finding === "ANY" ? {} : { kind: filters.finding }),
+        },
+      },
+    });
+  if (filters.ownerMissing) where.push({ ownerMissing: { not: null } });
   if (filters.q) {
     const contains = { contains: filters.q, mode: "insensitive" } as const;
     where.push({ OR: [{ name: contains }, { description: contains }] });
@@ -114,9 +174,16 @@ async function expectedItems(caller: Caller, filters: Filters) {
       departmentId: true,
       createdAt: true,
       updatedAt: true,
+      ownerMissing: true,
       owner: { select: { id: true, name: true, email: true } },
       department: { select: { id: true, name: true } },
-      _count: { select: { systems: true, prerequisites: { where: { status: { not: "SATISFIED" } } } } },
+      _count: {
+        select: {
+          systems: true,
+          prerequisites: { where: { status: { not: "SATISFIED" } } },
+          findings: { where: { resolvedAt: null } },
+        },
+      },
     },
   });
   return rows.map(({ _count, createdAt, updatedAt, ...row }) => ({
@@ -125,6 +192,7 @@ async function expectedItems(caller: Caller, filters: Filters) {
     updatedAt: updatedAt.toISOString(),
     outstandingCount: _count.prerequisites,
     systemCount: _count.systems,
+    findingCount: _count.findings,
   }));
 }
 

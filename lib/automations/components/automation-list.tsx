@@ -26,8 +26,12 @@ import {
   type AutomationKind,
   type AutomationStatus,
 } from "@/lib/domain/types";
+import { FINDING_KINDS, FINDING_RULES } from "@/lib/inventory/findings";
 
 const PAGE_SIZE = 25;
+
+const FINDING_FILTERS = ["ANY", ...FINDING_KINDS] as const;
+type FindingFilter = (typeof FINDING_FILTERS)[number];
 
 const COLUMNS: ReadonlyArray<Column<AutomationSummary>> = [
   {
@@ -76,6 +80,18 @@ const COLUMNS: ReadonlyArray<Column<AutomationSummary>> = [
     cell: (automation) => (automation.status === "RETIRED" ? "—" : (automation.outstandingCount ?? "—")),
   },
   {
+    key: "findings",
+    header: "Findings",
+    className: "hidden lg:table-cell",
+    cellClassName: "tabular-nums text-slate-700",
+    cell: (automation) => (
+      <>
+        {automation.findingCount > 0 ? automation.findingCount : "—"}
+        {automation.ownerMissing ? <span className="block text-amber-800">No active owner</span> : null}
+      </>
+    ),
+  },
+  {
     key: "createdAt",
     header: "Registered",
     className: "hidden md:table-cell",
@@ -99,8 +115,19 @@ export function AutomationList({ title = "My automations", departments = [] }: A
   const kind = oneOf<AutomationKind>(AUTOMATION_KINDS, params.get("kind"));
   const departmentId = params.get("departmentId") || undefined;
   const q = search.q || undefined;
+  const finding = oneOf<FindingFilter>(FINDING_FILTERS, params.get("finding"));
+  const ownerMissing = params.get("ownerMissing") === "true" ? ("true" as const) : undefined;
 
-  const filters: AutomationFilters = { status, kind, departmentId, q, cursor, limit: PAGE_SIZE };
+  const filters: AutomationFilters = {
+    status,
+    kind,
+    departmentId,
+    q,
+    finding,
+    ownerMissing,
+    cursor,
+    limit: PAGE_SIZE,
+  };
   const automations = useAutomations(filters);
 
   return (
@@ -126,10 +153,34 @@ export function AutomationList({ title = "My automations", departments = [] }: A
           options={optionsOf(AUTOMATION_KINDS, (value) => KIND_LABELS[value])}
         />
         <ListDepartmentFilter departments={departments} value={departmentId} change={change} />
+        <SelectFilter
+          label="Findings"
+          value={ownerMissing ? "OWNER_MISSING" : (finding ?? "")}
+          onChange={(value) =>
+            change(
+              value === "OWNER_MISSING"
+                ? { ownerMissing: "true", finding: null }
+                : { finding: value || null, ownerMissing: null },
+            )
+          }
+          any="With or without"
+          options={[
+            { value: "ANY", label: "Any finding from the tenant" },
+            { value: "OWNER_MISSING", label: "Without an active owner" },
+            ...FINDING_KINDS.map((kind) => ({ value: kind, label: FINDING_RULES[kind].label })),
+          ]}
+        />
       </FilterForm>
 
       <ExportBar
-        href={withQuery("/api/v1/automations/export", { status, kind, departmentId, q })}
+        href={withQuery("/api/v1/automations/export", {
+          status,
+          kind,
+          departmentId,
+          q,
+          finding,
+          ownerMissing,
+        })}
         what="automation"
       />
 
@@ -143,10 +194,10 @@ export function AutomationList({ title = "My automations", departments = [] }: A
           pages: "Automation pages",
         }}
         pages={pages}
-        filtered={Boolean(status || kind || departmentId || q)}
+        filtered={Boolean(status || kind || departmentId || q || finding || ownerMissing)}
         onClear={() => {
           search.setSearch("");
-          clear(["q", "status", "kind", "departmentId"]);
+          clear(["q", "status", "kind", "departmentId", "finding", "ownerMissing"]);
         }}
         empty={
           departments.length > 0 ? (

@@ -47,6 +47,19 @@ export const AUTOMATION_CSV_COLUMNS: ReadonlyArray<CsvColumn> = [
   { header: "Status code", sql: "a.status" },
   { header: "Kind code", sql: "a.kind" },
   { header: "Run mode code", sql: 'a."runMode"' },
+  {
+    header: "Open findings",
+    kind: "number",
+    sql: `(select count(*) from inventory_findings f where f."automationId" = a.id and f."resolvedAt" is null)`,
+  },
+  {
+    header: "Finding codes",
+    sql: `(select string_agg(distinct f.kind, ' ' order by f.kind) from inventory_findings f
+            where f."automationId" = a.id and f."resolvedAt" is null)`,
+  },
+  { header: "Without an active owner", sql: `case when a."ownerMissing" is null then 'No' else 'Yes' end` },
+  { header: "Environment", sql: 'a."environmentId"' },
+  { header: "Flow id", sql: 'a."externalId"' },
 ];
 
 export function exportAutomations({ caller, filters }: { caller: Caller; filters: TAutomationExportQuery }) {

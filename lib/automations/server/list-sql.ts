@@ -20,6 +20,12 @@ export function automationFilterSql(caller: Caller, filters: TAutomationExportQu
                          where x."automationId" = a.id and x.status = 'SATISFIED'
                            and x.basis = ${bind(filters.basis)}::"AssuranceBasis")`);
   }
+  if (filters.finding) {
+    const kind = filters.finding === "ANY" ? "" : ` and f.kind = ${bind(filters.finding)}`;
+    where.push(`exists (select 1 from inventory_findings f
+                         where f."automationId" = a.id and f."resolvedAt" is null${kind})`);
+  }
+  if (filters.ownerMissing) where.push(`a."ownerMissing" is not null`);
   if (filters.q) {
     // Ignoring case; `%` and `_` in q match like wildcards, as they did with Prisma's `contains`.
     const q = bind(filters.q);
@@ -58,7 +64,7 @@ export function automationPageSql(caller: Caller, query: TAutomationListQuery) {
     with page as (
       select a.*, row_number() over (order by a."createdAt" desc, a.id desc) as n
         from (select a.id, a.name, a.description, a.kind, a."runMode", a.status, a.version,
-                     a."ownerId", a."departmentId", a."createdAt", a."updatedAt"
+                     a."ownerId", a."departmentId", a."createdAt", a."updatedAt", a."ownerMissing"
                 from automations a
                where ${where.join(" and ")}
                order by a."createdAt" desc, a.id desc
@@ -73,7 +79,10 @@ export function automationPageSql(caller: Caller, query: TAutomationListQuery) {
              'department', json_build_object('id', d.id, 'name', d.name),
              'outstandingCount', (select count(*)::int from prerequisites x
                                    where x."automationId" = p.id and x.status <> 'SATISFIED'),
-             'systemCount', (select count(*)::int from system_accesses s where s."automationId" = p.id))
+             'systemCount', (select count(*)::int from system_accesses s where s."automationId" = p.id),
+             'findingCount', (select count(*)::int from inventory_findings f
+                               where f."automationId" = p.id and f."resolvedAt" is null),
+             'ownerMissing', p."ownerMissing")
              order by p.n) filter (where p.n <= ${limit}::int), '[]')::text as items,
            max(${isoTimestampSql('p."createdAt"')}) filter (where p.n = ${limit}::int) as "cursorAt",
            max(p.id::text) filter (where p.n = ${limit}::int) as "cursorId",
