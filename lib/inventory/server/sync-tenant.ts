@@ -69,6 +69,7 @@ export async function syncTenant(
       );
     const response = await fetch(options.tokenUrl, {
       method: "POST",
+      cache: "no-store",
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({
         grant_type: "client_credentials",
@@ -98,7 +99,11 @@ export async function syncTenant(
       try {
         response = await limit(() => {
           stats.requests += 1;
-          return fetch(url, { headers: { authorization: `Bearer ${bearer}`, accept: "application/json" } });
+          return fetch(url, {
+            headers: { authorization: `Bearer ${bearer}`, accept: "application/json" },
+            // Never Next's data cache: every read is the tenant as it is now.
+            cache: "no-store",
+          });
         });
       } catch {
         response = null; // a network failure: retried like a 5xx
@@ -120,7 +125,9 @@ export async function syncTenant(
         response?.status === 429 && Number.isFinite(retryAfter) && retryAfter >= 0
           ? retryAfter * 1000
           : baseDelay * 2 ** attempt * (0.5 + Math.random());
-      await response?.body?.cancel();
+      // Read to the end, not cancelled: inside Next the response may be a tee whose cancel waits
+      // for the other branch, which would hang the run.
+      await response?.text().catch(() => undefined);
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
