@@ -1,6 +1,7 @@
 "use client";
 
-import { type FormEvent, useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useEffect, useState } from "react";
 import { Alert, Loading } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -19,6 +20,7 @@ import {
   useStartSync,
   useUpload,
 } from "@/lib/inventory/hooks";
+import { inventoryKeys } from "@/lib/inventory/keys";
 import type { NamedRef } from "@/lib/openapi/common";
 
 // The import page: upload an export, read its preview, map environments to departments, apply
@@ -175,6 +177,13 @@ function UploadForm({
 
 function CurrentImport({ id }: { id: string }) {
   const query = useImport(id);
+  const queryClient = useQueryClient();
+  const status = query.data?.status;
+  // A preview may bring environments no one has seen yet: the mapping table reads them then.
+  useEffect(() => {
+    if (status === "PREVIEW" || status === "DONE")
+      void queryClient.invalidateQueries({ queryKey: inventoryKeys.environments() });
+  }, [status, queryClient]);
   const apply = useApplyImport();
   const cancel = useCancelImport();
   if (query.isPending) return <Loading>Loading the preview…</Loading>;

@@ -143,6 +143,8 @@ export async function stagePlans(
           batch.map(planHash),
         );
       }
+      // Fresh statistics, so that the counts below are planned for the rows just staged.
+      await tx.$executeRawUnsafe("analyze inventory_staged_flows");
       const counts = await countOutcomes(tx, importId);
       const running = extra.applyNext === true && counts.withoutDepartment === 0;
       await tx.inventoryImport.update({

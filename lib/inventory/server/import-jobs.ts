@@ -17,6 +17,6 @@ export async function enqueueImportJob(job: ImportJob): Promise<void> {
     return;
   }
   void runImportStep(job).catch((error) =>
-    console.error(`import ${job.step} failed:`, error instanceof Error ? error.message : error),
+    console.error(`import ${job.step} failed:`, error),
   );
 }
