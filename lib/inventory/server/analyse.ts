@@ -115,6 +115,9 @@ export async function stagePlans(
   return prisma.$transaction(
     async (tx) => {
       await tx.inventoryStagedFlow.deleteMany({ where: { importId } });
+      // The outcome join below looks each flow up in automations: with statistics from before a
+      // large import it would scan the table once per flow.
+      await tx.$executeRawUnsafe("analyze automations");
       for (const environment of extra.environments)
         await tx.inventoryEnvironment.upsert({
           where: { id: environment.id },

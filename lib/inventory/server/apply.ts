@@ -49,6 +49,7 @@ export async function runApply(importId: string, now = new Date()): Promise<"DON
     defaultDepartmentId: found.defaultDepartmentId,
     actor: { id: found.createdBy.id, label: found.createdBy.email },
   };
+  let batches = 0;
   for (;;) {
     const status = await prisma.inventoryImport.findUniqueOrThrow({
       where: { id: importId },
@@ -60,6 +61,12 @@ export async function runApply(importId: string, now = new Date()): Promise<"DON
       maxWait: 10_000,
     });
     if (applied === 0) break;
+    // A large import grows the tables faster than autovacuum re-reads them: with statistics
+    // that still say "empty", each batch's lookups by (environment, flow id) turn into scans.
+    // Re-read after batches 1, 2, 4, 8…: a handful of ANALYZEs for any size.
+    batches += 1;
+    if ((batches & (batches - 1)) === 0)
+      await prisma.$executeRawUnsafe("analyze automations, system_accesses, prerequisites");
   }
   await prisma.$transaction(
     async (tx) => {

@@ -16,7 +16,5 @@ export async function enqueueImportJob(job: ImportJob): Promise<void> {
     await (await queue).send(IMPORT_QUEUE, job, { singletonKey: `${job.step}:${job.importId}` });
     return;
   }
-  void runImportStep(job).catch((error) =>
-    console.error(`import ${job.step} failed:`, error),
-  );
+  void runImportStep(job).catch((error) => console.error(`import ${job.step} failed:`, error));
 }
