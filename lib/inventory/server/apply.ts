@@ -7,6 +7,7 @@ import { type DetectedFinding, detectFindings, FINDING_RULES } from "@/lib/inven
 import { type FlowPlan, flowKey } from "@/lib/inventory/plan";
 import type { TOwnerRef } from "@/lib/inventory/records";
 import { countOutcomes } from "@/lib/inventory/server/analyse";
+import { notify } from "@/lib/notifications/server/notify";
 import { rederiveAutomations } from "@/lib/prerequisites/server/rederive";
 
 // Applying an import: the staged plans that are new or changed, in batches, each batch one
@@ -81,6 +82,7 @@ export async function runApply(importId: string, now = new Date()): Promise<"DON
         where: { id: importId },
         data: { status: "DONE", finishedAt: now, counts: summary },
       });
+      await notifyOwnersOfFindings(tx, importId, now);
       await recordAudit(tx, {
         actor: context.actor,
         action: "inventory.import.applied",
@@ -514,6 +516,33 @@ async function writeFindings(
     all.map((finding) => FINDING_RULES[finding.kind].severity),
     all.map((finding) => FINDING_RULES[finding.kind].category),
     all.map((finding) => finding.message),
+  );
+}
+
+/**
+ * One notification per active owner whose automations got findings in this run (first seen
+ * now), however many: "3 new findings from the tenant", with a link to them.
+ */
+async function notifyOwnersOfFindings(tx: Tx, importId: string, now: Date): Promise<void> {
+  const owners = await tx.$queryRawUnsafe<Array<{ ownerId: string; findings: number; automations: number }>>(
+    `select a."ownerId", count(*)::int as findings, count(distinct a.id)::int as automations
+       from inventory_findings f
+       join automations a on a.id = f."automationId"
+       join users u on u.id = a."ownerId" and u.active
+      where f."firstSeenAt" = $1::timestamptz and f."resolvedAt" is null
+      group by a."ownerId"`,
+    now,
+  );
+  await notify(
+    tx,
+    owners.map((owner) => ({
+      userId: owner.ownerId,
+      kind: "inventory.findings",
+      title: `${owner.findings} new finding${owner.findings === 1 ? "" : "s"} from the tenant`,
+      body: `The tenant's inventory differs from what was declared on ${owner.automations === 1 ? "one of your automations" : `${owner.automations} of your automations`}: each finding says what to do next.`,
+      link: "/automations?finding=ANY",
+      dedupeKey: `inventory-findings:${importId}:${owner.ownerId}`,
+    })),
   );
 }
 

@@ -15,6 +15,7 @@ import {
   UnreadableImportError,
 } from "@/lib/inventory/server/analyse";
 import { enqueueImportJob } from "@/lib/inventory/server/import-jobs";
+import { inPgTransaction } from "@/lib/transaction";
 
 // An import's life: uploaded (its files kept in Postgres), analysed into a preview, applied by
 // a job with progress, or cancelled. Only ADMIN and IT_APPROVER import; the results are read
@@ -61,25 +62,26 @@ export async function createImport(caller: Caller, upload: NewUpload): Promise<I
         defaultDepartmentId: "Choose one of the departments.",
       });
   }
-  const created = await prisma.$transaction(async (tx) => {
-    const row = await tx.inventoryImport.create({
-      data: {
-        source: upload.source,
-        createdById: caller.id,
-        defaultDepartmentId: upload.defaultDepartmentId,
-        files: {
-          createMany: {
-            data: upload.files.map((file, position) => ({
-              position,
-              name: file.name,
-              content: Buffer.from(file.content),
-            })),
-          },
-        },
-      },
-      select: { id: true },
-    });
-    await recordAudit(tx, {
+  // On a pg client of its own: files of tens of megabytes are parameters of plain INSERTs here
+  // (through Prisma's nested create a 60 MB upload came back without its row).
+  const created = await inPgTransaction(async (client) => {
+    const { rows } = await client.query<{ id: string }>(
+      `insert into inventory_imports (source, "createdById", "defaultDepartmentId", "updatedAt")
+       values ($1::"ImportSource", $2::uuid, $3::uuid, now()) returning id`,
+      [upload.source, caller.id, upload.defaultDepartmentId],
+    );
+    const row = rows[0]!;
+    for (const [position, file] of upload.files.entries())
+      await client.query(
+        `insert into inventory_import_files ("importId", position, name, content) values ($1::uuid, $2, $3, $4)`,
+        [
+          row.id,
+          position,
+          file.name,
+          Buffer.from(file.content.buffer, file.content.byteOffset, file.content.byteLength),
+        ],
+      );
+    await recordAudit(client, {
       actor: callerActor(caller),
       action: "inventory.import.uploaded",
       entityType: "InventoryImport",
