@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { pool, prisma } from "@/lib/db";
 import type { ImportSource } from "@/lib/generated/prisma/enums";
 import { parseCoeExport, type UploadedFile } from "@/lib/inventory/coe";
 import { assemblePlans, type FlowPlan, KEPT_ERRORS, planHash } from "@/lib/inventory/plan";
@@ -55,12 +55,13 @@ async function storedFiles(importId: string): Promise<UploadedFile[]> {
   return files.map(({ id, name }) => ({
     file: name,
     open: async function* () {
-      const row = await prisma.inventoryImportFile.findUniqueOrThrow({
-        where: { id },
-        select: { content: true },
-      });
+      // Read with pg itself: a file of tens of megabytes is one bytea value.
+      const { rows } = await pool().query<{ content: Buffer }>(
+        "select content from inventory_import_files where id = $1::uuid",
+        [id],
+      );
       // Handed over in slices, as a stream would, so that the decoders see chunk boundaries.
-      const bytes = row.content;
+      const bytes = rows[0]!.content;
       for (let at = 0; at < bytes.length; at += 1 << 20) yield bytes.subarray(at, at + (1 << 20));
     },
   }));
