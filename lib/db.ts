@@ -20,7 +20,13 @@ function createDatabase(): Database {
   const pool = new pg.Pool({
     connectionString: config.DATABASE_URL,
     max: config.DATABASE_POOL_SIZE,
-    connectionTimeoutMillis: 5_000,
+    // Both the wait for a free connection and the opening of a new one: past it the request
+    // fails fast and is answered 503 (lib/db-errors.ts) instead of hanging while the database is away.
+    connectionTimeoutMillis: config.DATABASE_ACQUIRE_TIMEOUT_MS,
+    // Sent when the connection opens, so that one slow query cannot hold a connection for long.
+    ...(config.DATABASE_STATEMENT_TIMEOUT_MS > 0
+      ? { statement_timeout: config.DATABASE_STATEMENT_TIMEOUT_MS }
+      : {}),
   });
   // An idle client that loses its connection emits here; without a listener it would
   // crash the process. The next query simply gets a fresh connection.

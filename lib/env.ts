@@ -39,6 +39,15 @@ const EnvSchema = z.object({
     .trim()
     .regex(/^postgres(ql)?:\/\/[^\s]+$/, "must be a postgresql:// URL"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * How long a request waits for a connection (a free one from the pool, or a new one to the
+   * server) before it is answered 503: a database that is down or saturated must not hang requests.
+   */
+  DATABASE_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(1_500),
+  /** Postgres cancels a statement of the app's pool that runs longer (0: never). Exports set their own 60 s. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  /** Connections of the job queue (pg-boss) per instance, besides DATABASE_POOL_SIZE. */
+  JOBS_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(4),
   /** The public address of the portal, used for sign-in redirects and links in e-mails. */
   APP_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
   /** Signs session cookies. Required in production; development and tests use a fixed local one. */

@@ -168,6 +168,18 @@ const ROUTES: RouteRow[] = [
     expect: ALL(200),
   },
   {
+    route: "GET /api/health/ready",
+    load: () => import("@/app/api/health/ready/route"),
+    call: () => ({ path: "/api/health/ready" }),
+    expect: ALL(200),
+  },
+  {
+    route: "GET /api/health/live",
+    load: () => import("@/app/api/health/live/route"),
+    call: () => ({ path: "/api/health/live" }),
+    expect: ALL(200),
+  },
+  {
     route: "GET /api/v1/openapi.json",
     load: () => import("@/app/api/v1/openapi.json/route"),
     call: () => ({ path: "/api/v1/openapi.json" }),
@@ -537,8 +549,8 @@ async function freshRequest(fixtures: Fixtures): Promise<string> {
   return row.id;
 }
 
-/** /api/health is not behind the API wrapper: it answers everyone, whatever they send. */
-const IGNORES_CREDENTIALS = new Set(["GET /api/health"]);
+/** The health probes are not behind the API wrapper: they answer everyone, whatever they send. */
+const IGNORES_CREDENTIALS = new Set(["GET /api/health", "GET /api/health/ready", "GET /api/health/live"]);
 
 async function createFixtures(): Promise<Fixtures> {
   const world = await buildWorld();

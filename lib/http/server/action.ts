@@ -7,9 +7,10 @@ import type { z } from "zod";
 import { canAny, type Permission } from "@/lib/auth/permissions";
 import type { Caller } from "@/lib/auth/server/caller";
 import { sessionCaller } from "@/lib/auth/server/session";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { env } from "@/lib/env";
 import type { ActionState } from "@/lib/http/action-state";
-import { AppError, forbidden, unauthenticated } from "@/lib/http/errors";
+import { AppError, databaseUnavailable, forbidden, unauthenticated } from "@/lib/http/errors";
 import { fieldErrors, invalidInput } from "@/lib/http/validation";
 import { maskLog } from "@/lib/secrets/mask";
 
@@ -62,6 +63,10 @@ export function serverAction<S extends z.ZodType>(options: ActionOptions<S>): Fo
       unstable_rethrow(error);
       if (error instanceof AppError) {
         return { status: "error", code: error.code, message: error.message, fields: error.fields };
+      }
+      if (isDatabaseUnavailable(error)) {
+        const unavailable = databaseUnavailable();
+        return { status: "error", code: unavailable.code, message: unavailable.message };
       }
       console.error("Unhandled error in server action:", maskLog(inspect(error)));
       return {

@@ -6,8 +6,16 @@ import { canAny, type Permission } from "@/lib/auth/permissions";
 import { type Caller, callerFromBearer } from "@/lib/auth/server/caller";
 import { hasSessionCookie } from "@/lib/auth/server/cookies";
 import { sessionCallerFromRequest } from "@/lib/auth/server/session";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { AppError, badRequest, errorBody, forbidden, unauthenticated } from "@/lib/http/errors";
+import {
+  AppError,
+  badRequest,
+  databaseUnavailable,
+  errorBody,
+  forbidden,
+  unauthenticated,
+} from "@/lib/http/errors";
 import { JsonText } from "@/lib/http/json-text";
 import { checkSameOrigin } from "@/lib/http/server/csrf";
 import { unsafeTextFields } from "@/lib/http/unsafe-text";
@@ -176,8 +184,7 @@ export function errorResponse(error: unknown): Response {
     const headers: Record<string, string> = { ...NO_STORE };
     if (error.code === "UNAUTHENTICATED") headers["www-authenticate"] = 'Bearer realm="preflight"';
     const retryAfter = error.details?.retryAfterSeconds;
-    if (error.code === "RATE_LIMITED" && typeof retryAfter === "number")
-      headers["retry-after"] = String(retryAfter);
+    if (typeof retryAfter === "number") headers["retry-after"] = String(retryAfter);
     return NextResponse.json(errorBody(error), { status: error.status, headers });
   }
   if (error instanceof ZodError) {
@@ -186,6 +193,11 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") {
     return errorResponse(new AppError("NOT_FOUND", "Record not found."));
   }
+  // The database refused, dropped or timed out: not a bug, and nothing to show a stack for.
+  if (isDatabaseUnavailable(error)) {
+    console.warn("API route: database unavailable:", maskLog(describeError(error)));
+    return errorResponse(databaseUnavailable());
+  }
   // Unexpected: log it with its stack on the server (a line that holds a secret, e.g. a
   // database error quoting a value, masked), tell the client nothing internal.
   console.error("Unhandled error in API route:", maskLog(inspect(error)));
@@ -193,4 +205,11 @@ export function errorResponse(error: unknown): Response {
     { error: { code: "INTERNAL", message: "Something went wrong on our side. It has been logged." } },
     { status: 500, headers: NO_STORE },
   );
+}
+
+/** One line: the error's code and first line, never its stack. */
+function describeError(error: unknown): string {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  const first = typeof message === "string" ? message.trim().split("\n").pop() : String(error);
+  return typeof code === "string" ? `${code}: ${first}` : `${first}`;
 }

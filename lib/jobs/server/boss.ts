@@ -14,7 +14,7 @@ const SCHEMA = "pgboss";
 const globalForJobs = globalThis as unknown as { preflightJobs?: Promise<PgBoss> };
 
 export function createBoss(connectionString = env().DATABASE_URL): PgBoss {
-  const boss = new PgBoss({ connectionString, schema: SCHEMA, max: 4 });
+  const boss = new PgBoss({ connectionString, schema: SCHEMA, max: env().JOBS_POOL_SIZE });
   // Without a listener an error event would crash the process; the queue retries by itself.
   boss.on("error", (error) => console.error("job queue:", error.message));
   return boss;
