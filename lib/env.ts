@@ -70,10 +70,10 @@ const EnvSchema = z.object({
   API_TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   /**
    * Proxies in front of Preflight that append to X-Forwarded-For (load balancer, CDN): the
-   * client address for rate limits is that many entries from the right. 1 = one load balancer
-   * (or none: Next then sets the header itself from the connection).
+   * client address for rate limits is that many entries from the right. 0 (no proxy): the
+   * connection's address, and X-Forwarded-For is ignored.
    */
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** The bundled development identity provider (started by scripts/serve.ts): its issuer URL. */
   DEV_IDP_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   DEV_IDP_PORT: z.coerce.number().int().min(1).max(65535).default(DEV_IDP_DEFAULTS.port),

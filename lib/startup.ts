@@ -13,6 +13,9 @@ export async function startServer(): Promise<void> {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   }
+  // Before the first request: per-address limits read the socket's address from this header.
+  const { installClientAddressHeader } = await import("@/lib/http/server/client-address");
+  installClientAddressHeader();
   if (env().JOBS_DISABLED) return;
   const { startJobs } = await import("@/lib/jobs/server/boss");
   startJobs().then(
