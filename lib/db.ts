@@ -4,6 +4,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { log } from "@/lib/log";
+import { reportPoolStats } from "@/lib/metrics";
 
 // One pool and one Prisma client per process. In development Next reloads modules on
 // every change; caching on globalThis keeps that from opening a new pool each time.
@@ -30,7 +32,8 @@ function createDatabase(): Database {
   });
   // An idle client that loses its connection emits here; without a listener it would
   // crash the process. The next query simply gets a fresh connection.
-  pool.on("error", (error) => console.error("database pool: idle connection lost:", error.message));
+  pool.on("error", (error) => log().warn({ err: error.message }, "database pool: idle connection lost"));
+  reportPoolStats(() => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }));
   pool.on("connect", queryOneAtATime);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return { pool, prisma };

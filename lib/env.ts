@@ -89,6 +89,8 @@ const EnvSchema = z.object({
   /** Serves GET /api/bench/constant, the benchmark's web-tier ceiling; `npm run bench` sets it. */
   BENCH_CONSTANT_ROUTE: booleanFlag,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Bearer token that GET /api/metrics requires; unset: the route answers 404. */
+  METRICS_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -18,9 +18,10 @@ export async function startServer(): Promise<void> {
   installClientAddressHeader();
   if (env().JOBS_DISABLED) return;
   const { startJobs } = await import("@/lib/jobs/server/boss");
+  const { log } = await import("@/lib/log");
   startJobs().then(
-    () => console.info("Job queue started (key expiry 02:00 UTC, e-mail every minute, snapshot 00:10 UTC)."),
+    () => log().info("job queue started (key expiry 02:00 UTC, e-mail every minute, snapshot 00:10 UTC)"),
     (error: unknown) =>
-      console.error("Job queue did not start:", error instanceof Error ? error.message : error),
+      log().error({ err: error instanceof Error ? error.message : String(error) }, "job queue did not start"),
   );
 }

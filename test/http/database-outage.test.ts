@@ -13,6 +13,7 @@ const ANSWER_WITHIN_MS = 2_000;
 const RESUME_WITHIN_MS = 5_000;
 
 let proxy: TcpProxy;
+let logs: ReturnType<typeof import("@/test/support/logs").captureLogs>;
 let company: Company;
 let callRoute: typeof import("@/test/support/route").callRoute;
 let routes: Record<string, { GET?: unknown; POST?: unknown }>;
@@ -26,6 +27,7 @@ beforeAll(async () => {
   // The default acquire timeout (1.5 s) is what bounds an answer during a partition.
   delete process.env.DATABASE_ACQUIRE_TIMEOUT_MS;
   ({ callRoute } = await import("@/test/support/route"));
+  logs = (await import("@/test/support/logs")).captureLogs();
   const { resetDatabase } = await import("@/test/support/db");
   const { buildCompany } = await import("@/test/support/company");
   await resetDatabase();
@@ -42,6 +44,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  logs.restore();
   const { pool } = await import("@/lib/db");
   await pool().end();
   await proxy.close();
@@ -167,6 +170,19 @@ it("a connection dropped while requests are in flight answers 503, never 500", a
   }
   await proxy.restore();
   expect(await timeToResume()).toBeLessThan(RESUME_WITHIN_MS);
+});
+
+it("logs each refusal as one line without a stack trace, and every request with its status", () => {
+  const entries = logs.entries();
+  const refusals = entries.filter((entry) => entry.msg === "database unavailable: answered 503");
+  expect(refusals.length).toBe(figures.answered503);
+  for (const entry of refusals) {
+    expect(entry.level).toBe("warn");
+    expect(String(entry.err)).not.toMatch(/\n/);
+  }
+  const requests = entries.filter((entry) => entry.msg === "request");
+  expect(requests.filter((entry) => entry.status === 503).length).toBe(figures.answered503);
+  expect(entries.filter((entry) => entry.msg === "unhandled error in API route")).toEqual([]);
 });
 
 async function countAutomations(): Promise<number> {

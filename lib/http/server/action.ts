@@ -12,6 +12,7 @@ import { env } from "@/lib/env";
 import type { ActionState } from "@/lib/http/action-state";
 import { AppError, databaseUnavailable, forbidden, unauthenticated } from "@/lib/http/errors";
 import { fieldErrors, invalidInput } from "@/lib/http/validation";
+import { log } from "@/lib/log";
 import { maskLog } from "@/lib/secrets/mask";
 
 // Every server action goes through `serverAction`, the counterpart of `apiRoute`: the same
@@ -68,7 +69,7 @@ export function serverAction<S extends z.ZodType>(options: ActionOptions<S>): Fo
         const unavailable = databaseUnavailable();
         return { status: "error", code: unavailable.code, message: unavailable.message };
       }
-      console.error("Unhandled error in server action:", maskLog(inspect(error)));
+      log().error({ err: maskLog(inspect(error)) }, "unhandled error in server action");
       return {
         status: "error",
         code: "INTERNAL",

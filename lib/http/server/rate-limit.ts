@@ -3,6 +3,7 @@ import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { pool } from "@/lib/db";
 import { env } from "@/lib/env";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http/server/client-address";
+import { log } from "@/lib/log";
 
 // Counters live in Postgres (table rate_limits, created by the migrations) so that every
 // instance behind the load balancer counts together.
@@ -45,9 +46,9 @@ export async function consumeRateLimit(kind: RateLimitKind, key: string): Promis
     return null;
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-    console.error(
-      `rate limit (${kind}): counter unavailable:`,
-      rejection instanceof Error ? rejection.message : rejection,
+    log().warn(
+      { kind, err: rejection instanceof Error ? rejection.message : String(rejection) },
+      "rate limit: counter unavailable, request let through",
     );
     return null;
   }

@@ -4,6 +4,8 @@ import { takeOutstandingSnapshot } from "@/lib/dashboard/server/take-snapshot";
 import { prisma } from "@/lib/db";
 import { runKeyExpiry } from "@/lib/jobs/server/key-expiry";
 import { deliverOutbox } from "@/lib/jobs/server/outbox";
+import { log } from "@/lib/log";
+import { countJobRun } from "@/lib/metrics";
 
 // What runs when. Every schedule is in UTC. pg-boss fires a schedule once per slot across
 // all instances. A slot that passed while no instance ran is not fired later, so the key-expiry
@@ -73,12 +75,21 @@ export async function registerJobs(boss: PgBoss): Promise<void> {
       const started = Date.now();
       try {
         const result = await scheduled.run(queued?.data?.trigger ?? "schedule");
+        countJobRun(name, "ok");
         if (scheduled.didSomething(result)) {
-          console.info(`job ${name}: ${JSON.stringify(result)} in ${Date.now() - started} ms`);
+          log().info({ job: name, result, ms: Date.now() - started }, "job changed something");
         }
         return result;
       } catch (error) {
-        console.error(`job ${name} failed:`, error instanceof Error ? error.message : error);
+        countJobRun(name, "failed");
+        log().error(
+          {
+            job: name,
+            err: error instanceof Error ? error.message : String(error),
+            ms: Date.now() - started,
+          },
+          "job failed",
+        );
         throw error;
       }
     });

@@ -46,6 +46,22 @@ export function registerCorePaths(registry: OpenAPIRegistry): void {
   });
   registry.registerPath({
     method: "get",
+    path: "/api/metrics",
+    tags: ["Operations"],
+    summary: "Prometheus metrics of the instance that answers",
+    description:
+      "Exists only when `METRICS_TOKEN` is set, and answers only `Authorization: Bearer <METRICS_TOKEN>`. Request durations by route pattern and status, the database pool, job runs, and the process (docs/operations.md).",
+    responses: {
+      200: {
+        description: "The metrics in Prometheus' text exposition format.",
+        content: { "text/plain": { schema: z.string() } },
+      },
+      401: json(ZErrorBody, "No or wrong metrics token."),
+      404: json(ZErrorBody, "`METRICS_TOKEN` is not set: the route does not exist."),
+    },
+  });
+  registry.registerPath({
+    method: "get",
     path: "/api/bench/constant",
     tags: ["Operations"],
     summary: "A constant answer without database or sign-in: the web tier's ceiling in the benchmark",
