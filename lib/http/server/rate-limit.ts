@@ -62,11 +62,25 @@ export async function consumeRateLimit(kind: RateLimitKind, key: string): Promis
  * proxies did not come through them all: the socket's peer, again.
  */
 export function clientIp(headers: Headers, hops = env().TRUSTED_PROXY_HOPS): string {
-  const peer = headers.get(CLIENT_ADDRESS_HEADER)?.trim() || "unknown";
+  const peer = headers.get(CLIENT_ADDRESS_HEADER)?.trim() || unknownPeer();
   if (hops === 0) return peer;
   const entries = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((entry) => entry.trim())
     .filter(Boolean);
   return entries.length >= hops ? entries[entries.length - hops]! : peer;
+}
+
+let warnedUnknownPeer = false;
+
+/** A server that does not stamp the peer (not started through instrumentation): say so once. */
+function unknownPeer(): string {
+  if (!warnedUnknownPeer) {
+    warnedUnknownPeer = true;
+    log().warn(
+      { header: CLIENT_ADDRESS_HEADER },
+      "client address unknown: this server does not stamp requests, so per-address limits share one counter",
+    );
+  }
+  return "unknown";
 }
