@@ -172,6 +172,12 @@ it("a connection dropped while requests are in flight answers 503, never 500", a
   expect(await timeToResume()).toBeLessThan(RESUME_WITHIN_MS);
 });
 
+it("the app's connections carry the statement timeout (default 30 s)", async () => {
+  const { pool } = await import("@/lib/db");
+  const { rows } = await pool().query<{ statement_timeout: string }>("show statement_timeout");
+  expect(rows[0]?.statement_timeout).toBe("30s");
+});
+
 it("logs each refusal as one line without a stack trace, and every request with its status", () => {
   const entries = logs.entries();
   const refusals = entries.filter((entry) => entry.msg === "database unavailable: answered 503");
