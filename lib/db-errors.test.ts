@@ -40,6 +40,10 @@ describe("isDatabaseUnavailable", () => {
     ["a unique violation", withCode("Unique constraint failed", "P2002")],
     ["bad text", withCode("invalid byte sequence for encoding", "22021")],
     ["int overflow", withCode("value out of range", "P2020")],
+    [
+      "another service refusing a fetch",
+      new TypeError("fetch failed", { cause: withCode("connect ECONNREFUSED 10.0.0.1:443", "ECONNREFUSED") }),
+    ],
     ["not an error", "Connection"],
     ["nothing", undefined],
   ])("%s: no", (_what, error) => {

@@ -46,6 +46,9 @@ function visit(error: unknown, depth: number): boolean {
   if (depth > 5 || error === null || typeof error !== "object") return false;
   const { code, kind, originalCode, message, name, cause, meta, errors } = error as Record<string, unknown>;
   if (name === "PrismaClientInitializationError") return true;
+  // An outbound HTTP call (fetch) that could not connect carries the same socket codes in its
+  // cause: that is another service being away, not the database.
+  if (name === "TypeError" && message === "fetch failed") return false;
   if (typeof code === "string" && (PRISMA_CODES.has(code) || SOCKET_CODES.has(code) || isSqlState(code)))
     return true;
   if (typeof originalCode === "string" && isSqlState(originalCode)) return true;
