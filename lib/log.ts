@@ -4,14 +4,19 @@ import pino from "pino";
 import { env } from "@/lib/env";
 
 // Structured logs: one JSON object per line on stdout, for the log pipeline to collect. Lines
-// written while a request is served carry its id, route pattern and user id (set by apiRoute)
-// without being passed around. Secrets never go in: credentials are redacted by key wherever
+// written while a request is served carry its id, route pattern and user id (set by apiRoute),
+// and lines of a background job its name and run id (lib/jobs/server/schedule.ts), without
+// being passed around. Secrets never go in: credentials are redacted by key wherever
 // they appear, and free text that may quote a value (a database error) is masked by the caller.
 
 export interface LogContext {
-  requestId: string;
+  /** The request being served. */
+  requestId?: string;
   route?: string;
   userId?: string;
+  /** The background job being run, and the queue's id of this run. */
+  job?: string;
+  jobId?: string;
 }
 
 const context = new AsyncLocalStorage<LogContext>();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as getAutomation } from "@/app/api/v1/automations/[id]/route";
 import { POST as createAutomation } from "@/app/api/v1/automations/route";
 import { GET as me } from "@/app/api/v1/me/route";
-import { log } from "@/lib/log";
+import { log, withLogContext } from "@/lib/log";
 import { buildCompany, type Company } from "@/test/support/company";
 import { resetDatabase } from "@/test/support/db";
 import { captureLogs } from "@/test/support/logs";
@@ -108,6 +108,16 @@ describe("request logs", () => {
       "s3cr3t",
     ])
       expect(text).not.toContain(secret);
+  });
+});
+
+describe("job logs", () => {
+  it("lines written while a job runs carry the job's name and run id", () => {
+    withLogContext({ job: "outbox", jobId: "run-7" }, () => log().warn("mail server unreachable"));
+    expect(logs.entries().find((entry) => entry.msg === "mail server unreachable")).toMatchObject({
+      job: "outbox",
+      jobId: "run-7",
+    });
   });
 });
 

@@ -68,19 +68,18 @@ export function apiRoute<
     const started = performance.now();
     // Next passes no params at all to a route without dynamic segments.
     const rawParams = (await context?.params) ?? {};
-    const fields: LogContext = {
-      requestId: requestIdFrom(request.headers.get("x-request-id")),
-      route: routePattern(request.nextUrl.pathname, rawParams),
-    };
+    const requestId = requestIdFrom(request.headers.get("x-request-id"));
+    const route = routePattern(request.nextUrl.pathname, rawParams);
+    const fields: LogContext = { requestId, route };
     const response = await withLogContext(fields, () => answer(options, request, rawParams, fields));
     const status = response.status;
     const seconds = (performance.now() - started) / 1000;
-    observeRequest(request.method, fields.route!, status, seconds);
+    observeRequest(request.method, route, status, seconds);
     log()[status >= 500 ? "error" : "info"](
       { method: request.method, status, ms: Math.round(seconds * 1000), ...fields },
       "request",
     );
-    return withRequestId(response, fields.requestId);
+    return withRequestId(response, requestId);
   };
 }
 

@@ -4,7 +4,7 @@ import { takeOutstandingSnapshot } from "@/lib/dashboard/server/take-snapshot";
 import { prisma } from "@/lib/db";
 import { runKeyExpiry } from "@/lib/jobs/server/key-expiry";
 import { deliverOutbox } from "@/lib/jobs/server/outbox";
-import { log } from "@/lib/log";
+import { log, withLogContext } from "@/lib/log";
 import { countJobRun } from "@/lib/metrics";
 
 // What runs when. Every schedule is in UTC. pg-boss fires a schedule once per slot across
@@ -71,28 +71,29 @@ export async function registerJobs(boss: PgBoss): Promise<void> {
       retryBackoff: true,
     });
     await boss.schedule(name, scheduled.cron, {}, { tz: "UTC" });
-    await boss.work<{ trigger?: Trigger }>(name, { batchSize: 1 }, async ([queued]) => {
-      const started = Date.now();
-      try {
-        const result = await scheduled.run(queued?.data?.trigger ?? "schedule");
-        countJobRun(name, "ok");
-        if (scheduled.didSomething(result)) {
-          log().info({ job: name, result, ms: Date.now() - started }, "job changed something");
+    await boss.work<{ trigger?: Trigger }>(name, { batchSize: 1 }, ([queued]) =>
+      withLogContext({ job: name, jobId: queued?.id }, async () => {
+        const started = Date.now();
+        try {
+          const result = await scheduled.run(queued?.data?.trigger ?? "schedule");
+          countJobRun(name, "ok");
+          if (scheduled.didSomething(result)) {
+            log().info({ result, ms: Date.now() - started }, "job changed something");
+          }
+          return result;
+        } catch (error) {
+          countJobRun(name, "failed");
+          log().error(
+            {
+              err: error instanceof Error ? error.message : String(error),
+              ms: Date.now() - started,
+            },
+            "job failed",
+          );
+          throw error;
         }
-        return result;
-      } catch (error) {
-        countJobRun(name, "failed");
-        log().error(
-          {
-            job: name,
-            err: error instanceof Error ? error.message : String(error),
-            ms: Date.now() - started,
-          },
-          "job failed",
-        );
-        throw error;
-      }
-    });
+      }),
+    );
   }
   for (const name of AT_START_UP) {
     await boss.send(name, { trigger: "start-up" }, { singletonKey: "start-up", singletonSeconds: 15 * 60 });
