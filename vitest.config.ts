@@ -17,6 +17,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    env: { NODE_ENV: "test", JOBS_DISABLED: "true" },
+    // Only warnings and errors in test output; tests that read the logs capture every level (test/support/logs.ts).
+    env: { NODE_ENV: "test", JOBS_DISABLED: "true", LOG_LEVEL: "warn" },
   },
 });

@@ -4,6 +4,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { log } from "@/lib/log";
+import { reportPoolStats } from "@/lib/metrics";
 
 // One pool and one Prisma client per process. In development Next reloads modules on
 // every change; caching on globalThis keeps that from opening a new pool each time.
@@ -20,11 +22,18 @@ function createDatabase(): Database {
   const pool = new pg.Pool({
     connectionString: config.DATABASE_URL,
     max: config.DATABASE_POOL_SIZE,
-    connectionTimeoutMillis: 5_000,
+    // Both the wait for a free connection and the opening of a new one: past it the request
+    // fails fast and is answered 503 (lib/db-errors.ts) instead of hanging while the database is away.
+    connectionTimeoutMillis: config.DATABASE_ACQUIRE_TIMEOUT_MS,
+    // Sent when the connection opens, so that one slow query cannot hold a connection for long.
+    ...(config.DATABASE_STATEMENT_TIMEOUT_MS > 0
+      ? { statement_timeout: config.DATABASE_STATEMENT_TIMEOUT_MS }
+      : {}),
   });
   // An idle client that loses its connection emits here; without a listener it would
   // crash the process. The next query simply gets a fresh connection.
-  pool.on("error", (error) => console.error("database pool: idle connection lost:", error.message));
+  pool.on("error", (error) => log().warn({ err: error.message }, "database pool: idle connection lost"));
+  reportPoolStats(() => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }));
   pool.on("connect", queryOneAtATime);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return { pool, prisma };

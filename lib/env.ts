@@ -39,6 +39,15 @@ const EnvSchema = z.object({
     .trim()
     .regex(/^postgres(ql)?:\/\/[^\s]+$/, "must be a postgresql:// URL"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * How long a request waits for a connection (a free one from the pool, or a new one to the
+   * server) before it is answered 503: a database that is down or saturated must not hang requests.
+   */
+  DATABASE_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(1_500),
+  /** Postgres cancels a statement of the app's pool that runs longer (0: never). Exports set their own 60 s. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  /** Connections of the job queue (pg-boss) per instance, besides DATABASE_POOL_SIZE. */
+  JOBS_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(4),
   /** The public address of the portal, used for sign-in redirects and links in e-mails. */
   APP_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
   /** Signs session cookies. Required in production; development and tests use a fixed local one. */
@@ -61,10 +70,10 @@ const EnvSchema = z.object({
   API_TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   /**
    * Proxies in front of Preflight that append to X-Forwarded-For (load balancer, CDN): the
-   * client address for rate limits is that many entries from the right. 1 = one load balancer
-   * (or none: Next then sets the header itself from the connection).
+   * client address for rate limits is that many entries from the right. 0 (no proxy): the
+   * connection's address, and X-Forwarded-For is ignored.
    */
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** The bundled development identity provider (started by scripts/serve.ts): its issuer URL. */
   DEV_IDP_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   DEV_IDP_PORT: z.coerce.number().int().min(1).max(65535).default(DEV_IDP_DEFAULTS.port),
@@ -80,6 +89,8 @@ const EnvSchema = z.object({
   /** Serves GET /api/bench/constant, the benchmark's web-tier ceiling; `npm run bench` sets it. */
   BENCH_CONSTANT_ROUTE: booleanFlag,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Bearer token that GET /api/metrics requires; unset: the route answers 404. */
+  METRICS_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -13,11 +13,15 @@ export async function startServer(): Promise<void> {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   }
+  // Before the first request: per-address limits read the socket's address from this header.
+  const { installClientAddressHeader } = await import("@/lib/http/server/client-address");
+  installClientAddressHeader();
   if (env().JOBS_DISABLED) return;
   const { startJobs } = await import("@/lib/jobs/server/boss");
+  const { log } = await import("@/lib/log");
   startJobs().then(
-    () => console.info("Job queue started (key expiry 02:00 UTC, e-mail every minute, snapshot 00:10 UTC)."),
+    () => log().info("job queue started (key expiry 02:00 UTC, e-mail every minute, snapshot 00:10 UTC)"),
     (error: unknown) =>
-      console.error("Job queue did not start:", error instanceof Error ? error.message : error),
+      log().error({ err: error instanceof Error ? error.message : String(error) }, "job queue did not start"),
   );
 }

@@ -3,6 +3,7 @@ import { insertAutomation, insertConnector, insertGateway } from "@/lib/testing/
 import { tokenFor } from "@/test/support/credentials";
 import { inDays } from "@/test/support/dates";
 import { prisma, resetDatabase } from "@/test/support/db";
+import { captureLogs } from "@/test/support/logs";
 import {
   buildWorld,
   type Credential,
@@ -268,6 +269,25 @@ const ROUTES: RouteRow[] = [
     route: "GET /api/health",
     load: () => import("@/app/api/health/route"),
     call: () => ({ path: "/api/health" }),
+    expect: ALL(200),
+  },
+  {
+    route: "GET /api/health/ready",
+    load: () => import("@/app/api/health/ready/route"),
+    call: () => ({ path: "/api/health/ready" }),
+    expect: ALL(200),
+  },
+  {
+    // METRICS_TOKEN is not set here: the route does not exist, for anyone.
+    route: "GET /api/metrics",
+    load: () => import("@/app/api/metrics/route"),
+    call: () => ({ path: "/api/metrics" }),
+    expect: ALL(404),
+  },
+  {
+    route: "GET /api/health/live",
+    load: () => import("@/app/api/health/live/route"),
+    call: () => ({ path: "/api/health/live" }),
     expect: ALL(200),
   },
   {
@@ -659,8 +679,16 @@ async function freshRequest(fixtures: Fixtures): Promise<string> {
   return row.id;
 }
 
-/** /api/health is not behind the API wrapper: it answers everyone, whatever they send. */
-const IGNORES_CREDENTIALS = new Set(["GET /api/health"]);
+/**
+ * The health probes and the metrics are not behind the API wrapper: they answer everyone the
+ * same, whatever credentials they send (the metrics want their own token, not a user's).
+ */
+const IGNORES_CREDENTIALS = new Set([
+  "GET /api/health",
+  "GET /api/health/ready",
+  "GET /api/health/live",
+  "GET /api/metrics",
+]);
 
 async function createFixtures(): Promise<Fixtures> {
   const world = await buildWorld();
@@ -705,10 +733,12 @@ const consoleSpies = (["log", "info", "warn", "error"] as const).map((level) =>
     );
   }),
 );
+const structuredLogs = captureLogs();
 const secrets = new Set<string>();
 
 afterAll(() => {
   for (const spy of consoleSpies) spy.mockRestore();
+  structuredLogs.restore();
 });
 
 describe.each(ROUTES)("$route", (row) => {
@@ -745,8 +775,9 @@ describe.each(ROUTES)("$route", (row) => {
   ];
 
   it.each(cases)("%s via %s", async (principal, via) => {
+    // Routes that ignore credentials answer everyone what their row says for any role.
     const expected: Expected = IGNORES_CREDENTIALS.has(row.route)
-      ? 200
+      ? row.expect.MAKER
       : via === "session" && principal in (row.viaSession ?? {})
         ? row.viaSession![principal as RolePrincipal]!
         : ((row.expect as Record<string, Expected>)[principal] ?? 401);
@@ -816,6 +847,9 @@ describe("cross-origin writes with a session cookie", () => {
 describe("secrets", () => {
   it("no token value reached the logs", () => {
     expect(secrets.size).toBeGreaterThan(0);
-    for (const secret of secrets) for (const line of logged) expect(line).not.toContain(secret);
+    // Every call was logged (a line per request), and none holds a token.
+    expect(structuredLogs.lines.length).toBeGreaterThan(ROUTES.length);
+    for (const secret of secrets)
+      for (const line of [...logged, ...structuredLogs.lines]) expect(line).not.toContain(secret);
   });
 });

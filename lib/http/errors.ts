@@ -1,6 +1,8 @@
 // Expected failures carry their HTTP status and a message safe to show; anything else is
 // an unexpected error, logged on the server and answered with a generic 500.
 
+import { DATABASE_RETRY_AFTER_SECONDS } from "@/lib/db-errors";
+
 export type ErrorCode =
   | "BAD_REQUEST"
   | "UNAUTHENTICATED"
@@ -56,6 +58,15 @@ export const unprocessable = (message: string, fields?: Record<string, string>) 
 /** 429; the answer carries `Retry-After` and `retryAfterSeconds`. */
 export const rateLimited = (message: string, retryAfterSeconds: number) =>
   new AppError("RATE_LIMITED", message, undefined, { retryAfterSeconds });
+
+/** 503 while the database is unreachable; the answer carries `Retry-After` and `retryAfterSeconds`. */
+export const databaseUnavailable = () =>
+  new AppError(
+    "SERVICE_UNAVAILABLE",
+    `The database is unavailable at the moment. Try again in ${DATABASE_RETRY_AFTER_SECONDS} s.`,
+    undefined,
+    { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
+  );
 
 export interface ErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> } & Record<string, unknown>;

@@ -77,6 +77,7 @@ const ERROR_DESCRIPTIONS = {
   415: "The body is not `application/json`.",
   422: "Well-formed but refused (e.g. a value that looks like a secret).",
   429: "Too many requests; retry after `Retry-After` seconds.",
+  503: "The database is unavailable for a moment (unreachable, restarting, too slow); retry after `Retry-After` seconds.",
 } as const;
 
 export type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;

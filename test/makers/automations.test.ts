@@ -7,6 +7,7 @@ import { expenseReporting } from "@/test/support/bodies";
 import { buildCompany, type Company } from "@/test/support/company";
 import { inDays } from "@/test/support/dates";
 import { pool, prisma, resetDatabase, rowCounts } from "@/test/support/db";
+import { captureLogs } from "@/test/support/logs";
 import { callRoute } from "@/test/support/route";
 
 let company: Company;
@@ -268,6 +269,7 @@ describe("POST /api/v1/automations", () => {
         vi.spyOn(console, "log"),
         vi.spyOn(console, "info"),
       ];
+      const structured = captureLogs();
       const body = expenseReporting();
       body.systems[0]!.credentialReference!.name = jwt;
       const before = await rowCounts();
@@ -297,6 +299,9 @@ describe("POST /api/v1/automations", () => {
       for (const spy of logged) {
         for (const args of spy.mock.calls) expect(JSON.stringify(args)).not.toContain(jwt.split(".")[0]);
       }
+      structured.restore();
+      expect(structured.lines.length).toBeGreaterThan(0);
+      for (const line of structured.lines) expect(line).not.toContain(jwt.split(".")[0]);
     });
 
     const secrets: Array<[string, (body: ReturnType<typeof expenseReporting>) => void, string]> = [

@@ -23,6 +23,7 @@ import { insertAutomation, insertConnector, insertDepartment, insertRequest } fr
 import { buildCompany, type Company } from "@/test/support/company";
 import { daysAgo, inDays } from "@/test/support/dates";
 import { prisma, resetDatabase } from "@/test/support/db";
+import { captureLogs } from "@/test/support/logs";
 import { APP_ORIGIN, callRoute, type RouteAnswer } from "@/test/support/route";
 import { bodyOf, startSmtpServer, subjectOf } from "@/test/support/smtp";
 
@@ -319,13 +320,14 @@ describe("masking on every surface", () => {
   });
 
   it("logs: an unexpected error quoting a stored value is logged with that line masked", async () => {
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logged = captureLogs();
     const error = Object.assign(new Error("insert failed"), {
       detail: `Key (name)=(${PLANTED.department}) already exists.`,
     });
     const answer = errorResponse(error);
+    logged.restore();
     expect(answer.status).toBe(500);
-    const lines = JSON.stringify(logged.mock.calls);
+    const lines = JSON.stringify(logged.entries());
     expect(lines).toContain("insert failed");
     expect(lines).toContain(HIDDEN);
     expectNoPlantedValue(lines, "the log", EVERYWHERE);

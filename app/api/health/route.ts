@@ -1,12 +1,8 @@
-import { NextResponse } from "next/server";
-import { databaseReachable } from "@/lib/health";
+import { readinessResponse } from "@/lib/health";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  const ok = await databaseReachable();
-  return NextResponse.json(
-    { status: ok ? "ok" : "unavailable", database: ok ? "ok" : "unavailable" },
-    { status: ok ? 200 : 503, headers: { "cache-control": "no-store" } },
-  );
+/** Kept for existing probes: answers as /api/health/ready does. */
+export function GET() {
+  return readinessResponse();
 }

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { callerFromBearer, hashToken } from "@/lib/auth/server/caller";
 import { authHandler } from "@/lib/auth/server/handler";
 import { AppError } from "@/lib/http/errors";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http/server/client-address";
 import { consumeRateLimit } from "@/lib/http/server/rate-limit";
 import { insertUser } from "@/lib/testing/factories";
 import { createOwnToken, createToken, listTokens, revokeOwnToken } from "@/lib/tokens/server/tokens";
@@ -150,7 +151,8 @@ describe("rate limits (Postgres store)", () => {
     const start = await authHandler(
       new NextRequest("http://localhost:3000/api/auth/signin/dev-idp", {
         method: "POST",
-        headers: { "x-forwarded-for": `203.0.113.1, ${ip}` },
+        // The peer address counts (TRUSTED_PROXY_HOPS=0); X-Forwarded-For is the client's own words.
+        headers: { [CLIENT_ADDRESS_HEADER]: ip, "x-forwarded-for": "203.0.113.1" },
       }),
       context("signin", "dev-idp"),
     );
@@ -162,7 +164,7 @@ describe("rate limits (Postgres store)", () => {
     });
     const callback = await authHandler(
       new NextRequest("http://localhost:3000/api/auth/callback/dev-idp?code=x&state=y", {
-        headers: { "x-forwarded-for": ip },
+        headers: { [CLIENT_ADDRESS_HEADER]: ip },
       }),
       context("callback", "dev-idp"),
     );

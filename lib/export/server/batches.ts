@@ -1,6 +1,7 @@
 import "server-only";
 import { pool } from "@/lib/db";
 import type { CsvRowValue } from "@/lib/export/server/csv";
+import { log } from "@/lib/log";
 
 // Where streamed exports get their lines, a batch at a time. Never the whole result at once.
 
@@ -30,7 +31,7 @@ export async function* cursorLines(
   // idle-in-transaction timeout) would otherwise be an unhandled 'error' event.
   const onError = (error: Error) => {
     broken = true;
-    console.error("CSV export: database connection lost:", error.message);
+    log().warn({ err: error.message }, "CSV export: database connection lost");
   };
   client.on("error", onError);
   try {

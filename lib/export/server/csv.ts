@@ -1,5 +1,6 @@
 import "server-only";
 import type { CredentialStore } from "@/lib/domain/types";
+import { log } from "@/lib/log";
 import { maskIfSecret } from "@/lib/secrets/mask";
 
 // CSV exports are streamed: the response body is a pull-based ReadableStream that asks for
@@ -165,7 +166,10 @@ export function csvResponse({
             );
         } catch (error) {
           // Headers are sent already: the only honest signal left is a broken download.
-          console.error("CSV export failed mid-stream:", error instanceof Error ? error.message : error);
+          log().error(
+            { err: error instanceof Error ? error.message : String(error) },
+            "CSV export failed mid-stream",
+          );
           controller.error(error);
         }
       },

@@ -7,10 +7,12 @@ import type { z } from "zod";
 import { canAny, type Permission } from "@/lib/auth/permissions";
 import type { Caller } from "@/lib/auth/server/caller";
 import { sessionCaller } from "@/lib/auth/server/session";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { env } from "@/lib/env";
 import type { ActionState } from "@/lib/http/action-state";
-import { AppError, forbidden, unauthenticated } from "@/lib/http/errors";
+import { AppError, databaseUnavailable, forbidden, unauthenticated } from "@/lib/http/errors";
 import { fieldErrors, invalidInput } from "@/lib/http/validation";
+import { log } from "@/lib/log";
 import { maskLog } from "@/lib/secrets/mask";
 
 // Every server action goes through `serverAction`, the counterpart of `apiRoute`: the same
@@ -63,7 +65,11 @@ export function serverAction<S extends z.ZodType>(options: ActionOptions<S>): Fo
       if (error instanceof AppError) {
         return { status: "error", code: error.code, message: error.message, fields: error.fields };
       }
-      console.error("Unhandled error in server action:", maskLog(inspect(error)));
+      if (isDatabaseUnavailable(error)) {
+        const unavailable = databaseUnavailable();
+        return { status: "error", code: unavailable.code, message: unavailable.message };
+      }
+      log().error({ err: maskLog(inspect(error)) }, "unhandled error in server action");
       return {
         status: "error",
         code: "INTERNAL",

@@ -6,12 +6,22 @@ import { canAny, type Permission } from "@/lib/auth/permissions";
 import { type Caller, callerFromBearer } from "@/lib/auth/server/caller";
 import { hasSessionCookie } from "@/lib/auth/server/cookies";
 import { sessionCallerFromRequest } from "@/lib/auth/server/session";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { AppError, badRequest, errorBody, forbidden, unauthenticated } from "@/lib/http/errors";
+import {
+  AppError,
+  badRequest,
+  databaseUnavailable,
+  errorBody,
+  forbidden,
+  unauthenticated,
+} from "@/lib/http/errors";
 import { JsonText } from "@/lib/http/json-text";
 import { checkSameOrigin } from "@/lib/http/server/csrf";
 import { unsafeTextFields } from "@/lib/http/unsafe-text";
 import { fieldErrors, invalidInput } from "@/lib/http/validation";
+import { type LogContext, log, requestIdFrom, withLogContext } from "@/lib/log";
+import { observeRequest } from "@/lib/metrics";
 import { maskLog } from "@/lib/secrets/mask";
 
 // Every JSON route goes through `apiRoute`: it resolves the caller (session cookie or
@@ -55,42 +65,110 @@ export function apiRoute<
   A extends boolean = true,
 >(options: RouteOptions<PS, QS, BS, A>) {
   return async (request: NextRequest, context: NextRouteContext): Promise<Response> => {
-    try {
-      const caller = await resolveCaller(request);
-      if (options.auth !== false && !caller) throw unauthenticated();
-      if (options.permission) {
-        const permissions =
-          typeof options.permission === "string" ? [options.permission] : options.permission;
-        if (!canAny(caller, permissions)) throw forbidden();
-      }
-      const params = parse(options.params, await context.params, "path");
-      const query = parse(
-        options.query,
-        refuseUnsafeText(Object.fromEntries(request.nextUrl.searchParams), "query"),
-        "query",
-      );
-      const body = options.body
-        ? parse(options.body, refuseUnsafeText(await readJson(request), "body"), "body")
-        : undefined;
-      const result = await options.handler({
-        request,
-        caller: caller as RouteContext<unknown, unknown, unknown, A>["caller"],
-        params: params as Infer<PS>,
-        query: query as Infer<QS>,
-        body: body as Infer<BS>,
-      });
-      if (result instanceof Response) return result;
-      if (result instanceof JsonText) {
-        return new Response(result.text, {
-          status: options.status ?? 200,
-          headers: { "content-type": "application/json", ...NO_STORE },
-        });
-      }
-      return NextResponse.json(result ?? null, { status: options.status ?? 200, headers: NO_STORE });
-    } catch (error) {
-      return errorResponse(error);
-    }
+    const started = performance.now();
+    // Next passes no params at all to a route without dynamic segments.
+    const rawParams = (await context?.params) ?? {};
+    const requestId = requestIdFrom(request.headers.get("x-request-id"));
+    const route = routePattern(request.nextUrl.pathname, rawParams);
+    const fields: LogContext = { requestId, route };
+    const response = await withLogContext(fields, () => answer(options, request, rawParams, fields));
+    const status = response.status;
+    const seconds = (performance.now() - started) / 1000;
+    observeRequest(request.method, route, status, seconds);
+    log()[status >= 500 ? "error" : "info"](
+      { method: request.method, status, ms: Math.round(seconds * 1000), ...fields },
+      "request",
+    );
+    return withRequestId(response, requestId);
   };
+}
+
+async function answer<
+  PS extends AnySchema | undefined,
+  QS extends AnySchema | undefined,
+  BS extends AnySchema | undefined,
+  A extends boolean,
+>(
+  options: RouteOptions<PS, QS, BS, A>,
+  request: NextRequest,
+  rawParams: Record<string, string | string[]>,
+  fields: LogContext,
+): Promise<Response> {
+  try {
+    const caller = await resolveCaller(request);
+    if (caller) fields.userId = caller.id;
+    if (options.auth !== false && !caller) throw unauthenticated();
+    if (options.permission) {
+      const permissions = typeof options.permission === "string" ? [options.permission] : options.permission;
+      if (!canAny(caller, permissions)) throw forbidden();
+    }
+    const params = parse(options.params, rawParams, "path");
+    const query = parse(
+      options.query,
+      refuseUnsafeText(Object.fromEntries(request.nextUrl.searchParams), "query"),
+      "query",
+    );
+    const body = options.body
+      ? parse(options.body, refuseUnsafeText(await readJson(request), "body"), "body")
+      : undefined;
+    const result = await options.handler({
+      request,
+      caller: caller as RouteContext<unknown, unknown, unknown, A>["caller"],
+      params: params as Infer<PS>,
+      query: query as Infer<QS>,
+      body: body as Infer<BS>,
+    });
+    if (result instanceof Response) return result;
+    if (result instanceof JsonText) {
+      return new Response(result.text, {
+        status: options.status ?? 200,
+        headers: { "content-type": "application/json", ...NO_STORE },
+      });
+    }
+    return NextResponse.json(result ?? null, { status: options.status ?? 200, headers: NO_STORE });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/**
+ * The route as its file names it, e.g. /api/v1/automations/{id}: each dynamic segment's value
+ * replaced by its name, from the right (a value that happens to equal a literal segment to its
+ * left is left alone). Metrics and logs use it, never the raw path.
+ */
+export function routePattern(pathname: string, params: Record<string, string | string[]>): string {
+  const segments = pathname.split("/");
+  const values = new Map(
+    Object.entries(params).map(([name, value]) => [Array.isArray(value) ? value.join("/") : value, name]),
+  );
+  for (let index = segments.length - 1; index >= 0 && values.size > 0; index--) {
+    const segment = segments[index]!;
+    let decoded = segment;
+    try {
+      decoded = decodeURIComponent(segment);
+    } catch {
+      // A malformed escape is compared as it came.
+    }
+    const name = values.get(decoded) ?? values.get(segment);
+    if (name === undefined) continue;
+    segments[index] = `{${name}}`;
+    values.delete(decoded);
+    values.delete(segment);
+  }
+  return segments.join("/");
+}
+
+/** Echoed so a client and the log pipeline can match an answer to its log lines. */
+function withRequestId(response: Response, requestId: string): Response {
+  try {
+    response.headers.set("x-request-id", requestId);
+    return response;
+  } catch {
+    // Headers of some answers (Response.redirect) are immutable: copy it.
+    const copy = new Response(response.body, response);
+    copy.headers.set("x-request-id", requestId);
+    return copy;
+  }
 }
 
 async function resolveCaller(request: NextRequest): Promise<Caller | null> {
@@ -176,8 +254,7 @@ export function errorResponse(error: unknown): Response {
     const headers: Record<string, string> = { ...NO_STORE };
     if (error.code === "UNAUTHENTICATED") headers["www-authenticate"] = 'Bearer realm="preflight"';
     const retryAfter = error.details?.retryAfterSeconds;
-    if (error.code === "RATE_LIMITED" && typeof retryAfter === "number")
-      headers["retry-after"] = String(retryAfter);
+    if (typeof retryAfter === "number") headers["retry-after"] = String(retryAfter);
     return NextResponse.json(errorBody(error), { status: error.status, headers });
   }
   if (error instanceof ZodError) {
@@ -186,11 +263,23 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") {
     return errorResponse(new AppError("NOT_FOUND", "Record not found."));
   }
+  // The database refused, dropped or timed out: not a bug, and nothing to show a stack for.
+  if (isDatabaseUnavailable(error)) {
+    log().warn({ err: maskLog(describeError(error)) }, "database unavailable: answered 503");
+    return errorResponse(databaseUnavailable());
+  }
   // Unexpected: log it with its stack on the server (a line that holds a secret, e.g. a
   // database error quoting a value, masked), tell the client nothing internal.
-  console.error("Unhandled error in API route:", maskLog(inspect(error)));
+  log().error({ err: maskLog(inspect(error)) }, "unhandled error in API route");
   return NextResponse.json(
     { error: { code: "INTERNAL", message: "Something went wrong on our side. It has been logged." } },
     { status: 500, headers: NO_STORE },
   );
+}
+
+/** One line: the error's code and first line, never its stack. */
+function describeError(error: unknown): string {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  const first = typeof message === "string" ? message.trim().split("\n").pop() : String(error);
+  return typeof code === "string" ? `${code}: ${first}` : `${first}`;
 }

@@ -2,6 +2,8 @@ import "server-only";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { pool } from "@/lib/db";
 import { env } from "@/lib/env";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http/server/client-address";
+import { log } from "@/lib/log";
 
 // Counters live in Postgres (table rate_limits, created by the migrations) so that every
 // instance behind the load balancer counts together.
@@ -44,24 +46,41 @@ export async function consumeRateLimit(kind: RateLimitKind, key: string): Promis
     return null;
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-    console.error(
-      `rate limit (${kind}): counter unavailable:`,
-      rejection instanceof Error ? rejection.message : rejection,
+    log().warn(
+      { kind, err: rejection instanceof Error ? rejection.message : String(rejection) },
+      "rate limit: counter unavailable, request let through",
     );
     return null;
   }
 }
 
 /**
- * The client's address for per-IP limits. Each proxy in front of us appends the address it
- * saw to X-Forwarded-For, so the trustworthy entry is TRUSTED_PROXY_HOPS from the right;
- * entries further left are whatever the client sent. Without any header: X-Real-IP or none.
+ * The client's address for per-IP limits. With TRUSTED_PROXY_HOPS=0 (the default) it is the
+ * socket's peer, whatever X-Forwarded-For says. Behind N trusted proxies, each appended the
+ * address it saw, so the client is the entry N from the right; entries further left are
+ * whatever the client wrote and are never used. A request with fewer entries than trusted
+ * proxies did not come through them all: the socket's peer, again.
  */
-export function clientIp(headers: Headers): string {
+export function clientIp(headers: Headers, hops = env().TRUSTED_PROXY_HOPS): string {
+  const peer = headers.get(CLIENT_ADDRESS_HEADER)?.trim() || unknownPeer();
+  if (hops === 0) return peer;
   const entries = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((entry) => entry.trim())
     .filter(Boolean);
-  const hops = env().TRUSTED_PROXY_HOPS;
-  return entries[entries.length - hops] ?? entries[0] ?? headers.get("x-real-ip")?.trim() ?? "unknown";
+  return entries.length >= hops ? entries[entries.length - hops]! : peer;
+}
+
+let warnedUnknownPeer = false;
+
+/** A server that does not stamp the peer (not started through instrumentation): say so once. */
+function unknownPeer(): string {
+  if (!warnedUnknownPeer) {
+    warnedUnknownPeer = true;
+    log().warn(
+      { header: CLIENT_ADDRESS_HEADER },
+      "client address unknown: this server does not stamp requests, so per-address limits share one counter",
+    );
+  }
+  return "unknown";
 }

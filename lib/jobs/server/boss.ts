@@ -5,6 +5,7 @@ import pgBossVersion from "pg-boss/version.json";
 import { env } from "@/lib/env";
 import { runningJobs, setRunningJobs } from "@/lib/jobs/server/queue-handle";
 import { registerJobs } from "@/lib/jobs/server/schedule";
+import { log } from "@/lib/log";
 
 // The job queue: pg-boss on the app's own Postgres (schema "pgboss", created by pg-boss on
 // first start). Every app instance starts one; pg-boss coordinates them through the
@@ -14,9 +15,9 @@ import { registerJobs } from "@/lib/jobs/server/schedule";
 const SCHEMA = "pgboss";
 
 export function createBoss(connectionString = env().DATABASE_URL): PgBoss {
-  const boss = new PgBoss({ connectionString, schema: SCHEMA, max: 4 });
+  const boss = new PgBoss({ connectionString, schema: SCHEMA, max: env().JOBS_POOL_SIZE });
   // Without a listener an error event would crash the process; the queue retries by itself.
-  boss.on("error", (error) => console.error("job queue:", error.message));
+  boss.on("error", (error) => log().warn({ err: error.message }, "job queue error; it retries by itself"));
   return boss;
 }
 
@@ -65,9 +66,7 @@ export async function dropNewerQueueSchema(connectionString: string): Promise<vo
       : null;
     if (installed != null && installed > pgBossVersion.schema) {
       await client.query(`drop schema ${SCHEMA} cascade`);
-      console.info(
-        `Job queue: schema "${SCHEMA}" was made by a newer pg-boss (version ${installed}); created anew.`,
-      );
+      log().info({ schema: SCHEMA, installed }, "job queue: schema made by a newer pg-boss; created anew");
     }
     await client.query("commit");
   } catch (error) {

@@ -8,6 +8,7 @@ import {
   type MailTransport,
   type OutgoingMail,
 } from "@/lib/jobs/server/mail";
+import { log } from "@/lib/log";
 import { maskIfSecret } from "@/lib/secrets/mask";
 
 // Delivers the e-mail side of notifications (the outbox rows written with each change).
@@ -112,7 +113,7 @@ async function deliverBatch(tx: Tx, mailer: MailTransport, now: Date, attempted:
   await markSent(tx, sent, now);
   const outcome = await markFailed(tx, failures);
   await tx.notification.updateMany({ where: { id: { in: skipped } }, data: { emailStatus: "SKIPPED" } });
-  if (serverDown) console.warn(`outbox: mail server unreachable (${serverDown}); will retry.`);
+  if (serverDown) log().warn({ err: serverDown }, "outbox: mail server unreachable; will retry");
   return {
     claimed: rows.length,
     serverDown: serverDown !== null,

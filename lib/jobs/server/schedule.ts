@@ -11,6 +11,8 @@ import { startSyncRun } from "@/lib/inventory/server/sync-run";
 import { syncSettings } from "@/lib/inventory/server/sync-settings";
 import { runKeyExpiry } from "@/lib/jobs/server/key-expiry";
 import { deliverOutbox } from "@/lib/jobs/server/outbox";
+import { log, withLogContext } from "@/lib/log";
+import { countJobRun } from "@/lib/metrics";
 
 // What runs when. Every schedule is in UTC. pg-boss fires a schedule once per slot across
 // all instances. A slot that passed while no instance ran is not fired later, so the key-expiry
@@ -96,19 +98,29 @@ export async function registerJobs(boss: PgBoss): Promise<void> {
       retryBackoff: true,
     });
     await boss.schedule(name, scheduled.cron, {}, { tz: "UTC" });
-    await boss.work<{ trigger?: Trigger }>(name, { batchSize: 1 }, async ([queued]) => {
-      const started = Date.now();
-      try {
-        const result = await scheduled.run(queued?.data?.trigger ?? "schedule");
-        if (scheduled.didSomething(result)) {
-          console.info(`job ${name}: ${JSON.stringify(result)} in ${Date.now() - started} ms`);
+    await boss.work<{ trigger?: Trigger }>(name, { batchSize: 1 }, ([queued]) =>
+      withLogContext({ job: name, jobId: queued?.id }, async () => {
+        const started = Date.now();
+        try {
+          const result = await scheduled.run(queued?.data?.trigger ?? "schedule");
+          countJobRun(name, "ok");
+          if (scheduled.didSomething(result)) {
+            log().info({ result, ms: Date.now() - started }, "job changed something");
+          }
+          return result;
+        } catch (error) {
+          countJobRun(name, "failed");
+          log().error(
+            {
+              err: error instanceof Error ? error.message : String(error),
+              ms: Date.now() - started,
+            },
+            "job failed",
+          );
+          throw error;
         }
-        return result;
-      } catch (error) {
-        console.error(`job ${name} failed:`, error instanceof Error ? error.message : error);
-        throw error;
-      }
-    });
+      }),
+    );
   }
   await registerWorkers(boss);
   for (const name of AT_START_UP) {

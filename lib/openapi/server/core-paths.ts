@@ -14,16 +14,50 @@ const _timestamp = z.string().openapi({ format: "date-time" });
 const ZHealth = z
   .object({ status: z.enum(["ok", "unavailable"]), database: z.enum(["ok", "unavailable"]) })
   .openapi("Health");
+const ZLive = z.object({ status: z.literal("ok") }).openapi("Live");
 
 export function registerCorePaths(registry: OpenAPIRegistry): void {
+  const readiness = {
+    200: json(ZHealth, "The app and its database answer."),
+    503: json(ZHealth, "The database did not answer within a second; `Retry-After` says when to ask again."),
+  };
   registry.registerPath({
     method: "get",
     path: "/api/health",
     tags: ["Operations"],
-    summary: "Liveness and database reachability",
+    summary: "Readiness (kept for existing probes): the same answer as /api/health/ready",
+    responses: readiness,
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/health/ready",
+    tags: ["Operations"],
+    summary: "Readiness: the app can serve, its database answers",
+    description: "Public. A load balancer takes an instance out of rotation while this is 503.",
+    responses: readiness,
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/health/live",
+    tags: ["Operations"],
+    summary: "Liveness: the process answers; never touches the database",
+    description: "Public. Stays 200 while the database is away: restarting would not help.",
+    responses: { 200: json(ZLive, "The process is up.") },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/metrics",
+    tags: ["Operations"],
+    summary: "Prometheus metrics of the instance that answers",
+    description:
+      "Exists only when `METRICS_TOKEN` is set, and answers only `Authorization: Bearer <METRICS_TOKEN>`. Request durations by route pattern and status, the database pool, job runs, and the process (docs/operations.md).",
     responses: {
-      200: json(ZHealth, "The app and its database answer."),
-      503: json(ZHealth, "The database is unavailable."),
+      200: {
+        description: "The metrics in Prometheus' text exposition format.",
+        content: { "text/plain": { schema: z.string() } },
+      },
+      401: json(ZErrorBody, "No or wrong metrics token."),
+      404: json(ZErrorBody, "`METRICS_TOKEN` is not set: the route does not exist."),
     },
   });
   registry.registerPath({

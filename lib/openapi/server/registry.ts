@@ -49,15 +49,21 @@ export function buildRegistry(): OpenAPIRegistry {
   return registry;
 }
 
+/** Routes that never touch the database: they have no "database unavailable" answer. */
+const WITHOUT_DATABASE = new Set(["/api/health/live", "/api/bench/constant", "/api/metrics"]);
+
 /**
  * Refusals every route of a kind may answer: a write sent with a session cookie from another
- * site (403), and a body refused before it is read: too large (413), not JSON (415).
+ * site (403), a body refused before it is read: too large (413), not JSON (415); and 503 while
+ * the database is unavailable.
  */
 function describeCommonRefusals(registry: OpenAPIRegistry): void {
-  const refusals = errors(403, 413, 415);
+  const refusals = errors(403, 413, 415, 503);
   for (const definition of registry.definitions) {
     if (definition.type !== "route") continue;
     const { route } = definition;
+    if (!WITHOUT_DATABASE.has(route.path) && !route.responses[503])
+      route.responses = { ...route.responses, 503: refusals[503]! };
     if (route.method !== "get") route.responses = { 403: refusals[403]!, ...route.responses };
     if (route.request?.body)
       route.responses = { ...route.responses, 413: refusals[413]!, 415: refusals[415]! };
