@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { noSecret } from "@/lib/secrets/schemas";
+
+// Input of the SCIM token routes (ADMIN). The SCIM protocol's bodies are read in
+// lib/scim/server/user-resource.ts, by SCIM's rules (unknown attributes ignored).
+
+export const SCIM_TOKEN_LIMITS = { name: 100 } as const;
+
+export const ZCreateScimTokenBody = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(1, "Name the token after what uses it, e.g. Entra ID provisioning.")
+      .max(SCIM_TOKEN_LIMITS.name, `At most ${SCIM_TOKEN_LIMITS.name} characters.`)
+      .regex(/^[^\p{Cc}]+$/u, "No control characters.")
+      .superRefine(noSecret),
+  })
+  .strict();
+export type TCreateScimTokenBody = z.infer<typeof ZCreateScimTokenBody>;
+
+export const ZScimTokenParams = z.object({ id: z.uuid("Not a SCIM token id.") }).strict();
