@@ -4,7 +4,7 @@ import { noSecret } from "@/lib/secrets/schemas";
 // Input of the SCIM token routes (ADMIN). The SCIM protocol's bodies are read in
 // lib/scim/server/user-resource.ts, by SCIM's rules (unknown attributes ignored).
 
-export const SCIM_TOKEN_LIMITS = { name: 100 } as const;
+export const SCIM_LIMITS = { tokenName: 100 } as const;
 
 export const ZCreateScimTokenBody = z
   .object({
@@ -12,7 +12,7 @@ export const ZCreateScimTokenBody = z
       .string()
       .trim()
       .min(1, "Name the token after what uses it, e.g. Entra ID provisioning.")
-      .max(SCIM_TOKEN_LIMITS.name, `At most ${SCIM_TOKEN_LIMITS.name} characters.`)
+      .max(SCIM_LIMITS.tokenName, `At most ${SCIM_LIMITS.tokenName} characters.`)
       .regex(/^[^\p{Cc}]+$/u, "No control characters.")
       .superRefine(noSecret),
   })
