@@ -36,6 +36,8 @@ interface Fixtures extends World {
   hrDepartmentId: string;
   /** The identity provider's SCIM token (a service credential, no person's). */
   scimToken: string;
+  /** A group provisioned over SCIM, with the HR maker as its member. */
+  scimGroupId: string;
 }
 
 /** What a row calls: the path, and its parameters and body. */
@@ -184,25 +186,45 @@ const ROUTES: RouteRow[] = [
         "/scim/v2/ResourceTypes",
         false,
       ],
+      ["GET /scim/v2/Groups", () => import("@/app/scim/v2/Groups/route"), "/scim/v2/Groups", false],
+      ["POST /scim/v2/Groups", () => import("@/app/scim/v2/Groups/route"), "/scim/v2/Groups", false],
+      ["GET /scim/v2/Groups/{id}", () => import("@/app/scim/v2/Groups/[id]/route"), "/scim/v2/Groups", true],
+      ["PUT /scim/v2/Groups/{id}", () => import("@/app/scim/v2/Groups/[id]/route"), "/scim/v2/Groups", true],
+      [
+        "PATCH /scim/v2/Groups/{id}",
+        () => import("@/app/scim/v2/Groups/[id]/route"),
+        "/scim/v2/Groups",
+        true,
+      ],
+      [
+        "DELETE /scim/v2/Groups/{id}",
+        () => import("@/app/scim/v2/Groups/[id]/route"),
+        "/scim/v2/Groups",
+        true,
+      ],
     ] as const
   ).map(
     ([route, load, path, byId]): RouteRow => ({
       route,
       load,
-      call: (fixtures) => ({
-        path: byId ? `${path}/${fixtures.otherMakerId}` : path,
-        ...(byId ? { params: { id: fixtures.otherMakerId } } : {}),
-        ...(route.startsWith("GET ") || route.startsWith("DELETE ")
-          ? {}
-          : route.startsWith("PATCH ")
-            ? {
-                body: {
-                  schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
-                  Operations: [{ op: "replace", path: "displayName", value: "Matrix" }],
-                },
-              }
-            : { body: { userName: `${unique("matrix").replace(" ", "-")}@example.com` } }),
-      }),
+      call: (fixtures) => {
+        const isGroup = path.endsWith("/Groups");
+        const id = isGroup ? fixtures.scimGroupId : fixtures.otherMakerId;
+        const name = unique("matrix").replace(" ", "-");
+        const body = route.startsWith("PATCH ")
+          ? {
+              schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+              Operations: [{ op: "replace", path: "displayName", value: name }],
+            }
+          : isGroup
+            ? { displayName: name }
+            : { userName: `${name}@example.com` };
+        return {
+          path: byId ? `${path}/${id}` : path,
+          ...(byId ? { params: { id } } : {}),
+          ...(route.startsWith("GET ") || route.startsWith("DELETE ") ? {} : { body }),
+        };
+      },
       expect: ALL(401),
     }),
   ),
@@ -240,6 +262,22 @@ const ROUTES: RouteRow[] = [
     },
     expect: ALL(403),
     viaSession: { ADMIN: 200 },
+  },
+  {
+    route: "GET /api/v1/admin/scim-groups",
+    load: () => import("@/app/api/v1/admin/scim-groups/route"),
+    call: () => ({ path: "/api/v1/admin/scim-groups" }),
+    expect: ONLY(["ADMIN"], 200),
+  },
+  {
+    route: "PATCH /api/v1/admin/scim-groups/{id}",
+    load: () => import("@/app/api/v1/admin/scim-groups/[id]/route"),
+    call: (fixtures) => ({
+      path: `/api/v1/admin/scim-groups/${fixtures.scimGroupId}`,
+      params: { id: fixtures.scimGroupId },
+      body: { role: "MAKER" },
+    }),
+    expect: ONLY(["ADMIN"], 200),
   },
   // --- Public --------------------------------------------------------------------------------
   {
@@ -653,6 +691,11 @@ async function createFixtures(): Promise<Fixtures> {
     connectorId: world.erpConnector.id,
     hrDepartmentId: world.hr.id,
     scimToken: await scimTokenFor(),
+    scimGroupId: (
+      await prisma.scimGroup.create({
+        data: { displayName: "Automation makers", members: { create: { userId: world.hrMaker.id } } },
+      })
+    ).id,
   };
 }
 

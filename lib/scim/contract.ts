@@ -1,3 +1,4 @@
+import { Role } from "@/lib/generated/prisma/enums";
 import { ZTimestamp } from "@/lib/openapi/common";
 import { z } from "@/lib/openapi/zod";
 
@@ -25,5 +26,19 @@ export const ZCreatedScimToken = ZScimToken.extend({
   }),
 }).openapi("CreatedScimToken");
 
+export const ZScimGroupMapping = z
+  .object({
+    id: z.uuid(),
+    displayName: z.string(),
+    externalId: z.string().nullable(),
+    role: z
+      .enum(Role)
+      .nullable()
+      .openapi({ description: "The role its members hold (source SCIM); null: none." }),
+    memberCount: z.number().int(),
+  })
+  .openapi("ScimGroupMapping");
+
+export type ScimGroupMapping = z.infer<typeof ZScimGroupMapping>;
 export type ScimTokenView = z.infer<typeof ZScimToken>;
 export type CreatedScimToken = z.infer<typeof ZCreatedScimToken>;

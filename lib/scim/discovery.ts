@@ -1,5 +1,6 @@
 import {
   ENTERPRISE_USER_SCHEMA,
+  GROUP_SCHEMA,
   LIST_RESPONSE_SCHEMA,
   MAX_PAGE_SIZE,
   RESOURCE_TYPE_SCHEMA,
@@ -102,6 +103,25 @@ function enterpriseSchema(baseUrl: string) {
   };
 }
 
+function groupSchema(baseUrl: string) {
+  return {
+    schemas: [SCHEMA_SCHEMA],
+    id: GROUP_SCHEMA,
+    name: "Group",
+    description: "A directory group; an ADMIN maps it to a Preflight role.",
+    attributes: [
+      attribute("displayName", "The group's name.", { required: true }),
+      attribute("externalId", "The Entra object id of the group.", { caseExact: true }),
+      attribute("members", "Provisioned users in the group.", {
+        type: "complex",
+        multiValued: true,
+        subAttributes: [attribute("value", "The member's id here.", { caseExact: true })],
+      }),
+    ],
+    meta: { resourceType: "Schema", location: `${baseUrl}/Schemas/${GROUP_SCHEMA}` },
+  };
+}
+
 const list = (resources: unknown[]) => ({
   schemas: [LIST_RESPONSE_SCHEMA],
   totalResults: resources.length,
@@ -110,7 +130,8 @@ const list = (resources: unknown[]) => ({
   Resources: resources,
 });
 
-export const schemas = (baseUrl: string) => list([userSchema(baseUrl), enterpriseSchema(baseUrl)]);
+export const schemas = (baseUrl: string) =>
+  list([userSchema(baseUrl), enterpriseSchema(baseUrl), groupSchema(baseUrl)]);
 
 export const resourceTypes = (baseUrl: string) =>
   list([
@@ -123,5 +144,14 @@ export const resourceTypes = (baseUrl: string) =>
       schema: USER_SCHEMA,
       schemaExtensions: [{ schema: ENTERPRISE_USER_SCHEMA, required: false }],
       meta: { resourceType: "ResourceType", location: `${baseUrl}/ResourceTypes/User` },
+    },
+    {
+      schemas: [RESOURCE_TYPE_SCHEMA],
+      id: "Group",
+      name: "Group",
+      endpoint: "/Groups",
+      description: "Groups, mapped to roles",
+      schema: GROUP_SCHEMA,
+      meta: { resourceType: "ResourceType", location: `${baseUrl}/ResourceTypes/Group` },
     },
   ]);

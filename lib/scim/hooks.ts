@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch, type Page } from "@/lib/api-client";
-import type { CreatedScimToken, ScimTokenView } from "@/lib/scim/contract";
-import { scimTokenKeys } from "@/lib/scim/keys";
-import type { TCreateScimTokenBody } from "@/lib/scim/schemas";
+import type { CreatedScimToken, ScimGroupMapping, ScimTokenView } from "@/lib/scim/contract";
+import { scimGroupKeys, scimTokenKeys } from "@/lib/scim/keys";
+import type { TCreateScimTokenBody, TMapScimGroupBody } from "@/lib/scim/schemas";
 
 // The identity provider's SCIM tokens (ADMIN): /api/v1/admin/scim-tokens.
 
@@ -38,5 +38,24 @@ export function useRevokeScimToken() {
     mutationFn: (id: string) =>
       apiFetch<ScimTokenView>(`${base}/${encodeURIComponent(id)}/revoke`, { method: "POST" }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: scimTokenKeys.all }),
+  });
+}
+
+export function useScimGroups() {
+  return useQuery({
+    queryKey: scimGroupKeys.list(),
+    queryFn: ({ signal }) => apiFetch<Page<ScimGroupMapping>>("/api/v1/admin/scim-groups", { signal }),
+  });
+}
+
+export function useMapScimGroup() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: TMapScimGroupBody }) =>
+      apiFetch<ScimGroupMapping>(`/api/v1/admin/scim-groups/${encodeURIComponent(id)}`, {
+        method: "PATCH",
+        body,
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: scimGroupKeys.all }),
   });
 }

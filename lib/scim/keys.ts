@@ -4,3 +4,8 @@ export const scimTokenKeys = {
   all: ["scim-tokens"] as const,
   list: () => [...scimTokenKeys.all, "list"] as const,
 };
+
+export const scimGroupKeys = {
+  all: ["scim-groups"] as const,
+  list: () => [...scimGroupKeys.all, "list"] as const,
+};

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Role } from "@/lib/generated/prisma/enums";
 import { noSecret } from "@/lib/secrets/schemas";
 
 // Input of the SCIM token routes (ADMIN). The SCIM protocol's bodies are read in
@@ -20,3 +21,9 @@ export const ZCreateScimTokenBody = z
 export type TCreateScimTokenBody = z.infer<typeof ZCreateScimTokenBody>;
 
 export const ZScimTokenParams = z.object({ id: z.uuid("Not a SCIM token id.") }).strict();
+
+export const ZScimGroupParams = z.object({ id: z.uuid("Not a group id.") }).strict();
+
+/** The role a SCIM group's members hold; null removes the mapping. */
+export const ZMapScimGroupBody = z.object({ role: z.enum(Role).nullable() }).strict();
+export type TMapScimGroupBody = z.infer<typeof ZMapScimGroupBody>;

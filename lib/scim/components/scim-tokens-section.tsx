@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { Field, TextInput } from "@/components/ui/field";
 import { ApiError, errorMessage } from "@/lib/api-client";
+import { ScimGroupsSection } from "@/lib/scim/components/scim-groups-section";
 import type { CreatedScimToken, ScimTokenView } from "@/lib/scim/contract";
 import { useCreateScimToken, useRevokeScimToken, useRotateScimToken, useScimTokens } from "@/lib/scim/hooks";
 import { SCIM_LIMITS } from "@/lib/scim/schemas";
@@ -36,6 +37,7 @@ export function ScimTokensSection({ scimUrl }: { scimUrl: string }) {
       {created ? <NewScimToken token={created} onDone={() => setCreated(null)} /> : null}
       <CreateForm onCreated={setCreated} />
       <TokenTable onRotated={setCreated} />
+      <ScimGroupsSection />
     </section>
   );
 }

@@ -2,8 +2,13 @@ import "server-only";
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { answers, json, jsonBody, signedInRoutes } from "@/lib/openapi/common";
 import { z } from "@/lib/openapi/zod";
-import { ZCreatedScimToken, ZScimToken } from "@/lib/scim/contract";
-import { ZCreateScimTokenBody, ZScimTokenParams } from "@/lib/scim/schemas";
+import { ZCreatedScimToken, ZScimGroupMapping, ZScimToken } from "@/lib/scim/contract";
+import {
+  ZCreateScimTokenBody,
+  ZMapScimGroupBody,
+  ZScimGroupParams,
+  ZScimTokenParams,
+} from "@/lib/scim/schemas";
 
 // The SCIM token routes (lib/scim/server/scim-tokens.ts) in the OpenAPI document. The SCIM
 // protocol itself (/scim/v2) describes itself through its own discovery endpoints.
@@ -51,5 +56,30 @@ export function registerScimPaths(registry: OpenAPIRegistry): void {
     description: `A new token under the same name; the old one is revoked in the same change. ${fromThePage}`,
     request: { params: ZScimTokenParams },
     responses: answers(201, json(ZCreatedScimToken, "The new token, shown once."), 400, 403, 404),
+  });
+  route({
+    method: "get",
+    path: "/api/v1/admin/scim-groups",
+    summary: "Groups provisioned over SCIM and the role each gives (ADMIN)",
+    responses: answers(
+      200,
+      json(
+        z.object({
+          items: z.array(ZScimGroupMapping),
+          nextCursor: z.null().openapi({ description: "Always null: every live group, by name." }),
+        }),
+        "Every group.",
+      ),
+      403,
+    ),
+  });
+  route({
+    method: "patch",
+    path: "/api/v1/admin/scim-groups/{id}",
+    summary: "Map a SCIM group to a role (ADMIN)",
+    description:
+      "Its members hold the role with source SCIM, which sign-in does not overwrite; once any group is mapped, sign-in stops reading roles from the token. Refused with 422 when it would leave no active ADMIN.",
+    request: { params: ZScimGroupParams, body: jsonBody(ZMapScimGroupBody) },
+    responses: answers(200, json(ZScimGroupMapping, "The group."), 400, 403, 404, 422),
   });
 }
