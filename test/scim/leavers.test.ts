@@ -154,4 +154,87 @@ describe("leavers", () => {
     console.info(`leaver with 1,000 automations: ${Math.round(elapsed)} ms`);
     expect(elapsed).toBeLessThan(2000);
   });
+
+  it("what they knew goes back to OUTSTANDING through the engine until it is rotated", async () => {
+    const local = company.maker.email.split("@")[0]!;
+    // A colleague's automation whose banking password the maker kept.
+    const payments = await insertAutomation({
+      name: "Payments",
+      kind: "CLOUD_FLOW",
+      ownerId: company.colleague.id,
+      departmentId: company.finance.id,
+      systems: [
+        {
+          name: "Online banking",
+          signInMethod: "USERNAME_PASSWORD",
+          credential: {
+            store: "AZURE_KEY_VAULT",
+            name: "kv-finance/banking-bot",
+            owner: company.maker.email,
+            rotatesAt: new Date(Date.now() + 90 * 86_400_000),
+          },
+        },
+      ],
+    });
+    const desktop = await insertAutomation({
+      name: "Month end",
+      kind: "DESKTOP_FLOW",
+      ownerId: company.maker.id,
+      departmentId: company.finance.id,
+      machine: "PC-7",
+      windowsAccount: `CORP\\${local}`,
+      windowsAccountType: "PERSONAL",
+      systems: [],
+    });
+    const statusOf = async (automationId: string, type: "CREDENTIAL" | "WINDOWS_SIGN_IN") =>
+      prisma.prerequisite.findFirstOrThrow({ where: { automationId, type } });
+    expect((await statusOf(payments.id, "CREDENTIAL")).status).toBe("SATISFIED");
+    expect((await statusOf(desktop.id, "WINDOWS_SIGN_IN")).status).toBe("SATISFIED");
+
+    const admin = {
+      cookie: company.admin.sessionCookie,
+      origin: APP_ORIGIN,
+      "sec-fetch-site": "same-origin",
+    };
+    const { PATCH: patchPerson } = await import("@/app/api/v1/admin/people/[id]/route");
+    const left = await callRoute(patchPerson, "PATCH", `/api/v1/admin/people/${company.maker.id}`, {
+      headers: admin,
+      params: { id: company.maker.id },
+      body: { active: false },
+    });
+    expect(left.status, left.text).toBe(200);
+    const credential = await statusOf(payments.id, "CREDENTIAL");
+    expect(credential.status).toBe("OUTSTANDING");
+    expect(credential.reason).toContain("The person who knew this has left: rotate it and name a new owner.");
+    expect((await statusOf(desktop.id, "WINDOWS_SIGN_IN")).status).toBe("OUTSTANDING");
+    const deactivated = await prisma.auditEvent.findFirstOrThrow({ where: { action: "user.deactivated" } });
+    expect(deactivated.after).toMatchObject({ secretsReopened: 2 });
+
+    // The colleague rotates the password and names themself the new owner.
+    const { PATCH: patchAutomation } = await import("@/app/api/v1/automations/[id]/route");
+    const current = await prisma.automation.findUniqueOrThrow({ where: { id: payments.id } });
+    const rotated = await callRoute(patchAutomation, "PATCH", `/api/v1/automations/${payments.id}`, {
+      token: company.colleague.token,
+      params: { id: payments.id },
+      body: {
+        version: current.version,
+        systems: [
+          {
+            name: "Online banking",
+            location: "CLOUD",
+            signInMethod: "USERNAME_PASSWORD",
+            credentialReference: {
+              store: "AZURE_KEY_VAULT",
+              name: "kv-finance/banking-bot",
+              owner: company.colleague.email,
+              rotatesAt: new Date(Date.now() + 90 * 86_400_000).toISOString(),
+              rotatedAt: new Date().toISOString(),
+            },
+          },
+        ],
+      },
+    });
+    expect(rotated.status, rotated.text).toBe(200);
+    expect((await statusOf(payments.id, "CREDENTIAL")).status).toBe("SATISFIED");
+  });
 });

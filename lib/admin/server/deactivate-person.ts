@@ -3,6 +3,7 @@ import { type AuditActor, recordAudit, recordAuditMany } from "@/lib/audit/serve
 import type { Tx } from "@/lib/db";
 import { notify } from "@/lib/notifications/server/notify";
 import { rederiveAutomations } from "@/lib/prerequisites/server/rederive";
+import { statements } from "@/lib/transaction";
 
 // A person leaves: the one place that says what that means, whoever decided it (an ADMIN on
 // the people page, or the identity provider over SCIM with active:false or a delete). It runs
@@ -19,6 +20,8 @@ export interface LeaveResult {
   /** Automations flagged as having lost their owner (ownerMissing LEFT). */
   automationsOrphaned: number;
   requestsCancelled: number;
+  /** Credentials they knew and personal Windows accounts of theirs, put back to OUTSTANDING. */
+  secretsReopened: number;
 }
 
 const NOTHING: LeaveResult = {
@@ -26,6 +29,7 @@ const NOTHING: LeaveResult = {
   tokensRevoked: 0,
   automationsOrphaned: 0,
   requestsCancelled: 0,
+  secretsReopened: 0,
 };
 
 export const LEAVER_REQUEST_REASON =
@@ -43,6 +47,10 @@ export class LastAdminError extends Error {
  * - their sessions end and their API tokens are revoked for good;
  * - each automation they own (not retired) is flagged ownerMissing LEFT, since now: it joins the
  *   list of automations without an active owner, for a manager to reassign;
+ * - every credential they own (a USERNAME_PASSWORD system's credentialOwner) and every Windows
+ *   system or desktop flow under their personal account is marked as known by a leaver, and the
+ *   engine puts its prerequisite back to OUTSTANDING until a rotation after today is recorded
+ *   (or another account is);
  * - their pending requests are cancelled (the prerequisites they were for are derived again) and
  *   their line manager and the managers of those automations' departments are told.
  * Decisions they made stay, attributed to them. Refused (LastAdminError) when it would leave no
@@ -82,6 +90,8 @@ export async function deactivatePerson(
     select: { id: true, version: true, automationId: true, departmentId: true },
   });
 
+  const known = await markWhatTheyKnew(tx, userId, at);
+
   await recordAudit(tx, {
     actor,
     action: "user.deactivated",
@@ -95,6 +105,7 @@ export async function deactivatePerson(
       tokensRevoked,
       automationsOrphaned: orphaned.length,
       requestsCancelled: cancelled.length,
+      secretsReopened: known.count,
     },
   });
   await recordAuditMany(tx, [
@@ -115,19 +126,60 @@ export async function deactivatePerson(
       after: { status: "CANCELLED", version: request.version, reason: LEAVER_REQUEST_REASON, leaver: true },
     })),
   ]);
-  if (cancelled.length > 0) {
-    await rederiveAutomations(
-      tx,
-      cancelled.map((request) => request.automationId),
-      { actor, cause: "user.deactivated", now: at },
-    );
-  }
-  if (orphaned.length > 0 || cancelled.length > 0) await tellManagers(tx, userId, orphaned, cancelled.length);
+  const rederive = [...cancelled.map((request) => request.automationId), ...known.automationIds];
+  if (rederive.length > 0)
+    await rederiveAutomations(tx, rederive, { actor, cause: "user.deactivated", now: at });
+  if (orphaned.length > 0 || cancelled.length > 0 || known.count > 0)
+    await tellManagers(tx, userId, orphaned, cancelled.length, known.count);
   return {
     changed: true,
     tokensRevoked,
     automationsOrphaned: orphaned.length,
     requestsCancelled: cancelled.length,
+    secretsReopened: known.count,
+  };
+}
+
+/**
+ * Marks what the leaver knew: credentials whose recorded owner is their e-mail (or SCIM userName),
+ * and Windows accounts that are theirs — not a service account, and named by their e-mail, userName
+ * or the e-mail's local part, with or without a DOMAIN\ prefix. Automations not retired only.
+ */
+async function markWhatTheyKnew(
+  tx: Tx,
+  userId: string,
+  at: Date,
+): Promise<{ count: number; automationIds: string[] }> {
+  const person = await tx.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { email: true, scimUserName: true },
+  });
+  const names = [person.email, person.scimUserName]
+    .filter((name): name is string => !!name)
+    .map((n) => n.toLowerCase());
+  const accounts = [...new Set([...names, person.email.split("@")[0]!.toLowerCase()])];
+  const sql = statements(tx);
+  const systems = await sql.rows<{ automationId: string }>(
+    `update system_accesses s set "knowerLeftAt" = $1
+       from automations a
+      where s."automationId" = a.id and a.status <> 'RETIRED' and s."knowerLeftAt" is null
+        and ((s."signInMethod" = 'USERNAME_PASSWORD' and lower(s."credentialOwner") = any($2::text[]))
+          or (s."signInMethod" = 'WINDOWS' and s."windowsAccountType" is distinct from 'SERVICE'
+              and lower(regexp_replace(s."windowsAccount", '^.*\\\\', '')) = any($3::text[])))
+      returning s."automationId"::text as "automationId"`,
+    [at, names, accounts],
+  );
+  const desktops = await sql.rows<{ id: string }>(
+    `update automations set "windowsAccountLeftAt" = $1
+      where kind = 'DESKTOP_FLOW' and status <> 'RETIRED' and "windowsAccountLeftAt" is null
+        and "windowsAccountType" is distinct from 'SERVICE'
+        and lower(regexp_replace("windowsAccount", '^.*\\\\', '')) = any($2::text[])
+      returning id::text as id`,
+    [at, accounts],
+  );
+  return {
+    count: systems.length + desktops.length,
+    automationIds: [...systems.map((row) => row.automationId), ...desktops.map((row) => row.id)],
   };
 }
 
@@ -137,6 +189,7 @@ async function tellManagers(
   userId: string,
   orphaned: { departmentId: string }[],
   requestsCancelled: number,
+  secretsReopened: number,
 ): Promise<void> {
   const leaver = await tx.user.findUniqueOrThrow({
     where: { id: userId },
@@ -165,6 +218,9 @@ async function tellManagers(
       : null,
     requestsCancelled > 0
       ? `${requestsCancelled} pending request${requestsCancelled === 1 ? " was" : "s were"} cancelled`
+      : null,
+    secretsReopened > 0
+      ? `${secretsReopened} credential${secretsReopened === 1 ? " or Windows account they knew needs" : "s or Windows accounts they knew need"} rotating`
       : null,
   ].filter(Boolean);
   await notify(

@@ -45,6 +45,9 @@ export interface SystemRow {
   credentialName: string | null;
   credentialOwner: string | null;
   credentialRotatesAt: Date | null;
+  /** For the engine only (next steps), never shown: see lib/prerequisites/system-input.ts. */
+  credentialRotatedAt: Date | null;
+  knowerLeftAt: Date | null;
   machineGroup: string | null;
   windowsAccount: string | null;
   windowsAccountType: WindowsAccountType | null;
@@ -79,6 +82,7 @@ export interface AutomationRow {
   machine: string | null;
   windowsAccount: string | null;
   windowsAccountType: WindowsAccountType | null;
+  windowsAccountLeftAt: Date | null;
   version: number;
   ownerId: string;
   departmentId: string;
@@ -112,7 +116,7 @@ const HISTORY_COLUMNS = `e.id, e.action, e."actorId", e."actorLabel", e."entityT
 const STATEMENT = (scope: string) => `
   select a.id, a.name, a.description, a.kind::text as kind, a."runMode"::text as "runMode",
          a.status::text as status, a."runAs", a.machine, a."windowsAccount",
-         a."windowsAccountType"::text as "windowsAccountType", a.version, a."ownerId", a."departmentId", a."gatewayId",
+         a."windowsAccountType"::text as "windowsAccountType", a."windowsAccountLeftAt", a.version, a."ownerId", a."departmentId", a."gatewayId",
          a."createdAt", a."updatedAt", a."retiredAt",
          json_build_object('id', u.id, 'name', u.name, 'email', u.email) as owner,
          json_build_object('id', d.id, 'name', d.name) as department,
@@ -125,7 +129,8 @@ const STATEMENT = (scope: string) => `
                     'credentialStore', s."credentialStore", 'credentialName', s."credentialName",
                     'credentialOwner', s."credentialOwner", 'credentialRotatesAt', s."credentialRotatesAt",
                     'machineGroup', s."machineGroup", 'windowsAccount', s."windowsAccount",
-                    'windowsAccountType', s."windowsAccountType")
+                    'windowsAccountType', s."windowsAccountType",
+                    'credentialRotatedAt', s."credentialRotatedAt", 'knowerLeftAt', s."knowerLeftAt")
                   order by s.position, s.name)
              from system_accesses s where s."automationId" = a.id), '[]') as systems,
          coalesce((
@@ -237,7 +242,12 @@ export async function loadAutomationPage(
   return {
     row: {
       ...automation,
-      systems: systems.map((s) => ({ ...s, credentialRotatesAt: date(s.credentialRotatesAt) })),
+      systems: systems.map((s) => ({
+        ...s,
+        credentialRotatesAt: date(s.credentialRotatesAt),
+        credentialRotatedAt: date(s.credentialRotatedAt),
+        knowerLeftAt: date(s.knowerLeftAt),
+      })),
       prerequisites: prerequisites.map((p) => ({
         ...p,
         basisAt: date(p.basisAt),

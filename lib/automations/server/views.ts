@@ -5,7 +5,7 @@ import type { AutomationRow, SystemRow } from "@/lib/automations/server/detail-s
 import { lapseOf } from "@/lib/domain/lapse";
 import { derivePrerequisites } from "@/lib/domain/prerequisites";
 import type { ConnectorInput, EngineInput } from "@/lib/domain/types";
-import { credentialReference, toSystemInput } from "@/lib/prerequisites/system-input";
+import { credentialReference, toEngineSystemInput } from "@/lib/prerequisites/system-input";
 import { toRequestView } from "@/lib/requests/server/views";
 import { type Mention, maskIfSecret } from "@/lib/secrets/mask";
 
@@ -127,7 +127,8 @@ function engineInput(row: AutomationRow, connectors: ConnectorInput[], now: Date
       machine: row.machine,
       windowsAccount: row.windowsAccount,
       windowsAccountType: row.windowsAccountType,
-      systems: row.systems.map(toSystemInput),
+      windowsAccountLeftAt: row.windowsAccountLeftAt,
+      systems: row.systems.map(toEngineSystemInput),
     },
     gateway: row.gateway,
     connectors,

@@ -10,6 +10,13 @@
 ALTER TYPE "RoleSource" ADD VALUE 'SCIM';
 
 -- AlterTable
+ALTER TABLE "automations" ADD COLUMN     "windowsAccountLeftAt" TIMESTAMPTZ(3);
+
+-- AlterTable
+ALTER TABLE "system_accesses" ADD COLUMN     "credentialRotatedAt" TIMESTAMPTZ(3),
+ADD COLUMN     "knowerLeftAt" TIMESTAMPTZ(3);
+
+-- AlterTable
 ALTER TABLE "users" ADD COLUMN     "lineManagerId" UUID,
 ADD COLUMN     "scimDeletedAt" TIMESTAMPTZ(3),
 ADD COLUMN     "scimUserName" TEXT;
