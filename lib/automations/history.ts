@@ -218,8 +218,8 @@ function causeSentence(event: HistorySource): string {
   if (cause === "gateway.updated") return "IT changed its gateway in the catalog.";
   if (cause.startsWith("post-deploy")) return "Preflight's rules changed.";
   if (cause === "request.approved") return "IT approved a connector that another automation asked for.";
-  if (cause === "user.deactivated")
-    return "A request it waited for was cancelled: the person who asked has left.";
+  // A leave cancels what the leaver asked for and reopens what they knew.
+  if (cause === "user.deactivated") return "Someone it depends on has left Preflight.";
   return "Something it depends on changed.";
 }
 
