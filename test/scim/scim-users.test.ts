@@ -79,6 +79,17 @@ describe("who may call SCIM", () => {
     expect(proxy(new NextRequest(new URL("/automations", APP_ORIGIN))).status).toBe(307);
   });
 
+  it("answers as Next calls a route without dynamic segments: no params", async () => {
+    const { GET } = await users();
+    const request = new NextRequest(new URL("/scim/v2/Users", APP_ORIGIN), {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    for (const context of [undefined, {}, { params: Promise.resolve(undefined) }]) {
+      const response = await GET(request, context as never);
+      expect(response.status, JSON.stringify(context)).toBe(200);
+    }
+  });
+
   it("discovery endpoints answer in SCIM's shape", async () => {
     for (const [load, path] of [
       [() => import("@/app/scim/v2/ServiceProviderConfig/route"), "/scim/v2/ServiceProviderConfig"],

@@ -27,7 +27,7 @@ export interface ScimAnswer {
   headers?: Record<string, string>;
 }
 
-type NextRouteContext = { params: Promise<Record<string, string | string[]>> };
+type NextRouteContext = { params?: Promise<Record<string, string | string[]> | undefined> } | undefined;
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const JSON_TYPES = /^application\/(scim\+)?json\s*(;|$)/i;
@@ -36,7 +36,8 @@ export function scimRoute(handler: (context: ScimContext) => Promise<ScimAnswer>
   return async (request: NextRequest, context: NextRouteContext): Promise<Response> => {
     try {
       const scim = await authenticateScim(request.headers.get("authorization"));
-      const raw = await context.params;
+      // A route without dynamic segments gets no params from Next.
+      const raw = (await context?.params) ?? {};
       const params = Object.fromEntries(
         Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value.join("/") : value]),
       );
