@@ -23,7 +23,8 @@ export function proxy(request: NextRequest) {
     development: config.NODE_ENV === "development",
     https: new URL(config.APP_URL).protocol === "https:",
   };
-  const isPage = !pathname.startsWith("/api/");
+  // SCIM is an API too: the identity provider must get SCIM's 401, never the sign-in page.
+  const isPage = !pathname.startsWith("/api/") && !pathname.startsWith("/scim/");
 
   if (
     isPage &&

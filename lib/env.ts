@@ -68,6 +68,8 @@ const EnvSchema = z.object({
   /** Sign-in attempts per client IP and minute; token requests per token and minute. */
   AUTH_SIGNIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   API_TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  /** SCIM requests per SCIM token and minute: an initial provisioning cycle sends thousands at once. */
+  SCIM_RATE_LIMIT: z.coerce.number().int().min(1).default(6000),
   /**
    * Proxies in front of Preflight that append to X-Forwarded-For (load balancer, CDN): the
    * client address for rate limits is that many entries from the right. 0 (no proxy): the

@@ -5,6 +5,7 @@ import { ADMIN_LIMITS, ZCreateDepartmentBody } from "@/lib/admin/schemas";
 import { AUTOMATION_LIMITS, ZCreateAutomationBody } from "@/lib/automations/schemas";
 import { CATALOG_LIMITS, ZCreateGatewayBody } from "@/lib/catalog/schemas";
 import { REQUEST_LIMITS, ZDecisionBody } from "@/lib/requests/schemas";
+import { SCIM_LIMITS, ZCreateScimTokenBody } from "@/lib/scim/schemas";
 import { countText, limitHint, nearLimit, tooLong } from "@/lib/text-limits";
 import { TOKEN_LIMITS, ZCreateTokenBody } from "@/lib/tokens/schemas";
 
@@ -123,6 +124,7 @@ describe("limits said before typing", () => {
       ],
       ["token name", ZCreateTokenBody, (name) => ({ name, expiresInDays: 30 }), "name", TOKEN_LIMITS.name],
       ["department name", ZCreateDepartmentBody, (name) => ({ name }), "name", ADMIN_LIMITS.departmentName],
+      ["SCIM token name", ZCreateScimTokenBody, (name) => ({ name }), "name", SCIM_LIMITS.tokenName],
     ];
     for (const [what, schema, body, path, max] of cases) {
       expect(issuesAt(schema, body("x".repeat(max)), path), `${what} at ${max}`).toEqual([]);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { insertAutomation, insertConnector, insertGateway } from "@/lib/testing/factories";
-import { tokenFor } from "@/test/support/credentials";
+import { scimTokenFor, tokenFor } from "@/test/support/credentials";
 import { inDays } from "@/test/support/dates";
 import { prisma, resetDatabase } from "@/test/support/db";
 import { captureLogs } from "@/test/support/logs";
@@ -35,6 +35,10 @@ interface Fixtures extends World {
   makerRequestId: string;
   connectorId: string;
   hrDepartmentId: string;
+  /** The identity provider's SCIM token (a service credential, no person's). */
+  scimToken: string;
+  /** A group provisioned over SCIM, with the HR maker as its member. */
+  scimGroupId: string;
 }
 
 /** What a row calls: the path, and its parameters and body. */
@@ -263,6 +267,121 @@ const ROUTES: RouteRow[] = [
       };
     },
     expect: ONLY(["IT_APPROVER", "ADMIN"], 200),
+  },
+  // --- SCIM provisioning (#17): the SCIM token only; people's credentials get SCIM's 401 ------
+  ...(
+    [
+      ["GET /scim/v2/Users", () => import("@/app/scim/v2/Users/route"), "/scim/v2/Users", false],
+      ["POST /scim/v2/Users", () => import("@/app/scim/v2/Users/route"), "/scim/v2/Users", false],
+      ["GET /scim/v2/Users/{id}", () => import("@/app/scim/v2/Users/[id]/route"), "/scim/v2/Users", true],
+      ["PUT /scim/v2/Users/{id}", () => import("@/app/scim/v2/Users/[id]/route"), "/scim/v2/Users", true],
+      ["PATCH /scim/v2/Users/{id}", () => import("@/app/scim/v2/Users/[id]/route"), "/scim/v2/Users", true],
+      ["DELETE /scim/v2/Users/{id}", () => import("@/app/scim/v2/Users/[id]/route"), "/scim/v2/Users", true],
+      [
+        "GET /scim/v2/ServiceProviderConfig",
+        () => import("@/app/scim/v2/ServiceProviderConfig/route"),
+        "/scim/v2/ServiceProviderConfig",
+        false,
+      ],
+      ["GET /scim/v2/Schemas", () => import("@/app/scim/v2/Schemas/route"), "/scim/v2/Schemas", false],
+      [
+        "GET /scim/v2/ResourceTypes",
+        () => import("@/app/scim/v2/ResourceTypes/route"),
+        "/scim/v2/ResourceTypes",
+        false,
+      ],
+      ["GET /scim/v2/Groups", () => import("@/app/scim/v2/Groups/route"), "/scim/v2/Groups", false],
+      ["POST /scim/v2/Groups", () => import("@/app/scim/v2/Groups/route"), "/scim/v2/Groups", false],
+      ["GET /scim/v2/Groups/{id}", () => import("@/app/scim/v2/Groups/[id]/route"), "/scim/v2/Groups", true],
+      ["PUT /scim/v2/Groups/{id}", () => import("@/app/scim/v2/Groups/[id]/route"), "/scim/v2/Groups", true],
+      [
+        "PATCH /scim/v2/Groups/{id}",
+        () => import("@/app/scim/v2/Groups/[id]/route"),
+        "/scim/v2/Groups",
+        true,
+      ],
+      [
+        "DELETE /scim/v2/Groups/{id}",
+        () => import("@/app/scim/v2/Groups/[id]/route"),
+        "/scim/v2/Groups",
+        true,
+      ],
+    ] as const
+  ).map(
+    ([route, load, path, byId]): RouteRow => ({
+      route,
+      load,
+      call: (fixtures) => {
+        const isGroup = path.endsWith("/Groups");
+        const id = isGroup ? fixtures.scimGroupId : fixtures.otherMakerId;
+        const name = unique("matrix").replace(" ", "-");
+        const body = route.startsWith("PATCH ")
+          ? {
+              schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+              Operations: [{ op: "replace", path: "displayName", value: name }],
+            }
+          : isGroup
+            ? { displayName: name }
+            : { userName: `${name}@example.com` };
+        return {
+          path: byId ? `${path}/${id}` : path,
+          ...(byId ? { params: { id } } : {}),
+          ...(route.startsWith("GET ") || route.startsWith("DELETE ") ? {} : { body }),
+        };
+      },
+      expect: ALL(401),
+    }),
+  ),
+  // --- SCIM tokens (#17): ADMIN, from the page only -----------------------------------------
+  {
+    route: "GET /api/v1/admin/scim-tokens",
+    load: () => import("@/app/api/v1/admin/scim-tokens/route"),
+    call: () => ({ path: "/api/v1/admin/scim-tokens" }),
+    expect: ONLY(["ADMIN"], 200),
+  },
+  {
+    route: "POST /api/v1/admin/scim-tokens",
+    load: () => import("@/app/api/v1/admin/scim-tokens/route"),
+    call: () => ({ path: "/api/v1/admin/scim-tokens", body: { name: unique("Entra") } }),
+    // A personal token must not mint provisioning credentials; the page may.
+    expect: ALL(403),
+    viaSession: { ADMIN: 201 },
+  },
+  {
+    route: "POST /api/v1/admin/scim-tokens/{id}/rotate",
+    load: () => import("@/app/api/v1/admin/scim-tokens/[id]/rotate/route"),
+    call: async () => {
+      const id = await spareScimTokenId();
+      return { path: `/api/v1/admin/scim-tokens/${id}/rotate`, params: { id } };
+    },
+    expect: ALL(403),
+    viaSession: { ADMIN: 201 },
+  },
+  {
+    route: "POST /api/v1/admin/scim-tokens/{id}/revoke",
+    load: () => import("@/app/api/v1/admin/scim-tokens/[id]/revoke/route"),
+    call: async () => {
+      const id = await spareScimTokenId();
+      return { path: `/api/v1/admin/scim-tokens/${id}/revoke`, params: { id } };
+    },
+    expect: ALL(403),
+    viaSession: { ADMIN: 200 },
+  },
+  {
+    route: "GET /api/v1/admin/scim-groups",
+    load: () => import("@/app/api/v1/admin/scim-groups/route"),
+    call: () => ({ path: "/api/v1/admin/scim-groups" }),
+    expect: ONLY(["ADMIN"], 200),
+  },
+  {
+    route: "PATCH /api/v1/admin/scim-groups/{id}",
+    load: () => import("@/app/api/v1/admin/scim-groups/[id]/route"),
+    call: (fixtures) => ({
+      path: `/api/v1/admin/scim-groups/${fixtures.scimGroupId}`,
+      params: { id: fixtures.scimGroupId },
+      body: { role: "MAKER" },
+    }),
+    expect: ONLY(["ADMIN"], 200),
   },
   // --- Public --------------------------------------------------------------------------------
   {
@@ -679,6 +798,11 @@ async function freshRequest(fixtures: Fixtures): Promise<string> {
   return row.id;
 }
 
+async function spareScimTokenId(): Promise<string> {
+  const token = await scimTokenFor();
+  return (await prisma.scimToken.findUniqueOrThrow({ where: { prefix: token.slice(0, 14) } })).id;
+}
+
 /**
  * The health probes and the metrics are not behind the API wrapper: they answer everyone the
  * same, whatever credentials they send (the metrics want their own token, not a user's).
@@ -716,6 +840,12 @@ async function createFixtures(): Promise<Fixtures> {
     makerRequestId: request.id,
     connectorId: world.erpConnector.id,
     hrDepartmentId: world.hr.id,
+    scimToken: await scimTokenFor(),
+    scimGroupId: (
+      await prisma.scimGroup.create({
+        data: { displayName: "Automation makers", members: { create: { userId: world.hrMaker.id } } },
+      })
+    ).id,
   };
 }
 
@@ -792,13 +922,15 @@ describe.each(ROUTES)("$route", (row) => {
       matches(expected, answer.status),
       `${principal} via ${via}: expected ${expected}, got ${answer.status} ${text}`,
     ).toBe(true);
-    if (answer.status === 401) expect(answer.body.error.message).toBeTruthy();
+    // SCIM answers in its own error format (`detail`), the API in its own (`error.message`).
+    if (answer.status === 401) expect(answer.body.error?.message ?? answer.body.detail).toBeTruthy();
     for (const secret of secrets) expect(text).not.toContain(secret);
   });
 });
 
 describe("cross-origin writes with a session cookie", () => {
-  const writes = ROUTES.filter((row) => !row.route.startsWith("GET "));
+  // SCIM never reads a cookie: a session on /scim/v2 is a 401 (the matrix above), not a 403.
+  const writes = ROUTES.filter((row) => !row.route.startsWith("GET ") && !row.route.includes(" /scim/"));
   let fixtures: Fixtures;
 
   beforeAll(async () => {
@@ -841,6 +973,40 @@ describe("cross-origin writes with a session cookie", () => {
       body: { name: "From the page", expiresInDays: 30 },
     });
     expect(answer.status, answer.text).toBe(201);
+  });
+});
+
+describe("the SCIM token", () => {
+  let fixtures: Fixtures;
+
+  beforeAll(async () => {
+    await resetDatabase();
+    fixtures = await createFixtures();
+    secrets.add(fixtures.scimToken.slice(14));
+    // The person the SCIM rows name by id, as provisioned (SCIM answers 404 for anyone else).
+    await prisma.user.update({
+      where: { id: fixtures.otherMakerId },
+      data: { scimUserName: "provisioned@example.com" },
+    });
+  });
+
+  // It opens SCIM and nothing else: every /api route refuses it as it refuses no credentials.
+  it.each(ROUTES.map((row) => [row.route, row] as const))("%s", async (_route, row) => {
+    const method = row.route.split(" ")[0]!;
+    const handler = (await row.load())[method];
+    const { path, ...call } = await row.call(fixtures, "ADMIN");
+    const answer = await callRoute(handler, method, path, {
+      ...call,
+      headers: { authorization: `Bearer ${fixtures.scimToken}` },
+    });
+    const text = answer.text ?? (await answer.response.text());
+    const expected: Expected = IGNORES_CREDENTIALS.has(row.route)
+      ? 200
+      : row.route.includes(" /scim/")
+        ? "ALLOWED"
+        : 401;
+    expect(matches(expected, answer.status), `expected ${expected}, got ${answer.status} ${text}`).toBe(true);
+    expect(text).not.toContain(fixtures.scimToken.slice(14));
   });
 });
 

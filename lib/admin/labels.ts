@@ -19,7 +19,8 @@ export function rolesOnce(
   const byRole = new Map<Role, { role: Role; fromIdentityProvider: boolean; givenHere: boolean }>();
   for (const { role, source } of roles) {
     const entry = byRole.get(role) ?? { role, fromIdentityProvider: false, givenHere: false };
-    if (source === "CLAIM") entry.fromIdentityProvider = true;
+    // SCIM roles come from the identity provider's groups, as claims do from its token.
+    if (source === "CLAIM" || source === "SCIM") entry.fromIdentityProvider = true;
     else entry.givenHere = true;
     byRole.set(role, entry);
   }

@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   "inventory:import": ["IT_APPROVER", "ADMIN"],
   "admin:people": ["ADMIN"],
   "admin:departments": ["ADMIN"],
+  /** The identity provider's SCIM tokens (create, rotate, revoke). */
+  "admin:scim": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -15,6 +15,7 @@ import {
   orderedErrors,
   type PreviewContext,
   placeServerErrors,
+  rotationInstant,
   type SystemDraft,
   sameAnswers,
   sanitizeDraft,
@@ -92,6 +93,7 @@ const UNANSWERED_SYSTEM = {
   credentialName: "",
   credentialOwner: "",
   credentialRotatesAt: "",
+  credentialRotatedAt: "",
   machineGroup: "",
   windowsAccount: "",
   windowsAccountType: "",
@@ -194,6 +196,7 @@ describe("draftFromAutomation", () => {
           credentialName: "kv-finance/banking-bot",
           credentialOwner: "fiona.finance@preflight.test",
           credentialRotatesAt: "2099-06-30",
+          credentialRotatedAt: "",
           machineGroup: "",
           windowsAccount: "",
           windowsAccountType: "",
@@ -209,6 +212,7 @@ describe("draftFromAutomation", () => {
           credentialName: "",
           credentialOwner: "",
           credentialRotatesAt: "",
+          credentialRotatedAt: "",
           machineGroup: "Finance desktops",
           windowsAccount: "CORP\\svc-bank-bot",
           windowsAccountType: "SERVICE",
@@ -587,6 +591,7 @@ describe("error paths", () => {
       "systems.0.credentialReference.name",
       "systems.0.credentialReference.owner",
       "systems.0.credentialReference.rotatesAt",
+      "systems.0.credentialReference.rotatedAt",
       "systems.1.name",
       "systems.1.location",
       "systems.1.signInMethod",
@@ -1110,5 +1115,13 @@ describe("where a desktop flow runs", () => {
         windowsAccountType: "ROOT",
       }),
     ).toMatchObject({ machine: "PC-1", windowsAccount: "CORP\\bot", windowsAccountType: "" });
+  });
+});
+
+describe("rotationInstant", () => {
+  it("sends today's rotation as the moment it is recorded, any other day as the date", () => {
+    const now = new Date(2026, 11, 5, 9, 30);
+    expect(rotationInstant("2026-12-05", now)).toBe(now.toISOString());
+    expect(rotationInstant("2026-12-01", now)).toBe("2026-12-01");
   });
 });

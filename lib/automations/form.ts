@@ -45,6 +45,8 @@ export interface SystemDraft {
   credentialOwner: string;
   /** yyyy-mm-dd, as an <input type="date"> gives it. */
   credentialRotatesAt: string;
+  /** yyyy-mm-dd: when it was last rotated; empty leaves the recorded date as it is. */
+  credentialRotatedAt: string;
   machineGroup: string;
   windowsAccount: string;
   windowsAccountType: WindowsAccountType | "";
@@ -99,6 +101,7 @@ export function emptySystem(): SystemDraft {
     credentialName: "",
     credentialOwner: "",
     credentialRotatesAt: "",
+    credentialRotatedAt: "",
     machineGroup: "",
     windowsAccount: "",
     windowsAccountType: "",
@@ -148,6 +151,8 @@ export function draftFromAutomation(automation: Automation): AutomationDraft {
       credentialName: system.credentialReference?.name ?? "",
       credentialOwner: system.credentialReference?.owner ?? "",
       credentialRotatesAt: dateInputValue(system.credentialReference?.rotatesAt),
+      // Not shown back: a date typed here is a new rotation to record.
+      credentialRotatedAt: "",
       machineGroup: system.machineGroup ?? "",
       windowsAccount: system.windowsAccount ?? "",
       windowsAccountType: system.windowsAccountType ?? "",
@@ -168,6 +173,15 @@ function hasCredentialInput(system: SystemDraft): boolean {
   );
 }
 
+/**
+ * A rotation recorded for today is sent as this very moment: a leave earlier today must not
+ * outdate it (a date alone reads as midnight UTC). Any other day is sent as the date.
+ */
+export function rotationInstant(day: string, now = new Date()): string {
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+  return day === today ? now.toISOString() : day;
+}
+
 /** Only the fields of the chosen sign-in method are sent; answers to other methods stay in the draft. */
 function toSystemBody(system: SystemDraft): SystemAccessBody {
   const body: SystemAccessBody = {
@@ -184,6 +198,7 @@ function toSystemBody(system: SystemDraft): SystemAccessBody {
           name: system.credentialName.trim(),
           owner: system.credentialOwner.trim(),
           rotatesAt: system.credentialRotatesAt,
+          ...(system.credentialRotatedAt ? { rotatedAt: rotationInstant(system.credentialRotatedAt) } : {}),
         };
       }
       break;
@@ -327,6 +342,8 @@ export function validateSystems(draft: AutomationDraft): FieldErrors {
         errors[at("credentialReference.rotatesAt")] = "Enter the date the password is next rotated";
       else if (new Date(system.credentialRotatesAt).getTime() <= Date.now())
         errors[at("credentialReference.rotatesAt")] = "Enter a rotation date in the future";
+      if (system.credentialRotatedAt && new Date(system.credentialRotatedAt).getTime() > Date.now())
+        errors[at("credentialReference.rotatedAt")] = "Enter the day it was rotated: today or earlier";
     }
   });
   return errors;
@@ -387,7 +404,9 @@ export function fieldPaths(draft: AutomationDraft): string[] {
       paths.push(at("sso"));
       if (!system.sso)
         paths.push(
-          ...["store", "name", "owner", "rotatesAt"].map((field) => at(`credentialReference.${field}`)),
+          ...["store", "name", "owner", "rotatesAt", "rotatedAt"].map((field) =>
+            at(`credentialReference.${field}`),
+          ),
         );
     }
     if (system.signInMethod === "SHARED_KEY") paths.push(at("service"));
@@ -578,6 +597,7 @@ export function sanitizeDraft(value: unknown): AutomationDraft | null {
         credentialName: text(s.credentialName),
         credentialOwner: text(s.credentialOwner),
         credentialRotatesAt: text(s.credentialRotatesAt, 10),
+        credentialRotatedAt: text(s.credentialRotatedAt, 10),
         machineGroup: text(s.machineGroup),
         windowsAccount: text(s.windowsAccount),
         windowsAccountType: oneOf(WINDOWS_ACCOUNT_TYPES, s.windowsAccountType),
@@ -603,6 +623,7 @@ const SYSTEM_FIELD_PATHS: Partial<Record<keyof SystemDraft, string>> = {
   credentialName: "credentialReference.name",
   credentialOwner: "credentialReference.owner",
   credentialRotatesAt: "credentialReference.rotatesAt",
+  credentialRotatedAt: "credentialReference.rotatedAt",
 };
 
 /** The API paths a change to these system fields touches (for clearing their errors). */

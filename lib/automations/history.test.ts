@@ -72,4 +72,29 @@ describe("historyLines", () => {
     });
     expect(historyLines([quiet], context)).toEqual([]);
   });
+
+  it("tells a leaver's consequences: the owner left, a request cancelled because its asker left", () => {
+    const lines = historyLines(
+      [
+        event({
+          id: "1",
+          action: "automation.owner_left",
+          actorName: null,
+          actorLabel: "scim: token pfscim_abc1234…",
+        }),
+        event({
+          id: "2",
+          action: "request.cancelled",
+          createdAt: "2026-03-02T10:00:00.000Z",
+          after: { status: "CANCELLED", leaver: true },
+          request: { type: "GATEWAY", service: null } as HistorySource["request"],
+        }),
+      ],
+      context,
+    );
+    expect(lines.map((line) => line.text)).toEqual([
+      "Its owner left Preflight: the automation needs a new owner.",
+      "The gateway request was cancelled: the person who asked for it has left.",
+    ]);
+  });
 });

@@ -157,7 +157,13 @@ function sentenceOf(event: HistorySource, context: HistoryContext): HistoryLine 
     case "request.withdrawn":
       return line(`${who} withdrew the ${what}.`);
     case "request.cancelled":
-      return line(`The ${what} was cancelled: the automation no longer needs it.`);
+      return line(
+        field(event.after, "leaver") === true
+          ? `The ${what} was cancelled: the person who asked for it has left.`
+          : `The ${what} was cancelled: the automation no longer needs it.`,
+      );
+    case "automation.owner_left":
+      return line("Its owner left Preflight: the automation needs a new owner.");
     case "request.assigned":
       return line(`${who} (IT) took on the ${what}.`);
     case "request.commented":
@@ -212,6 +218,8 @@ function causeSentence(event: HistorySource): string {
   if (cause === "gateway.updated") return "IT changed its gateway in the catalog.";
   if (cause.startsWith("post-deploy")) return "Preflight's rules changed.";
   if (cause === "request.approved") return "IT approved a connector that another automation asked for.";
+  // A leave cancels what the leaver asked for and reopens what they knew.
+  if (cause === "user.deactivated") return "Someone it depends on has left Preflight.";
   return "Something it depends on changed.";
 }
 

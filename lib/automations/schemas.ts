@@ -87,6 +87,15 @@ export const ZFutureDate = z
   .refine((date) => date.getTime() > Date.now(), "rotatesAt must be in the future.")
   .openapi({ example: "2027-01-31" });
 
+/** When a credential was rotated: a date or date-time that has passed. */
+const ZPastDate = z
+  .union([z.iso.date(), z.iso.datetime({ offset: true })], {
+    error: "rotatedAt must be a date such as 2026-12-01 or an ISO date-time.",
+  })
+  .transform((value) => new Date(value))
+  .refine((date) => date.getTime() <= Date.now() + 60_000, "rotatedAt must not be in the future.")
+  .openapi({ example: "2026-12-01" });
+
 export const ZCredentialReference = z
   .object({
     store: enumOf(CREDENTIAL_STORES, "store"),
@@ -107,6 +116,10 @@ export const ZCredentialReference = z
       )
       .openapi({ format: "email" }),
     rotatesAt: ZFutureDate,
+    rotatedAt: ZPastDate.optional().openapi({
+      description:
+        "When it was last rotated. After the person who knew it left, the prerequisite stays outstanding until a rotation after that day is recorded. Left out: the recorded one stays.",
+    }),
   })
   .strict()
   .superRefine((reference, context) =>

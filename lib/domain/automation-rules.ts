@@ -103,6 +103,14 @@ export function deriveDesktopSignIn(input: EngineInput): DerivedPrerequisite | n
       action: { kind: "EDIT_SYSTEM", label: desktopLabels.record },
     });
   }
+  if (automation.windowsAccountLeftAt && windowsAccountType !== "SERVICE") {
+    return prerequisite({
+      ...base,
+      status: "OUTSTANDING",
+      reason: desktopReasons.knowerLeft(windowsAccount),
+      action: { kind: "EDIT_SYSTEM", label: desktopLabels.record },
+    });
+  }
   if (automation.runMode === "UNATTENDED" && windowsAccountType !== "SERVICE") {
     return prerequisite({
       ...base,

@@ -1254,3 +1254,64 @@ describe("the domain's enums match prisma/schema.prisma", () => {
     expect([...values]).toEqual(prismaEnum(name));
   });
 });
+
+describe("what a leaver knew", () => {
+  const LEFT = new Date("2026-06-01T09:00:00Z");
+  const credential = {
+    store: "AZURE_KEY_VAULT" as const,
+    name: "kv-finance/banking-bot",
+    owner: "mia@corp.example",
+    rotatesAt: FUTURE,
+  };
+  const find = (s: Scenario, type: string) => derive(s).prerequisites.find((p) => p.type === type)!;
+
+  it("a credential is outstanding until a rotation after the leave is recorded", () => {
+    const banking = (rotatedAt: Date | null) =>
+      sys({
+        name: "Online banking",
+        signInMethod: "USERNAME_PASSWORD",
+        credential: { ...credential, rotatedAt },
+        knowerLeftAt: LEFT,
+      });
+    for (const rotatedAt of [null, PAST, LEFT]) {
+      const p = find({ systems: [banking(rotatedAt)] }, "CREDENTIAL");
+      expect(p.status).toBe("OUTSTANDING");
+      expect(p.reason).toContain("The person who knew this has left: rotate it and name a new owner.");
+    }
+    expect(find({ systems: [banking(new Date("2026-06-02T00:00:00Z"))] }, "CREDENTIAL").status).toBe(
+      "SATISFIED",
+    );
+  });
+
+  it("a Windows system or a desktop flow under a leaver's personal account is outstanding; a service account is not", () => {
+    const windows = (type: "PERSONAL" | "SERVICE") =>
+      sys({
+        name: "File share",
+        signInMethod: "WINDOWS",
+        location: "ON_PREMISES",
+        machineGroup: "MG-1",
+        windowsAccount: "CORP\\mia",
+        windowsAccountType: type,
+        knowerLeftAt: LEFT,
+      });
+    expect(find({ systems: [windows("PERSONAL")] }, "WINDOWS_SIGN_IN").status).toBe("OUTSTANDING");
+    expect(find({ systems: [windows("SERVICE")] }, "WINDOWS_SIGN_IN").status).toBe("SATISFIED");
+    const desktop = derivePrerequisites({
+      ...engineInput({
+        kind: "DESKTOP_FLOW",
+        machine: "PC-7",
+        windowsAccount: "CORP\\mia",
+        windowsAccountType: "PERSONAL",
+        systems: [],
+      }),
+      automation: {
+        ...engineInput({ kind: "DESKTOP_FLOW", machine: "PC-7", windowsAccount: "CORP\\mia", systems: [] })
+          .automation,
+        windowsAccountType: "PERSONAL",
+        windowsAccountLeftAt: LEFT,
+      },
+    }).prerequisites.find((p) => p.type === "WINDOWS_SIGN_IN")!;
+    expect(desktop.status).toBe("OUTSTANDING");
+    expect(desktop.reason).toContain("personal account of someone who has left");
+  });
+});

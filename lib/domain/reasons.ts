@@ -163,9 +163,15 @@ export function credentialSatisfiedBy(credential: CredentialReference): string {
 export const credentialLabels = {
   record: "Record the credential reference",
   rotate: "Record the new rotation date",
+  rotated: "Record the rotation and the new owner",
 };
 
+/** What a leaver leaves behind, in the words every reader sees. */
+export const LEAVER_WHY = "The person who knew this has left: rotate it and name a new owner.";
+
 export const credentialReasons = {
+  knowerLeft: (system: string, credential: CredentialReference) =>
+    `${credentialWhy(system)} ${LEAVER_WHY} Change the password of ${quote(credential.name)} in ${STORE_LABELS[credential.store]}, then record when it was rotated and its new owner.`,
   sentBack: (system: string, declaration: string, itReason: string | null) =>
     `${credentialWhy(system)} ${sentBack(declaration, itReason)}`,
   satisfied: (system: string, credential: CredentialReference) =>
@@ -199,6 +205,8 @@ export const windowsLabels = {
 };
 
 export const windowsReasons = {
+  knowerLeft: (system: string, account: string) =>
+    `${windowsWhy(system)} It runs under ${quote(account)}, the personal account of someone who has left. Record another Windows account (preferably a non-personal one).`,
   sentBack: (system: string, declaration: string, itReason: string | null) =>
     `${windowsWhy(system)} ${sentBack(declaration, itReason)}`,
   satisfied: (system: string) =>
@@ -238,6 +246,8 @@ function machineGroupNote(machineGroup: string | null): string {
 }
 
 export const desktopReasons = {
+  knowerLeft: (account: string) =>
+    `${DESKTOP_WHY} It runs under ${quote(account)}, the personal account of someone who has left. Record another Windows account (preferably a non-personal one).`,
   satisfied: (machine: string) =>
     `${DESKTOP_WHY} The machine ${quote(machine)} and the Windows account it runs under are recorded.`,
   personalUnattended: (account: string) =>

@@ -41,6 +41,21 @@ export function deriveCredential(
 ): DerivedPrerequisite {
   const base = { key, type: "CREDENTIAL", ...forSystem(system) } as const;
   const { credential } = system;
+  // A leaver knew it: outstanding until a rotation is recorded after the day they left.
+  const leftAt = system.knowerLeftAt?.getTime();
+  if (
+    credential &&
+    present(credential.name) &&
+    leftAt !== undefined &&
+    !((credential.rotatedAt?.getTime() ?? 0) > leftAt)
+  ) {
+    return prerequisite({
+      ...base,
+      status: "OUTSTANDING",
+      reason: credentialReasons.knowerLeft(system.name, credential),
+      action: { kind: "EDIT_SYSTEM", label: credentialLabels.rotated },
+    });
+  }
   if (credential && present(credential.name)) {
     if (credential.rotatesAt.getTime() > now) {
       const satisfiedBy = credentialSatisfiedBy(credential);
@@ -85,6 +100,14 @@ export function deriveWindows(
       ...base,
       status: "OUTSTANDING",
       reason: windowsReasons.outstanding(system.name),
+      action: { kind: "EDIT_SYSTEM", label: windowsLabels.record },
+    });
+  }
+  if (system.knowerLeftAt && windowsAccountType !== "SERVICE") {
+    return prerequisite({
+      ...base,
+      status: "OUTSTANDING",
+      reason: windowsReasons.knowerLeft(system.name, windowsAccount),
       action: { kind: "EDIT_SYSTEM", label: windowsLabels.record },
     });
   }

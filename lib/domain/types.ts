@@ -94,6 +94,8 @@ export interface CredentialReference {
   name: string;
   owner: string;
   rotatesAt: Date;
+  /** When it was last rotated, as its owner recorded it; after a leaver, it must be later than the leave. */
+  rotatedAt?: Date | null;
 }
 
 export interface SystemAccessInput {
@@ -108,6 +110,8 @@ export interface SystemAccessInput {
   machineGroup: string | null;
   windowsAccount: string | null;
   windowsAccountType: WindowsAccountType | null;
+  /** When the person who knew its credential, or whose personal Windows account it runs under, left. */
+  knowerLeftAt?: Date | null;
 }
 
 export interface AutomationInput {
@@ -124,6 +128,8 @@ export interface AutomationInput {
   machine: string | null;
   windowsAccount: string | null;
   windowsAccountType: WindowsAccountType | null;
+  /** DESKTOP_FLOW: when the person whose personal Windows account it runs under left. */
+  windowsAccountLeftAt?: Date | null;
   systems: ReadonlyArray<SystemAccessInput>;
 }
 

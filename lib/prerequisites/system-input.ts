@@ -8,6 +8,9 @@ export type StoredSystem = Omit<SystemAccessInput, "credential"> & {
   credentialName: string | null;
   credentialOwner: string | null;
   credentialRotatesAt: Date | null;
+  /** Read by the engine only (lib/prerequisites/server/load-engine-inputs.ts). */
+  credentialRotatedAt?: Date | null;
+  knowerLeftAt?: Date | null;
 };
 
 /** The recorded reference, or null while any of its four parts is missing. */
@@ -30,4 +33,12 @@ export function toSystemInput(row: StoredSystem): SystemAccessInput {
     windowsAccount: row.windowsAccount,
     windowsAccountType: row.windowsAccountType,
   };
+}
+
+/** The engine's input: the reference with its last recorded rotation, and whether a leaver knew it. */
+export function toEngineSystemInput(row: StoredSystem): SystemAccessInput {
+  const input = { ...toSystemInput(row), knowerLeftAt: row.knowerLeftAt ?? null };
+  return input.credential
+    ? { ...input, credential: { ...input.credential, rotatedAt: row.credentialRotatedAt ?? null } }
+    : input;
 }

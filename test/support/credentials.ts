@@ -34,3 +34,17 @@ export async function sessionCookieFor(userId: string, options: { maxAgeSeconds?
   });
   return `${sessionCookieName()}=${value}`;
 }
+
+/** A SCIM token, stored as the admin page stores one (only its hash); the token itself. */
+export async function scimTokenFor(options: { revoked?: boolean } = {}): Promise<string> {
+  const token = `pfscim_${randomBytes(32).toString("base64url")}`;
+  await prisma.scimToken.create({
+    data: {
+      name: "Entra ID provisioning (test)",
+      prefix: token.slice(0, 14),
+      hash: hashToken(token),
+      revokedAt: options.revoked ? new Date() : null,
+    },
+  });
+  return token;
+}

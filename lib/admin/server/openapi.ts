@@ -44,7 +44,7 @@ function registerPeoplePaths(registry: OpenAPIRegistry): void {
     path: "/api/v1/admin/people/{id}",
     summary: "Change a person's app roles, department, managed departments or activity (ADMIN)",
     description:
-      "appRoles and managedDepartmentIds replace the whole list; roles from the identity provider are kept. Deactivating ends the person's sessions and revokes their API tokens for good (reactivating gives back neither). Refused with 422: an unknown department, deactivating yourself, or a change that leaves no active ADMIN.",
+      "appRoles and managedDepartmentIds replace the whole list; roles from the identity provider are kept. Deactivating makes the person a leaver: their sessions end and their API tokens are revoked for good, each automation they own (not retired) is flagged ownerMissing LEFT, their pending requests are cancelled, and their line manager and departments' managers are told; reactivating gives none of it back. Refused with 422: an unknown department, deactivating yourself, or a change that leaves no active ADMIN.",
     request: {
       params: ZIdParams,
       body: jsonBody(ZUpdatePersonBody),

@@ -1,5 +1,6 @@
 import "server-only";
 import type { TPeopleQuery, TUpdatePersonBody } from "@/lib/admin/schemas";
+import { deactivatePerson, LastAdminError } from "@/lib/admin/server/deactivate-person";
 import { callerActor } from "@/lib/audit/server/caller-actor";
 import { type AuditActor, recordAudit } from "@/lib/audit/server/record-audit";
 import type { Caller } from "@/lib/auth/server/caller";
@@ -117,28 +118,25 @@ export async function updatePerson(input: {
       ...(changes.departmentId ? [changes.departmentId] : []),
       ...(changes.managedDepartmentIds ?? []),
     ]);
-    // A leaver's sessions end and their API tokens are revoked for good: reactivating them
-    // later gives back neither (they sign in again and create new tokens).
+    // A leaver goes through the one leave (sessions ended, tokens revoked for good, recorded);
+    // reactivating later gives back neither.
     const leaving = changes.active === false && before.active;
-    const leftAt = new Date();
-    if (changes.departmentId !== undefined || changes.active !== undefined) {
+    const actor = callerActor(caller);
+    if (leaving) {
+      try {
+        await deactivatePerson(tx, { userId: id, actor, cause: "ADMIN" });
+      } catch (error) {
+        if (error instanceof LastAdminError) throw unprocessable(error.message);
+        throw error;
+      }
+    }
+    const reactivating = changes.active === true && !before.active;
+    if (changes.departmentId !== undefined || reactivating) {
       await tx.user.update({
         where: { id },
-        data: {
-          departmentId: changes.departmentId,
-          active: changes.active,
-          ...(leaving ? { sessionsRevokedAt: leftAt } : {}),
-        },
+        data: { departmentId: changes.departmentId, ...(reactivating ? { active: true } : {}) },
       });
     }
-    const tokensRevoked = leaving
-      ? (
-          await tx.apiToken.updateMany({
-            where: { userId: id, revokedAt: null },
-            data: { revokedAt: leftAt },
-          })
-        ).count
-      : 0;
     if (changes.appRoles) {
       await tx.roleAssignment.deleteMany({
         where: { userId: id, source: "APP", role: { notIn: changes.appRoles } },
@@ -165,7 +163,7 @@ export async function updatePerson(input: {
 
     const updated = toPerson(await tx.user.findUniqueOrThrow({ where: { id }, select: personSelect }));
     const after = accessOf(updated);
-    await auditChanges(tx, callerActor(caller), id, before, after, tokensRevoked);
+    await auditChanges(tx, actor, id, before, after);
     return updated;
   });
 }
@@ -176,7 +174,6 @@ async function auditChanges(
   userId: string,
   before: ReturnType<typeof accessOf>,
   after: ReturnType<typeof accessOf>,
-  tokensRevoked: number,
 ): Promise<void> {
   const changed = (Object.keys(after) as (keyof typeof after)[]).filter(
     (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
@@ -192,14 +189,15 @@ async function auditChanges(
       after: Object.fromEntries(fields.map((key) => [key, after[key]])),
     });
   }
-  if (changed.includes("active")) {
+  // A deactivation was recorded by deactivatePerson, with what it revoked.
+  if (changed.includes("active") && after.active) {
     await recordAudit(tx, {
       actor,
-      action: after.active ? "user.reactivated" : "user.deactivated",
+      action: "user.reactivated",
       entityType: "User",
       entityId: userId,
-      before: { active: before.active },
-      after: after.active ? { active: true } : { active: false, sessionsEnded: true, tokensRevoked },
+      before: { active: false },
+      after: { active: true },
     });
   }
 }

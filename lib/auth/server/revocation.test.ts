@@ -78,7 +78,12 @@ describe("a leaver", () => {
     const event = await prisma.auditEvent.findFirstOrThrow({
       where: { action: "user.deactivated", entityId: maker.id },
     });
-    expect(event.after).toEqual({ active: false, sessionsEnded: true, tokensRevoked: tokens.length });
+    expect(event.after).toMatchObject({
+      active: false,
+      cause: "ADMIN",
+      sessionsEnded: true,
+      tokensRevoked: tokens.length,
+    });
 
     expect((await setActive(true)).status).toBe(200);
     expect((await asMaker(token)).status).toBe(401);

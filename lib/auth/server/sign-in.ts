@@ -3,9 +3,13 @@ import { type AuditActor, recordAudit } from "@/lib/audit/server/record-audit";
 import type { Identity } from "@/lib/auth/claims";
 import { prisma, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { scimRolesOn } from "@/lib/scim/server/scim-roles";
 
 // Each sign-in brings the person's record in line with the identity provider: name,
-// department and the roles from its claims. Roles an ADMIN gave in the app (source APP) stay.
+// department and the roles from its claims. Roles an ADMIN gave in the app (source APP) stay,
+// and so do roles from SCIM groups (source SCIM). Once an ADMIN mapped a SCIM group to a role,
+// SCIM speaks for the identity provider's roles: the token's role claims are no longer read
+// (a token with more groups than fit — Entra's overage — then loses nothing).
 
 export type SignInRefusal = "AccountDisabled" | "AccountConflict";
 
@@ -96,11 +100,12 @@ async function syncUser(tx: Tx, { provider, identity }: SignInInput): Promise<Si
   if (claimsImported) await takeOverImportedFlows(tx, user.id, identity.email, now);
 
   const claimRolesBefore = (existing?.roles ?? []).map((assignment) => assignment.role).sort();
+  const claimRoles = (await scimRolesOn(tx)) ? [] : identity.roles;
   await tx.roleAssignment.deleteMany({
-    where: { userId: user.id, source: "CLAIM", role: { notIn: identity.roles } },
+    where: { userId: user.id, source: "CLAIM", role: { notIn: claimRoles } },
   });
   await tx.roleAssignment.createMany({
-    data: identity.roles.map((role) => ({ userId: user.id, role, source: "CLAIM" as const })),
+    data: claimRoles.map((role) => ({ userId: user.id, role, source: "CLAIM" as const })),
     skipDuplicates: true,
   });
 
@@ -126,7 +131,7 @@ async function syncUser(tx: Tx, { provider, identity }: SignInInput): Promise<Si
     name: fields.name,
     email: fields.email,
     departmentId,
-    claimRoles: identity.roles,
+    claimRoles,
     managedDepartmentIds: managedAfter,
     provider,
   };

@@ -76,6 +76,15 @@ function CredentialReferenceFields({ index, system, errors, change }: SystemFiel
           value={system.credentialRotatesAt}
           onChange={(event) => change({ credentialRotatesAt: event.target.value })}
         />
+        <TextField
+          id={id("credentialReference.rotatedAt")}
+          label="Rotated on (optional)"
+          hint="The day the password was last changed. After its previous owner left, record the rotation here."
+          error={errors[at("credentialReference.rotatedAt")]}
+          type="date"
+          value={system.credentialRotatedAt}
+          onChange={(event) => change({ credentialRotatedAt: event.target.value })}
+        />
       </div>
     </fieldset>
   );

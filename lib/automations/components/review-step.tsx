@@ -31,7 +31,9 @@ function systemDetails(system: SystemDraft): string {
       return system.credentialStore && system.credentialName.trim()
         ? `Credential in ${STORE_LABELS[system.credentialStore]}: ${system.credentialName.trim()}${
             system.credentialOwner.trim() ? `, owner ${system.credentialOwner.trim()}` : ""
-          }${system.credentialRotatesAt ? `, rotates ${system.credentialRotatesAt}` : ""}`
+          }${system.credentialRotatesAt ? `, rotates ${system.credentialRotatesAt}` : ""}${
+            system.credentialRotatedAt ? `, rotated ${system.credentialRotatedAt}` : ""
+          }`
         : "Credential reference not recorded yet";
     case "SHARED_KEY":
       return system.service.trim() ? `Service ${system.service.trim()}` : "No service named";

@@ -58,6 +58,8 @@ export function toSystemData(system: SystemInput, position: number) {
     credentialName: credential?.name ?? null,
     credentialOwner: credential?.owner ?? null,
     credentialRotatesAt: credential?.rotatesAt ?? null,
+    // Left out of the body: the recorded rotation stays (undefined is no change to Prisma).
+    credentialRotatedAt: credential ? credential.rotatedAt : null,
     machineGroup: system.machineGroup ?? null,
     windowsAccount: system.windowsAccount ?? null,
     windowsAccountType: system.windowsAccountType ?? null,

@@ -47,6 +47,9 @@ export interface SystemRow {
   credentialName: string | null;
   credentialOwner: string | null;
   credentialRotatesAt: Date | null;
+  /** For the engine only (next steps), never shown: see lib/prerequisites/system-input.ts. */
+  credentialRotatedAt: Date | null;
+  knowerLeftAt: Date | null;
   machineGroup: string | null;
   windowsAccount: string | null;
   windowsAccountType: WindowsAccountType | null;
@@ -94,6 +97,7 @@ export interface AutomationRow {
   machine: string | null;
   windowsAccount: string | null;
   windowsAccountType: WindowsAccountType | null;
+  windowsAccountLeftAt: Date | null;
   version: number;
   ownerId: string;
   departmentId: string;
@@ -134,7 +138,7 @@ const HISTORY_COLUMNS = `e.id, e.action, e."actorId", e."actorLabel", e."entityT
 const STATEMENT = (scope: string) => `
   select a.id, a.name, a.description, a.kind::text as kind, a."runMode"::text as "runMode",
          a.status::text as status, a."runAs", a.machine, a."windowsAccount",
-         a."windowsAccountType"::text as "windowsAccountType", a.version, a."ownerId", a."departmentId", a."gatewayId",
+         a."windowsAccountType"::text as "windowsAccountType", a."windowsAccountLeftAt", a.version, a."ownerId", a."departmentId", a."gatewayId",
          a."createdAt", a."updatedAt", a."retiredAt",
          a."inventorySource"::text as "inventorySource", a."environmentId", a."externalId",
          a."lastSeenAt", a."notSeenSince", a."ownerMissing"::text as "ownerMissing",
@@ -157,7 +161,8 @@ const STATEMENT = (scope: string) => `
                     'credentialOwner', s."credentialOwner", 'credentialRotatesAt', s."credentialRotatesAt",
                     'machineGroup', s."machineGroup", 'windowsAccount', s."windowsAccount",
                     'windowsAccountType', s."windowsAccountType", 'inferred', s.inferred,
-                    'externalId', s."externalId")
+                    'externalId', s."externalId",
+                    'credentialRotatedAt', s."credentialRotatedAt", 'knowerLeftAt', s."knowerLeftAt")
                   order by s.position, s.name)
              from system_accesses s where s."automationId" = a.id), '[]') as systems,
          coalesce((
@@ -275,7 +280,12 @@ export async function loadAutomationPage(
         firstSeenAt: date(f.firstSeenAt),
         lastSeenAt: date(f.lastSeenAt),
       })),
-      systems: systems.map((s) => ({ ...s, credentialRotatesAt: date(s.credentialRotatesAt) })),
+      systems: systems.map((s) => ({
+        ...s,
+        credentialRotatesAt: date(s.credentialRotatesAt),
+        credentialRotatedAt: date(s.credentialRotatedAt),
+        knowerLeftAt: date(s.knowerLeftAt),
+      })),
       prerequisites: prerequisites.map((p) => ({
         ...p,
         basisAt: date(p.basisAt),

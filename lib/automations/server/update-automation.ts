@@ -99,10 +99,16 @@ export async function updateAutomation({
 function desktopChange(current: AutomationView, input: TUpdateAutomationBody) {
   const kind = input.kind ?? current.kind;
   if (kind === "DESKTOP_FLOW") {
+    // A leaver's personal account replaced (or a service account recorded): no longer theirs.
+    const accountChanged =
+      (input.windowsAccount !== undefined &&
+        (input.windowsAccount ?? "").toLowerCase() !== (current.windowsAccount ?? "").toLowerCase()) ||
+      input.windowsAccountType === "SERVICE";
     return {
       machine: input.machine,
       windowsAccount: input.windowsAccount,
       windowsAccountType: input.windowsAccountType,
+      ...(accountChanged ? { windowsAccountLeftAt: null } : {}),
     };
   }
   const fields: Record<string, string> = {};
@@ -112,7 +118,7 @@ function desktopChange(current: AutomationView, input: TUpdateAutomationBody) {
   if (Object.keys(fields).length > 0) {
     throw new AppError("UNPROCESSABLE", Object.values(fields)[0]!, fields);
   }
-  return { machine: null, windowsAccount: null, windowsAccountType: null };
+  return { machine: null, windowsAccount: null, windowsAccountType: null, windowsAccountLeftAt: null };
 }
 
 /**
@@ -123,20 +129,59 @@ function desktopChange(current: AutomationView, input: TUpdateAutomationBody) {
 async function replaceSystems(tx: Tx, automationId: string, systems: TCreateAutomationBody["systems"]) {
   const existing = await tx.systemAccess.findMany({
     where: { automationId },
-    select: { id: true, name: true },
+    select: {
+      id: true,
+      name: true,
+      knowerLeftAt: true,
+      credentialStore: true,
+      credentialName: true,
+      windowsAccount: true,
+      windowsAccountType: true,
+    },
   });
-  const byName = new Map(existing.map((row) => [normaliseKey(row.name), row.id]));
-  const kept: Array<{ id: string; data: ReturnType<typeof toSystemData> }> = [];
+  const byName = new Map(existing.map((row) => [normaliseKey(row.name), row]));
+  const kept: Array<{ id: string; data: ReturnType<typeof toSystemData> & { knowerLeftAt?: null } }> = [];
   const added: Array<ReturnType<typeof toSystemData> & { automationId: string }> = [];
   systems.forEach((system, position) => {
-    const id = byName.get(normaliseKey(system.name));
-    if (id) kept.push({ id, data: toSystemData(system, position) });
-    else added.push({ ...toSystemData(system, position), automationId });
+    const row = byName.get(normaliseKey(system.name));
+    const data = toSystemData(system, position);
+    if (row)
+      kept.push({
+        id: row.id,
+        data: { ...data, ...(leaverAnswered(row, data) ? { knowerLeftAt: null } : {}) },
+      });
+    else added.push({ ...data, automationId });
   });
   await tx.systemAccess.deleteMany({ where: { automationId, id: { notIn: kept.map((row) => row.id) } } });
   // At most 30 rows (the schema's limit), so one statement each is fine.
   for (const row of kept) await tx.systemAccess.update({ where: { id: row.id }, data: row.data });
   if (added.length > 0) await tx.systemAccess.createMany({ data: added });
+}
+
+/**
+ * What a leaver knew stops mattering once it is no longer in use: another Windows account (or a
+ * service account), or another credential altogether. A rotation of the same credential is
+ * recorded with its date instead (the engine compares it with the leave).
+ */
+function leaverAnswered(
+  row: {
+    knowerLeftAt: Date | null;
+    credentialStore: string | null;
+    credentialName: string | null;
+    windowsAccount: string | null;
+    windowsAccountType: string | null;
+  },
+  data: ReturnType<typeof toSystemData>,
+): boolean {
+  if (!row.knowerLeftAt) return false;
+  const otherCredential =
+    row.credentialName !== null &&
+    (data.credentialName !== row.credentialName || data.credentialStore !== row.credentialStore);
+  const otherAccount =
+    row.windowsAccount !== null &&
+    (data.windowsAccount?.toLowerCase() !== row.windowsAccount.toLowerCase() ||
+      data.windowsAccountType === "SERVICE");
+  return otherCredential || otherAccount;
 }
 
 /**

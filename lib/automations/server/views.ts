@@ -6,7 +6,7 @@ import { lapseOf } from "@/lib/domain/lapse";
 import { derivePrerequisites } from "@/lib/domain/prerequisites";
 import type { ConnectorInput, EngineInput } from "@/lib/domain/types";
 import { FINDING_RULES, type FindingKind, type FindingSeverity } from "@/lib/inventory/findings";
-import { credentialReference, toSystemInput } from "@/lib/prerequisites/system-input";
+import { credentialReference, toEngineSystemInput } from "@/lib/prerequisites/system-input";
 import { toRequestView } from "@/lib/requests/server/views";
 import { type Mention, maskIfSecret } from "@/lib/secrets/mask";
 
@@ -153,7 +153,8 @@ function engineInput(row: AutomationRow, connectors: ConnectorInput[], now: Date
       machine: row.machine,
       windowsAccount: row.windowsAccount,
       windowsAccountType: row.windowsAccountType,
-      systems: row.systems.map(toSystemInput),
+      windowsAccountLeftAt: row.windowsAccountLeftAt,
+      systems: row.systems.map(toEngineSystemInput),
     },
     gateway: row.gateway,
     connectors,

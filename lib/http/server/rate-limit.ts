@@ -8,7 +8,7 @@ import { log } from "@/lib/log";
 // Counters live in Postgres (table rate_limits, created by the migrations) so that every
 // instance behind the load balancer counts together.
 
-export type RateLimitKind = "signin" | "token";
+export type RateLimitKind = "signin" | "token" | "scim";
 
 const DURATION_SECONDS = 60;
 
@@ -27,7 +27,11 @@ function limiter(kind: RateLimitKind): RateLimiterPostgres {
       tableName: "rate_limits",
       tableCreated: true,
       keyPrefix: kind,
-      points: kind === "signin" ? config.AUTH_SIGNIN_RATE_LIMIT : config.API_TOKEN_RATE_LIMIT,
+      points: {
+        signin: config.AUTH_SIGNIN_RATE_LIMIT,
+        token: config.API_TOKEN_RATE_LIMIT,
+        scim: config.SCIM_RATE_LIMIT,
+      }[kind],
       duration: DURATION_SECONDS,
     });
     globalForLimits.preflightRateLimiters.set(kind, existing);

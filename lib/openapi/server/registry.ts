@@ -10,6 +10,7 @@ import { registerNotificationPaths } from "@/lib/notifications/server/openapi";
 import { errors, ZErrorBody, ZNamedRef, ZPersonRef } from "@/lib/openapi/common";
 import { registerCorePaths } from "@/lib/openapi/server/core-paths";
 import { registerRequestPaths } from "@/lib/requests/server/openapi";
+import { registerScimPaths } from "@/lib/scim/server/openapi";
 
 // The OpenAPI registry of /api/v1: every route registers its path here with the same zod
 // schemas that validate its input (`register…Paths` next to each feature's schemas). A new
@@ -45,6 +46,7 @@ export function buildRegistry(): OpenAPIRegistry {
   registerAuditPaths(registry);
   registerAdminPaths(registry);
   registerInventoryPaths(registry);
+  registerScimPaths(registry);
   describeCommonRefusals(registry);
   return registry;
 }

@@ -9,7 +9,7 @@ import type {
   ReviewInput,
   WindowsAccountType,
 } from "@/lib/domain/types";
-import { type StoredSystem, toSystemInput } from "@/lib/prerequisites/system-input";
+import { type StoredSystem, toEngineSystemInput } from "@/lib/prerequisites/system-input";
 import { statements, type Transaction } from "@/lib/transaction";
 
 // Reads everything the engine needs for a set of automations in six queries, whatever
@@ -47,6 +47,7 @@ interface AutomationRow {
   machine: string | null;
   windowsAccount: string | null;
   windowsAccountType: WindowsAccountType | null;
+  windowsAccountLeftAt: Date | null;
   status: AutomationStatus;
 }
 
@@ -67,14 +68,14 @@ export async function loadEngineInputs(
   const sql = statements(tx);
   const automations = await sql.rows<AutomationRow>(
     `select id, "ownerId", name, kind::text, "runMode"::text, "runAs", "departmentId", "gatewayId",
-            machine, "windowsAccount", "windowsAccountType"::text, status::text
+            machine, "windowsAccount", "windowsAccountType"::text, "windowsAccountLeftAt", status::text
        from automations where id = any($1::uuid[]) order by id for update`,
     [ids],
   );
   const systems = await sql.rows<SystemRow>(
     `select id, "automationId", name, location::text, "signInMethod"::text, sso, service,
             "credentialStore"::text, "credentialName", "credentialOwner", "credentialRotatesAt",
-            "machineGroup", "windowsAccount", "windowsAccountType"::text
+            "credentialRotatedAt", "knowerLeftAt", "machineGroup", "windowsAccount", "windowsAccountType"::text
        from system_accesses where "automationId" = any($1::uuid[]) order by "automationId", position, name`,
     [ids],
   );
@@ -153,7 +154,8 @@ export async function loadEngineInputs(
           machine: a.machine,
           windowsAccount: a.windowsAccount,
           windowsAccountType: a.windowsAccountType,
-          systems: (systemsBy.get(a.id) ?? []).map(toSystemInput),
+          windowsAccountLeftAt: a.windowsAccountLeftAt,
+          systems: (systemsBy.get(a.id) ?? []).map(toEngineSystemInput),
         },
         gateway: a.gatewayId ? (gatewaysById.get(a.gatewayId) ?? null) : null,
         connectors: connectorsFor(systemsBy.get(a.id) ?? []),

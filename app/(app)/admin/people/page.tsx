@@ -5,7 +5,10 @@ import { PeopleTable } from "@/lib/admin/components/people-table";
 import { PersonFilter } from "@/lib/admin/components/person-filter";
 import { ZPeopleQuery } from "@/lib/admin/schemas";
 import { listPeople } from "@/lib/admin/server/people";
+import { can } from "@/lib/auth/permissions";
 import { requirePageCaller } from "@/lib/auth/server/session";
+import { env } from "@/lib/env";
+import { ScimTokensSection } from "@/lib/scim/components/scim-tokens-section";
 
 export const metadata: Metadata = { title: "People" };
 
@@ -37,6 +40,9 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
       {!parsed.success ? <Alert tone="warning">The search could not be read; showing everyone.</Alert> : null}
       <PeopleTable people={items} search={query.q} />
       <PeoplePager query={query} nextCursor={nextCursor} />
+      {can(caller, "admin:scim") ? (
+        <ScimTokensSection scimUrl={`${env().APP_URL.replace(/\/$/, "")}/scim/v2`} />
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,5 @@
+import { serviceProviderConfig } from "@/lib/scim/discovery";
+import { scimRoute } from "@/lib/scim/server/scim-route";
+import { scimBaseUrl } from "@/lib/scim/server/users";
+
+export const GET = scimRoute(async () => ({ body: serviceProviderConfig(scimBaseUrl()) }));

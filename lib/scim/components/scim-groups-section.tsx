@@ -1,0 +1,91 @@
+"use client";
+
+import { Alert, Loading } from "@/components/ui/alert";
+import { Select } from "@/components/ui/field";
+import { ROLE_LABELS } from "@/lib/admin/labels";
+import { errorMessage } from "@/lib/api-client";
+import { Role } from "@/lib/generated/prisma/enums";
+import { useMapScimGroup, useScimGroups } from "@/lib/scim/hooks";
+
+// Groups the identity provider pushed over SCIM, and the role each gives its members. Once one
+// group is mapped, roles from the sign-in token are no longer read.
+
+export function ScimGroupsSection() {
+  const groups = useScimGroups();
+  const map = useMapScimGroup();
+
+  if (groups.isPending) return <Loading>Loading the groups…</Loading>;
+  if (groups.isError) {
+    return (
+      <Alert tone="error" role="alert" title="The groups could not be loaded">
+        {errorMessage(groups.error)}
+      </Alert>
+    );
+  }
+  return (
+    <section aria-labelledby="scim-groups-heading" className="space-y-3">
+      <h3 id="scim-groups-heading" className="font-semibold">
+        Groups and roles
+      </h3>
+      <p className="max-w-3xl text-sm text-slate-600">
+        Members of a group mapped to a role hold that role, as the directory says. Once any group is mapped,
+        roles are no longer taken from the sign-in token; roles given here stay.
+      </p>
+      {map.error ? (
+        <Alert tone="error" role="alert">
+          {errorMessage(map.error)}
+        </Alert>
+      ) : null}
+      {groups.data.items.length === 0 ? (
+        <p className="text-sm text-slate-600">No group provisioned yet.</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200">
+          <table className="min-w-full text-left text-sm">
+            <caption className="sr-only">Provisioned groups and their roles</caption>
+            <thead className="bg-slate-50 text-slate-700">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  Group
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  Members
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  Role
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200">
+              {groups.data.items.map((group) => (
+                <tr key={group.id}>
+                  <td className="px-3 py-2 font-medium">{group.displayName}</td>
+                  <td className="px-3 py-2">{group.memberCount}</td>
+                  <td className="px-3 py-2">
+                    <Select
+                      aria-label={`Role of ${group.displayName}`}
+                      value={group.role ?? ""}
+                      disabled={map.isPending}
+                      onChange={(event) =>
+                        map.mutate({
+                          id: group.id,
+                          body: { role: event.target.value === "" ? null : (event.target.value as Role) },
+                        })
+                      }
+                    >
+                      <option value="">No role</option>
+                      {Object.values(Role).map((role) => (
+                        <option key={role} value={role}>
+                          {ROLE_LABELS[role].label}
+                        </option>
+                      ))}
+                    </Select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

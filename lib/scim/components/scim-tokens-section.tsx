@@ -1,0 +1,233 @@
+"use client";
+
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import { Alert, Loading } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { Field, TextInput } from "@/components/ui/field";
+import { ApiError, errorMessage } from "@/lib/api-client";
+import { ScimGroupsSection } from "@/lib/scim/components/scim-groups-section";
+import type { CreatedScimToken, ScimTokenView } from "@/lib/scim/contract";
+import { useCreateScimToken, useRevokeScimToken, useRotateScimToken, useScimTokens } from "@/lib/scim/hooks";
+import { SCIM_LIMITS } from "@/lib/scim/schemas";
+
+// The admin page's section for the identity provider's SCIM tokens: create one (shown once),
+// rotate it, revoke it. docs/operations/scim-provisioning.md says where IT pastes it.
+
+const dateTimeFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+
+export function ScimTokensSection({ scimUrl }: { scimUrl: string }) {
+  const [created, setCreated] = useState<CreatedScimToken | null>(null);
+  return (
+    <section
+      aria-labelledby="scim-heading"
+      className="space-y-4 rounded-lg border border-slate-200 bg-white p-5"
+    >
+      <div>
+        <h2 id="scim-heading" className="text-lg font-semibold">
+          Provisioning from the identity provider (SCIM)
+        </h2>
+        <p className="mt-1 max-w-3xl text-sm text-slate-600">
+          Entra ID (or another SCIM client) creates, moves and deactivates people here. In its provisioning
+          settings, the tenant URL is <code className="rounded bg-slate-100 px-1">{scimUrl}</code> and the
+          secret token is a SCIM token from below. A SCIM token belongs to no person and works only for SCIM.
+        </p>
+      </div>
+      {created ? <NewScimToken token={created} onDone={() => setCreated(null)} /> : null}
+      <CreateForm onCreated={setCreated} />
+      <TokenTable onRotated={setCreated} />
+      <ScimGroupsSection />
+    </section>
+  );
+}
+
+function CreateForm({ onCreated }: { onCreated: (token: CreatedScimToken) => void }) {
+  const create = useCreateScimToken();
+  const [name, setName] = useState("Entra ID provisioning");
+  const fields = create.error instanceof ApiError ? create.error.fields : {};
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    create.mutate({ name }, { onSuccess: onCreated });
+  }
+
+  return (
+    <form onSubmit={submit} className="grid gap-4 sm:grid-cols-[1fr_auto] sm:items-end" noValidate>
+      <Field
+        id="scim-token-name"
+        label="Name"
+        hint="What uses it."
+        limit={{ max: SCIM_LIMITS.tokenName, value: name }}
+        error={fields.name}
+        required
+      >
+        {(control) => (
+          <TextInput
+            {...control}
+            name="name"
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+          />
+        )}
+      </Field>
+      <Button type="submit" pending={create.isPending} pendingText="Creating…">
+        Create SCIM token
+      </Button>
+      {create.error && !(create.error instanceof ApiError && create.error.hasFieldErrors) ? (
+        <Alert tone="error" role="alert" className="sm:col-span-2">
+          {errorMessage(create.error)}
+        </Alert>
+      ) : null}
+    </form>
+  );
+}
+
+function NewScimToken({ token, onDone }: { token: CreatedScimToken; onDone: () => void }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <div className="rounded-lg border-2 border-emerald-700 bg-emerald-50 p-4">
+      <h3 ref={heading} tabIndex={-1} className="font-semibold text-emerald-900">
+        Copy the SCIM token now
+      </h3>
+      <p className="mt-1 text-sm text-emerald-950">
+        “{token.name}” is shown this once; Preflight keeps only a fingerprint of it. Paste it into the
+        identity provider's provisioning settings as the secret token.
+      </p>
+      <div className="mt-3 flex flex-wrap items-end gap-2">
+        <div className="min-w-0 flex-1">
+          <label htmlFor="new-scim-token" className="block text-sm font-medium text-slate-900">
+            New SCIM token
+          </label>
+          <input
+            id="new-scim-token"
+            readOnly
+            value={token.token}
+            onFocus={(event) => event.currentTarget.select()}
+            className="mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm"
+          />
+        </div>
+        <Button onClick={onDone}>Done</Button>
+      </div>
+    </div>
+  );
+}
+
+function TokenTable({ onRotated }: { onRotated: (token: CreatedScimToken) => void }) {
+  const tokens = useScimTokens();
+  const rotate = useRotateScimToken();
+  const revoke = useRevokeScimToken();
+  const [pending, setPending] = useState<{ token: ScimTokenView; action: "rotate" | "revoke" } | null>(null);
+
+  if (tokens.isPending) return <Loading>Loading the SCIM tokens…</Loading>;
+  if (tokens.isError) {
+    return (
+      <Alert tone="error" role="alert" title="The SCIM tokens could not be loaded">
+        {errorMessage(tokens.error)}
+      </Alert>
+    );
+  }
+  if (tokens.data.items.length === 0) return <p className="text-sm text-slate-600">No SCIM token yet.</p>;
+  const mutation = pending?.action === "rotate" ? rotate : revoke;
+  return (
+    <>
+      <div className="overflow-x-auto rounded-lg border border-slate-200">
+        <table className="min-w-full text-left text-sm">
+          <caption className="sr-only">SCIM tokens, newest first</caption>
+          <thead className="bg-slate-50 text-slate-700">
+            <tr>
+              <th scope="col" className="px-3 py-2 font-semibold">
+                Name
+              </th>
+              <th scope="col" className="px-3 py-2 font-semibold">
+                Token
+              </th>
+              <th scope="col" className="px-3 py-2 font-semibold">
+                Status
+              </th>
+              <th scope="col" className="px-3 py-2 font-semibold">
+                Created
+              </th>
+              <th scope="col" className="px-3 py-2 font-semibold">
+                Last used
+              </th>
+              <th scope="col" className="px-3 py-2 font-semibold">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-200">
+            {tokens.data.items.map((token) => (
+              <tr key={token.id}>
+                <td className="px-3 py-2 font-medium">{token.name}</td>
+                <td className="px-3 py-2 font-mono">{token.prefix}…</td>
+                <td className="px-3 py-2">
+                  <Badge tone={token.status === "ACTIVE" ? "success" : "neutral"} value={token.status}>
+                    {token.status === "ACTIVE" ? "Active" : "Revoked"}
+                  </Badge>
+                </td>
+                <td className="px-3 py-2">
+                  {dateTimeFormat.format(new Date(token.createdAt))}
+                  {token.createdBy ? ` by ${token.createdBy}` : ""}
+                </td>
+                <td className="px-3 py-2">
+                  {token.lastUsedAt ? dateTimeFormat.format(new Date(token.lastUsedAt)) : "Never used"}
+                </td>
+                <td className="space-x-2 px-3 py-2 text-right whitespace-nowrap">
+                  {token.status === "ACTIVE" ? (
+                    <>
+                      <Button
+                        variant="secondary"
+                        size="sm"
+                        onClick={() => setPending({ token, action: "rotate" })}
+                      >
+                        Rotate<span className="sr-only"> {token.name}</span>
+                      </Button>
+                      <Button
+                        variant="secondary"
+                        size="sm"
+                        onClick={() => setPending({ token, action: "revoke" })}
+                      >
+                        Revoke<span className="sr-only"> {token.name}</span>
+                      </Button>
+                    </>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ConfirmDialog
+        open={pending !== null}
+        title={`${pending?.action === "rotate" ? "Rotate" : "Revoke"} “${pending?.token.name ?? ""}”?`}
+        confirmLabel={pending?.action === "rotate" ? "Rotate token" : "Revoke token"}
+        tone="danger"
+        pending={mutation.isPending}
+        error={mutation.error ? errorMessage(mutation.error) : null}
+        onCancel={() => setPending(null)}
+        onConfirm={() => {
+          if (!pending) return;
+          if (pending.action === "rotate") {
+            rotate.mutate(pending.token.id, {
+              onSuccess: (token) => {
+                setPending(null);
+                onRotated(token);
+              },
+            });
+          } else {
+            revoke.mutate(pending.token.id, { onSuccess: () => setPending(null) });
+          }
+        }}
+      >
+        <p>
+          Provisioning with {pending?.token.prefix}… gets “401” from its next request on
+          {pending?.action === "rotate"
+            ? ": paste the new token into the identity provider straight away. For an overlap, create a second token instead and revoke this one later."
+            : ". This cannot be undone."}
+        </p>
+      </ConfirmDialog>
+    </>
+  );
+}

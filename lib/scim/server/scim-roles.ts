@@ -1,0 +1,62 @@
+import "server-only";
+import { LastAdminError } from "@/lib/admin/server/deactivate-person";
+import { type AuditActor, recordAuditMany } from "@/lib/audit/server/record-audit";
+import type { Tx } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+// Roles from SCIM groups: a person holds, with source SCIM, the role of every live group mapped
+// to one that they are a member of — no more, no less. Sign-in never touches these rows.
+
+/** Brings the SCIM roles of these people in line with their groups; records each change. */
+export async function syncScimRoles(tx: Tx, userIds: readonly string[], actor: AuditActor): Promise<void> {
+  const ids = [...new Set(userIds)];
+  if (ids.length === 0) return;
+  const [memberships, current] = await Promise.all([
+    tx.scimGroupMember.findMany({
+      where: { userId: { in: ids }, group: { deletedAt: null, role: { not: null } } },
+      select: { userId: true, group: { select: { role: true } } },
+    }),
+    tx.roleAssignment.findMany({
+      where: { userId: { in: ids }, source: "SCIM" },
+      select: { userId: true, role: true },
+    }),
+  ]);
+  const wanted = new Map<string, Set<Role>>(ids.map((id) => [id, new Set()]));
+  for (const row of memberships) if (row.group.role) wanted.get(row.userId)?.add(row.group.role);
+  const held = new Map<string, Set<Role>>(ids.map((id) => [id, new Set()]));
+  for (const row of current) held.get(row.userId)?.add(row.role);
+
+  const events = [];
+  for (const id of ids) {
+    const before = [...held.get(id)!].sort();
+    const after = [...wanted.get(id)!].sort();
+    if (before.join() === after.join()) continue;
+    const gone = before.filter((role) => !after.includes(role));
+    const added = after.filter((role) => !before.includes(role));
+    if (gone.length > 0)
+      await tx.roleAssignment.deleteMany({ where: { userId: id, source: "SCIM", role: { in: gone } } });
+    if (added.length > 0)
+      await tx.roleAssignment.createMany({
+        data: added.map((role) => ({ userId: id, role, source: "SCIM" as const })),
+        skipDuplicates: true,
+      });
+    events.push({
+      actor,
+      action: "user.updated",
+      entityType: "User",
+      entityId: id,
+      before: { scimRoles: before },
+      after: { scimRoles: after },
+    });
+  }
+  if (events.length === 0) return;
+  // Whatever the directory says, the portal keeps someone who can change people.
+  const admins = await tx.user.count({ where: { active: true, roles: { some: { role: "ADMIN" } } } });
+  if (admins === 0) throw new LastAdminError();
+  await recordAuditMany(tx, events);
+}
+
+/** SCIM roles are on once an ADMIN mapped a live group to a role: sign-in then leaves roles to SCIM. */
+export async function scimRolesOn(tx: Tx): Promise<boolean> {
+  return (await tx.scimGroup.count({ where: { deletedAt: null, role: { not: null } } })) > 0;
+}

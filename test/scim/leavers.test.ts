@@ -1,0 +1,240 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { LEAVER_REQUEST_REASON } from "@/lib/admin/server/deactivate-person";
+import { insertAutomation } from "@/lib/testing/factories";
+import { buildCompany, type Company } from "@/test/support/company";
+import { scimTokenFor } from "@/test/support/credentials";
+import { prisma, resetDatabase } from "@/test/support/db";
+import { APP_ORIGIN, callRoute } from "@/test/support/route";
+
+// A leaver, whoever says so (an ADMIN or SCIM): their automations lose their owner (flag LEFT),
+// their pending requests are cancelled, managers are told — in the one transaction of the leave.
+
+let company: Company;
+
+beforeEach(async () => {
+  await resetDatabase();
+  company = await buildCompany();
+});
+
+async function makerWithWork() {
+  const owned = await insertAutomation({
+    name: "Bank reconciliation",
+    kind: "CLOUD_FLOW",
+    ownerId: company.maker.id,
+    departmentId: company.finance.id,
+    systems: [{ name: "SharePoint", signInMethod: "ENTRA_ID" }],
+  });
+  const retired = await insertAutomation({
+    name: "Old export",
+    kind: "CLOUD_FLOW",
+    ownerId: company.maker.id,
+    departmentId: company.finance.id,
+    systems: [{ name: "SharePoint", signInMethod: "ENTRA_ID" }],
+  });
+  await prisma.automation.update({
+    where: { id: retired.id },
+    data: { status: "RETIRED", retiredAt: new Date() },
+  });
+  const colleagues = await insertAutomation({
+    name: "Invoices",
+    kind: "CLOUD_FLOW",
+    ownerId: company.colleague.id,
+    departmentId: company.finance.id,
+    systems: [{ name: "SharePoint", signInMethod: "ENTRA_ID" }],
+  });
+  const request = await prisma.request.create({
+    data: {
+      type: "GATEWAY",
+      requesterId: company.maker.id,
+      automationId: owned.id,
+      departmentId: company.finance.id,
+      justification: "Needs the file share",
+    },
+  });
+  return { owned, retired, colleagues, request };
+}
+
+async function expectLeaver(work: Awaited<ReturnType<typeof makerWithWork>>) {
+  const owned = await prisma.automation.findUniqueOrThrow({ where: { id: work.owned.id } });
+  expect(owned.ownerMissing).toBe("LEFT");
+  expect(owned.ownerMissingSince).not.toBeNull();
+  expect(owned.ownerId).toBe(company.maker.id);
+  expect(
+    (await prisma.automation.findUniqueOrThrow({ where: { id: work.retired.id } })).ownerMissing,
+  ).toBeNull();
+  expect(
+    (await prisma.automation.findUniqueOrThrow({ where: { id: work.colleagues.id } })).ownerMissing,
+  ).toBeNull();
+  const request = await prisma.request.findUniqueOrThrow({ where: { id: work.request.id } });
+  expect(request).toMatchObject({ status: "CANCELLED", decisionReason: LEAVER_REQUEST_REASON });
+  const notice = await prisma.notification.findFirstOrThrow({
+    where: { userId: company.manager.id, kind: "user.left" },
+  });
+  expect(notice.body).toBe("1 automation they owned needs a new owner; 1 pending request was cancelled.");
+  const actions = (await prisma.auditEvent.findMany({ orderBy: { id: "asc" } })).map((event) => event.action);
+  expect(actions).toEqual(
+    expect.arrayContaining(["user.deactivated", "automation.owner_left", "request.cancelled"]),
+  );
+}
+
+describe("leavers", () => {
+  it("an ADMIN's deactivation", async () => {
+    const work = await makerWithWork();
+    const { PATCH } = await import("@/app/api/v1/admin/people/[id]/route");
+    const answer = await callRoute(PATCH, "PATCH", `/api/v1/admin/people/${company.maker.id}`, {
+      headers: { cookie: company.admin.sessionCookie, origin: APP_ORIGIN, "sec-fetch-site": "same-origin" },
+      params: { id: company.maker.id },
+      body: { active: false },
+    });
+    expect(answer.status, answer.text).toBe(200);
+    await expectLeaver(work);
+
+    // Reactivated: nothing comes back on its own.
+    const again = await callRoute(PATCH, "PATCH", `/api/v1/admin/people/${company.maker.id}`, {
+      headers: { cookie: company.admin.sessionCookie, origin: APP_ORIGIN, "sec-fetch-site": "same-origin" },
+      params: { id: company.maker.id },
+      body: { active: true },
+    });
+    expect(again.status).toBe(200);
+    expect((await prisma.automation.findUniqueOrThrow({ where: { id: work.owned.id } })).ownerMissing).toBe(
+      "LEFT",
+    );
+    expect((await prisma.request.findUniqueOrThrow({ where: { id: work.request.id } })).status).toBe(
+      "CANCELLED",
+    );
+  });
+
+  it("SCIM's active:false and delete", async () => {
+    const work = await makerWithWork();
+    await prisma.user.update({
+      where: { id: company.maker.id },
+      data: { scimUserName: company.maker.email },
+    });
+    const token = await scimTokenFor();
+    const { PATCH, DELETE } = await import("@/app/scim/v2/Users/[id]/route");
+    const id = company.maker.id;
+    const answer = await callRoute(PATCH, "PATCH", `/scim/v2/Users/${id}`, {
+      token,
+      params: { id },
+      body: {
+        schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+        Operations: [{ op: "Replace", path: "active", value: false }],
+      },
+    });
+    expect(answer.status, answer.text).toBe(200);
+    await expectLeaver(work);
+    // The delete that follows finds the person already gone: nothing is done twice.
+    const events = await prisma.auditEvent.count({ where: { action: "automation.owner_left" } });
+    expect(
+      (await callRoute(DELETE, "DELETE", `/scim/v2/Users/${id}`, { token, params: { id } })).status,
+    ).toBe(204);
+    expect(await prisma.auditEvent.count({ where: { action: "automation.owner_left" } })).toBe(events);
+  });
+
+  it("a leaver who owned 1,000 automations is handled in one transaction within 2 s", async () => {
+    await prisma.automation.createMany({
+      data: Array.from({ length: 1000 }, (_, i) => ({
+        name: `Flow ${i}`,
+        kind: "CLOUD_FLOW" as const,
+        runMode: "ATTENDED" as const,
+        ownerId: company.maker.id,
+        departmentId: company.finance.id,
+      })),
+    });
+    const { PATCH } = await import("@/app/api/v1/admin/people/[id]/route");
+    const started = performance.now();
+    const answer = await callRoute(PATCH, "PATCH", `/api/v1/admin/people/${company.maker.id}`, {
+      headers: { cookie: company.admin.sessionCookie, origin: APP_ORIGIN, "sec-fetch-site": "same-origin" },
+      params: { id: company.maker.id },
+      body: { active: false },
+    });
+    const elapsed = performance.now() - started;
+    expect(answer.status).toBe(200);
+    expect(await prisma.automation.count({ where: { ownerMissing: "LEFT" } })).toBe(1000);
+    console.info(`leaver with 1,000 automations: ${Math.round(elapsed)} ms`);
+    expect(elapsed).toBeLessThan(2000);
+  });
+
+  it("what they knew goes back to OUTSTANDING through the engine until it is rotated", async () => {
+    const local = company.maker.email.split("@")[0]!;
+    // A colleague's automation whose banking password the maker kept.
+    const payments = await insertAutomation({
+      name: "Payments",
+      kind: "CLOUD_FLOW",
+      ownerId: company.colleague.id,
+      departmentId: company.finance.id,
+      systems: [
+        {
+          name: "Online banking",
+          signInMethod: "USERNAME_PASSWORD",
+          credential: {
+            store: "AZURE_KEY_VAULT",
+            name: "kv-finance/banking-bot",
+            owner: company.maker.email,
+            rotatesAt: new Date(Date.now() + 90 * 86_400_000),
+          },
+        },
+      ],
+    });
+    const desktop = await insertAutomation({
+      name: "Month end",
+      kind: "DESKTOP_FLOW",
+      ownerId: company.maker.id,
+      departmentId: company.finance.id,
+      machine: "PC-7",
+      windowsAccount: `CORP\\${local}`,
+      windowsAccountType: "PERSONAL",
+      systems: [],
+    });
+    const statusOf = async (automationId: string, type: "CREDENTIAL" | "WINDOWS_SIGN_IN") =>
+      prisma.prerequisite.findFirstOrThrow({ where: { automationId, type } });
+    expect((await statusOf(payments.id, "CREDENTIAL")).status).toBe("SATISFIED");
+    expect((await statusOf(desktop.id, "WINDOWS_SIGN_IN")).status).toBe("SATISFIED");
+
+    const admin = {
+      cookie: company.admin.sessionCookie,
+      origin: APP_ORIGIN,
+      "sec-fetch-site": "same-origin",
+    };
+    const { PATCH: patchPerson } = await import("@/app/api/v1/admin/people/[id]/route");
+    const left = await callRoute(patchPerson, "PATCH", `/api/v1/admin/people/${company.maker.id}`, {
+      headers: admin,
+      params: { id: company.maker.id },
+      body: { active: false },
+    });
+    expect(left.status, left.text).toBe(200);
+    const credential = await statusOf(payments.id, "CREDENTIAL");
+    expect(credential.status).toBe("OUTSTANDING");
+    expect(credential.reason).toContain("The person who knew this has left: rotate it and name a new owner.");
+    expect((await statusOf(desktop.id, "WINDOWS_SIGN_IN")).status).toBe("OUTSTANDING");
+    const deactivated = await prisma.auditEvent.findFirstOrThrow({ where: { action: "user.deactivated" } });
+    expect(deactivated.after).toMatchObject({ secretsReopened: 2 });
+
+    // The colleague rotates the password and names themself the new owner.
+    const { PATCH: patchAutomation } = await import("@/app/api/v1/automations/[id]/route");
+    const current = await prisma.automation.findUniqueOrThrow({ where: { id: payments.id } });
+    const rotated = await callRoute(patchAutomation, "PATCH", `/api/v1/automations/${payments.id}`, {
+      token: company.colleague.token,
+      params: { id: payments.id },
+      body: {
+        version: current.version,
+        systems: [
+          {
+            name: "Online banking",
+            location: "CLOUD",
+            signInMethod: "USERNAME_PASSWORD",
+            credentialReference: {
+              store: "AZURE_KEY_VAULT",
+              name: "kv-finance/banking-bot",
+              owner: company.colleague.email,
+              rotatesAt: new Date(Date.now() + 90 * 86_400_000).toISOString(),
+              rotatedAt: new Date().toISOString(),
+            },
+          },
+        ],
+      },
+    });
+    expect(rotated.status, rotated.text).toBe(200);
+    expect((await statusOf(payments.id, "CREDENTIAL")).status).toBe("SATISFIED");
+  });
+});
