@@ -9,10 +9,11 @@ import * as importItem from "@/app/api/v1/imports/[id]/route";
 import * as imports from "@/app/api/v1/imports/route";
 import * as environmentItem from "@/app/api/v1/inventory/environments/[id]/route";
 import * as environments from "@/app/api/v1/inventory/environments/route";
+import * as scimUsers from "@/app/scim/v2/Users/route";
 import { recordSignIn } from "@/lib/auth/server/sign-in";
 import { SAMPLES } from "@/lib/inventory/testing/uploads";
 import { buildCompany, type Company } from "@/test/support/company";
-import { tokenFor } from "@/test/support/credentials";
+import { scimTokenFor, tokenFor } from "@/test/support/credentials";
 import { prisma, resetDatabase, rowCounts } from "@/test/support/db";
 import { callRoute } from "@/test/support/route";
 
@@ -297,6 +298,25 @@ describe("POST /api/v1/imports (CoE Starter Kit export)", () => {
       expect(automation.ownerMissing).toBeNull();
       expect(automation.findings.every((finding) => finding.resolvedAt !== null)).toBe(true);
     }
+    // The same through SCIM: provisioning a person known only from the import activates them.
+    const scim = await callRoute(scimUsers.POST, "POST", "/scim/v2/Users", {
+      token: await scimTokenFor(),
+      body: {
+        schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
+        userName: "former.employee@contoso.example",
+        externalId: "b2222222-2222-4222-8222-222222222222",
+        active: true,
+        displayName: "Former Employee",
+        emails: [{ primary: true, type: "work", value: "former.employee@contoso.example" }],
+      },
+    });
+    expect(scim.status, JSON.stringify(scim.body)).toBeLessThan(300);
+    const ledger = await prisma.automation.findFirstOrThrow({ where: { name: "Nightly ledger export" } });
+    expect(ledger.ownerMissing).toBeNull();
+    await prisma.user.update({
+      where: { email: "former.employee@contoso.example" },
+      data: { active: false, lastSignInAt: new Date() },
+    });
     // A person who left (deactivated, signed in before) is still refused.
     const former = await prisma.user.findUniqueOrThrow({
       where: { email: "former.employee@contoso.example" },

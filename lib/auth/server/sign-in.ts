@@ -3,6 +3,7 @@ import { type AuditActor, recordAudit } from "@/lib/audit/server/record-audit";
 import type { Identity } from "@/lib/auth/claims";
 import { prisma, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { takeOverImportedFlows } from "@/lib/inventory/server/owners";
 import { scimRolesOn } from "@/lib/scim/server/scim-roles";
 
 // Each sign-in brings the person's record in line with the identity provider: name,
@@ -97,7 +98,8 @@ async function syncUser(tx: Tx, { provider, identity }: SignInInput): Promise<Si
     ? await tx.user.update({ where: { id: existing.id }, data: fields, select: { id: true } })
     : await tx.user.create({ data: fields, select: { id: true } });
 
-  if (claimsImported) await takeOverImportedFlows(tx, user.id, identity.email, now);
+  if (claimsImported)
+    await takeOverImportedFlows(tx, { userId: user.id, actor: { id: user.id, label: identity.email }, now });
 
   const claimRolesBefore = (existing?.roles ?? []).map((assignment) => assignment.role).sort();
   const claimRoles = (await scimRolesOn(tx)) ? [] : identity.roles;
@@ -170,25 +172,5 @@ async function refuse(tx: Tx, actor: AuditActor, userId: string, reason: SignInR
     entityType: "User",
     entityId: userId,
     after: { reason, provider },
-  });
-}
-
-/** Flows imported with this person as their owner now have an active owner. */
-async function takeOverImportedFlows(tx: Tx, userId: string, email: string, now: Date): Promise<void> {
-  const { count } = await tx.automation.updateMany({
-    where: { ownerId: userId, ownerMissing: "NOT_FOUND" },
-    data: { ownerMissing: null, ownerMissingSince: null },
-  });
-  await tx.inventoryFinding.updateMany({
-    where: { automation: { ownerId: userId }, kind: "OWNER_NOT_FOUND", resolvedAt: null },
-    data: { resolvedAt: now },
-  });
-  await recordAudit(tx, {
-    actor: { id: userId, label: email },
-    action: "user.activated_from_inventory",
-    entityType: "User",
-    entityId: userId,
-    before: { active: false, knownFrom: "INVENTORY" },
-    after: { active: true, automationsWithOwnerAgain: count },
   });
 }

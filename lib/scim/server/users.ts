@@ -6,6 +6,7 @@ import { type AuditActor, recordAudit } from "@/lib/audit/server/record-audit";
 import { prisma, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { takeOverImportedFlows } from "@/lib/inventory/server/owners";
 import { LIST_RESPONSE_SCHEMA, MAX_PAGE_SIZE } from "@/lib/scim/constants";
 import { scimBadRequest, scimConflict, scimNotFound } from "@/lib/scim/errors";
 import {
@@ -288,6 +289,11 @@ async function apply(tx: Tx, existing: Row | null, desired: DesiredUser, actor: 
   }
   if (desired.active === false && existing.active) {
     await deactivatePerson(tx, { userId: existing.id, actor, cause: "SCIM_INACTIVE" });
+  } else if (desired.active === true && !existing.active && existing.knownFrom === "INVENTORY") {
+    // Known only as a flow's owner from an inventory import: provisioning them is their account,
+    // and the flows imported with them as owner have an active owner now.
+    await tx.user.update({ where: { id: existing.id }, data: { active: true } });
+    await takeOverImportedFlows(tx, { userId: existing.id, actor, now: new Date() });
   } else if (desired.active === true && !existing.active) {
     // Reactivated: the person may sign in again; tokens, sessions and ownership stay revoked.
     await tx.user.update({ where: { id: existing.id }, data: { active: true } });
