@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as departmentItem from "@/app/api/v1/admin/departments/[id]/route";
 import * as departments from "@/app/api/v1/admin/departments/route";
+import * as scimTokens from "@/app/api/v1/admin/scim-tokens/route";
 import * as review from "@/app/api/v1/automations/[id]/prerequisites/[prerequisiteId]/review/route";
 import * as automationItem from "@/app/api/v1/automations/[id]/route";
 import * as automations from "@/app/api/v1/automations/route";
@@ -283,6 +284,14 @@ const WRITE_ROUTES: WriteRoute[] = [
     path: "/api/v1/tokens",
     who: () => company.maker,
     body: () => ({ name: "Nightly export", expiresInDays: 30 }),
+    fields: ["name"],
+  },
+  {
+    operation: "POST /api/v1/admin/scim-tokens",
+    handler: scimTokens.POST,
+    path: "/api/v1/admin/scim-tokens",
+    who: () => company.admin,
+    body: () => ({ name: "Entra ID provisioning" }),
     fields: ["name"],
   },
   // Appended: the tests below pick some routes by their place in this list.
