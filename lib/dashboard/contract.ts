@@ -41,6 +41,18 @@ export const ZDashboardSummary = z
       description:
         "SATISFIED prerequisites (of automations that are not RETIRED) known only from the maker's declaration — basis DECLARED, not verified by IT. The list behind it: GET /api/v1/prerequisites?basis=DECLARED.",
     }),
+    inventory: z
+      .object({
+        withFindings: count.openapi({
+          description:
+            "Automations with an open finding from an inventory import or sync. The list: GET /api/v1/automations?finding=ANY.",
+        }),
+        withoutActiveOwner: count.openapi({
+          description:
+            "Automations whose owner left or has no account here. The list: GET /api/v1/automations?ownerMissing=true.",
+        }),
+      })
+      .openapi({ description: "Of the automations in scope that are not RETIRED." }),
     requests: z
       .object({
         pending: count,

@@ -27,6 +27,15 @@ export function declaredOnlyHref(filters: { departmentId?: string }): string {
   return withQuery("/prerequisites", { basis: "DECLARED", ...filters });
 }
 
+/** Automations with an open inventory finding, or without an active owner. */
+export function inventoryHref(filters: { departmentId?: string; ownerMissing?: boolean }): string {
+  const { ownerMissing, ...rest } = filters;
+  return withQuery(
+    "/automations",
+    ownerMissing ? { ownerMissing: "true", ...rest } : { finding: "ANY", ...rest },
+  );
+}
+
 export function pendingRequestsHref(filters: {
   departmentId?: string;
   minAgeDays?: string;

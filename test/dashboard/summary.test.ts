@@ -18,12 +18,51 @@ let company: DashboardCompany;
 beforeAll(async () => {
   await resetDatabase();
   company = await buildDashboardCompany();
+  // Inventory figures: two automations with open findings (one also without an active owner,
+  // one with a resolved finding only, which does not count) and the retired one, which never does.
+  const [first, second, third] = await prisma.automation.findMany({
+    where: { status: { not: "RETIRED" } },
+    orderBy: { name: "asc" },
+    take: 3,
+  });
+  const finding = (automationId: string, resolvedAt: Date | null = null) => ({
+    automationId,
+    kind: "PLAIN_TEXT_PASSWORD",
+    severity: "HIGH",
+    category: "LCNC-SEC-08",
+    message: "m",
+    resolvedAt,
+  });
+  await prisma.inventoryFinding.createMany({
+    data: [
+      finding(first!.id),
+      finding(second!.id),
+      finding(third!.id, new Date()),
+      finding(company.retired.id),
+    ],
+  });
+  await prisma.automation.updateMany({
+    where: { id: { in: [second!.id, company.retired.id] } },
+    data: { ownerMissing: "LEFT", inventorySource: "COE" },
+  });
+  await prisma.automation.updateMany({
+    where: { id: { in: [first!.id, third!.id] } },
+    data: { inventorySource: "COE" },
+  });
 });
 
 /** The rows of the company, read back with Prisma, to compute the expected figures from. */
 async function facts() {
   const [automations, prerequisites, requests, connectors, departments] = await Promise.all([
-    prisma.automation.findMany({ select: { id: true, status: true, departmentId: true } }),
+    prisma.automation.findMany({
+      select: {
+        id: true,
+        status: true,
+        departmentId: true,
+        ownerMissing: true,
+        findings: { where: { resolvedAt: null }, select: { id: true } },
+      },
+    }),
     prisma.prerequisite.findMany({
       select: {
         type: true,
@@ -113,6 +152,10 @@ async function expectedSummary(scope: string[], now: Date) {
         })),
     },
     satisfiedOnDeclarationOnly: declaredOnly.length,
+    inventory: {
+      withFindings: active.filter((a) => a.findings.length > 0).length,
+      withoutActiveOwner: active.filter((a) => a.ownerMissing !== null).length,
+    },
     requests: {
       pending: ages.length,
       medianAgeDays: round1(percentile(ages, 0.5)),

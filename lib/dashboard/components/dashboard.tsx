@@ -17,6 +17,7 @@ import { DASHBOARD_REFRESH_MS, useDashboardDetails, useDashboardSummary } from "
 import {
   automationsHref,
   declaredOnlyHref,
+  inventoryHref,
   pendingRequestsHref,
   prerequisitesHref,
 } from "@/lib/dashboard/links";
@@ -240,6 +241,16 @@ function Headline({ summary, departmentId }: { summary: DashboardSummary; depart
             label="Satisfied on declaration only"
             value={summary.satisfiedOnDeclarationOnly}
             href={declaredOnlyHref({ departmentId })}
+          />
+          <Stat
+            label="Automations with findings from the tenant"
+            value={summary.inventory.withFindings}
+            href={inventoryHref({ departmentId })}
+          />
+          <Stat
+            label="Automations without an active owner"
+            value={summary.inventory.withoutActiveOwner}
+            href={inventoryHref({ departmentId, ownerMissing: true })}
           />
         </div>
       </DetailSection>

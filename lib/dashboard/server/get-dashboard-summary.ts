@@ -39,6 +39,14 @@ outstanding as (
    where ${OUTSTANDING_IN_SCOPE}
    group by p."departmentId", p.type
 ),
+inventory as (
+  select count(*) filter (where a."ownerMissing" is not null)::int as "withoutOwner",
+         count(*) filter (where exists (select 1 from inventory_findings f
+                                         where f."automationId" = a.id and f."resolvedAt" is null))::int as "withFindings"
+    from automations a
+   where a."departmentId" = any($1::uuid[]) and a.status <> 'RETIRED'
+     and (a."ownerMissing" is not null or a."inventorySource" is not null)
+),
 declared_only as (
   select count(*)::int as n from prerequisites p where ${DECLARED_ONLY_IN_SCOPE}
 ),
@@ -67,8 +75,8 @@ select
      left join (select "departmentId", sum(n)::int as n from outstanding group by "departmentId") o
        on o."departmentId" = s.id) as "byDepartment",
   q.pending as "pendingRequests", q.median, q.p90,
-  e.d7, e.d30, e.d90, x.n as "declaredOnly"
-from automation_counts a, request_ages q, expiries e, declared_only x`;
+  e.d7, e.d30, e.d90, x.n as "declaredOnly", i."withFindings", i."withoutOwner"
+from automation_counts a, request_ages q, expiries e, declared_only x, inventory i`;
 
 interface SummaryRow {
   departmentIds: string[];
@@ -85,6 +93,8 @@ interface SummaryRow {
   d30: number;
   d90: number;
   declaredOnly: number;
+  withFindings: number;
+  withoutOwner: number;
 }
 
 /** Every type as a key, zeros included, in the engine's order. */
@@ -106,6 +116,7 @@ export async function computeSummary(departmentIds: string[], now: Date): Promis
       byDepartment: row.byDepartment,
     },
     satisfiedOnDeclarationOnly: row.declaredOnly,
+    inventory: { withFindings: row.withFindings, withoutActiveOwner: row.withoutOwner },
     requests: { pending: row.pendingRequests, medianAgeDays: row.median, p90AgeDays: row.p90 },
     expiries: { next7Days: row.d7, next30Days: row.d30, next90Days: row.d90 },
     generatedAt: now.toISOString(),
