@@ -108,15 +108,23 @@ function unannouncedBreaks(): string[] {
   const problems: string[] = [];
   const commits = git(["log", "--format=%H", "--", JSON_FILE]).split("\n").filter(Boolean);
   for (const commit of commits) {
-    let before: Document;
-    try {
-      before = JSON.parse(git(["show", `${commit}~1:${JSON_FILE}`]));
-    } catch {
-      continue; // the commit that created the file
-    }
     const after: Document = JSON.parse(git(["show", `${commit}:${JSON_FILE}`]));
-    const breaks = breakingChanges(before, after);
-    if (breaks.length === 0) continue;
+    // A merge brings in what its branches changed, and they answer for it in their own commits:
+    // only a break against every parent is the merge's own.
+    const parents = git(["log", "-1", "--format=%P", commit]).trim().split(" ").filter(Boolean);
+    let breaks: string[] | null = null;
+    for (const parent of parents) {
+      let before: Document;
+      try {
+        before = JSON.parse(git(["show", `${parent}:${JSON_FILE}`]));
+      } catch {
+        breaks = [];
+        break; // a parent without the file: the commit that created it
+      }
+      const found: string[] = breakingChanges(before, after);
+      breaks = breaks === null ? found : breaks.filter((line) => found.includes(line));
+    }
+    if (!breaks || breaks.length === 0) continue;
     if (ANNOUNCED.test(git(["log", "-1", "--format=%B", commit]))) continue;
     const subject = git(["log", "-1", "--format=%h %s", commit]).trim();
     problems.push(`${subject}\n${breaks.map((b) => `    - ${b}`).join("\n")}`);

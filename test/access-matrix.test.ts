@@ -480,6 +480,16 @@ const ROUTES: RouteRow[] = [
     expect: ONLY(["MAKER", "ADMIN"], "ALLOWED", "DENIED"),
   },
   {
+    route: "POST /api/v1/automations/reassign",
+    load: () => import("@/app/api/v1/automations/reassign/route"),
+    call: (fixtures) => ({
+      path: "/api/v1/automations/reassign",
+      body: { automationIds: [fixtures.makerAutomationId], ownerEmail: fixtures.people.MAKER.email },
+    }),
+    // Past the guard: 200 within the manager's departments, 404 outside them.
+    expect: ONLY(["MANAGER", "ADMIN"], "ALLOWED"),
+  },
+  {
     route: "POST /api/v1/automations/{own, imported}/confirm",
     load: () => import("@/app/api/v1/automations/[id]/confirm/route"),
     call: async (fixtures) => {

@@ -13,6 +13,9 @@ export const PERMISSIONS = {
   "automation:read:department": ["MANAGER"],
   "automation:read:all": ["IT_APPROVER", "ADMIN"],
   "automation:retire:any": ["ADMIN"],
+  /** Give an automation a new owner (one without an active owner, or any): its department's manager. */
+  "automation:reassign:department": ["MANAGER"],
+  "automation:reassign:all": ["ADMIN"],
   "request:create": ["MAKER"],
   "request:read:own": ["MAKER"],
   "request:read:department": ["MANAGER"],

@@ -200,6 +200,10 @@ export const ZAutomation = z
       .object({
         edit: z.boolean(),
         retire: z.boolean(),
+        reassign: z.boolean().openapi({
+          description:
+            "May give it a new owner (POST /api/v1/automations/reassign): its department's MANAGER, or an ADMIN.",
+        }),
         confirm: z.boolean().openapi({
           description:
             "May confirm the sign-in methods an inventory import inferred (the owner, while any is inferred).",

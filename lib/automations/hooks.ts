@@ -94,6 +94,21 @@ export function useConfirmAutomation(id: string) {
   });
 }
 
+export function useReassignAutomations() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { automationIds: string[]; ownerEmail: string }) =>
+      apiFetch<{ reassigned: number; owner: { id: string; name: string; email: string } }>(
+        `${BASE}/reassign`,
+        {
+          method: "POST",
+          body,
+        },
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: automationKeys.all }),
+  });
+}
+
 export function useRetireAutomation(id: string) {
   const queryClient = useQueryClient();
   return useMutation({

@@ -342,3 +342,23 @@ export type AutomationFilters = Partial<TAutomationListQuery>;
 /** GET /api/v1/automations/export: the list's filters, every page. */
 export const ZAutomationExportQuery = ZAutomationListQuery.omit({ limit: true, cursor: true });
 export type TAutomationExportQuery = z.infer<typeof ZAutomationExportQuery>;
+
+export const MAX_REASSIGN = 500;
+
+export const ZReassignAutomationsBody = z
+  .object({
+    automationIds: z
+      .array(z.uuid("Each automation id must be an id."), {
+        error: "automationIds must be a list of automation ids.",
+      })
+      .min(1, "Choose at least one automation.")
+      .max(MAX_REASSIGN, `At most ${MAX_REASSIGN} automations at once.`),
+    ownerEmail: z
+      .string({ error: "ownerEmail must be text." })
+      .trim()
+      .toLowerCase()
+      .pipe(z.email("ownerEmail must be the new owner's e-mail address.")),
+  })
+  .strict()
+  .openapi("ReassignAutomationsBody");
+export type TReassignAutomationsBody = z.infer<typeof ZReassignAutomationsBody>;

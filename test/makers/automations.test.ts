@@ -416,7 +416,13 @@ describe("reading automations", () => {
     const automation = await registerFor(company.maker.token, "Finance one");
     const read = await get(company.manager.token, automation.id);
     expect(read.status).toBe(200);
-    expect(read.body.permissions).toEqual({ edit: false, retire: false, confirm: false, review: false });
+    expect(read.body.permissions).toEqual({
+      edit: false,
+      retire: false,
+      reassign: true,
+      confirm: false,
+      review: false,
+    });
     expect((await patch(company.manager.token, automation.id, { version: 1, name: "Renamed" })).status).toBe(
       403,
     );

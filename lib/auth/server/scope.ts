@@ -38,6 +38,14 @@ export function automationRetireScope(caller: Caller): Prisma.AutomationWhereInp
   return automationEditScope(caller);
 }
 
+/** Automations the caller may give a new owner: their managed departments' (MANAGER), any (ADMIN). */
+export function automationReassignScope(caller: Caller): Prisma.AutomationWhereInput {
+  if (can(caller, "automation:reassign:all")) return {};
+  if (can(caller, "automation:reassign:department") && caller.managedDepartmentIds.length > 0)
+    return { departmentId: { in: caller.managedDepartmentIds } };
+  return NOTHING;
+}
+
 /** Requests the caller may see: own (MAKER), managed departments (MANAGER), all (IT_APPROVER, ADMIN). */
 export function requestScope(caller: Caller): Prisma.RequestWhereInput {
   if (can(caller, "request:read:all")) return {};

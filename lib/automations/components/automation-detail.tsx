@@ -278,7 +278,7 @@ export function AutomationDetailView({ id }: { id: string }) {
 
       <Announcement message={announcement} />
 
-      <OwnerMissingNotice automation={data} />
+      <OwnerMissingNotice automation={data} onReassigned={setAnnouncement} />
       <ConfirmInferred automation={data} onConfirmed={setAnnouncement} />
       {data.inventory || data.findings.length > 0 ? (
         <DetailSection id="findings" heading={`Findings (${data.findings.length})`}>

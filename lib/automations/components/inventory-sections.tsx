@@ -1,11 +1,13 @@
 "use client";
 
+import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { errorMessage } from "@/lib/api-client";
+import { TextField } from "@/components/ui/field";
+import { ApiError, errorMessage } from "@/lib/api-client";
 import type { Automation, Finding } from "@/lib/automations/contract";
-import { useConfirmAutomation } from "@/lib/automations/hooks";
+import { useConfirmAutomation, useReassignAutomations } from "@/lib/automations/hooks";
 import { formatDate } from "@/lib/automations/labels";
 
 // What an inventory import brought to an automation's page: where it came from, its findings,
@@ -40,7 +42,13 @@ export function inventoryFacts(automation: Automation) {
   ];
 }
 
-export function OwnerMissingNotice({ automation }: { automation: Automation }) {
+export function OwnerMissingNotice({
+  automation,
+  onReassigned,
+}: {
+  automation: Automation;
+  onReassigned: (message: string) => void;
+}) {
   if (!automation.ownerMissing) return null;
   return (
     <Alert tone="warning" title="No active owner">
@@ -50,6 +58,7 @@ export function OwnerMissingNotice({ automation }: { automation: Automation }) {
           : `${automation.owner.name}, its owner in the tenant, has no account in Preflight yet. `}
         Its department&apos;s manager assigns it to someone who does.
       </p>
+      <ReassignOwner automation={automation} onReassigned={onReassigned} />
     </Alert>
   );
 }
@@ -109,5 +118,45 @@ export function FindingList({ findings }: { findings: ReadonlyArray<Finding> }) 
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Their department's manager (or an ADMIN) gives an automation without an active owner to someone. */
+export function ReassignOwner({
+  automation,
+  onReassigned,
+}: {
+  automation: Automation;
+  onReassigned: (message: string) => void;
+}) {
+  const reassign = useReassignAutomations();
+  const [email, setEmail] = useState("");
+  if (!automation.ownerMissing || !automation.permissions.reassign) return null;
+  const error =
+    reassign.error instanceof ApiError ? (reassign.error.fields.ownerEmail ?? reassign.error.message) : null;
+  return (
+    <form
+      className="flex flex-wrap items-end gap-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        reassign.mutate(
+          { automationIds: [automation.id], ownerEmail: email },
+          { onSuccess: (answer) => onReassigned(`${answer.owner.name} now owns ${automation.name}.`) },
+        );
+      }}
+    >
+      <TextField
+        id="reassign-owner"
+        label="New owner's e-mail"
+        type="email"
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+        error={error}
+        required
+      />
+      <Button type="submit" pending={reassign.isPending}>
+        Make them the owner
+      </Button>
+    </form>
   );
 }

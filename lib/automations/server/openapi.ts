@@ -2,13 +2,16 @@ import "server-only";
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { ZAutomation, ZAutomationSummary } from "@/lib/automations/contract";
 import {
+  MAX_REASSIGN,
   MAX_SYSTEMS,
   ZAutomationListQuery,
   ZCreateAutomationBody,
+  ZReassignAutomationsBody,
   ZRetireAutomationBody,
   ZUpdateAutomationBody,
 } from "@/lib/automations/schemas";
-import { answers, json, jsonBody, pageOf, signedInRoutes, ZIdParams } from "@/lib/openapi/common";
+import { answers, json, jsonBody, pageOf, signedInRoutes, ZIdParams, ZPersonRef } from "@/lib/openapi/common";
+import { z } from "@/lib/openapi/zod";
 import { ZReviewParams, ZReviewPrerequisiteBody } from "@/lib/prerequisites/schemas";
 
 // How /api/v1/automations answers, for the OpenAPI document (lib/openapi/server/registry.ts). The
@@ -60,6 +63,24 @@ export function registerAutomationPaths(registry: OpenAPIRegistry): void {
     description: "Status RETIRED; its pending requests are cancelled.",
     request: { params: ZIdParams, body: jsonBody(ZRetireAutomationBody) },
     responses: answers(200, json(ZAutomation, "The retired automation."), 400, 403, 404, 409),
+  });
+  route({
+    method: "post",
+    path: "/api/v1/automations/reassign",
+    summary: "Give automations a new owner (their department's MANAGER, or ADMIN)",
+    description: `For automations without an active owner (their owner left, or an import found one with no account here), or any in the caller's scope. All or nothing: an id outside the caller's scope (or retired) is a 404 for the whole call. The new owner (by e-mail) must be an active person (422). At most ${MAX_REASSIGN} at once. Each automation's version moves on; the new owner is notified once.`,
+    request: { body: jsonBody(ZReassignAutomationsBody) },
+    responses: answers(
+      200,
+      json(
+        z.object({ reassigned: z.number().int(), owner: ZPersonRef }).openapi("Reassigned"),
+        "Reassigned.",
+      ),
+      400,
+      403,
+      404,
+      422,
+    ),
   });
   route({
     method: "post",

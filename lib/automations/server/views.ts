@@ -137,6 +137,11 @@ export function toAutomationDetail(
       retire:
         active && ((owns && can(caller, "automation:read:own")) || can(caller, "automation:retire:any")),
       confirm: active && owns && row.systems.some((system) => system.inferred),
+      reassign:
+        active &&
+        (can(caller, "automation:reassign:all") ||
+          (can(caller, "automation:reassign:department") &&
+            caller.managedDepartmentIds.includes(row.departmentId))),
       review: active && can(caller, "prerequisite:review"),
     },
   };
