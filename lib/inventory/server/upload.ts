@@ -26,9 +26,13 @@ export async function readUpload(request: NextRequest): Promise<NewUpload> {
       "PAYLOAD_TOO_LARGE",
       `The files are larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MiB together.`,
     );
+  // Counted as it arrives: a chunked body declares no length, and is cut off at the limit.
+  const body = await readCapped(request, MAX_UPLOAD_BYTES + ENVELOPE_BYTES);
   let form: FormData;
   try {
-    form = await request.formData();
+    form = await new Response(body, {
+      headers: { "content-type": request.headers.get("content-type")! },
+    }).formData();
   } catch {
     throw badRequest("The body is not readable multipart/form-data.");
   }
@@ -48,4 +52,25 @@ export async function readUpload(request: NextRequest): Promise<NewUpload> {
     files.push({ name, content: new Uint8Array(await part.arrayBuffer()) });
   }
   return { ...fields.data, files };
+}
+
+async function readCapped(request: NextRequest, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new AppError(
+        "PAYLOAD_TOO_LARGE",
+        `The files are larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MiB together.`,
+      );
+    }
+    chunks.push(value);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
 }
