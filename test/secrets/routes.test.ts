@@ -4,6 +4,7 @@ import * as departments from "@/app/api/v1/admin/departments/route";
 import * as scimTokens from "@/app/api/v1/admin/scim-tokens/route";
 import * as review from "@/app/api/v1/automations/[id]/prerequisites/[prerequisiteId]/review/route";
 import * as automationItem from "@/app/api/v1/automations/[id]/route";
+import * as reassign from "@/app/api/v1/automations/reassign/route";
 import * as automations from "@/app/api/v1/automations/route";
 import * as connectorRevoke from "@/app/api/v1/connectors/[id]/revoke/route";
 import * as connectorItem from "@/app/api/v1/connectors/[id]/route";
@@ -294,6 +295,14 @@ const WRITE_ROUTES: WriteRoute[] = [
     body: () => ({ name: "Entra ID provisioning" }),
     fields: ["name"],
   },
+  {
+    operation: "POST /api/v1/automations/reassign",
+    handler: reassign.POST,
+    path: "/api/v1/automations/reassign",
+    who: () => company.manager,
+    body: () => ({ automationIds: [SOME_ID], ownerEmail: company.maker.email }),
+    fields: ["ownerEmail"],
+  },
   // Appended: the tests below pick some routes by their place in this list.
   {
     operation: "POST /api/v1/automations",
@@ -340,7 +349,7 @@ function send(route: WriteRoute, body: Json): Promise<RouteAnswer> {
 }
 
 /** Fields with a format of their own, which a secret breaks as well (400 naming the field). */
-const OWN_FORMAT = /baseUrl$/;
+const OWN_FORMAT = /baseUrl$|ownerEmail$/;
 
 /** What must not appear in an answer: the value, and each of its parts that holds a digit or symbol. */
 function needles(value: string): string[] {
