@@ -18,6 +18,7 @@ import {
 } from "@/lib/http/errors";
 import { JsonText } from "@/lib/http/json-text";
 import { checkSameOrigin } from "@/lib/http/server/csrf";
+import { readCapped } from "@/lib/http/server/read-capped";
 import { unsafeTextFields } from "@/lib/http/unsafe-text";
 import { fieldErrors, invalidInput } from "@/lib/http/validation";
 import { type LogContext, log, requestIdFrom, withLogContext } from "@/lib/log";
@@ -208,7 +209,7 @@ async function readJson(request: NextRequest): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw payloadTooLarge();
   const type = request.headers.get("content-type") ?? "";
-  const text = await readCapped(request);
+  const text = (await readCapped(request.body, MAX_BODY_BYTES, payloadTooLarge)).toString("utf8");
   if (text.trim() !== "" && !JSON_TYPE.test(type)) {
     throw new AppError(
       "UNSUPPORTED_MEDIA_TYPE",
@@ -221,25 +222,6 @@ async function readJson(request: NextRequest): Promise<unknown> {
   } catch {
     throw badRequest("The request body is not valid JSON.");
   }
-}
-
-/** The body as text, refused as soon as it passes the limit (a chunked body declares no length). */
-async function readCapped(request: NextRequest): Promise<string> {
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw payloadTooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 function payloadTooLarge(): AppError {

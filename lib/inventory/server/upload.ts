@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { AppError, badRequest } from "@/lib/http/errors";
+import { readCapped } from "@/lib/http/server/read-capped";
 import { unsafeTextProblem } from "@/lib/http/unsafe-text";
 import { invalidInput } from "@/lib/http/validation";
 import { ZUploadFields } from "@/lib/inventory/schemas";
@@ -14,6 +15,12 @@ const MULTIPART = /^multipart\/form-data\s*;/i;
 /** Room for the form's boundaries and fields beyond the files themselves. */
 const ENVELOPE_BYTES = 64 * 1024;
 
+const tooLarge = () =>
+  new AppError(
+    "PAYLOAD_TOO_LARGE",
+    `The files are larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MiB together.`,
+  );
+
 export async function readUpload(request: NextRequest): Promise<NewUpload> {
   if (!MULTIPART.test(request.headers.get("content-type") ?? ""))
     throw new AppError(
@@ -21,13 +28,9 @@ export async function readUpload(request: NextRequest): Promise<NewUpload> {
       "Send the files as multipart/form-data, each in a part named file, with a field source.",
     );
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_UPLOAD_BYTES + ENVELOPE_BYTES)
-    throw new AppError(
-      "PAYLOAD_TOO_LARGE",
-      `The files are larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MiB together.`,
-    );
+  if (declared > MAX_UPLOAD_BYTES + ENVELOPE_BYTES) throw tooLarge();
   // Counted as it arrives: a chunked body declares no length, and is cut off at the limit.
-  const body = await readCapped(request, MAX_UPLOAD_BYTES + ENVELOPE_BYTES);
+  const body = new Uint8Array(await readCapped(request.body, MAX_UPLOAD_BYTES + ENVELOPE_BYTES, tooLarge));
   let form: FormData;
   try {
     form = await new Response(body, {
@@ -52,25 +55,4 @@ export async function readUpload(request: NextRequest): Promise<NewUpload> {
     files.push({ name, content: new Uint8Array(await part.arrayBuffer()) });
   }
   return { ...fields.data, files };
-}
-
-async function readCapped(request: NextRequest, limit: number): Promise<Uint8Array<ArrayBuffer>> {
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw new AppError(
-        "PAYLOAD_TOO_LARGE",
-        `The files are larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MiB together.`,
-      );
-    }
-    chunks.push(value);
-  }
-  return new Uint8Array(Buffer.concat(chunks));
 }

@@ -3,6 +3,7 @@ import { inspect } from "node:util";
 import type { NextRequest } from "next/server";
 import { LastAdminError } from "@/lib/admin/server/deactivate-person";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { readCapped } from "@/lib/http/server/read-capped";
 import { SCIM_CONTENT_TYPE } from "@/lib/scim/constants";
 import { ScimError, scimBadRequest, scimErrorBody } from "@/lib/scim/errors";
 import { authenticateScim, type ScimCaller } from "@/lib/scim/server/scim-tokens";
@@ -62,20 +63,7 @@ function respond(status: number, body: unknown, headers: Record<string, string> 
 async function readBody(request: NextRequest): Promise<unknown> {
   if (request.method === "GET" || request.method === "DELETE" || !request.body) return undefined;
   if (Number(request.headers.get("content-length") ?? "0") > MAX_BODY_BYTES) throw tooLarge();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const text = Buffer.concat(chunks).toString("utf8");
+  const text = (await readCapped(request.body, MAX_BODY_BYTES, tooLarge)).toString("utf8");
   if (text.trim() === "") return undefined;
   if (!JSON_TYPES.test(request.headers.get("content-type") ?? "")) {
     throw new ScimError(415, `Send the body as JSON with Content-Type: ${SCIM_CONTENT_TYPE}.`);
