@@ -756,6 +756,24 @@ const ROUTES: RouteRow[] = [
     expect: ONLY(["MANAGER", "IT_APPROVER", "ADMIN"], 200),
   },
   {
+    route: "GET /api/v1/dashboard/leavers",
+    load: () => import("@/app/api/v1/dashboard/leavers/route"),
+    call: () => ({ path: "/api/v1/dashboard/leavers" }),
+    expect: ONLY(["MANAGER", "IT_APPROVER", "ADMIN"], 200),
+  },
+  {
+    route: "GET /api/v1/dashboard/leavers?departmentId={HR, not managed}",
+    load: () => import("@/app/api/v1/dashboard/leavers/route"),
+    call: (fixtures) => ({ path: `/api/v1/dashboard/leavers?departmentId=${fixtures.hrDepartmentId}` }),
+    expect: { MAKER: 403, MANAGER: 404, IT_APPROVER: 200, ADMIN: 200 },
+  },
+  {
+    route: "GET /api/v1/dashboard/leavers/export",
+    load: () => import("@/app/api/v1/dashboard/leavers/export/route"),
+    call: () => ({ path: "/api/v1/dashboard/leavers/export" }),
+    expect: ONLY(["MANAGER", "IT_APPROVER", "ADMIN"], 200),
+  },
+  {
     route: "GET /api/v1/prerequisites",
     load: () => import("@/app/api/v1/prerequisites/route"),
     call: () => ({ path: "/api/v1/prerequisites" }),

@@ -123,6 +123,53 @@ export const ZDashboardDetails = z
   })
   .openapi("DashboardDetails");
 
+const ZLeaverAging = z
+  .object({
+    under7Days: count,
+    days7To30: count.openapi({ description: "7 days or more, less than 30." }),
+    over30Days: count.openapi({ description: "30 days or more." }),
+  })
+  .openapi("LeaverAging", { description: "How long the items have waited, counted from the leave." });
+
+export const ZLeaverDashboard = z
+  .object({
+    scope: ZScope,
+    withoutActiveOwner: z
+      .object({
+        total: count,
+        left: count.openapi({ description: "Their owner was deactivated (left)." }),
+        notFound: count.openapi({
+          description: "Their owner, from an inventory import, has no account here.",
+        }),
+        aging: ZLeaverAging,
+      })
+      .openapi({
+        description:
+          "Automations (not RETIRED) without an active owner. The list: GET /api/v1/automations?ownerMissing=true.",
+      }),
+    awaitingRotation: z.object({ total: count, aging: ZLeaverAging }).openapi({
+      description:
+        "CREDENTIAL and WINDOWS_SIGN_IN prerequisites OUTSTANDING because the person who knew the credential, or whose own Windows account it runs under, left: rotate it and name a new owner. The list: GET /api/v1/prerequisites?leaver=true.",
+    }),
+    byDepartment: z
+      .array(
+        z.object({
+          departmentId: z.uuid(),
+          name: z.string(),
+          withoutActiveOwner: count,
+          awaitingRotation: count,
+          waitingSince: ZTimestamp.nullable().openapi({
+            description: "The oldest item's leave; null: none.",
+          }),
+        }),
+      )
+      .openapi({
+        description: "Every department in scope with at least one item, the longest waiting first.",
+      }),
+    generatedAt: ZTimestamp,
+  })
+  .openapi("LeaverDashboard");
+
 export const ZPrerequisiteItem = z
   .object({
     id: z.uuid(),
@@ -145,6 +192,8 @@ export type Scope = z.infer<typeof ZScope>;
 export type DashboardSummary = z.infer<typeof ZDashboardSummary>;
 export type DashboardDetails = z.infer<typeof ZDashboardDetails>;
 export type PrerequisiteItem = z.infer<typeof ZPrerequisiteItem>;
+export type LeaverDashboard = z.infer<typeof ZLeaverDashboard>;
+export type LeaverAging = LeaverDashboard["awaitingRotation"]["aging"];
 export type ByTypeAndDepartment = DashboardDetails["byTypeAndDepartment"][number];
 export type AgingBucket = DashboardDetails["agingHistogram"][number];
 export type OldestPendingRequest = DashboardDetails["oldestPending"][number];

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api-client";
-import type { DashboardDetails, DashboardSummary } from "@/lib/dashboard/contract";
+import type { DashboardDetails, DashboardSummary, LeaverDashboard } from "@/lib/dashboard/contract";
 import { dashboardKeys } from "@/lib/dashboard/keys";
 
 // The dashboard refreshes itself: every 15 s while the tab is visible, and whenever the tab
@@ -29,6 +29,15 @@ export function useDashboardDetails(departmentId: string | undefined) {
     queryKey: dashboardKeys.details(departmentId),
     queryFn: ({ signal }) =>
       apiFetch<DashboardDetails>("/api/v1/dashboard/details", { query: { departmentId }, signal }),
+    ...live,
+  });
+}
+
+export function useLeaverDashboard(departmentId: string | undefined) {
+  return useQuery({
+    queryKey: dashboardKeys.leavers(departmentId),
+    queryFn: ({ signal }) =>
+      apiFetch<LeaverDashboard>("/api/v1/dashboard/leavers", { query: { departmentId }, signal }),
     ...live,
   });
 }

@@ -7,4 +7,6 @@ export const dashboardKeys = {
     [...dashboardKeys.all, "summary", departmentId ?? "all"] as const,
   details: (departmentId: string | undefined) =>
     [...dashboardKeys.all, "details", departmentId ?? "all"] as const,
+  leavers: (departmentId: string | undefined) =>
+    [...dashboardKeys.all, "leavers", departmentId ?? "all"] as const,
 };

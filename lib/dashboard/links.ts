@@ -43,3 +43,13 @@ export function pendingRequestsHref(filters: {
 }): string {
   return withQuery("/requests", { status: "PENDING", ...filters });
 }
+
+/** Credentials and Windows sign-ins waiting for a rotation because the person who knew them left. */
+export function awaitingRotationHref(filters: { departmentId?: string }): string {
+  return withQuery("/prerequisites", { leaver: "true", ...filters });
+}
+
+/** Every item of the leaver dashboard as CSV. */
+export function leaversExportHref(filters: { departmentId?: string }): string {
+  return withQuery("/api/v1/dashboard/leavers/export", filters);
+}

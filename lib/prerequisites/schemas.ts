@@ -34,6 +34,15 @@ const filters = {
       description:
         "SATISFIED prerequisites known on this basis only: DECLARED finds what is satisfied on the maker's declaration alone.",
     }),
+  leaver: z
+    .enum(["true"], { error: 'leaver must be "true" or left out.' })
+    .transform(() => true as const)
+    .optional()
+    .openapi({
+      type: "boolean",
+      description:
+        "true: only CREDENTIAL and WINDOWS_SIGN_IN prerequisites waiting for a rotation because the person who knew them left (the leaver dashboard's figure).",
+    }),
   departmentId: z.uuid("departmentId must be a department id.").optional(),
   automationId: z.uuid("automationId must be an automation id.").optional(),
   connectorId: z

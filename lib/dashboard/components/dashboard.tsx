@@ -10,6 +10,7 @@ import { ApiError } from "@/lib/api-client";
 import { AgingChart, OldestPending } from "@/lib/dashboard/components/aging-chart";
 import { BlockersChart } from "@/lib/dashboard/components/blockers-chart";
 import { Expiries } from "@/lib/dashboard/components/expiries";
+import { Leavers } from "@/lib/dashboard/components/leavers";
 import { OutstandingChart } from "@/lib/dashboard/components/outstanding-chart";
 import { TrendChart } from "@/lib/dashboard/components/trend-chart";
 import type { DashboardSummary } from "@/lib/dashboard/contract";
@@ -112,6 +113,8 @@ export function Dashboard({ departments, company }: DashboardProps) {
       ) : (
         <Headline summary={summary.data} departmentId={departmentId} />
       )}
+
+      {notFound ? null : <Leavers departmentId={departmentId} />}
 
       {notFound ? null : details.isPending ? (
         <Loading>Loading the charts…</Loading>

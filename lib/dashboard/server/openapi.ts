@@ -2,8 +2,14 @@ import "server-only";
 import type { OpenAPIRegistry, ResponseConfig } from "@asteasolutions/zod-to-openapi";
 import { ZAutomationExportQuery } from "@/lib/automations/schemas";
 import { AUTOMATION_CSV_COLUMNS } from "@/lib/automations/server/export-automations";
-import { ZDashboardDetails, ZDashboardSummary, ZPrerequisiteItem } from "@/lib/dashboard/contract";
+import {
+  ZDashboardDetails,
+  ZDashboardSummary,
+  ZLeaverDashboard,
+  ZPrerequisiteItem,
+} from "@/lib/dashboard/contract";
 import { ZDashboardQuery } from "@/lib/dashboard/schemas";
+import { LEAVER_CSV_COLUMNS } from "@/lib/dashboard/server/export-leavers";
 import type { CsvColumn } from "@/lib/export/server/csv";
 import { answers, json, pageOf, signedInRoutes } from "@/lib/openapi/common";
 import { z } from "@/lib/openapi/zod";
@@ -39,6 +45,22 @@ export function registerDashboardPaths(registry: OpenAPIRegistry): void {
     description: scoped,
     request: { query: ZDashboardQuery },
     responses: answers(200, json(ZDashboardDetails, "The chart data, computed now."), 400, 403, 404),
+  });
+  route({
+    method: "get",
+    path: "/api/v1/dashboard/leavers",
+    summary: "What leavers left behind: automations without an active owner, credentials to rotate",
+    description: `${scoped} Counts by department and by how long they have waited since the leave.`,
+    request: { query: ZDashboardQuery },
+    responses: answers(200, json(ZLeaverDashboard, "The figures, computed now."), 400, 403, 404),
+  });
+  route({
+    method: "get",
+    path: "/api/v1/dashboard/leavers/export",
+    summary: "Export what leavers left behind as CSV, one line per item",
+    description: `${scoped} Every automation without an active owner and every prerequisite waiting for a rotation after a leaver, the longest waiting first.`,
+    request: { query: ZDashboardQuery },
+    responses: answers(200, csv("Leavers' items", LEAVER_CSV_COLUMNS), 400, 403, 404),
   });
   route({
     method: "get",

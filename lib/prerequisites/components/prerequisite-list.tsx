@@ -117,11 +117,12 @@ export function PrerequisiteList({
   const outstanding = params.get("outstanding") === "true" ? true : undefined;
   const departmentId = params.get("departmentId") || undefined;
   const basis = oneOf<AssuranceBasis>(ASSURANCE_BASES, params.get("basis"));
+  const leaver = params.get("leaver") === "true" ? true : undefined;
   const extra = Object.fromEntries(
     EXTRA_FILTERS.map(({ key }) => [key, params.get(key) || undefined]),
   ) as Pick<PrerequisiteFilters, (typeof EXTRA_FILTERS)[number]["key"]>;
 
-  const filters: PrerequisiteFilters = { type, status, outstanding, basis, departmentId, ...extra };
+  const filters: PrerequisiteFilters = { type, status, outstanding, basis, leaver, departmentId, ...extra };
   const prerequisites = usePrerequisites({ ...filters, cursor, limit: PAGE_SIZE });
   const filtered = Object.values(filters).some((value) => value !== undefined);
   const shownExtras = EXTRA_FILTERS.filter(({ key }) => extra[key]);
@@ -159,8 +160,13 @@ export function PrerequisiteList({
       </FilterForm>
 
       <ExportBar href={prerequisiteExportHref(filters)} what="prerequisite">
-        {shownExtras.length > 0 ? (
+        {shownExtras.length > 0 || leaver ? (
           <ul className="flex flex-wrap gap-2 text-sm" aria-label="Other filters">
+            {leaver ? (
+              <FilterChip removeLabel="Remove the leaver filter" onRemove={() => change({ leaver: null })}>
+                <span className="font-medium">Waiting for a rotation after a leaver</span>
+              </FilterChip>
+            ) : null}
             {shownExtras.map(({ key, label }) => (
               <FilterChip
                 key={key}
@@ -191,6 +197,7 @@ export function PrerequisiteList({
             "status",
             "outstanding",
             "basis",
+            "leaver",
             "departmentId",
             ...EXTRA_FILTERS.map(({ key }) => key),
           ])

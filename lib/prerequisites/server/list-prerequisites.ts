@@ -3,6 +3,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Caller } from "@/lib/auth/server/caller";
 import { type Bind, SqlParams } from "@/lib/auth/server/scope-sql";
 import { NOT_SATISFIED } from "@/lib/dashboard/server/dashboard-sql";
+import { AWAITING_ROTATION } from "@/lib/dashboard/server/leavers-sql";
 import { pool } from "@/lib/db";
 import { cursorLines } from "@/lib/export/server/batches";
 import { csvFilename, csvLineSql, csvResponse } from "@/lib/export/server/csv";
@@ -46,6 +47,7 @@ function filterSql(caller: Caller, filters: TPrerequisiteFilters, bind: Bind): s
   // A basis is recorded on SATISFIED rows only; the status keeps it on the (basis, status) index.
   if (filters.basis)
     where.push(`p.basis = ${bind(filters.basis)}::"AssuranceBasis" and p.status = 'SATISFIED'`);
+  if (filters.leaver) where.push(`(${AWAITING_ROTATION})`);
   if (filters.departmentId) where.push(`p."departmentId" = ${bind(filters.departmentId)}::uuid`);
   if (filters.automationId) where.push(`p."automationId" = ${bind(filters.automationId)}::uuid`);
   if (filters.connectorId) where.push(`p."connectorId" = ${bind(filters.connectorId)}::uuid`);
