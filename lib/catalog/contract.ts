@@ -65,6 +65,10 @@ export const ZConnector = z
     createdAt: ZTimestamp,
     updatedAt: ZTimestamp,
     usable: z.boolean().openapi({ description: "APPROVED and its key not expired." }),
+    ownerLeft: z.boolean().openapi({
+      description:
+        "Its owner (the person reminded before the key expires, the owner team's contact) has been deactivated: IT names a new one.",
+    }),
     availableToYou: z.boolean().openapi({ description: "Shared with all departments or with the caller's." }),
   })
   .openapi("Connector");
@@ -81,6 +85,9 @@ export const ZGateway = z
     dataSources: z
       .array(ZDataSourceAnswer)
       .openapi({ description: "The data sources it serves, in the order they were added." }),
+    adminsLeft: z.array(ZPersonRef).openapi({
+      description: "Its admins who have been deactivated (left), by name: IT names others and removes them.",
+    }),
     version: z.number().int(),
     createdAt: ZTimestamp,
     updatedAt: ZTimestamp,

@@ -37,6 +37,11 @@ export const ZConnectorListQuery = z
     status: z
       .enum(CONNECTOR_STATUSES, { error: `status must be one of ${CONNECTOR_STATUSES.join(", ")}.` })
       .optional(),
+    ownerLeft: z
+      .enum(["true"], { error: 'ownerLeft must be "true" or left out.' })
+      .transform(() => true as const)
+      .optional()
+      .openapi({ type: "boolean", description: "true: only connectors whose owner has left." }),
     limit: ZLimit,
     cursor: ZCursor,
   })
@@ -51,6 +56,11 @@ export const ZGatewayListQuery = z
       .enum(GATEWAY_STATUSES, { error: `status must be one of ${GATEWAY_STATUSES.join(", ")}.` })
       .optional(),
     kind: z.enum(GATEWAY_KINDS, { error: `kind must be one of ${GATEWAY_KINDS.join(", ")}.` }).optional(),
+    adminLeft: z
+      .enum(["true"], { error: 'adminLeft must be "true" or left out.' })
+      .transform(() => true as const)
+      .optional()
+      .openapi({ type: "boolean", description: "true: only gateways with an admin who has left." }),
     limit: ZLimit,
     cursor: ZCursor,
   })

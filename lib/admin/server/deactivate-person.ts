@@ -22,6 +22,9 @@ export interface LeaveResult {
   requestsCancelled: number;
   /** Credentials they knew and personal Windows accounts of theirs, put back to OUTSTANDING. */
   secretsReopened: number;
+  /** Connectors they owned (not revoked) and gateways they administered: flagged for IT. */
+  connectorsFlagged: number;
+  gatewaysFlagged: number;
 }
 
 const NOTHING: LeaveResult = {
@@ -30,6 +33,8 @@ const NOTHING: LeaveResult = {
   automationsOrphaned: 0,
   requestsCancelled: 0,
   secretsReopened: 0,
+  connectorsFlagged: 0,
+  gatewaysFlagged: 0,
 };
 
 export const LEAVER_REQUEST_REASON =
@@ -91,6 +96,7 @@ export async function deactivatePerson(
   });
 
   const known = await markWhatTheyKnew(tx, userId, at);
+  const catalog = await catalogTheyLookedAfter(tx, userId);
 
   await recordAudit(tx, {
     actor,
@@ -106,6 +112,8 @@ export async function deactivatePerson(
       automationsOrphaned: orphaned.length,
       requestsCancelled: cancelled.length,
       secretsReopened: known.count,
+      connectorsFlagged: catalog.connectors.length,
+      gatewaysFlagged: catalog.gateways.length,
     },
   });
   await recordAuditMany(tx, [
@@ -131,12 +139,15 @@ export async function deactivatePerson(
     await rederiveAutomations(tx, rederive, { actor, cause: "user.deactivated", now: at });
   if (orphaned.length > 0 || cancelled.length > 0 || known.count > 0)
     await tellManagers(tx, userId, orphaned, cancelled.length, known.count);
+  if (catalog.connectors.length > 0 || catalog.gateways.length > 0) await tellIt(tx, userId, catalog);
   return {
     changed: true,
     tokensRevoked,
     automationsOrphaned: orphaned.length,
     requestsCancelled: cancelled.length,
     secretsReopened: known.count,
+    connectorsFlagged: catalog.connectors.length,
+    gatewaysFlagged: catalog.gateways.length,
   };
 }
 
@@ -231,6 +242,70 @@ async function tellManagers(
       title: `${leaver.name} has left`,
       body: `${parts.join("; ")}.`,
       link: "/automations",
+    })),
+  );
+}
+
+interface CatalogLookedAfter {
+  connectors: { id: string; name: string }[];
+  gateways: { id: string; name: string }[];
+}
+
+/**
+ * Connectors (not revoked) whose owner — the owner team's contact, reminded before the key
+ * expires — they were, and gateways they administered. The flags themselves are derived on
+ * read (the connector's `ownerLeft`, the gateway's `adminsLeft`), so they clear as soon as IT
+ * names someone else; this only finds what to tell IT about.
+ */
+async function catalogTheyLookedAfter(tx: Tx, userId: string): Promise<CatalogLookedAfter> {
+  const [connectors, gateways] = await Promise.all([
+    tx.connector.findMany({
+      where: { ownerId: userId, status: { not: "REVOKED" } },
+      select: { id: true, name: true },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+    }),
+    tx.gateway.findMany({
+      where: { admins: { some: { userId } } },
+      select: { id: true, name: true },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+    }),
+  ]);
+  return { connectors, gateways };
+}
+
+/** One notice to each active IT approver: what in the catalog needs another contact or admin. */
+async function tellIt(tx: Tx, userId: string, catalog: CatalogLookedAfter): Promise<void> {
+  const leaver = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
+  const approvers = await tx.user.findMany({
+    where: { active: true, id: { not: userId }, roles: { some: { role: "IT_APPROVER" } } },
+    select: { id: true },
+  });
+  const names = (items: { name: string }[]) =>
+    items.length <= 5
+      ? items.map((item) => item.name).join(", ")
+      : `${items
+          .slice(0, 5)
+          .map((item) => item.name)
+          .join(", ")} and ${items.length - 5} more`;
+  const parts = [
+    catalog.connectors.length > 0
+      ? `they owned connector${catalog.connectors.length === 1 ? "" : "s"} ${names(catalog.connectors)}: name a new owner`
+      : null,
+    catalog.gateways.length > 0
+      ? `they administered gateway${catalog.gateways.length === 1 ? "" : "s"} ${names(catalog.gateways)}: name another admin and remove them`
+      : null,
+  ].filter(Boolean);
+  await notify(
+    tx,
+    approvers.map((approver) => ({
+      userId: approver.id,
+      kind: "user.left.catalog",
+      title: `${leaver.name} has left`,
+      body: `${parts.join("; ")}.`,
+      link:
+        catalog.connectors.length > 0
+          ? "/catalog/connectors?ownerLeft=true"
+          : "/catalog/gateways?adminLeft=true",
     })),
   );
 }

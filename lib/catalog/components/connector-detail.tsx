@@ -71,7 +71,21 @@ export function ConnectorDetailView({ id, canWrite }: { id: string; canWrite: bo
         <FactList
           facts={[
             { label: "Owning team", value: data.ownerTeam || "—" },
-            { label: "Owner (reminded before expiry)", value: data.owner?.name ?? "—" },
+            {
+              label: "Owner (reminded before expiry)",
+              value: data.owner ? (
+                <>
+                  {data.owner.name}
+                  {data.ownerLeft ? (
+                    <strong className="ml-2 font-semibold text-amber-900">
+                      has left: edit the connector to name a new owner
+                    </strong>
+                  ) : null}
+                </>
+              ) : (
+                "—"
+              ),
+            },
             {
               label: "Key expires",
               value: (

@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FilterForm, optionsOf, SearchFilter, SelectFilter } from "@/components/ui/filters";
+import { FilterChip, FilterForm, optionsOf, SearchFilter, SelectFilter } from "@/components/ui/filters";
 import { ListFrame } from "@/components/ui/list-frame";
 import { oneOf, useUrlFilters, useUrlSearch } from "@/components/ui/use-url-filters";
 import { formatDate } from "@/lib/automations/labels";
@@ -45,9 +45,16 @@ const COLUMNS: ReadonlyArray<Column<Connector>> = [
     key: "status",
     header: "Status",
     cell: (connector) => (
-      <Badge tone={CONNECTOR_STATUS_BADGES[connector.status].tone} value={connector.status}>
-        {CONNECTOR_STATUS_BADGES[connector.status].label}
-      </Badge>
+      <>
+        <Badge tone={CONNECTOR_STATUS_BADGES[connector.status].tone} value={connector.status}>
+          {CONNECTOR_STATUS_BADGES[connector.status].label}
+        </Badge>
+        {connector.ownerLeft ? (
+          <Badge tone="warning" className="ml-1" value="OWNER_LEFT">
+            Owner left
+          </Badge>
+        ) : null}
+      </>
     ),
   },
   {
@@ -72,7 +79,14 @@ export function ConnectorList({ canWrite }: { canWrite: boolean }) {
   const { params, change, clear, cursor, pages } = useUrlFilters();
   const search = useUrlSearch({ params, change });
   const status = oneOf<ConnectorStatus>(CONNECTOR_STATUSES, params.get("status"));
-  const connectors = useConnectorList({ q: search.q || undefined, status, cursor, limit: PAGE_SIZE });
+  const ownerLeft = params.get("ownerLeft") === "true" ? true : undefined;
+  const connectors = useConnectorList({
+    q: search.q || undefined,
+    status,
+    ownerLeft,
+    cursor,
+    limit: PAGE_SIZE,
+  });
 
   return (
     <div className="space-y-4">
@@ -86,6 +100,15 @@ export function ConnectorList({ canWrite }: { canWrite: boolean }) {
           options={optionsOf(CONNECTOR_STATUSES, (value) => CONNECTOR_STATUS_BADGES[value].label)}
         />
       </FilterForm>
+      {ownerLeft ? (
+        <FilterChip
+          as="p"
+          removeLabel="Remove the owner-left filter"
+          onRemove={() => change({ ownerLeft: null })}
+        >
+          <span className="font-medium">Owner left</span>: connectors whose owner has been deactivated
+        </FilterChip>
+      ) : null}
 
       <ListFrame
         query={connectors}
@@ -97,10 +120,10 @@ export function ConnectorList({ canWrite }: { canWrite: boolean }) {
           pages: "Connector pages",
         }}
         pages={pages}
-        filtered={Boolean(search.q || status)}
+        filtered={Boolean(search.q || status || ownerLeft)}
         onClear={() => {
           search.setSearch("");
-          clear(["q", "status"]);
+          clear(["q", "status", "ownerLeft"]);
         }}
         empty={
           <EmptyState

@@ -94,6 +94,9 @@ export function GatewayDetailView({ id, canWrite }: { id: string; canWrite: bool
               <li key={admin.id} className="px-4 py-2">
                 <span className="font-medium text-slate-900">{admin.name}</span>
                 {admin.email ? <span className="text-slate-600"> · {admin.email}</span> : null}
+                {data.adminsLeft.some((person) => person.id === admin.id) ? (
+                  <strong className="ml-2 font-semibold text-amber-900">has left: name another admin</strong>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FilterForm, optionsOf, SearchFilter, SelectFilter } from "@/components/ui/filters";
+import { FilterChip, FilterForm, optionsOf, SearchFilter, SelectFilter } from "@/components/ui/filters";
 import { ListFrame } from "@/components/ui/list-frame";
 import { oneOf, useUrlFilters, useUrlSearch } from "@/components/ui/use-url-filters";
 import type { Gateway } from "@/lib/catalog/contract";
@@ -38,9 +38,16 @@ const COLUMNS: ReadonlyArray<Column<Gateway>> = [
     key: "status",
     header: "Status",
     cell: (gateway) => (
-      <Badge tone={GATEWAY_STATUS_BADGES[gateway.status].tone} value={gateway.status}>
-        {GATEWAY_STATUS_BADGES[gateway.status].label}
-      </Badge>
+      <>
+        <Badge tone={GATEWAY_STATUS_BADGES[gateway.status].tone} value={gateway.status}>
+          {GATEWAY_STATUS_BADGES[gateway.status].label}
+        </Badge>
+        {gateway.adminsLeft.length > 0 ? (
+          <Badge tone="warning" className="ml-1" value="ADMIN_LEFT">
+            Admin left: {gateway.adminsLeft.map((person) => person.name).join(", ")}
+          </Badge>
+        ) : null}
+      </>
     ),
   },
   { key: "cluster", header: "Cluster", cellClassName: "text-slate-700", cell: (gateway) => gateway.cluster },
@@ -62,7 +69,15 @@ export function GatewayList({ canWrite }: { canWrite: boolean }) {
   const search = useUrlSearch({ params, change });
   const status = oneOf<GatewayStatus>(GATEWAY_STATUSES, params.get("status"));
   const kind = oneOf<GatewayKind>(GATEWAY_KINDS, params.get("kind"));
-  const gateways = useGatewayList({ q: search.q || undefined, status, kind, cursor, limit: PAGE_SIZE });
+  const adminLeft = params.get("adminLeft") === "true" ? true : undefined;
+  const gateways = useGatewayList({
+    q: search.q || undefined,
+    status,
+    kind,
+    adminLeft,
+    cursor,
+    limit: PAGE_SIZE,
+  });
 
   return (
     <div className="space-y-4">
@@ -83,6 +98,15 @@ export function GatewayList({ canWrite }: { canWrite: boolean }) {
           options={optionsOf(GATEWAY_KINDS, (value) => GATEWAY_KIND_LABELS[value])}
         />
       </FilterForm>
+      {adminLeft ? (
+        <FilterChip
+          as="p"
+          removeLabel="Remove the admin-left filter"
+          onRemove={() => change({ adminLeft: null })}
+        >
+          <span className="font-medium">Admin left</span>: gateways with an admin who has been deactivated
+        </FilterChip>
+      ) : null}
 
       <ListFrame
         query={gateways}
@@ -94,10 +118,10 @@ export function GatewayList({ canWrite }: { canWrite: boolean }) {
           pages: "Gateway pages",
         }}
         pages={pages}
-        filtered={Boolean(search.q || status || kind)}
+        filtered={Boolean(search.q || status || kind || adminLeft)}
         onClear={() => {
           search.setSearch("");
-          clear(["q", "status", "kind"]);
+          clear(["q", "status", "kind", "adminLeft"]);
         }}
         empty={
           <EmptyState

@@ -24,6 +24,7 @@ export async function listConnectors({ caller, query }: { caller: Caller; query:
   const filters: Prisma.ConnectorWhereInput[] = [...byNameAfter(query.cursor)];
   if (query.service) filters.push({ service: query.service });
   if (query.status) filters.push({ status: query.status });
+  if (query.ownerLeft) filters.push({ owner: { active: false } });
   if (query.q) {
     filters.push({
       OR: [
@@ -51,6 +52,7 @@ export async function listGateways({ query }: { caller: Caller; query: TGatewayL
   const filters: Prisma.GatewayWhereInput[] = [...byNameAfter(query.cursor)];
   if (query.status) filters.push({ status: query.status });
   if (query.kind) filters.push({ kind: query.kind });
+  if (query.adminLeft) filters.push({ admins: { some: { user: { active: false } } } });
   if (query.q) filters.push({ name: { contains: query.q, mode: "insensitive" } });
   const rows = await prisma.gateway.findMany({
     where: { AND: filters },

@@ -30,17 +30,20 @@ export const connectorSelect = {
   version: true,
   createdAt: true,
   updatedAt: true,
-  owner: { select: { id: true, name: true, email: true } },
+  owner: { select: { id: true, name: true, email: true, active: true } },
   departments: { select: { department: { select: { id: true, name: true } } } },
 } satisfies Prisma.ConnectorSelect;
 
 type ConnectorRow = Prisma.ConnectorGetPayload<{ select: typeof connectorSelect }>;
 
 export function toConnectorView(row: ConnectorRow, caller: Caller, now = new Date()) {
-  const { keyStore, keyReference, departments, authScheme, scopes, ...rest } = row;
+  const { keyStore, keyReference, departments, authScheme, scopes, owner, ...rest } = row;
   const departmentList = departments.map((link) => link.department);
   return {
     ...rest,
+    owner: owner ? { id: owner.id, name: owner.name, email: owner.email } : null,
+    /** Its owner was deactivated (left): IT names a new one. */
+    ownerLeft: owner !== null && !owner.active,
     departments: departmentList,
     // Written only from the validated enum (lib/catalog/schemas.ts AUTH_SCHEMES); text in the table.
     authScheme: authScheme as AuthScheme | null,
@@ -71,6 +74,11 @@ export const gatewaySelect = {
   version: true,
   createdAt: true,
   updatedAt: true,
+  // Admins who left, for IT's flag (a gateway has a handful of admins).
+  admins: {
+    where: { user: { active: false } },
+    select: { user: { select: { id: true, name: true, email: true } } },
+  },
 } satisfies Prisma.GatewaySelect;
 
 type GatewayRow = Prisma.GatewayGetPayload<{ select: typeof gatewaySelect }>;
@@ -83,23 +91,33 @@ export function dataSourcesOf(value: Prisma.JsonValue): TDataSource[] {
   return Array.isArray(value) ? (value as unknown as TDataSource[]) : [];
 }
 
-/** A gateway as the list shows it. */
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+
+/** A gateway as the list shows it, with the admins who left. */
 export function toGatewayListItem(row: GatewayRow) {
-  return { ...row, dataSources: dataSourcesOf(row.dataSources) };
+  const { admins, ...rest } = row;
+  return {
+    ...rest,
+    dataSources: dataSourcesOf(row.dataSources),
+    adminsLeft: admins.map((link) => link.user).sort(byName),
+  };
 }
 
-/** …and on its own page, with the people who administer it. */
+/** …and on its own page, with every person who administers it. */
 export const gatewayDetailSelect = {
   ...gatewaySelect,
-  admins: { select: { user: { select: { id: true, name: true, email: true } } } },
+  admins: { select: { user: { select: { id: true, name: true, email: true, active: true } } } },
 } satisfies Prisma.GatewaySelect;
 
 type GatewayDetailRow = Prisma.GatewayGetPayload<{ select: typeof gatewayDetailSelect }>;
 
 export function toGatewayView(row: GatewayDetailRow) {
   const { admins, ...rest } = row;
+  const people = admins.map((link) => link.user).sort(byName);
+  const ref = ({ id, name, email }: (typeof people)[number]) => ({ id, name, email });
   return {
-    ...toGatewayListItem(rest),
-    admins: admins.map((link) => link.user).sort((a, b) => a.name.localeCompare(b.name)),
+    ...toGatewayListItem({ ...rest, admins: [] }),
+    adminsLeft: people.filter((person) => !person.active).map(ref),
+    admins: people.map(ref),
   };
 }
