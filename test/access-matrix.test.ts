@@ -756,6 +756,12 @@ const ROUTES: RouteRow[] = [
     expect: ONLY(["MANAGER", "IT_APPROVER", "ADMIN"], 200),
   },
   {
+    route: "GET /api/v1/people",
+    load: () => import("@/app/api/v1/people/route"),
+    call: () => ({ path: "/api/v1/people?q=a" }),
+    expect: ONLY(["MANAGER", "IT_APPROVER", "ADMIN"], 200),
+  },
+  {
     route: "GET /api/v1/dashboard/leavers",
     load: () => import("@/app/api/v1/dashboard/leavers/route"),
     call: () => ({ path: "/api/v1/dashboard/leavers" }),

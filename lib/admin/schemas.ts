@@ -37,12 +37,18 @@ export const ZUpdatePersonBody = z
     departmentId: ZId.nullable().optional(),
     managedDepartmentIds: z.array(ZId).max(1000).optional(),
     active: z.boolean().optional(),
+    /** With active: false, who takes over the automations the leaver owned. */
+    successorId: ZId.optional(),
   })
   .strict()
   .refine(
     (body) => Object.values(body).some((value) => value !== undefined),
     "Send at least one field to change.",
-  );
+  )
+  .refine((body) => body.successorId === undefined || body.active === false, {
+    message: "successorId goes with active: false (the leave it takes over from).",
+    path: ["successorId"],
+  });
 export type TUpdatePersonBody = z.infer<typeof ZUpdatePersonBody>;
 
 export const ZCreateDepartmentBody = z.object({ name: ZDepartmentName }).strict();
@@ -75,7 +81,11 @@ export const ZPersonAccessForm = z
   .strict();
 
 export const ZPersonActiveForm = z
-  .object({ id: ZId, active: z.enum(["true", "false"]).transform((value) => value === "true") })
+  .object({
+    id: ZId,
+    active: z.enum(["true", "false"]).transform((value) => value === "true"),
+    successorId: ZOptionalId.optional(),
+  })
   .strict();
 
 export const ZRenameDepartmentForm = z.object({ id: ZId, name: ZDepartmentName }).strict();

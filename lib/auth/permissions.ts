@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   "audit:read": ["IT_APPROVER", "ADMIN"],
   /** Import a tenant's inventory (uploads and the live sync) and map its environments. */
   "inventory:import": ["IT_APPROVER", "ADMIN"],
+  /** The people picker: name a connector's owner or a gateway's admin, or whom to give automations. */
+  "people:search": ["MANAGER", "IT_APPROVER", "ADMIN"],
   "admin:people": ["ADMIN"],
   "admin:departments": ["ADMIN"],
   /** The identity provider's SCIM tokens (create, rotate, revoke). */

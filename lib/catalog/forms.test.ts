@@ -132,6 +132,36 @@ describe("gatewayChanges", () => {
   });
 });
 
+describe("people in the catalog forms", () => {
+  const mia = { id: "11111111-1111-4111-8111-111111111111", name: "Mia", email: "mia@example.com" };
+  const ivan = { id: "22222222-2222-4222-8222-222222222222", name: "Ivan", email: "ivan@example.com" };
+
+  it("a new connector names its owner by id, and leaves it out when none is chosen", () => {
+    expect(toConnectorFields({ ...valid, owner: mia })).toMatchObject({ ownerId: mia.id });
+    expect(toConnectorFields({ ...valid, owner: null })).not.toHaveProperty("ownerId");
+  });
+
+  it("an edit sends ownerId only when the owner changed, null when removed", () => {
+    const stored = { ...valid, owner: mia };
+    expect(connectorChanges(stored, { ...stored }, NOW).changes).toEqual({});
+    expect(connectorChanges(stored, { ...stored, owner: ivan }, NOW).changes).toEqual({ ownerId: ivan.id });
+    expect(connectorChanges(stored, { ...stored, owner: null }, NOW).changes).toEqual({ ownerId: null });
+  });
+
+  it("a gateway edit sends the whole admin list when it changed, in any order", () => {
+    const stored = {
+      name: "gw-1",
+      kind: "DATA_GATEWAY" as const,
+      cluster: "c",
+      host: "h",
+      region: "r",
+      admins: [mia, ivan],
+    };
+    expect(gatewayChanges(stored, { ...stored, admins: [ivan, mia] }).changes).toEqual({});
+    expect(gatewayChanges(stored, { ...stored, admins: [ivan] }).changes).toEqual({ adminIds: [ivan.id] });
+  });
+});
+
 describe("fieldsUnder", () => {
   it("takes one part of the API's field errors, folding array items into their array", () => {
     const fields = {

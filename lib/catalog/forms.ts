@@ -1,4 +1,5 @@
 import type { CredentialStore, GatewayKind } from "@/lib/domain/types";
+import type { PersonRef } from "@/lib/openapi/common";
 import { checkReference, referenceMessage } from "@/lib/secrets/references";
 
 // The catalog forms' model (a new connector, a new gateway, their edit forms and the
@@ -9,6 +10,8 @@ export interface ConnectorDraft {
   name: string;
   service: string;
   ownerTeam: string;
+  /** The person reminded before the key expires; absent: the form does not ask (left as it is). */
+  owner?: PersonRef | null;
   /** The store that holds the key; absent: Key Vault, as the API defaults it. */
   keyStore?: CredentialStore;
   keyReference: string;
@@ -24,6 +27,8 @@ export interface GatewayDraft {
   cluster: string;
   host: string;
   region: string;
+  /** The people who administer it; absent: the form does not ask (left as they are). */
+  admins?: PersonRef[];
 }
 
 export type FieldErrors = Record<string, string>;
@@ -32,6 +37,7 @@ export const EMPTY_CONNECTOR: ConnectorDraft = {
   name: "",
   service: "",
   ownerTeam: "",
+  owner: null,
   keyStore: "AZURE_KEY_VAULT",
   keyReference: "",
   keyExpiresAt: "",
@@ -45,6 +51,7 @@ export const EMPTY_GATEWAY: GatewayDraft = {
   cluster: "",
   host: "",
   region: "",
+  admins: [],
 };
 
 const SERVICE_KEY = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
@@ -103,6 +110,7 @@ export function toConnectorFields(draft: ConnectorDraft) {
   return {
     name: draft.name.trim(),
     ownerTeam: draft.ownerTeam.trim(),
+    ...(draft.owner ? { ownerId: draft.owner.id } : {}),
     ...(draft.keyStore ? { keyStore: draft.keyStore } : {}),
     keyReference: draft.keyReference.trim(),
     keyExpiresAt: draft.keyExpiresAt,
@@ -126,6 +134,7 @@ export function toGatewayFields(draft: GatewayDraft) {
     cluster: draft.cluster.trim(),
     host: draft.host.trim(),
     region: draft.region.trim(),
+    ...(draft.admins && draft.admins.length > 0 ? { adminIds: draft.admins.map((person) => person.id) } : {}),
   };
 }
 
@@ -154,11 +163,13 @@ export function connectorDraftOf(connector: {
   keyExpiresAt: string;
   sharing?: "ALL" | "DEPARTMENTS";
   departments?: ReadonlyArray<{ id: string }>;
+  owner?: PersonRef | null;
 }): ConnectorDraft {
   return {
     name: connector.name,
     service: connector.service,
     ownerTeam: connector.ownerTeam ?? "",
+    owner: connector.owner ?? null,
     keyStore: connector.keyStore ?? "AZURE_KEY_VAULT",
     keyReference: connector.keyReference ?? "",
     keyExpiresAt: dateInputValue(connector.keyExpiresAt),
@@ -167,7 +178,9 @@ export function connectorDraftOf(connector: {
   };
 }
 
-type ConnectorPatchFields = Partial<ReturnType<typeof toConnectorFields>>;
+type ConnectorPatchFields = Partial<Omit<ReturnType<typeof toConnectorFields>, "ownerId">> & {
+  ownerId?: string | null;
+};
 
 /**
  * What an edit changes, and the problems with only those fields: an expired connector's
@@ -183,6 +196,8 @@ export function connectorChanges(
   const changes: ConnectorPatchFields = {};
   if (next.name !== before.name) changes.name = next.name;
   if (next.ownerTeam !== before.ownerTeam) changes.ownerTeam = next.ownerTeam;
+  if (draft.owner !== undefined && (draft.owner?.id ?? null) !== (original.owner?.id ?? null))
+    changes.ownerId = draft.owner?.id ?? null;
   if (next.keyStore !== before.keyStore) changes.keyStore = next.keyStore;
   if (next.keyReference !== before.keyReference) changes.keyReference = next.keyReference;
   if (next.keyExpiresAt !== before.keyExpiresAt) changes.keyExpiresAt = next.keyExpiresAt;
@@ -208,20 +223,29 @@ export function gatewayDraftOf(gateway: GatewayDraft): GatewayDraft {
     cluster: gateway.cluster,
     host: gateway.host,
     region: gateway.region,
+    ...(gateway.admins ? { admins: gateway.admins.map(({ id, name, email }) => ({ id, name, email })) } : {}),
   };
 }
+
+type GatewayPatchFields = Partial<Pick<GatewayDraft, "name" | "cluster" | "host" | "region">> & {
+  adminIds?: string[];
+};
 
 /** The fields of a gateway edit that differ from what is stored, and their problems. */
 export function gatewayChanges(
   original: GatewayDraft,
   draft: GatewayDraft,
-): { changes: Partial<Omit<GatewayDraft, "kind">>; errors: FieldErrors } {
+): { changes: GatewayPatchFields; errors: FieldErrors } {
   const next = toGatewayFields(draft);
   const before = toGatewayFields(original);
-  const changes: Partial<Omit<GatewayDraft, "kind">> = {};
+  const changes: GatewayPatchFields = {};
   for (const field of ["name", "cluster", "host", "region"] as const) {
     if (next[field] !== before[field]) changes[field] = next[field];
   }
+  const adminIds = (draft.admins ?? []).map((person) => person.id);
+  const adminsBefore = (original.admins ?? []).map((person) => person.id);
+  if (draft.admins && JSON.stringify([...adminIds].sort()) !== JSON.stringify([...adminsBefore].sort()))
+    changes.adminIds = adminIds;
   const all = checkGateway(draft);
   const errors: FieldErrors = {};
   for (const field of Object.keys(changes)) {

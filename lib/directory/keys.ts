@@ -5,4 +5,5 @@ export const directoryKeys = {
   all: ["directory"] as const,
   me: () => [...directoryKeys.all, "me"] as const,
   departments: () => [...directoryKeys.all, "departments"] as const,
+  people: (q: string) => [...directoryKeys.all, "people", q] as const,
 };

@@ -315,4 +315,52 @@ describe("leavers", () => {
         .items,
     ).toEqual([]);
   });
+
+  it("an ADMIN's successor takes over every automation at the leave, and is told of the cancelled requests", async () => {
+    const work = await makerWithWork();
+    const { PATCH } = await import("@/app/api/v1/admin/people/[id]/route");
+    const headers = {
+      cookie: company.admin.sessionCookie,
+      origin: APP_ORIGIN,
+      "sec-fetch-site": "same-origin",
+    };
+    const refused = await callRoute(PATCH, "PATCH", `/api/v1/admin/people/${company.maker.id}`, {
+      headers,
+      params: { id: company.maker.id },
+      body: { active: false, successorId: company.maker.id },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.fields).toHaveProperty("successorId");
+    // Refused as a whole: the maker is still active, nothing was flagged.
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: company.maker.id } })).active).toBe(true);
+    expect(await prisma.automation.count({ where: { ownerMissing: "LEFT" } })).toBe(0);
+    const alone = await callRoute(PATCH, "PATCH", `/api/v1/admin/people/${company.maker.id}`, {
+      headers,
+      params: { id: company.maker.id },
+      body: { successorId: company.colleague.id },
+    });
+    expect(alone.status).toBe(400);
+    expect(alone.text).toContain("successorId");
+
+    const left = await callRoute(PATCH, "PATCH", `/api/v1/admin/people/${company.maker.id}`, {
+      headers,
+      params: { id: company.maker.id },
+      body: { active: false, successorId: company.colleague.id },
+    });
+    expect(left.status, left.text).toBe(200);
+    const owned = await prisma.automation.findUniqueOrThrow({ where: { id: work.owned.id } });
+    expect(owned).toMatchObject({ ownerId: company.colleague.id, ownerMissing: null });
+    const notice = await prisma.notification.findFirstOrThrow({
+      where: { userId: company.colleague.id, kind: "automation.reassigned" },
+    });
+    expect(notice.body).toContain(
+      "1 request was cancelled when the former owner left: ask again if still needed.",
+    );
+    const actions = (await prisma.auditEvent.findMany({ orderBy: { id: "asc" } })).map(
+      (event) => event.action,
+    );
+    expect(actions.indexOf("automation.reassigned")).toBeGreaterThan(
+      actions.indexOf("automation.owner_left"),
+    );
+  });
 });

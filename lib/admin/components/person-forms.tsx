@@ -6,6 +6,7 @@ import { Checkbox, FieldError, SelectField } from "@/components/ui/field";
 import { ActionFeedback, fieldError } from "@/lib/admin/components/action-feedback";
 import { ROLE_LABELS } from "@/lib/admin/labels";
 import { savePersonAccess, setPersonActive } from "@/lib/admin/server/actions";
+import { ChosenPeople, type ChosenPerson, PersonPicker } from "@/lib/directory/components/person-picker";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { IDLE } from "@/lib/http/action-state";
 
@@ -119,15 +120,34 @@ export function PersonAccessForm({ person, departments, roles }: PersonAccessFor
 
 export function PersonActiveForm({ person }: { person: { id: string; name: string; active: boolean } }) {
   const [state, action, pending] = useActionState(setPersonActive, IDLE);
+  const [successor, setSuccessor] = useState<ChosenPerson | null>(null);
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="id" value={person.id} />
       <input type="hidden" name="active" value={person.active ? "false" : "true"} />
+      {successor ? <input type="hidden" name="successorId" value={successor.id} /> : null}
       <p className="text-sm text-slate-700">
         {person.active
-          ? "Deactivating ends their access at once: their next page load signs them out, and their API tokens stop working. Nothing they created is deleted."
-          : `${person.name} is deactivated and cannot sign in. Reactivating restores their roles and tokens that have not expired.`}
+          ? "Deactivating ends their access at once: their next page load signs them out, and their API tokens are revoked for good. Their automations are flagged “owner left” for their managers to reassign, and credentials they knew go back to outstanding until rotated. Nothing they created is deleted."
+          : `${person.name} is deactivated and cannot sign in. Reactivating gives back their roles; their old sessions and API tokens stay revoked, and automations given to others stay with them.`}
       </p>
+      {person.active ? (
+        <div className="max-w-md space-y-2">
+          <PersonPicker
+            id={`successor-${person.id}`}
+            label="Give their automations to (optional)"
+            hint="A successor takes over every automation they own, at once. Left empty, their managers reassign them."
+            error={fieldError(state, "successorId")}
+            exclude={[person.id, ...(successor ? [successor.id] : [])]}
+            onChoose={setSuccessor}
+          />
+          <ChosenPeople
+            label="Chosen successor"
+            people={successor ? [successor] : []}
+            onRemove={() => setSuccessor(null)}
+          />
+        </div>
+      ) : null}
       <Button
         type="submit"
         variant={person.active ? "danger" : "primary"}

@@ -35,10 +35,17 @@ export const setPersonActive = serverAction({
   input: ZPersonActiveForm,
   revalidate: ["/admin/people"],
   handler: async ({ caller, input }) => {
-    const person = await updatePerson({ caller, id: input.id, changes: { active: input.active } });
+    const successorId = !input.active && input.successorId ? input.successorId : undefined;
+    const person = await updatePerson({
+      caller,
+      id: input.id,
+      changes: { active: input.active, ...(successorId ? { successorId } : {}) },
+    });
     return person.active
       ? `${person.name} is active again: they sign in anew and create new API tokens; the old ones stay revoked.`
-      : `${person.name} is deactivated: their sessions ended and their API tokens are revoked for good.`;
+      : `${person.name} is deactivated: their sessions ended and their API tokens are revoked for good.${
+          successorId ? " Their automations now belong to the successor you chose." : ""
+        }`;
   },
 });
 

@@ -5,6 +5,7 @@ import { callerActor } from "@/lib/audit/server/caller-actor";
 import { type AuditActor, recordAudit } from "@/lib/audit/server/record-audit";
 import type { Caller } from "@/lib/auth/server/caller";
 import { peopleScope } from "@/lib/auth/server/scope";
+import { transferOwnership } from "@/lib/automations/server/reassign-automations";
 import { prisma, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role, RoleSource } from "@/lib/generated/prisma/enums";
@@ -129,6 +130,7 @@ export async function updatePerson(input: {
         if (error instanceof LastAdminError) throw unprocessable(error.message);
         throw error;
       }
+      if (changes.successorId) await handOver(tx, caller, id, changes.successorId);
     }
     const reactivating = changes.active === true && !before.active;
     if (changes.departmentId !== undefined || reactivating) {
@@ -200,6 +202,28 @@ async function auditChanges(
       after: { active: true },
     });
   }
+}
+
+/**
+ * The ADMIN's successor at a leave: the automations the leaver owned (flagged LEFT by the leave
+ * a moment ago) go to one active person, in the same transaction.
+ */
+async function handOver(tx: Tx, caller: Caller, leaverId: string, successorId: string): Promise<void> {
+  const successor = await tx.user.findUnique({
+    where: { id: successorId },
+    select: { id: true, active: true },
+  });
+  if (!successor?.active || successor.id === leaverId)
+    throw unprocessable("The successor must be another active person.", {
+      successorId: "Choose an active person other than the one leaving.",
+    });
+  const rows = await tx.automation.findMany({
+    where: { ownerId: leaverId, ownerMissing: "LEFT", status: { not: "RETIRED" } },
+    select: { id: true, ownerId: true, ownerMissing: true, version: true, name: true },
+    orderBy: { id: "asc" },
+  });
+  if (rows.length > 0)
+    await transferOwnership(tx, { actor: callerActor(caller), by: caller, rows, owner: successor });
 }
 
 async function checkDepartmentsExist(tx: Tx, ids: string[]): Promise<void> {

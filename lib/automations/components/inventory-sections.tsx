@@ -9,6 +9,7 @@ import { ApiError, errorMessage } from "@/lib/api-client";
 import type { Automation, Finding } from "@/lib/automations/contract";
 import { useConfirmAutomation, useReassignAutomations } from "@/lib/automations/hooks";
 import { formatDate } from "@/lib/automations/labels";
+import { ChosenPeople, type ChosenPerson, PersonPicker } from "@/lib/directory/components/person-picker";
 
 // What an inventory import brought to an automation's page: where it came from, its findings,
 // and the owner's one-click confirmation of the sign-in methods it inferred.
@@ -130,29 +131,45 @@ export function ReassignOwner({
   onReassigned: (message: string) => void;
 }) {
   const reassign = useReassignAutomations();
-  const [email, setEmail] = useState("");
+  const [chosen, setChosen] = useState<ChosenPerson | null>(null);
+  const [missing, setMissing] = useState(false);
   if (!automation.ownerMissing || !automation.permissions.reassign) return null;
-  const error =
-    reassign.error instanceof ApiError ? (reassign.error.fields.ownerEmail ?? reassign.error.message) : null;
+  const error = missing
+    ? "Choose the new owner."
+    : reassign.error instanceof ApiError
+      ? (reassign.error.fields.ownerEmail ?? reassign.error.message)
+      : null;
   return (
     <form
-      className="flex flex-wrap items-end gap-3"
+      className="space-y-3"
       onSubmit={(event) => {
         event.preventDefault();
+        if (!chosen) {
+          setMissing(true);
+          return;
+        }
         reassign.mutate(
-          { automationIds: [automation.id], ownerEmail: email },
+          { automationIds: [automation.id], ownerEmail: chosen.email },
           { onSuccess: (answer) => onReassigned(`${answer.owner.name} now owns ${automation.name}.`) },
         );
       }}
     >
-      <TextField
+      <PersonPicker
         id="reassign-owner"
-        label="New owner's e-mail"
-        type="email"
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
+        label="New owner"
+        hint="An active person; they are told."
         error={error}
         required
+        exclude={chosen ? [chosen.id] : []}
+        onChoose={(person) => {
+          setChosen(person);
+          setMissing(false);
+        }}
+      />
+      <ChosenPeople
+        label="Chosen new owner"
+        people={chosen ? [chosen] : []}
+        onRemove={() => setChosen(null)}
       />
       <Button type="submit" pending={reassign.isPending}>
         Make them the owner

@@ -4,6 +4,7 @@ import { Checkbox, Field, FieldError, RadioGroup, Select, TextInput } from "@/co
 import { AUTOMATION_LIMITS } from "@/lib/automations/schemas";
 import type { ConnectorDraft, FieldErrors } from "@/lib/catalog/forms";
 import { CATALOG_LIMITS } from "@/lib/catalog/schemas";
+import { ChosenPeople, PersonPicker } from "@/lib/directory/components/person-picker";
 import { useDepartments } from "@/lib/directory/hooks";
 import { CREDENTIAL_STORES, type CredentialStore } from "@/lib/domain/types";
 import { REFERENCE_GRAMMARS, referenceHint } from "@/lib/secrets/references";
@@ -92,6 +93,23 @@ export function ConnectorFields({
           />
         )}
       </Field>
+      {value.owner !== undefined ? (
+        <div className="max-w-md space-y-2">
+          <PersonPicker
+            id={id("ownerId")}
+            label="Owner (optional)"
+            hint="The owner team's contact, reminded before the key expires."
+            error={errors.ownerId}
+            exclude={value.owner ? [value.owner.id] : []}
+            onChoose={(person) => update({ owner: person })}
+          />
+          <ChosenPeople
+            label="Owner"
+            people={value.owner ? [value.owner] : []}
+            onRemove={() => update({ owner: null })}
+          />
+        </div>
+      ) : null}
       <Field id={id("keyStore")} label="Key store" required error={errors.keyStore}>
         {(control) => (
           <Select

@@ -4,6 +4,7 @@ import { Field, RadioGroup, TextInput } from "@/components/ui/field";
 import type { FieldErrors, GatewayDraft } from "@/lib/catalog/forms";
 import { GATEWAY_KIND_OPTIONS } from "@/lib/catalog/labels";
 import { CATALOG_LIMITS } from "@/lib/catalog/schemas";
+import { ChosenPeople, PersonPicker } from "@/lib/directory/components/person-picker";
 
 interface GatewayFieldsProps {
   idPrefix: string;
@@ -55,6 +56,25 @@ export function GatewayFields({ idPrefix, value, onChange, errors, withKind = tr
       {text("cluster", "Cluster", "The gateway cluster it belongs to, e.g. gw-cluster-eu-1.")}
       {text("host", "Host", "The machine it is installed on.")}
       {text("region", "Region", "e.g. West Europe.")}
+      {value.admins ? (
+        <div className="max-w-md space-y-2">
+          <PersonPicker
+            id={id("adminIds")}
+            label="Admins (optional)"
+            hint="The people who administer it, told when it goes offline. Up to 50."
+            error={errors.adminIds}
+            exclude={value.admins.map((person) => person.id)}
+            onChoose={(person) => update({ admins: [...(value.admins ?? []), person] })}
+          />
+          <ChosenPeople
+            label="Admins"
+            people={value.admins}
+            onRemove={(personId) =>
+              update({ admins: (value.admins ?? []).filter((person) => person.id !== personId) })
+            }
+          />
+        </div>
+      ) : null}
     </div>
   );
 }

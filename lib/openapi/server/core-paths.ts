@@ -1,5 +1,7 @@
 import "server-only";
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
+import { ZPersonChoices } from "@/lib/directory/contract";
+import { ZPeopleSearchQuery } from "@/lib/directory/schemas";
 import { answers, errors, json, jsonBody, signedInRoutes, ZErrorBody, ZNamedRef } from "@/lib/openapi/common";
 import { z } from "@/lib/openapi/zod";
 import { ZMe } from "@/lib/profile/contract";
@@ -96,6 +98,15 @@ export function registerCorePaths(registry: OpenAPIRegistry): void {
     path: "/api/v1/departments",
     summary: "Every department",
     responses: answers(200, json(z.object({ items: z.array(ZNamedRef) }), "By name.")),
+  });
+  people({
+    method: "get",
+    path: "/api/v1/people",
+    summary: "Find active people by name or e-mail (the people picker)",
+    description:
+      "MANAGER, IT_APPROVER and ADMIN: to name a connector's owner or a gateway's admin, or whom to give automations. Active people only, by name.",
+    request: { query: ZPeopleSearchQuery },
+    responses: answers(200, json(ZPersonChoices, "Up to `limit` people."), 400, 403),
   });
   const tokens = signedInRoutes(registry, "API tokens");
   tokens({
