@@ -37,7 +37,11 @@ export default async function AutomationsPage() {
       </div>
       {/* The list reads its filters from the URL's query string. */}
       <Suspense fallback={<Loading>Loading automations…</Loading>}>
-        <AutomationList title={title} departments={departments} />
+        <AutomationList
+          title={title}
+          departments={departments}
+          canReassign={canAny(caller, ["automation:reassign:department", "automation:reassign:all"])}
+        />
       </Suspense>
     </div>
   );

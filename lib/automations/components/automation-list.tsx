@@ -15,6 +15,7 @@ import {
 import { ListFrame } from "@/components/ui/list-frame";
 import { oneOf, useUrlFilters, useUrlSearch } from "@/components/ui/use-url-filters";
 import { withQuery } from "@/lib/api-client";
+import { ReassignableTable } from "@/lib/automations/components/bulk-reassign";
 import { AutomationStatusBadge } from "@/lib/automations/components/status-badges";
 import type { AutomationSummary } from "@/lib/automations/contract";
 import { useAutomations } from "@/lib/automations/hooks";
@@ -105,10 +106,16 @@ interface AutomationListProps {
   title?: string;
   /** The departments a manager or IT may filter by; none for makers (no department filter). */
   departments?: ReadonlyArray<{ id: string; name: string }>;
+  /** A manager of these departments or an ADMIN: automations without an active owner can be given away in bulk. */
+  canReassign?: boolean;
 }
 
 /** The automation list: filters, debounced search and cursor pages, all in the URL. */
-export function AutomationList({ title = "My automations", departments = [] }: AutomationListProps) {
+export function AutomationList({
+  title = "My automations",
+  departments = [],
+  canReassign = false,
+}: AutomationListProps) {
   const { params, change, clear, cursor, pages } = useUrlFilters();
   const search = useUrlSearch({ params, change });
   const status = oneOf<AutomationStatus>(AUTOMATION_STATUSES, params.get("status"));
@@ -219,7 +226,13 @@ export function AutomationList({ title = "My automations", departments = [] }: A
           )
         }
       >
-        {(items) => <DataTable caption={title} columns={COLUMNS} rows={items} rowKey={(row) => row.id} />}
+        {(items) =>
+          canReassign && ownerMissing ? (
+            <ReassignableTable caption={title} columns={COLUMNS} rows={items} />
+          ) : (
+            <DataTable caption={title} columns={COLUMNS} rows={items} rowKey={(row) => row.id} />
+          )
+        }
       </ListFrame>
     </div>
   );

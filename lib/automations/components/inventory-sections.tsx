@@ -4,7 +4,6 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
 import { ApiError, errorMessage } from "@/lib/api-client";
 import type { Automation, Finding } from "@/lib/automations/contract";
 import { useConfirmAutomation, useReassignAutomations } from "@/lib/automations/hooks";

@@ -105,7 +105,7 @@ export function PersonPicker({
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />
-      <ul
+      <div
         id={listId}
         role="listbox"
         aria-label={label}
@@ -113,10 +113,12 @@ export function PersonPicker({
         className="absolute z-20 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg"
       >
         {offers.map((person, index) => (
-          <li
+          <div
             key={person.id}
             id={optionId(index)}
             role="option"
+            // Focus stays in the input (aria-activedescendant); -1 keeps options out of the tab order.
+            tabIndex={-1}
             aria-selected={index === active}
             className={`cursor-pointer px-3 py-2 ${index === active ? "bg-brand-50 text-brand-900" : "text-slate-900"}`}
             // mousedown, not click: the input's blur would close the list first.
@@ -131,14 +133,14 @@ export function PersonPicker({
               {person.email}
               {person.department ? ` · ${person.department.name}` : ""}
             </span>
-          </li>
+          </div>
         ))}
         {offers.length === 0 && search.isFetched ? (
-          <li role="presentation" className="px-3 py-2 text-slate-600">
+          <p className="px-3 py-2 text-slate-600">
             {search.isError ? "People could not be loaded." : "No active person matches."}
-          </li>
+          </p>
         ) : null}
-      </ul>
+      </div>
       <FieldError id={id} error={error} />
     </div>
   );
