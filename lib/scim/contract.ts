@@ -1,5 +1,5 @@
 import { Role } from "@/lib/generated/prisma/enums";
-import { ZTimestamp } from "@/lib/openapi/common";
+import { ZNamedRef, ZTimestamp } from "@/lib/openapi/common";
 import { z } from "@/lib/openapi/zod";
 
 // The answers of the SCIM token routes under /api/v1/admin/scim-tokens (the SCIM protocol's own
@@ -35,6 +35,9 @@ export const ZScimGroupMapping = z
       .enum(Role)
       .nullable()
       .openapi({ description: "The role its members hold (source SCIM); null: none." }),
+    managesDepartment: ZNamedRef.nullable().openapi({
+      description: "The department its members manage (their dashboards' scope); null: none.",
+    }),
     memberCount: z.number().int(),
   })
   .openapi("ScimGroupMapping");

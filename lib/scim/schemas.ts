@@ -25,5 +25,17 @@ export const ZScimTokenParams = z.object({ id: z.uuid("Not a SCIM token id.") })
 export const ZScimGroupParams = z.object({ id: z.uuid("Not a group id.") }).strict();
 
 /** The role a SCIM group's members hold; null removes the mapping. */
-export const ZMapScimGroupBody = z.object({ role: z.enum(Role).nullable() }).strict();
+export const ZMapScimGroupBody = z
+  .object({
+    role: z.enum(Role, { error: `role must be one of ${Object.keys(Role).join(", ")}, or null.` }).nullable(),
+    managesDepartmentId: z
+      .uuid("managesDepartmentId must be a department id.")
+      .nullable()
+      .optional()
+      .openapi({
+        description:
+          "Its members manage this department (their dashboards' scope) while they are members; null: none. Left out: unchanged.",
+      }),
+  })
+  .strict();
 export type TMapScimGroupBody = z.infer<typeof ZMapScimGroupBody>;

@@ -168,4 +168,84 @@ describe("SCIM groups", () => {
     }
     expect(await prisma.scimGroup.count()).toBe(0);
   });
+
+  it("movers: a group mapped to a department makes its members manage it; moving groups moves the dashboard at once", async () => {
+    // Two groups, "Finance managers" and "Sales managers", each mapped to the MANAGER role and a department.
+    const { POST } = await groups();
+    const make = async (displayName: string, externalId: string, members: string[]) => {
+      const answer = await callRoute(POST, "POST", "/scim/v2/Groups", {
+        token,
+        body: {
+          schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"],
+          externalId,
+          displayName,
+          members: members.map((value) => ({ value })),
+        },
+      });
+      expect(answer.status, answer.text).toBe(201);
+      return answer.body.id as string;
+    };
+    const finance = await make("Finance managers", "0b6b6a1e-0000-4000-8000-000000000001", [
+      company.colleague.id,
+    ]);
+    const sales = await make("Sales managers", "0b6b6a1e-0000-4000-8000-000000000002", []);
+    const { PATCH } = await import("@/app/api/v1/admin/scim-groups/[id]/route");
+    const map = (id: string, managesDepartmentId: string | null) =>
+      callRoute(PATCH, "PATCH", `/api/v1/admin/scim-groups/${id}`, {
+        headers: { cookie: company.admin.sessionCookie, origin: APP_ORIGIN, "sec-fetch-site": "same-origin" },
+        params: { id },
+        body: { role: "MANAGER", managesDepartmentId },
+      });
+    const mapped = await map(finance, company.finance.id);
+    expect(mapped.status, mapped.text).toBe(200);
+    expect(mapped.body).toMatchObject({
+      role: "MANAGER",
+      managesDepartment: { id: company.finance.id, name: "Finance" },
+    });
+    expect((await map(sales, company.sales.id)).status).toBe(200);
+
+    const scope = async () => {
+      const { GET } = await import("@/app/api/v1/dashboard/summary/route");
+      const answer = await callRoute(GET, "GET", "/api/v1/dashboard/summary", {
+        token: company.colleague.token,
+      });
+      return answer.status === 200 ? answer.body.scope.departmentIds : answer.status;
+    };
+    expect(await scope()).toEqual([company.finance.id]);
+
+    // Entra moves the colleague from Finance's group to Sales's: the next request sees Sales only.
+    expect(
+      (await patchGroup(finance, [{ op: "Remove", path: `members[value eq "${company.colleague.id}"]` }]))
+        .status,
+    ).toBe(200);
+    expect(
+      (await patchGroup(sales, [{ op: "Add", path: "members", value: [{ value: company.colleague.id }] }]))
+        .status,
+    ).toBe(200);
+    expect(await scope()).toEqual([company.sales.id]);
+
+    // Who managed what, when: in the audit trail.
+    const moves = await prisma.auditEvent.findMany({
+      where: { entityId: company.colleague.id, action: "user.updated" },
+      orderBy: { id: "asc" },
+    });
+    const managed = moves
+      .map((event) => (event.after as { scimManagedDepartmentIds?: string[] }).scimManagedDepartmentIds)
+      .filter(Boolean);
+    expect(managed).toEqual([[company.finance.id], [], [company.sales.id]]);
+
+    // A department an ADMIN gave stays, whatever the groups say; an unknown department is refused.
+    const before = await prisma.departmentManager.count({
+      where: { userId: company.manager.id, source: "APP" },
+    });
+    expect(before).toBeGreaterThan(0);
+    expect((await map(sales, null)).status).toBe(200);
+    expect(await scope()).toEqual([]);
+    expect(
+      await prisma.departmentManager.count({ where: { userId: company.manager.id, source: "APP" } }),
+    ).toBe(before);
+    const unknown = await map(sales, "00000000-0000-4000-8000-000000000000");
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.fields).toHaveProperty("managesDepartmentId");
+  });
 });

@@ -141,7 +141,10 @@ async function setManagers(
   const found = await tx.user.count({ where: { id: { in: wanted } } });
   if (found !== wanted.length)
     throw unprocessable("A chosen manager does not exist (any more). Reload the page.");
-  await tx.departmentManager.deleteMany({ where: { departmentId: current.id, userId: { notIn: wanted } } });
+  // The ADMIN's own rows; managers from SCIM groups follow the groups.
+  await tx.departmentManager.deleteMany({
+    where: { departmentId: current.id, source: "APP", userId: { notIn: wanted } },
+  });
   await tx.departmentManager.createMany({
     data: wanted.map((userId) => ({ userId, departmentId: current.id })),
     skipDuplicates: true,

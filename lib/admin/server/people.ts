@@ -149,8 +149,9 @@ export async function updatePerson(input: {
       });
     }
     if (changes.managedDepartmentIds) {
+      // The ADMIN's own rows; departments from SCIM groups follow the groups.
       await tx.departmentManager.deleteMany({
-        where: { userId: id, departmentId: { notIn: changes.managedDepartmentIds } },
+        where: { userId: id, source: "APP", departmentId: { notIn: changes.managedDepartmentIds } },
       });
       await tx.departmentManager.createMany({
         data: changes.managedDepartmentIds.map((departmentId) => ({ userId: id, departmentId })),

@@ -4,6 +4,7 @@ import { Alert, Loading } from "@/components/ui/alert";
 import { Select } from "@/components/ui/field";
 import { ROLE_LABELS } from "@/lib/admin/labels";
 import { errorMessage } from "@/lib/api-client";
+import { useDepartments } from "@/lib/directory/hooks";
 import { Role } from "@/lib/generated/prisma/enums";
 import { useMapScimGroup, useScimGroups } from "@/lib/scim/hooks";
 
@@ -13,6 +14,7 @@ import { useMapScimGroup, useScimGroups } from "@/lib/scim/hooks";
 export function ScimGroupsSection() {
   const groups = useScimGroups();
   const map = useMapScimGroup();
+  const departments = useDepartments();
 
   if (groups.isPending) return <Loading>Loading the groups…</Loading>;
   if (groups.isError) {
@@ -29,7 +31,8 @@ export function ScimGroupsSection() {
       </h3>
       <p className="max-w-3xl text-sm text-slate-600">
         Members of a group mapped to a role hold that role, as the directory says. Once any group is mapped,
-        roles are no longer taken from the sign-in token; roles given here stay.
+        roles are no longer taken from the sign-in token; roles given here stay. Members of a group mapped to
+        a department manage it: their dashboards follow their groups at once when they move.
       </p>
       {map.error ? (
         <Alert tone="error" role="alert">
@@ -52,6 +55,9 @@ export function ScimGroupsSection() {
                 </th>
                 <th scope="col" className="px-3 py-2 font-semibold">
                   Role
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  Manages
                 </th>
               </tr>
             </thead>
@@ -76,6 +82,26 @@ export function ScimGroupsSection() {
                       {Object.values(Role).map((role) => (
                         <option key={role} value={role}>
                           {ROLE_LABELS[role].label}
+                        </option>
+                      ))}
+                    </Select>
+                  </td>
+                  <td className="px-3 py-2">
+                    <Select
+                      aria-label={`Department ${group.displayName} manages`}
+                      value={group.managesDepartment?.id ?? ""}
+                      disabled={map.isPending || !departments.data}
+                      onChange={(event) =>
+                        map.mutate({
+                          id: group.id,
+                          body: { role: group.role, managesDepartmentId: event.target.value || null },
+                        })
+                      }
+                    >
+                      <option value="">No department</option>
+                      {(departments.data?.items ?? []).map((department) => (
+                        <option key={department.id} value={department.id}>
+                          {department.name}
                         </option>
                       ))}
                     </Select>

@@ -4,6 +4,7 @@ import { callerActor } from "@/lib/audit/server/caller-actor";
 import { recordAudit } from "@/lib/audit/server/record-audit";
 import type { Caller } from "@/lib/auth/server/caller";
 import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { notFound, unprocessable } from "@/lib/http/errors";
 import type { ScimGroupMapping } from "@/lib/scim/contract";
 import type { TMapScimGroupBody } from "@/lib/scim/schemas";
@@ -14,16 +15,23 @@ import { syncScimRoles } from "@/lib/scim/server/scim-roles";
 export async function listScimGroupMappings(): Promise<ScimGroupMapping[]> {
   const rows = await prisma.scimGroup.findMany({
     where: { deletedAt: null },
-    select: {
-      id: true,
-      displayName: true,
-      externalId: true,
-      role: true,
-      _count: { select: { members: true } },
-    },
+    select: mappingSelect,
     orderBy: [{ displayName: "asc" }, { id: "asc" }],
   });
-  return rows.map(({ _count, ...row }) => ({ ...row, memberCount: _count.members }));
+  return rows.map(toMapping);
+}
+
+const mappingSelect = {
+  id: true,
+  displayName: true,
+  externalId: true,
+  role: true,
+  managesDepartment: { select: { id: true, name: true } },
+  _count: { select: { members: true } },
+} satisfies Prisma.ScimGroupSelect;
+
+function toMapping({ _count, ...row }: Prisma.ScimGroupGetPayload<{ select: typeof mappingSelect }>) {
+  return { ...row, memberCount: _count.members };
 }
 
 /** Maps a group to a role (or none); its members' SCIM roles follow in the same transaction. */
@@ -33,10 +41,32 @@ export async function mapScimGroup(input: { caller: Caller; id: string; body: TM
     return await prisma.$transaction(async (tx) => {
       const group = await tx.scimGroup.findFirst({
         where: { id: input.id, deletedAt: null },
-        select: { id: true, role: true, members: { select: { userId: true } } },
+        select: {
+          id: true,
+          role: true,
+          managesDepartmentId: true,
+          members: { select: { userId: true } },
+        },
       });
       if (!group) throw notFound("Group");
-      if (group.role !== input.body.role) {
+      const { managesDepartmentId } = input.body;
+      if (managesDepartmentId !== undefined && managesDepartmentId !== group.managesDepartmentId) {
+        if (managesDepartmentId && !(await tx.department.findUnique({ where: { id: managesDepartmentId } })))
+          throw unprocessable("That department does not exist (any more).", {
+            managesDepartmentId: "Choose an existing department.",
+          });
+        await tx.scimGroup.update({ where: { id: group.id }, data: { managesDepartmentId } });
+        await recordAudit(tx, {
+          actor,
+          action: "scim_group.department_mapped",
+          entityType: "ScimGroup",
+          entityId: group.id,
+          before: { managesDepartmentId: group.managesDepartmentId },
+          after: { managesDepartmentId },
+        });
+      }
+      const roleChanged = group.role !== input.body.role;
+      if (roleChanged) {
         await tx.scimGroup.update({ where: { id: group.id }, data: { role: input.body.role } });
         await recordAudit(tx, {
           actor,
@@ -46,24 +76,19 @@ export async function mapScimGroup(input: { caller: Caller; id: string; body: TM
           before: { role: group.role },
           after: { role: input.body.role },
         });
+      }
+      if (
+        roleChanged ||
+        (managesDepartmentId !== undefined && managesDepartmentId !== group.managesDepartmentId)
+      )
         await syncScimRoles(
           tx,
           group.members.map((member) => member.userId),
           actor,
         );
-      }
-      const row = await tx.scimGroup.findUniqueOrThrow({
-        where: { id: group.id },
-        select: {
-          id: true,
-          displayName: true,
-          externalId: true,
-          role: true,
-          _count: { select: { members: true } },
-        },
-      });
-      const { _count, ...rest } = row;
-      return { ...rest, memberCount: _count.members };
+      return toMapping(
+        await tx.scimGroup.findUniqueOrThrow({ where: { id: group.id }, select: mappingSelect }),
+      );
     });
   } catch (error) {
     if (error instanceof LastAdminError) throw unprocessable(error.message);

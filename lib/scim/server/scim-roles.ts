@@ -5,7 +5,10 @@ import type { Tx } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 // Roles from SCIM groups: a person holds, with source SCIM, the role of every live group mapped
-// to one that they are a member of — no more, no less. Sign-in never touches these rows.
+// to one that they are a member of — no more, no less. Sign-in never touches these rows. The
+// same holds for the departments a person manages (their dashboards' scope) through groups
+// mapped to a department: a mover's scope follows their groups at once, and each change is an
+// audit event (who managed what, when). Departments an ADMIN set (source APP) stay as they are.
 
 /** Brings the SCIM roles of these people in line with their groups; records each change. */
 export async function syncScimRoles(tx: Tx, userIds: readonly string[], actor: AuditActor): Promise<void> {
@@ -49,6 +52,7 @@ export async function syncScimRoles(tx: Tx, userIds: readonly string[], actor: A
       after: { scimRoles: after },
     });
   }
+  events.push(...(await syncScimManagement(tx, ids, actor)));
   if (events.length === 0) return;
   // Whatever the directory says, the portal keeps someone who can change people.
   const admins = await tx.user.count({ where: { active: true, roles: { some: { role: "ADMIN" } } } });
@@ -59,4 +63,55 @@ export async function syncScimRoles(tx: Tx, userIds: readonly string[], actor: A
 /** SCIM roles are on once an ADMIN mapped a live group to a role: sign-in then leaves roles to SCIM. */
 export async function scimRolesOn(tx: Tx): Promise<boolean> {
   return (await tx.scimGroup.count({ where: { deletedAt: null, role: { not: null } } })) > 0;
+}
+
+/**
+ * Brings the SCIM-managed departments of these people in line with their live groups; returns
+ * the audit events of the changes (the caller records them with the role changes).
+ */
+async function syncScimManagement(tx: Tx, ids: readonly string[], actor: AuditActor) {
+  const [memberships, current] = await Promise.all([
+    tx.scimGroupMember.findMany({
+      where: { userId: { in: [...ids] }, group: { deletedAt: null, managesDepartmentId: { not: null } } },
+      select: { userId: true, group: { select: { managesDepartmentId: true } } },
+    }),
+    tx.departmentManager.findMany({
+      where: { userId: { in: [...ids] } },
+      select: { userId: true, departmentId: true, source: true },
+    }),
+  ]);
+  const wanted = new Map<string, Set<string>>(ids.map((id) => [id, new Set()]));
+  for (const row of memberships)
+    if (row.group.managesDepartmentId) wanted.get(row.userId)?.add(row.group.managesDepartmentId);
+  const held = new Map<string, Set<string>>(ids.map((id) => [id, new Set()]));
+  const byAdmin = new Map<string, Set<string>>(ids.map((id) => [id, new Set()]));
+  for (const row of current) (row.source === "SCIM" ? held : byAdmin).get(row.userId)?.add(row.departmentId);
+
+  const events = [];
+  for (const id of ids) {
+    const before = [...held.get(id)!].sort();
+    // A department an ADMIN gave them stays theirs (source APP): SCIM adds no second row.
+    const after = [...wanted.get(id)!].filter((department) => !byAdmin.get(id)!.has(department)).sort();
+    if (before.join() === after.join()) continue;
+    const gone = before.filter((department) => !after.includes(department));
+    const added = after.filter((department) => !before.includes(department));
+    if (gone.length > 0)
+      await tx.departmentManager.deleteMany({
+        where: { userId: id, source: "SCIM", departmentId: { in: gone } },
+      });
+    if (added.length > 0)
+      await tx.departmentManager.createMany({
+        data: added.map((departmentId) => ({ userId: id, departmentId, source: "SCIM" as const })),
+        skipDuplicates: true,
+      });
+    events.push({
+      actor,
+      action: "user.updated",
+      entityType: "User",
+      entityId: id,
+      before: { scimManagedDepartmentIds: before },
+      after: { scimManagedDepartmentIds: after },
+    });
+  }
+  return events;
 }
