@@ -22,7 +22,8 @@ function stat(page: Page, label: string) {
 
 /** The figure of a leaver stat, as a number. */
 async function figure(page: Page, label: string): Promise<number> {
-  return Number((await stat(page, label).locator("span").first().innerText()).replace(/,/g, ""));
+  const text = (await stat(page, label).locator("span").first().textContent()) ?? "";
+  return Number(text.replace(/,/g, ""));
 }
 
 test("a leaver over SCIM: the manager reassigns, the new owner rotates the password, the counts go to zero", async ({
