@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { insertAutomation } from "@/lib/testing/factories";
 import { buildCompany, type Company } from "@/test/support/company";
 import { prisma, resetDatabase } from "@/test/support/db";
-import { APP_ORIGIN, callRoute } from "@/test/support/route";
+import { patchPersonAsAdmin, recordRotation } from "@/test/support/leavers";
+import { callRoute } from "@/test/support/route";
 
 // The leaver dashboard: what a person who left (or was never found here) left behind — their
 // automations without an active owner and the credentials they knew — by department, aged from
@@ -56,12 +57,7 @@ async function leave() {
     where: { id: imported.id },
     data: { ownerMissing: "NOT_FOUND", ownerMissingSince: new Date(Date.now() - 40 * DAY) },
   });
-  const { PATCH } = await import("@/app/api/v1/admin/people/[id]/route");
-  const left = await callRoute(PATCH, "PATCH", `/api/v1/admin/people/${company.maker.id}`, {
-    headers: { cookie: company.admin.sessionCookie, origin: APP_ORIGIN, "sec-fetch-site": "same-origin" },
-    params: { id: company.maker.id },
-    body: { active: false },
-  });
+  const left = await patchPersonAsAdmin(company.admin.sessionCookie, company.maker.id, { active: false });
   expect(left.status, left.text).toBe(200);
   return { reconciliation, payments, imported };
 }
@@ -160,28 +156,12 @@ describe("the leaver dashboard", () => {
       body: { automationIds: [reconciliation.id], ownerEmail: company.colleague.email },
     });
     expect(moved.status, moved.text).toBe(200);
-    const { PATCH } = await import("@/app/api/v1/automations/[id]/route");
-    const current = await prisma.automation.findUniqueOrThrow({ where: { id: payments.id } });
-    const rotated = await callRoute(PATCH, "PATCH", `/api/v1/automations/${payments.id}`, {
+    const rotated = await recordRotation({
       token: company.colleague.token,
-      params: { id: payments.id },
-      body: {
-        version: current.version,
-        systems: [
-          {
-            name: "Online banking",
-            location: "CLOUD",
-            signInMethod: "USERNAME_PASSWORD",
-            credentialReference: {
-              store: "AZURE_KEY_VAULT",
-              name: "kv-finance/banking-bot",
-              owner: company.colleague.email,
-              rotatesAt: new Date(Date.now() + 90 * DAY).toISOString(),
-              rotatedAt: new Date().toISOString(),
-            },
-          },
-        ],
-      },
+      automationId: payments.id,
+      system: "Online banking",
+      name: "kv-finance/banking-bot",
+      ownerEmail: company.colleague.email,
     });
     expect(rotated.status, rotated.text).toBe(200);
     const after = await leavers(company.manager.token);

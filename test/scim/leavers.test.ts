@@ -4,7 +4,8 @@ import { insertAutomation, insertConnector, insertGateway } from "@/lib/testing/
 import { buildCompany, type Company } from "@/test/support/company";
 import { scimTokenFor } from "@/test/support/credentials";
 import { prisma, resetDatabase } from "@/test/support/db";
-import { APP_ORIGIN, callRoute } from "@/test/support/route";
+import { patchPersonAsAdmin, recordRotation } from "@/test/support/leavers";
+import { callRoute } from "@/test/support/route";
 
 // A leaver, whoever says so (an ADMIN or SCIM): their automations lose their owner (flag LEFT),
 // their pending requests are cancelled, managers are told — in the one transaction of the leave.
@@ -80,21 +81,12 @@ async function expectLeaver(work: Awaited<ReturnType<typeof makerWithWork>>) {
 describe("leavers", () => {
   it("an ADMIN's deactivation", async () => {
     const work = await makerWithWork();
-    const { PATCH } = await import("@/app/api/v1/admin/people/[id]/route");
-    const answer = await callRoute(PATCH, "PATCH", `/api/v1/admin/people/${company.maker.id}`, {
-      headers: { cookie: company.admin.sessionCookie, origin: APP_ORIGIN, "sec-fetch-site": "same-origin" },
-      params: { id: company.maker.id },
-      body: { active: false },
-    });
+    const answer = await patchPersonAsAdmin(company.admin.sessionCookie, company.maker.id, { active: false });
     expect(answer.status, answer.text).toBe(200);
     await expectLeaver(work);
 
     // Reactivated: nothing comes back on its own.
-    const again = await callRoute(PATCH, "PATCH", `/api/v1/admin/people/${company.maker.id}`, {
-      headers: { cookie: company.admin.sessionCookie, origin: APP_ORIGIN, "sec-fetch-site": "same-origin" },
-      params: { id: company.maker.id },
-      body: { active: true },
-    });
+    const again = await patchPersonAsAdmin(company.admin.sessionCookie, company.maker.id, { active: true });
     expect(again.status).toBe(200);
     expect((await prisma.automation.findUniqueOrThrow({ where: { id: work.owned.id } })).ownerMissing).toBe(
       "LEFT",
@@ -141,13 +133,8 @@ describe("leavers", () => {
         departmentId: company.finance.id,
       })),
     });
-    const { PATCH } = await import("@/app/api/v1/admin/people/[id]/route");
     const started = performance.now();
-    const answer = await callRoute(PATCH, "PATCH", `/api/v1/admin/people/${company.maker.id}`, {
-      headers: { cookie: company.admin.sessionCookie, origin: APP_ORIGIN, "sec-fetch-site": "same-origin" },
-      params: { id: company.maker.id },
-      body: { active: false },
-    });
+    const answer = await patchPersonAsAdmin(company.admin.sessionCookie, company.maker.id, { active: false });
     const elapsed = performance.now() - started;
     expect(answer.status).toBe(200);
     expect(await prisma.automation.count({ where: { ownerMissing: "LEFT" } })).toBe(1000);
@@ -191,17 +178,7 @@ describe("leavers", () => {
     expect((await statusOf(payments.id, "CREDENTIAL")).status).toBe("SATISFIED");
     expect((await statusOf(desktop.id, "WINDOWS_SIGN_IN")).status).toBe("SATISFIED");
 
-    const admin = {
-      cookie: company.admin.sessionCookie,
-      origin: APP_ORIGIN,
-      "sec-fetch-site": "same-origin",
-    };
-    const { PATCH: patchPerson } = await import("@/app/api/v1/admin/people/[id]/route");
-    const left = await callRoute(patchPerson, "PATCH", `/api/v1/admin/people/${company.maker.id}`, {
-      headers: admin,
-      params: { id: company.maker.id },
-      body: { active: false },
-    });
+    const left = await patchPersonAsAdmin(company.admin.sessionCookie, company.maker.id, { active: false });
     expect(left.status, left.text).toBe(200);
     const credential = await statusOf(payments.id, "CREDENTIAL");
     expect(credential.status).toBe("OUTSTANDING");
@@ -211,28 +188,12 @@ describe("leavers", () => {
     expect(deactivated.after).toMatchObject({ secretsReopened: 2 });
 
     // The colleague rotates the password and names themself the new owner.
-    const { PATCH: patchAutomation } = await import("@/app/api/v1/automations/[id]/route");
-    const current = await prisma.automation.findUniqueOrThrow({ where: { id: payments.id } });
-    const rotated = await callRoute(patchAutomation, "PATCH", `/api/v1/automations/${payments.id}`, {
+    const rotated = await recordRotation({
       token: company.colleague.token,
-      params: { id: payments.id },
-      body: {
-        version: current.version,
-        systems: [
-          {
-            name: "Online banking",
-            location: "CLOUD",
-            signInMethod: "USERNAME_PASSWORD",
-            credentialReference: {
-              store: "AZURE_KEY_VAULT",
-              name: "kv-finance/banking-bot",
-              owner: company.colleague.email,
-              rotatesAt: new Date(Date.now() + 90 * 86_400_000).toISOString(),
-              rotatedAt: new Date().toISOString(),
-            },
-          },
-        ],
-      },
+      automationId: payments.id,
+      system: "Online banking",
+      name: "kv-finance/banking-bot",
+      ownerEmail: company.colleague.email,
     });
     expect(rotated.status, rotated.text).toBe(200);
     expect((await statusOf(payments.id, "CREDENTIAL")).status).toBe("SATISFIED");
@@ -253,12 +214,7 @@ describe("leavers", () => {
     });
     const gateway = await insertGateway({ name: "gw-finance", adminIds: [company.maker.id, company.it.id] });
     await insertGateway({ name: "gw-sales", adminIds: [company.it.id] });
-    const { PATCH } = await import("@/app/api/v1/admin/people/[id]/route");
-    const left = await callRoute(PATCH, "PATCH", `/api/v1/admin/people/${company.maker.id}`, {
-      headers: { cookie: company.admin.sessionCookie, origin: APP_ORIGIN, "sec-fetch-site": "same-origin" },
-      params: { id: company.maker.id },
-      body: { active: false },
-    });
+    const left = await patchPersonAsAdmin(company.admin.sessionCookie, company.maker.id, { active: false });
     expect(left.status, left.text).toBe(200);
     const deactivated = await prisma.auditEvent.findFirstOrThrow({ where: { action: "user.deactivated" } });
     expect(deactivated.after).toMatchObject({ connectorsFlagged: 1, gatewaysFlagged: 1 });
@@ -318,34 +274,24 @@ describe("leavers", () => {
 
   it("an ADMIN's successor takes over every automation at the leave, and is told of the cancelled requests", async () => {
     const work = await makerWithWork();
-    const { PATCH } = await import("@/app/api/v1/admin/people/[id]/route");
-    const headers = {
-      cookie: company.admin.sessionCookie,
-      origin: APP_ORIGIN,
-      "sec-fetch-site": "same-origin",
-    };
-    const refused = await callRoute(PATCH, "PATCH", `/api/v1/admin/people/${company.maker.id}`, {
-      headers,
-      params: { id: company.maker.id },
-      body: { active: false, successorId: company.maker.id },
+    const refused = await patchPersonAsAdmin(company.admin.sessionCookie, company.maker.id, {
+      active: false,
+      successorId: company.maker.id,
     });
     expect(refused.status).toBe(422);
     expect(refused.body.error.fields).toHaveProperty("successorId");
     // Refused as a whole: the maker is still active, nothing was flagged.
     expect((await prisma.user.findUniqueOrThrow({ where: { id: company.maker.id } })).active).toBe(true);
     expect(await prisma.automation.count({ where: { ownerMissing: "LEFT" } })).toBe(0);
-    const alone = await callRoute(PATCH, "PATCH", `/api/v1/admin/people/${company.maker.id}`, {
-      headers,
-      params: { id: company.maker.id },
-      body: { successorId: company.colleague.id },
+    const alone = await patchPersonAsAdmin(company.admin.sessionCookie, company.maker.id, {
+      successorId: company.colleague.id,
     });
     expect(alone.status).toBe(400);
     expect(alone.text).toContain("successorId");
 
-    const left = await callRoute(PATCH, "PATCH", `/api/v1/admin/people/${company.maker.id}`, {
-      headers,
-      params: { id: company.maker.id },
-      body: { active: false, successorId: company.colleague.id },
+    const left = await patchPersonAsAdmin(company.admin.sessionCookie, company.maker.id, {
+      active: false,
+      successorId: company.colleague.id,
     });
     expect(left.status, left.text).toBe(200);
     const owned = await prisma.automation.findUniqueOrThrow({ where: { id: work.owned.id } });

@@ -31,11 +31,8 @@ export async function syncScimRoles(tx: Tx, userIds: readonly string[], actor: A
 
   const events = [];
   for (const id of ids) {
-    const before = [...held.get(id)!].sort();
-    const after = [...wanted.get(id)!].sort();
-    if (before.join() === after.join()) continue;
-    const gone = before.filter((role) => !after.includes(role));
-    const added = after.filter((role) => !before.includes(role));
+    const { before, after, gone, added } = difference(held.get(id)!, wanted.get(id)!);
+    if (gone.length === 0 && added.length === 0) continue;
     if (gone.length > 0)
       await tx.roleAssignment.deleteMany({ where: { userId: id, source: "SCIM", role: { in: gone } } });
     if (added.length > 0)
@@ -89,12 +86,10 @@ async function syncScimManagement(tx: Tx, ids: readonly string[], actor: AuditAc
 
   const events = [];
   for (const id of ids) {
-    const before = [...held.get(id)!].sort();
     // A department an ADMIN gave them stays theirs (source APP): SCIM adds no second row.
-    const after = [...wanted.get(id)!].filter((department) => !byAdmin.get(id)!.has(department)).sort();
-    if (before.join() === after.join()) continue;
-    const gone = before.filter((department) => !after.includes(department));
-    const added = after.filter((department) => !before.includes(department));
+    const fromGroups = [...wanted.get(id)!].filter((department) => !byAdmin.get(id)!.has(department));
+    const { before, after, gone, added } = difference(held.get(id)!, new Set(fromGroups));
+    if (gone.length === 0 && added.length === 0) continue;
     if (gone.length > 0)
       await tx.departmentManager.deleteMany({
         where: { userId: id, source: "SCIM", departmentId: { in: gone } },
@@ -114,4 +109,16 @@ async function syncScimManagement(tx: Tx, ids: readonly string[], actor: AuditAc
     });
   }
   return events;
+}
+
+/** What is held and what is wanted, sorted, and what to take away and to add to get there. */
+function difference<T extends string>(held: ReadonlySet<T>, wanted: ReadonlySet<T>) {
+  const before = [...held].sort();
+  const after = [...wanted].sort();
+  return {
+    before,
+    after,
+    gone: before.filter((item) => !wanted.has(item)),
+    added: after.filter((item) => !held.has(item)),
+  };
 }
