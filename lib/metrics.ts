@@ -12,6 +12,8 @@ interface Metrics {
   registry: Registry;
   requestDuration: Histogram<"method" | "route" | "status">;
   jobRuns: Counter<"job" | "outcome">;
+  rederive: Histogram<"cause">;
+  outboxPending: Gauge;
 }
 
 const globalForMetrics = globalThis as unknown as {
@@ -58,7 +60,19 @@ function createMetrics(): Metrics {
     registers: [registry],
     collect: pool((stats) => stats.waiting),
   });
-  return { registry, requestDuration, jobRuns };
+  const rederive = new Histogram({
+    name: "preflight_rederive_duration_seconds",
+    help: "Time to derive again the prerequisites of the automations one change touches, by the change's cause",
+    labelNames: ["cause"] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [registry],
+  });
+  const outboxPending = new Gauge({
+    name: "preflight_outbox_pending",
+    help: "E-mails waiting in the outbox, as this instance's last outbox run counted them",
+    registers: [registry],
+  });
+  return { registry, requestDuration, jobRuns, rederive, outboxPending };
 }
 
 export function metrics(): Metrics {
@@ -77,6 +91,15 @@ export function observeRequest(method: string, route: string, status: number, se
 
 export function countJobRun(job: string, outcome: "ok" | "failed"): void {
   metrics().jobRuns.inc({ job, outcome });
+}
+
+/** One re-derivation's time; `cause` is the code's own name of the change (a bounded set). */
+export function observeRederive(cause: string, seconds: number): void {
+  metrics().rederive.observe({ cause }, seconds);
+}
+
+export function reportOutboxPending(pending: number): void {
+  metrics().outboxPending.set(pending);
 }
 
 const NO_STORE = { "cache-control": "no-store" };

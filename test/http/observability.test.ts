@@ -144,6 +144,29 @@ describe("GET /api/metrics", () => {
     expect(text).toMatch(/preflight_db_pool_connections_in_use \d+/);
     expect(text).toMatch(/preflight_db_pool_waiting \d+/);
     expect(text).toContain("process_resident_memory_bytes");
+    // The creation derived the automation's prerequisites: timed by cause.
+    expect(text).toMatch(/preflight_rederive_duration_seconds_count\{cause="automation.created"\} [1-9]/);
+  });
+
+  it("reports the outbox's backlog as its last run counted it", async () => {
+    const { deliverOutbox } = await import("@/lib/jobs/server/outbox");
+    const { createMailTransport } = await import("@/lib/jobs/server/mail");
+    const { prisma } = await import("@/test/support/db");
+    const { startSmtpServer } = await import("@/test/support/smtp");
+    // A local SMTP server that refuses every mail: what is in the outbox stays pending.
+    const smtp = await startSmtpServer({ reject: true });
+    await prisma.notification.create({
+      data: { userId: company.maker.id, kind: "test", title: "Waiting", body: "In the outbox" },
+    });
+    try {
+      await deliverOutbox({ transport: createMailTransport(smtp.url) });
+    } finally {
+      await smtp.close();
+    }
+    const pending = await prisma.notification.count({ where: { emailStatus: "PENDING" } });
+    expect(pending).toBeGreaterThan(0);
+    const text = await (await scrape(`Bearer ${METRICS_TOKEN}`)).response.text();
+    expect(text).toContain(`preflight_outbox_pending ${pending}`);
   });
 
   it.each([

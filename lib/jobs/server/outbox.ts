@@ -9,6 +9,7 @@ import {
   type OutgoingMail,
 } from "@/lib/jobs/server/mail";
 import { log } from "@/lib/log";
+import { reportOutboxPending } from "@/lib/metrics";
 import { maskIfSecret } from "@/lib/secrets/mask";
 
 // Delivers the e-mail side of notifications (the outbox rows written with each change).
@@ -64,7 +65,10 @@ export async function deliverOutbox({
     total.failed += batch.result.failed;
     total.skipped += batch.result.skipped;
     // An unreachable server fails everything after it too: stop and let the back-off work.
-    if (batch.claimed < BATCH || batch.serverDown) return total;
+    if (batch.claimed < BATCH || batch.serverDown) {
+      reportOutboxPending(await prisma.notification.count({ where: { emailStatus: "PENDING" } }));
+      return total;
+    }
   }
 }
 

@@ -1,3 +1,4 @@
+import { observeRederive } from "@/lib/metrics";
 import "server-only";
 import type { AuditActor } from "@/lib/audit/server/record-audit";
 import { derivePrerequisites } from "@/lib/domain/prerequisites";
@@ -70,6 +71,7 @@ export async function rederiveAutomations(
   const ids = [...new Set(automationIds)].sort();
   if (ids.length === 0) return { automations: 0, changedPrerequisites: 0, statusChanges: [], derived: [] };
   const now = options.now ?? new Date();
+  const startedAt = performance.now();
   const sql = statements(tx);
   const loaded = await loadEngineInputs(tx, ids, now);
   // Sent before the engine runs, so that Postgres reads the stored rows meanwhile.
@@ -105,6 +107,7 @@ export async function rederiveAutomations(
   await upserted;
   await deleteStale(sql, stale);
   await writeAudit(sql, auditValues);
+  observeRederive(options.cause, (performance.now() - startedAt) / 1000);
   return { automations: loaded.length, changedPrerequisites: upserts.length, statusChanges, derived };
 }
 
