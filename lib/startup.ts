@@ -13,6 +13,12 @@ export async function startServer(): Promise<void> {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   }
+  // Traces only when OTEL_* variables ask for them (lib/tracing.ts); a failing exporter never
+  // keeps the portal from serving.
+  const { startTracing } = await import("@/lib/tracing");
+  await startTracing().catch((error: unknown) =>
+    console.error(`tracing did not start: ${error instanceof Error ? error.message : String(error)}`),
+  );
   // Before the first request: per-address limits read the socket's address from this header.
   const { installClientAddressHeader } = await import("@/lib/http/server/client-address");
   installClientAddressHeader();

@@ -24,6 +24,7 @@ import { fieldErrors, invalidInput } from "@/lib/http/validation";
 import { type LogContext, log, requestIdFrom, withLogContext } from "@/lib/log";
 import { observeRequest } from "@/lib/metrics";
 import { maskLog } from "@/lib/secrets/mask";
+import { inSpan } from "@/lib/tracing";
 
 // Every JSON route goes through `apiRoute`: it resolves the caller (session cookie or
 // bearer token), refuses cross-origin cookie writes, checks the permission, validates
@@ -72,7 +73,15 @@ export function apiRoute<
     const requestId = requestIdFrom(request.headers.get("x-request-id"));
     const route = routePattern(request.nextUrl.pathname, rawParams);
     const fields: LogContext = { requestId, route };
-    const response = await withLogContext(fields, () => answer(options, request, rawParams, fields));
+    const response = await inSpan(
+      `${request.method} ${route}`,
+      { "http.request.method": request.method, "http.route": route, "preflight.request_id": requestId },
+      async (finish) => {
+        const answered = await withLogContext(fields, () => answer(options, request, rawParams, fields));
+        finish({ "http.response.status_code": answered.status }, answered.status >= 500);
+        return answered;
+      },
+    );
     const status = response.status;
     const seconds = (performance.now() - started) / 1000;
     observeRequest(request.method, route, status, seconds);

@@ -13,6 +13,7 @@ import { runKeyExpiry } from "@/lib/jobs/server/key-expiry";
 import { deliverOutbox } from "@/lib/jobs/server/outbox";
 import { log, withLogContext } from "@/lib/log";
 import { countJobRun } from "@/lib/metrics";
+import { inSpan } from "@/lib/tracing";
 
 // What runs when. Every schedule is in UTC. pg-boss fires a schedule once per slot across
 // all instances. A slot that passed while no instance ran is not fired later, so the key-expiry
@@ -99,27 +100,29 @@ export async function registerJobs(boss: PgBoss): Promise<void> {
     });
     await boss.schedule(name, scheduled.cron, {}, { tz: "UTC" });
     await boss.work<{ trigger?: Trigger }>(name, { batchSize: 1 }, ([queued]) =>
-      withLogContext({ job: name, jobId: queued?.id }, async () => {
-        const started = Date.now();
-        try {
-          const result = await scheduled.run(queued?.data?.trigger ?? "schedule");
-          countJobRun(name, "ok");
-          if (scheduled.didSomething(result)) {
-            log().info({ result, ms: Date.now() - started }, "job changed something");
+      withLogContext({ job: name, jobId: queued?.id }, () =>
+        inSpan(`job ${name}`, { "preflight.job": name, "preflight.job_id": queued?.id ?? "" }, async () => {
+          const started = Date.now();
+          try {
+            const result = await scheduled.run(queued?.data?.trigger ?? "schedule");
+            countJobRun(name, "ok");
+            if (scheduled.didSomething(result)) {
+              log().info({ result, ms: Date.now() - started }, "job changed something");
+            }
+            return result;
+          } catch (error) {
+            countJobRun(name, "failed");
+            log().error(
+              {
+                err: error instanceof Error ? error.message : String(error),
+                ms: Date.now() - started,
+              },
+              "job failed",
+            );
+            throw error;
           }
-          return result;
-        } catch (error) {
-          countJobRun(name, "failed");
-          log().error(
-            {
-              err: error instanceof Error ? error.message : String(error),
-              ms: Date.now() - started,
-            },
-            "job failed",
-          );
-          throw error;
-        }
-      }),
+        }),
+      ),
     );
   }
   await registerWorkers(boss);
