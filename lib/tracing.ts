@@ -1,5 +1,6 @@
 import "server-only";
 import { SpanStatusCode, trace } from "@opentelemetry/api";
+import { variablesWithPrefix } from "@/lib/env";
 
 // OpenTelemetry traces: off unless the standard OTEL_* variables ask for them, so a default
 // start loads none of the SDK. On, the SDK (@opentelemetry/sdk-node) reads its exporter, endpoint,
@@ -10,7 +11,7 @@ import { SpanStatusCode, trace } from "@opentelemetry/api";
 
 /** Whether the environment asks for traces: an OTLP endpoint, or a traces exporter other than none. */
 export function tracingRequested(
-  variables: Readonly<Record<string, string | undefined>> = process.env,
+  variables: Readonly<Record<string, string | undefined>> = variablesWithPrefix("OTEL_"),
 ): boolean {
   if (variables.OTEL_SDK_DISABLED?.toLowerCase() === "true") return false;
   const exporter = variables.OTEL_TRACES_EXPORTER?.trim().toLowerCase();
@@ -22,7 +23,7 @@ export function tracingRequested(
 export async function startTracing(): Promise<(() => Promise<void>) | null> {
   if (!tracingRequested()) return null;
   const { NodeSDK } = await import("@opentelemetry/sdk-node");
-  const sdk = new NodeSDK({ serviceName: process.env.OTEL_SERVICE_NAME || "preflight" });
+  const sdk = new NodeSDK({ serviceName: variablesWithPrefix("OTEL_").OTEL_SERVICE_NAME || "preflight" });
   sdk.start();
   return () => sdk.shutdown();
 }
