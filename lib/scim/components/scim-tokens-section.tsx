@@ -1,8 +1,7 @@
 "use client";
 
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { Alert, Loading } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { Field, TextInput } from "@/components/ui/field";
@@ -11,11 +10,10 @@ import { ScimGroupsSection } from "@/lib/scim/components/scim-groups-section";
 import type { CreatedScimToken, ScimTokenView } from "@/lib/scim/contract";
 import { useCreateScimToken, useRevokeScimToken, useRotateScimToken, useScimTokens } from "@/lib/scim/hooks";
 import { SCIM_LIMITS } from "@/lib/scim/schemas";
+import { NewTokenNotice, TokenTable } from "@/lib/tokens/components/token-parts";
 
 // The admin page's section for the identity provider's SCIM tokens: create one (shown once),
 // rotate it, revoke it. docs/operations/scim-provisioning.md says where IT pastes it.
-
-const dateTimeFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
 export function ScimTokensSection({ scimUrl }: { scimUrl: string }) {
   const [created, setCreated] = useState<CreatedScimToken | null>(null);
@@ -34,9 +32,21 @@ export function ScimTokensSection({ scimUrl }: { scimUrl: string }) {
           secret token is a SCIM token from below. A SCIM token belongs to no person and works only for SCIM.
         </p>
       </div>
-      {created ? <NewScimToken token={created} onDone={() => setCreated(null)} /> : null}
+      {created ? (
+        <NewTokenNotice
+          id="new-scim-token"
+          level={3}
+          heading="Copy the SCIM token now"
+          label="New SCIM token"
+          value={created.token}
+          onDone={() => setCreated(null)}
+        >
+          “{created.name}” is shown this once; Preflight keeps only a fingerprint of it. Paste it into the
+          identity provider's provisioning settings as the secret token.
+        </NewTokenNotice>
+      ) : null}
       <CreateForm onCreated={setCreated} />
-      <TokenTable onRotated={setCreated} />
+      <ScimTokenTable onRotated={setCreated} />
       <ScimGroupsSection />
     </section>
   );
@@ -83,38 +93,7 @@ function CreateForm({ onCreated }: { onCreated: (token: CreatedScimToken) => voi
   );
 }
 
-function NewScimToken({ token, onDone }: { token: CreatedScimToken; onDone: () => void }) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
-  return (
-    <div className="rounded-lg border-2 border-emerald-700 bg-emerald-50 p-4">
-      <h3 ref={heading} tabIndex={-1} className="font-semibold text-emerald-900">
-        Copy the SCIM token now
-      </h3>
-      <p className="mt-1 text-sm text-emerald-950">
-        “{token.name}” is shown this once; Preflight keeps only a fingerprint of it. Paste it into the
-        identity provider's provisioning settings as the secret token.
-      </p>
-      <div className="mt-3 flex flex-wrap items-end gap-2">
-        <div className="min-w-0 flex-1">
-          <label htmlFor="new-scim-token" className="block text-sm font-medium text-slate-900">
-            New SCIM token
-          </label>
-          <input
-            id="new-scim-token"
-            readOnly
-            value={token.token}
-            onFocus={(event) => event.currentTarget.select()}
-            className="mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm"
-          />
-        </div>
-        <Button onClick={onDone}>Done</Button>
-      </div>
-    </div>
-  );
-}
-
-function TokenTable({ onRotated }: { onRotated: (token: CreatedScimToken) => void }) {
+function ScimTokenTable({ onRotated }: { onRotated: (token: CreatedScimToken) => void }) {
   const tokens = useScimTokens();
   const rotate = useRotateScimToken();
   const revoke = useRevokeScimToken();
@@ -132,73 +111,22 @@ function TokenTable({ onRotated }: { onRotated: (token: CreatedScimToken) => voi
   const mutation = pending?.action === "rotate" ? rotate : revoke;
   return (
     <>
-      <div className="overflow-x-auto rounded-lg border border-slate-200">
-        <table className="min-w-full text-left text-sm">
-          <caption className="sr-only">SCIM tokens, newest first</caption>
-          <thead className="bg-slate-50 text-slate-700">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                Name
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                Token
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                Status
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                Created
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                Last used
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {tokens.data.items.map((token) => (
-              <tr key={token.id}>
-                <td className="px-3 py-2 font-medium">{token.name}</td>
-                <td className="px-3 py-2 font-mono">{token.prefix}…</td>
-                <td className="px-3 py-2">
-                  <Badge tone={token.status === "ACTIVE" ? "success" : "neutral"} value={token.status}>
-                    {token.status === "ACTIVE" ? "Active" : "Revoked"}
-                  </Badge>
-                </td>
-                <td className="px-3 py-2">
-                  {dateTimeFormat.format(new Date(token.createdAt))}
-                  {token.createdBy ? ` by ${token.createdBy}` : ""}
-                </td>
-                <td className="px-3 py-2">
-                  {token.lastUsedAt ? dateTimeFormat.format(new Date(token.lastUsedAt)) : "Never used"}
-                </td>
-                <td className="space-x-2 px-3 py-2 text-right whitespace-nowrap">
-                  {token.status === "ACTIVE" ? (
-                    <>
-                      <Button
-                        variant="secondary"
-                        size="sm"
-                        onClick={() => setPending({ token, action: "rotate" })}
-                      >
-                        Rotate<span className="sr-only"> {token.name}</span>
-                      </Button>
-                      <Button
-                        variant="secondary"
-                        size="sm"
-                        onClick={() => setPending({ token, action: "revoke" })}
-                      >
-                        Revoke<span className="sr-only"> {token.name}</span>
-                      </Button>
-                    </>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <TokenTable
+        caption="SCIM tokens, newest first"
+        tokens={tokens.data.items}
+        actions={(token) =>
+          token.status === "ACTIVE" ? (
+            <>
+              <Button variant="secondary" size="sm" onClick={() => setPending({ token, action: "rotate" })}>
+                Rotate<span className="sr-only"> {token.name}</span>
+              </Button>
+              <Button variant="secondary" size="sm" onClick={() => setPending({ token, action: "revoke" })}>
+                Revoke<span className="sr-only"> {token.name}</span>
+              </Button>
+            </>
+          ) : null
+        }
+      />
       <ConfirmDialog
         open={pending !== null}
         title={`${pending?.action === "rotate" ? "Rotate" : "Revoke"} “${pending?.token.name ?? ""}”?`}

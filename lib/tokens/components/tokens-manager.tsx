@@ -1,36 +1,33 @@
 "use client";
 
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { Alert, Loading } from "@/components/ui/alert";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { ApiError, errorMessage } from "@/lib/api-client";
-import type { CreatedToken, TokenStatus, TokenView } from "@/lib/tokens/contract";
+import { NewTokenNotice, TokenTable } from "@/lib/tokens/components/token-parts";
+import type { CreatedToken, TokenView } from "@/lib/tokens/contract";
 import { useCreateToken, useRevokeToken, useTokens } from "@/lib/tokens/hooks";
 import { DEFAULT_TOKEN_DAYS, TOKEN_LIFETIMES_DAYS, TOKEN_LIMITS } from "@/lib/tokens/schemas";
-
-const STATUS_TONE: Record<TokenStatus, BadgeTone> = {
-  ACTIVE: "success",
-  EXPIRED: "warning",
-  REVOKED: "neutral",
-};
-const STATUS_LABEL: Record<TokenStatus, string> = {
-  ACTIVE: "Active",
-  EXPIRED: "Expired",
-  REVOKED: "Revoked",
-};
-
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
-const dateTimeFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
 export function TokensManager() {
   const [created, setCreated] = useState<CreatedToken | null>(null);
   return (
     <div className="space-y-8">
-      {created ? <NewTokenNotice token={created} onDone={() => setCreated(null)} /> : null}
+      {created ? (
+        <NewTokenNotice
+          id="new-token-value"
+          heading="Copy your new token now"
+          label="New token"
+          value={created.token}
+          onDone={() => setCreated(null)}
+        >
+          “{created.name}” is shown this once and is not stored: Preflight keeps only a fingerprint of it.
+          Send it as <code className="rounded bg-white px-1">Authorization: Bearer …</code>.
+        </NewTokenNotice>
+      ) : null}
       <CreateTokenForm onCreated={setCreated} />
       <TokenList />
     </div>
@@ -119,66 +116,6 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedToken) => vo
   );
 }
 
-function NewTokenNotice({ token, onDone }: { token: CreatedToken; onDone: () => void }) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
-  useEffect(() => heading.current?.focus(), []);
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(token.token);
-      setCopied("yes");
-    } catch {
-      setCopied("failed");
-    }
-  }
-
-  return (
-    <section
-      aria-labelledby="new-token-heading"
-      className="rounded-lg border-2 border-emerald-700 bg-emerald-50 p-5"
-    >
-      <h2
-        id="new-token-heading"
-        ref={heading}
-        tabIndex={-1}
-        className="text-lg font-semibold text-emerald-900"
-      >
-        Copy your new token now
-      </h2>
-      <p className="mt-1 text-sm text-emerald-950">
-        “{token.name}” is shown this once and is not stored: Preflight keeps only a fingerprint of it. Send it
-        as <code className="rounded bg-white px-1">Authorization: Bearer …</code>.
-      </p>
-      <div className="mt-3 flex flex-wrap items-end gap-2">
-        <div className="min-w-0 flex-1">
-          <label htmlFor="new-token-value" className="block text-sm font-medium text-slate-900">
-            New token
-          </label>
-          <input
-            id="new-token-value"
-            readOnly
-            value={token.token}
-            onFocus={(event) => event.currentTarget.select()}
-            className="mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm"
-          />
-        </div>
-        <Button variant="secondary" onClick={copy}>
-          Copy
-        </Button>
-        <Button onClick={onDone}>Done</Button>
-      </div>
-      <p role="status" className="mt-2 text-sm text-emerald-950">
-        {copied === "yes"
-          ? "Copied to the clipboard."
-          : copied === "failed"
-            ? "Copying failed: select the token and copy it."
-            : ""}
-      </p>
-    </section>
-  );
-}
-
 function TokenList() {
   const tokens = useTokens();
   const revoke = useRevokeToken();
@@ -203,70 +140,25 @@ function TokenList() {
           Create one above when a script or another system needs to call the Preflight API as you.
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-left text-sm">
-            <caption className="sr-only">Your API tokens, newest first</caption>
-            <thead className="bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Name
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Token
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Status
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Created
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Expires
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Last used
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {items.map((token) => (
-                <tr key={token.id}>
-                  <td className="px-3 py-2 font-medium">{token.name}</td>
-                  <td className="px-3 py-2 font-mono">{token.prefix}…</td>
-                  <td className="px-3 py-2">
-                    <Badge tone={STATUS_TONE[token.status]} value={token.status}>
-                      {STATUS_LABEL[token.status]}
-                    </Badge>
-                  </td>
-                  <td className="px-3 py-2">{dateFormat.format(new Date(token.createdAt))}</td>
-                  <td className="px-3 py-2">
-                    {token.expiresAt ? dateFormat.format(new Date(token.expiresAt)) : "Never"}
-                  </td>
-                  <td className="px-3 py-2">
-                    {token.lastUsedAt ? dateTimeFormat.format(new Date(token.lastUsedAt)) : "Never used"}
-                  </td>
-                  <td className="px-3 py-2 text-right">
-                    {token.status === "ACTIVE" ? (
-                      <Button
-                        variant="secondary"
-                        size="sm"
-                        onClick={() => {
-                          revoke.reset();
-                          setPending(token);
-                        }}
-                      >
-                        Revoke<span className="sr-only"> {token.name}</span>
-                      </Button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TokenTable
+          caption="Your API tokens, newest first"
+          tokens={items}
+          expires
+          actions={(token) =>
+            token.status === "ACTIVE" ? (
+              <Button
+                variant="secondary"
+                size="sm"
+                onClick={() => {
+                  revoke.reset();
+                  setPending(token);
+                }}
+              >
+                Revoke<span className="sr-only"> {token.name}</span>
+              </Button>
+            ) : null
+          }
+        />
       )}
       <ConfirmDialog
         open={pending !== null}

@@ -1,0 +1,168 @@
+"use client";
+
+import { type ReactNode, useEffect, useRef, useState } from "react";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+
+// What the personal API tokens' page and the SCIM tokens' section share: the notice that shows
+// a new token once, and the table of tokens (name, prefix, status, dates, actions).
+
+type Status = "ACTIVE" | "EXPIRED" | "REVOKED";
+
+const STATUS: Record<Status, { tone: BadgeTone; label: string }> = {
+  ACTIVE: { tone: "success", label: "Active" },
+  EXPIRED: { tone: "warning", label: "Expired" },
+  REVOKED: { tone: "neutral", label: "Revoked" },
+};
+
+const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
+const dateTimeFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+
+/** A new token, shown this once: focused on arrival, selectable, copyable. */
+export function NewTokenNotice({
+  id,
+  heading,
+  children,
+  value,
+  label,
+  onDone,
+  level = 2,
+}: {
+  /** The value field's id (its label points at it). */
+  id: string;
+  heading: string;
+  /** The heading's level where the notice stands (3 inside a section of its own). */
+  level?: 2 | 3;
+  /** What the token is for and where it goes. */
+  children: ReactNode;
+  value: string;
+  label: string;
+  onDone: () => void;
+}) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const Heading = level === 2 ? "h2" : "h3";
+  const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(value);
+      setCopied("yes");
+    } catch {
+      setCopied("failed");
+    }
+  }
+
+  return (
+    <section
+      aria-labelledby={`${id}-heading`}
+      className="rounded-lg border-2 border-emerald-700 bg-emerald-50 p-5"
+    >
+      <Heading
+        id={`${id}-heading`}
+        ref={headingRef}
+        tabIndex={-1}
+        className="text-lg font-semibold text-emerald-900"
+      >
+        {heading}
+      </Heading>
+      <div className="mt-1 text-sm text-emerald-950">{children}</div>
+      <div className="mt-3 flex flex-wrap items-end gap-2">
+        <div className="min-w-0 flex-1">
+          <label htmlFor={id} className="block text-sm font-medium text-slate-900">
+            {label}
+          </label>
+          <input
+            id={id}
+            readOnly
+            value={value}
+            onFocus={(event) => event.currentTarget.select()}
+            className="mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm"
+          />
+        </div>
+        <Button variant="secondary" onClick={copy}>
+          Copy
+        </Button>
+        <Button onClick={onDone}>Done</Button>
+      </div>
+      <p role="status" className="mt-2 text-sm text-emerald-950">
+        {copied === "yes"
+          ? "Copied to the clipboard."
+          : copied === "failed"
+            ? "Copying failed: select the token and copy it."
+            : ""}
+      </p>
+    </section>
+  );
+}
+
+interface TokenRow {
+  id: string;
+  name: string;
+  prefix: string;
+  status: Status;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt?: string | null;
+  createdBy?: string | null;
+}
+
+/** The tokens as a table; `expires` adds the expiry column, `actions` renders each row's buttons. */
+export function TokenTable<T extends TokenRow>({
+  caption,
+  tokens,
+  expires = false,
+  actions,
+}: {
+  caption: string;
+  tokens: ReadonlyArray<T>;
+  expires?: boolean;
+  actions: (token: T) => ReactNode;
+}) {
+  const headings = ["Name", "Token", "Status", "Created", ...(expires ? ["Expires"] : []), "Last used"];
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="min-w-full text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50 text-slate-700">
+          <tr>
+            {headings.map((heading) => (
+              <th key={heading} scope="col" className="px-3 py-2 font-semibold">
+                {heading}
+              </th>
+            ))}
+            <th scope="col" className="px-3 py-2 font-semibold">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200">
+          {tokens.map((token) => (
+            <tr key={token.id}>
+              <td className="px-3 py-2 font-medium">{token.name}</td>
+              <td className="px-3 py-2 font-mono">{token.prefix}…</td>
+              <td className="px-3 py-2">
+                <Badge tone={STATUS[token.status].tone} value={token.status}>
+                  {STATUS[token.status].label}
+                </Badge>
+              </td>
+              <td className="px-3 py-2">
+                {dateFormat.format(new Date(token.createdAt))}
+                {token.createdBy ? ` by ${token.createdBy}` : ""}
+              </td>
+              {expires ? (
+                <td className="px-3 py-2">
+                  {token.expiresAt ? dateFormat.format(new Date(token.expiresAt)) : "Never"}
+                </td>
+              ) : null}
+              <td className="px-3 py-2">
+                {token.lastUsedAt ? dateTimeFormat.format(new Date(token.lastUsedAt)) : "Never used"}
+              </td>
+              <td className="space-x-2 px-3 py-2 text-right whitespace-nowrap">{actions(token)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
