@@ -66,7 +66,7 @@ export async function mapScimGroup(input: { caller: Caller; id: string; body: TM
       return { ...rest, memberCount: _count.members };
     });
   } catch (error) {
-    if (error instanceof LastAdminError) throw unprocessable(error.message);
+    if (error instanceof LastAdminError) throw unprocessable(error.message, { role: error.message });
     throw error;
   }
 }
