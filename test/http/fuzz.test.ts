@@ -2,6 +2,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { IDEMPOTENT_OPERATIONS } from "@/lib/http/idempotency";
 import { openApiDocument } from "@/lib/openapi/server/registry";
 import { insertAutomation, insertGateway } from "@/lib/testing/factories";
 import { checkContract } from "@/test/support/contract";
@@ -20,7 +21,8 @@ import { APP_ORIGIN } from "@/test/support/route";
 // bodies generated from its own schema, hostile values mixed in (text no field accepts,
 // strings past their limits, numbers at the int4 / int8 / double limits, impossible dates,
 // wrong types, deep nesting, missing and extra fields, bodies that are not objects, a body
-// over 1 MiB, a body that is not JSON or not sent as JSON). Whatever comes:
+// over 1 MiB, a body that is not JSON or not sent as JSON; Idempotency-Keys fresh, reused and
+// malformed where the operation takes one). Whatever comes:
 //   - never a 5xx;
 //   - every answer matches the contract (test/support/contract.ts);
 //   - a 400 or 422 names the field it refuses (`error.fields`);
@@ -30,7 +32,8 @@ import { APP_ORIGIN } from "@/test/support/route";
 // (so the token rate limit does not answer 429 half-way), on records that exist, so that valid
 // bodies reach the operation and the database.
 
-const RUNS_PER_OPERATION = Number(process.env.FUZZ_RUNS ?? 60);
+const IDEMPOTENT = new Set<string>(IDEMPOTENT_OPERATIONS);
+const RUNS_PER_OPERATION = Number(process.env.FUZZ_RUNS ?? 100);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -109,6 +112,7 @@ let fixtures: Fixtures;
 let digestSql: string;
 const statuses = new Map<number, number>();
 let sent = 0;
+let replayed = 0;
 
 async function createFixtures(): Promise<Fixtures> {
   const world = await buildWorld();
@@ -180,6 +184,7 @@ async function loadHandler(operation: Operation) {
 
 interface Sent {
   status: number;
+  replayed: boolean;
   // biome-ignore lint/suspicious/noExplicitAny: answers are inspected loosely
   body: any;
 }
@@ -190,6 +195,7 @@ async function send(
   handler: Awaited<ReturnType<typeof loadHandler>>,
   text: string,
   contentType = "application/json",
+  idempotencyKey?: string | null,
 ): Promise<Sent> {
   const target = TARGETS[operation.key]!;
   const params = target.params?.(fixtures) ?? {};
@@ -197,16 +203,23 @@ async function send(
   const before = await digest();
   const request = new NextRequest(new URL(url, APP_ORIGIN), {
     method: operation.method,
-    headers: { ...credentialsFor(fixtures, target.role, "session"), "content-type": contentType },
+    headers: {
+      ...credentialsFor(fixtures, target.role, "session"),
+      "content-type": contentType,
+      ...(typeof idempotencyKey === "string" ? { "idempotency-key": idempotencyKey } : {}),
+    },
     body: text,
   });
   const response = await handler(request, { params: Promise.resolve(params) });
   const raw = await response.text();
   const body = raw ? JSON.parse(raw) : undefined;
   sent++;
+  const isReplay = response.headers.get("idempotent-replayed") === "true";
+  if (isReplay) replayed++;
   statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
   const sample = text.length > 300 ? `${text.slice(0, 300)}… (${text.length} characters)` : text;
-  const what = `${operation.key} with ${contentType} ${sample}\n→ ${response.status} ${raw.slice(0, 500)}`;
+  const keyed = typeof idempotencyKey === "string" ? ` (Idempotency-Key ${idempotencyKey.slice(0, 40)})` : "";
+  const what = `${operation.key}${keyed} with ${contentType} ${sample}\n→ ${response.status} ${raw.slice(0, 500)}`;
   expect(response.status, what).toBeLessThan(500);
   checkContract({ method: operation.method, path: url, status: response.status, body });
   // A body that is not JSON has no field to name.
@@ -215,7 +228,7 @@ async function send(
     expect(Object.keys(body?.error?.fields ?? {}).length, `no field named: ${what}`).toBeGreaterThan(0);
   }
   if (response.status >= 400) expect(await digest(), `a refused request wrote: ${what}`).toEqual(before);
-  return { status: response.status, body };
+  return { status: response.status, body, replayed: isReplay };
 }
 
 function isJson(text: string): boolean {
@@ -246,7 +259,7 @@ afterAll(() => {
   const byStatus = [...statuses.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}: ${n}`);
   const fiveHundreds = [...statuses.entries()].filter(([s]) => s >= 500).reduce((n, [, c]) => n + c, 0);
   console.warn(
-    `fuzz: ${sent} requests to ${OPERATIONS.length} operations (${RUNS_PER_OPERATION} generated bodies each); by status ${byStatus.join(", ")}; 5xx: ${fiveHundreds}`,
+    `fuzz: ${sent} requests to ${OPERATIONS.length} operations (${RUNS_PER_OPERATION} generated bodies each); by status ${byStatus.join(", ")}; 5xx: ${fiveHundreds}; replayed by Idempotency-Key: ${replayed}`,
   );
 });
 
@@ -282,9 +295,28 @@ describe.each(OPERATIONS)("$key", (operation) => {
         arbitrary: fc.constantFrom<unknown>(null, [], "text", 42, true, nested(1000, {}), { "": 1 }),
       },
     );
+    // The operations that honour Idempotency-Key get one now and then: fresh, reused (a replay
+    // or, with another body, a 422), or malformed (400).
+    const keys = IDEMPOTENT.has(operation.key)
+      ? fc.option(
+          fc.oneof(
+            fc.uuid(),
+            fc.constantFrom("fuzz-reused", "k".repeat(255), "k".repeat(256), "two words", ""),
+          ),
+          { freq: 2 },
+        )
+      : fc.constant(null);
     await fc.assert(
-      fc.asyncProperty(bodies, async (body) => {
-        await send(operation, handler, JSON.stringify(body) ?? "null");
+      fc.asyncProperty(bodies, keys, async (body, key) => {
+        const text = JSON.stringify(body) ?? "null";
+        const first = await send(operation, handler, text, "application/json", key);
+        // A keyed success sent again is the first answer, replayed, and writes nothing.
+        if (typeof key === "string" && first.status < 300) {
+          const before = await digest();
+          const retry = await send(operation, handler, text, "application/json", key);
+          expect([retry.status, retry.body, retry.replayed]).toEqual([first.status, first.body, true]);
+          expect(await digest()).toEqual(before);
+        }
       }),
       { numRuns: RUNS_PER_OPERATION, seed: SEED, endOnFailure: true },
     );
