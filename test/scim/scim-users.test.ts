@@ -117,6 +117,14 @@ describe("bad input is SCIM's 400 with a scimType", () => {
     ["active not a boolean", { body: body("a@example.com", { active: "maybe" }) }, "invalidValue"],
     ["no e-mail anywhere", { body: body("justaname") }, "invalidValue"],
     ["a control character", { body: body("a@example.com", { displayName: "A\u0007" }) }, "invalidValue"],
+    // Found by test/scim/fuzz.test.ts: both were 500s (the audit trail is jsonb).
+    ["an unpaired surrogate", { body: body("a\udc00@example.com") }, "invalidValue"],
+    ["a NUL character", { body: body("a@example.com", { displayName: "A\u0000B" }) }, "invalidValue"],
+    [
+      "a right-to-left override",
+      { body: body("a@example.com", { displayName: "\u202Eevil" }) },
+      "invalidValue",
+    ],
     [
       "an unknown manager",
       { body: body("a@example.com", { [ENTERPRISE]: { manager: { value: crypto.randomUUID() } } }) },
