@@ -163,6 +163,24 @@ describe("bad input is SCIM's 400 with a scimType", () => {
     expect(answer.body.scimType).toBe("invalidValue");
   });
 
+  it("PATCH without a path: replace needs an object of attributes, remove needs a path (a 500 before)", async () => {
+    const created = await post(body("q@example.com"));
+    for (const operation of [
+      { op: "replace" },
+      { op: "add", value: "text" },
+      { op: "replace", value: [1] },
+    ]) {
+      const answer = await patch(created.body.id, [operation]);
+      expect(answer.status, JSON.stringify(operation)).toBe(400);
+      expect(answer.body.scimType).toBe("invalidValue");
+    }
+    const remove = await patch(created.body.id, [{ op: "remove" }]);
+    expect(remove.status).toBe(400);
+    expect(remove.body.scimType).toBe("noTarget");
+    const fine = await patch(created.body.id, [{ op: "replace", value: { active: false } }]);
+    expect(fine.status, fine.text).toBe(200);
+  });
+
   it("a body that is not JSON by its content type is 415; application/scim+json is accepted", async () => {
     const { POST } = await users();
     const send = (type: string, payload: string) =>
