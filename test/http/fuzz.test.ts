@@ -6,7 +6,7 @@ import { IDEMPOTENT_OPERATIONS } from "@/lib/http/idempotency";
 import { openApiDocument } from "@/lib/openapi/server/registry";
 import { insertAutomation, insertGateway } from "@/lib/testing/factories";
 import { checkContract } from "@/test/support/contract";
-import { pool, prisma, resetDatabase } from "@/test/support/db";
+import { prisma, resetDatabase, tableDigests } from "@/test/support/db";
 import {
   type ArbitraryOptions,
   hostileArbitrary,
@@ -109,7 +109,6 @@ const OPERATIONS: Operation[] = Object.entries(document.paths as Record<string, 
 );
 
 let fixtures: Fixtures;
-let digestSql: string;
 const statuses = new Map<number, number>();
 let sent = 0;
 let replayed = 0;
@@ -161,11 +160,8 @@ async function createFixtures(): Promise<Fixtures> {
   };
 }
 
-/** md5 of every table's rows (rate_limits aside), one query. */
-async function digest(): Promise<Record<string, string>> {
-  const { rows } = await pool().query<{ name: string; md5: string }>(digestSql);
-  return Object.fromEntries(rows.map((row) => [row.name, row.md5]));
-}
+/** Counting attempts is the rate limiter's job, refused or not. */
+const digest = () => tableDigests(["rate_limits"]);
 
 function concretePath(route: string, params: Record<string, string>): string {
   return route.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ""));
@@ -243,16 +239,6 @@ function isJson(text: string): boolean {
 beforeAll(async () => {
   await resetDatabase();
   fixtures = await createFixtures();
-  const { rows } = await pool().query<{ name: string }>(
-    `select tablename as name from pg_tables
-     where schemaname = 'public' and tablename not in ('_prisma_migrations', 'rate_limits') order by 1`,
-  );
-  digestSql = rows
-    .map(
-      ({ name }) =>
-        `select '${name}' as name, md5(coalesce(string_agg(t::text, ',' order by t::text), '')) as md5 from ${name} t`,
-    )
-    .join(" union all ");
 });
 
 afterAll(() => {
