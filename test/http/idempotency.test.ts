@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import * as automations from "@/app/api/v1/automations/route";
 import * as connectors from "@/app/api/v1/connectors/route";
 import * as gateways from "@/app/api/v1/gateways/route";
@@ -19,6 +19,23 @@ import { APP_ORIGIN, callRoute } from "@/test/support/route";
 // Idempotency-Key (decision 020): a retry of a POST that creates something gets the first answer
 // and makes no second record; the same key with another body is 422; a malformed key is 400
 // naming the header; a key belongs to the person who sent it; two copies at once make one record.
+
+// A database that goes away in the middle of a write: the audit event (which records the key)
+// is written, then the transaction fails as a dropped connection would.
+const outage = vi.hoisted(() => ({ afterNextAudit: false }));
+vi.mock("@/lib/audit/server/record-audit", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/audit/server/record-audit")>();
+  return {
+    ...original,
+    recordAudit: async (...args: Parameters<typeof original.recordAudit>) => {
+      await original.recordAudit(...args);
+      if (outage.afterNextAudit) {
+        outage.afterNextAudit = false;
+        throw Object.assign(new Error("Connection terminated unexpectedly"), { code: "57P01" });
+      }
+    },
+  };
+});
 
 let company: Company;
 
@@ -331,6 +348,40 @@ describe("a refused request", () => {
     );
     expect(fixed.status).toBe(201);
     expect(await prisma.idempotencyKey.count()).toBe(1);
+  });
+});
+
+describe("a request that fails half-way (503)", () => {
+  it("takes its key with it: the key is written in the change's own transaction, and the retry runs", async () => {
+    outage.afterNextAudit = true;
+    const failed = await send(
+      company.maker,
+      automations.POST,
+      "/api/v1/automations",
+      expenseReporting(),
+      "after-503",
+    );
+    expect(failed.status).toBe(503);
+    expect(await prisma.idempotencyKey.count()).toBe(0);
+    expect((await counts()).automations).toBe(0);
+
+    const retry = await send(
+      company.maker,
+      automations.POST,
+      "/api/v1/automations",
+      expenseReporting(),
+      "after-503",
+    );
+    expect(retry.status).toBe(201);
+    const again = await send(
+      company.maker,
+      automations.POST,
+      "/api/v1/automations",
+      expenseReporting(),
+      "after-503",
+    );
+    expect(again.text).toBe(retry.text);
+    expect((await counts()).automations).toBe(1);
   });
 });
 

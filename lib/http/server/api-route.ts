@@ -19,11 +19,11 @@ import {
 import { JsonText } from "@/lib/http/json-text";
 import { checkSameOrigin } from "@/lib/http/server/csrf";
 import {
-  claimIdempotencyKey,
   idempotencyKeyOf,
-  releaseIdempotencyKey,
+  lookUpIdempotencyKey,
   requestHash,
   storeIdempotentAnswer,
+  withIdempotencyKey,
 } from "@/lib/http/server/idempotency";
 import { readCapped } from "@/lib/http/server/read-capped";
 import { unsafeTextFields } from "@/lib/http/unsafe-text";
@@ -167,28 +167,17 @@ async function runIdempotent(
   rawBody: unknown,
   run: () => Promise<Response>,
 ): Promise<Response> {
-  const claim = await claimIdempotencyKey({
-    userId: caller.id,
-    route,
-    key,
-    requestHash: requestHash(rawBody),
-  });
-  if (claim.kind === "replay") return jsonAnswer(claim.body, claim.status, { "idempotent-replayed": "true" });
-  let response: Response;
-  try {
-    response = await run();
-  } catch (error) {
-    await releaseIdempotencyKey(claim.id);
-    throw error;
-  }
+  const pendingKey = { userId: caller.id, route, key, requestHash: requestHash(rawBody) };
+  const found = await lookUpIdempotencyKey(pendingKey);
+  if (found.kind === "replay") return jsonAnswer(found.body, found.status, { "idempotent-replayed": "true" });
+  const { context, run: runWithKey } = withIdempotencyKey(pendingKey, run);
+  // Refused or failed, the operation's transaction rolled back the key with its change.
+  const response = await runWithKey();
   const isJson = /^application\/json\b/.test(response.headers.get("content-type") ?? "");
-  if (response.ok && isJson) {
-    const text = await response.text();
-    await storeIdempotentAnswer(claim.id, response.status, text);
-    return new Response(text, { status: response.status, headers: response.headers });
-  }
-  await releaseIdempotencyKey(claim.id);
-  return response;
+  if (!response.ok || !isJson) return response;
+  const text = await response.text();
+  await storeIdempotentAnswer(context, response.status, text);
+  return new Response(text, { status: response.status, headers: response.headers });
 }
 
 /**
