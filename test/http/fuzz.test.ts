@@ -9,6 +9,7 @@ import { checkContract } from "@/test/support/contract";
 import { prisma, resetDatabase, tableDigests } from "@/test/support/db";
 import {
   type ArbitraryOptions,
+  HOSTILE_IDS,
   hostileArbitrary,
   type JsonSchema,
   nested,
@@ -22,7 +23,7 @@ import { APP_ORIGIN } from "@/test/support/route";
 // strings past their limits, numbers at the int4 / int8 / double limits, impossible dates,
 // wrong types, deep nesting, missing and extra fields, bodies that are not objects, a body
 // over 1 MiB, a body that is not JSON or not sent as JSON; Idempotency-Keys fresh, reused and
-// malformed where the operation takes one). Whatever comes:
+// malformed where the operation takes one; path parameters that are not ids). Whatever comes:
 //   - never a 5xx;
 //   - every answer matches the contract (test/support/contract.ts);
 //   - a 400 or 422 names the field it refuses (`error.fields`);
@@ -192,9 +193,13 @@ async function send(
   text: string,
   contentType = "application/json",
   idempotencyKey?: string | null,
+  /** A value for every path parameter instead of the fixture's record. */
+  hostileId?: string | null,
 ): Promise<Sent> {
   const target = TARGETS[operation.key]!;
-  const params = target.params?.(fixtures) ?? {};
+  const fixed = target.params?.(fixtures) ?? {};
+  const params =
+    typeof hostileId === "string" ? Object.fromEntries(Object.keys(fixed).map((k) => [k, hostileId])) : fixed;
   const url = concretePath(operation.path, params);
   const before = await digest();
   const request = new NextRequest(new URL(url, APP_ORIGIN), {
@@ -292,14 +297,24 @@ describe.each(OPERATIONS)("$key", (operation) => {
           { freq: 2 },
         )
       : fc.constant(null);
+    // Now and then, path parameters that name nothing, or are not ids at all.
+    const ids = operation.path.includes("{")
+      ? fc.oneof(
+          { weight: 7, arbitrary: fc.constant(null) },
+          {
+            weight: 1,
+            arbitrary: fc.constantFrom(...HOSTILE_IDS, "x".repeat(5000), "..", "%00", "a/b", "\u202Eid", " "),
+          },
+        )
+      : fc.constant(null);
     await fc.assert(
-      fc.asyncProperty(bodies, keys, async (body, key) => {
+      fc.asyncProperty(bodies, keys, ids, async (body, key, hostileId) => {
         const text = JSON.stringify(body) ?? "null";
-        const first = await send(operation, handler, text, "application/json", key);
+        const first = await send(operation, handler, text, "application/json", key, hostileId);
         // A keyed success sent again is the first answer, replayed, and writes nothing.
         if (typeof key === "string" && first.status < 300) {
           const before = await digest();
-          const retry = await send(operation, handler, text, "application/json", key);
+          const retry = await send(operation, handler, text, "application/json", key, hostileId);
           expect([retry.status, retry.body, retry.replayed]).toEqual([first.status, first.body, true]);
           expect(await digest()).toEqual(before);
         }
