@@ -200,6 +200,15 @@ export function normalizeOperations(
     if (path !== undefined && (typeof path !== "string" || path.length > 500))
       throw scimBadRequest("invalidPath", `Operations[${index}].path must be a string.`);
     let value = attr(operation, "value");
+    // Without a path the target is the resource itself (RFC 7644 §3.5.2): add and replace need
+    // the attributes to set as an object, and remove needs a path.
+    if (!path && op === "remove")
+      throw scimBadRequest("noTarget", `Operations[${index}]: remove needs a path.`);
+    if (!path && !isObject(value))
+      throw scimBadRequest(
+        "invalidValue",
+        `Operations[${index}]: without a path, value must be an object of attributes.`,
+      );
     if (!path && isObject(value)) value = flattenValueKeys(value);
     return { op, ...(path ? { path: canonicalPath(path) } : {}), ...(value !== undefined ? { value } : {}) };
   });

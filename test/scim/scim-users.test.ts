@@ -117,6 +117,14 @@ describe("bad input is SCIM's 400 with a scimType", () => {
     ["active not a boolean", { body: body("a@example.com", { active: "maybe" }) }, "invalidValue"],
     ["no e-mail anywhere", { body: body("justaname") }, "invalidValue"],
     ["a control character", { body: body("a@example.com", { displayName: "A\u0007" }) }, "invalidValue"],
+    // Found by test/scim/fuzz.test.ts: both were 500s (the audit trail is jsonb).
+    ["an unpaired surrogate", { body: body("a\udc00@example.com") }, "invalidValue"],
+    ["a NUL character", { body: body("a@example.com", { displayName: "A\u0000B" }) }, "invalidValue"],
+    [
+      "a right-to-left override",
+      { body: body("a@example.com", { displayName: "\u202Eevil" }) },
+      "invalidValue",
+    ],
     [
       "an unknown manager",
       { body: body("a@example.com", { [ENTERPRISE]: { manager: { value: crypto.randomUUID() } } }) },
@@ -153,6 +161,24 @@ describe("bad input is SCIM's 400 with a scimType", () => {
     const answer = await patch(created.body.id, [{ op: "replace", path: "active", value: "perhaps" }]);
     expect(answer.status).toBe(400);
     expect(answer.body.scimType).toBe("invalidValue");
+  });
+
+  it("PATCH without a path: replace needs an object of attributes, remove needs a path (a 500 before)", async () => {
+    const created = await post(body("q@example.com"));
+    for (const operation of [
+      { op: "replace" },
+      { op: "add", value: "text" },
+      { op: "replace", value: [1] },
+    ]) {
+      const answer = await patch(created.body.id, [operation]);
+      expect(answer.status, JSON.stringify(operation)).toBe(400);
+      expect(answer.body.scimType).toBe("invalidValue");
+    }
+    const remove = await patch(created.body.id, [{ op: "remove" }]);
+    expect(remove.status).toBe(400);
+    expect(remove.body.scimType).toBe("noTarget");
+    const fine = await patch(created.body.id, [{ op: "replace", value: { active: false } }]);
+    expect(fine.status, fine.text).toBe(200);
   });
 
   it("a body that is not JSON by its content type is 415; application/scim+json is accepted", async () => {

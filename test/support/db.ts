@@ -26,3 +26,31 @@ export async function rowCounts() {
            (select count(*) from audit_events) as audit`);
   return rows[0]!;
 }
+
+const digestSql = new Map<string, string>();
+
+/**
+ * An md5 of every table's rows, by table (the migrations table and `except` aside): equal before
+ * and after a request when it changed nothing.
+ */
+export async function tableDigests(except: readonly string[] = []): Promise<Record<string, string>> {
+  const cacheKey = except.join(",");
+  let sql = digestSql.get(cacheKey);
+  if (!sql) {
+    const { rows } = await pool().query<{ name: string }>(
+      `select tablename as name from pg_tables
+       where schemaname = 'public' and tablename <> '_prisma_migrations' and not (tablename = any($1))
+       order by 1`,
+      [except],
+    );
+    sql = rows
+      .map(
+        ({ name }) =>
+          `select '${name}' as name, md5(coalesce(string_agg(t::text, ',' order by t::text), '')) as md5 from "${name}" t`,
+      )
+      .join(" union all ");
+    digestSql.set(cacheKey, sql);
+  }
+  const { rows } = await pool().query<{ name: string; md5: string }>(sql);
+  return Object.fromEntries(rows.map((row) => [row.name, row.md5]));
+}

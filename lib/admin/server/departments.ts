@@ -6,6 +6,7 @@ import type { Caller } from "@/lib/auth/server/caller";
 import { prisma, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { conflict, notFound, unprocessable } from "@/lib/http/errors";
+import { likeLiteral } from "@/lib/like-literal";
 import { maskIfSecret } from "@/lib/secrets/mask";
 
 // Department administration (ADMIN): create, rename, managers. Every change is one
@@ -140,7 +141,9 @@ async function setManagers(
   if (JSON.stringify(wanted) === JSON.stringify(before)) return;
   const found = await tx.user.count({ where: { id: { in: wanted } } });
   if (found !== wanted.length)
-    throw unprocessable("A chosen manager does not exist (any more). Reload the page.");
+    throw unprocessable("A chosen manager does not exist (any more). Reload the page.", {
+      managerIds: "Names a person who does not exist.",
+    });
   // The ADMIN's own rows; managers from SCIM groups follow the groups.
   await tx.departmentManager.deleteMany({
     where: { departmentId: current.id, source: "APP", userId: { notIn: wanted } },
@@ -161,7 +164,10 @@ async function setManagers(
 
 async function checkNameFree(tx: Tx, name: string, exceptId?: string): Promise<void> {
   const clash = await tx.department.findFirst({
-    where: { name: { equals: name, mode: "insensitive" }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+    where: {
+      name: { equals: likeLiteral(name), mode: "insensitive" },
+      ...(exceptId ? { NOT: { id: exceptId } } : {}),
+    },
     select: { name: true },
   });
   // The name found is a stored one: masked like everywhere else if it fails the secret rules.

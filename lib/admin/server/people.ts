@@ -108,17 +108,19 @@ export async function updatePerson(input: {
 }): Promise<Person> {
   const { caller, id, changes } = input;
   if (changes.active === false && id === caller.id) {
-    throw unprocessable("You cannot deactivate yourself. Ask another ADMIN.");
+    throw unprocessable("You cannot deactivate yourself. Ask another ADMIN.", {
+      active: "You cannot deactivate yourself.",
+    });
   }
   return prisma.$transaction(async (tx) => {
     const row = await tx.user.findUnique({ where: { id }, select: personSelect });
     if (!row) throw notFound("Person");
     const before = accessOf(toPerson(row));
 
-    await checkDepartmentsExist(tx, [
-      ...(changes.departmentId ? [changes.departmentId] : []),
-      ...(changes.managedDepartmentIds ?? []),
-    ]);
+    await checkDepartmentsExist(tx, {
+      departmentId: changes.departmentId ? [changes.departmentId] : [],
+      managedDepartmentIds: changes.managedDepartmentIds ?? [],
+    });
     // A leaver goes through the one leave (sessions ended, tokens revoked for good, recorded);
     // reactivating later gives back neither.
     const leaving = changes.active === false && before.active;
@@ -127,7 +129,7 @@ export async function updatePerson(input: {
       try {
         await deactivatePerson(tx, { userId: id, actor, cause: "ADMIN" });
       } catch (error) {
-        if (error instanceof LastAdminError) throw unprocessable(error.message);
+        if (error instanceof LastAdminError) throw unprocessable(error.message, { active: error.message });
         throw error;
       }
       if (changes.successorId) await handOver(tx, caller, id, changes.successorId);
@@ -161,7 +163,8 @@ export async function updatePerson(input: {
     // Whoever is changed, the portal must keep someone who can change people.
     const admins = await tx.user.count({ where: { active: true, roles: { some: { role: "ADMIN" } } } });
     if (admins === 0) {
-      throw unprocessable("At least one active ADMIN must remain. Make someone else ADMIN first.");
+      const message = "At least one active ADMIN must remain. Make someone else ADMIN first.";
+      throw unprocessable(message, { [changes.appRoles ? "appRoles" : "active"]: message });
     }
 
     const updated = toPerson(await tx.user.findUniqueOrThrow({ where: { id }, select: personSelect }));
@@ -227,10 +230,16 @@ async function handOver(tx: Tx, caller: Caller, leaverId: string, successorId: s
     await transferOwnership(tx, { actor: callerActor(caller), by: caller, rows, owner: successor });
 }
 
-async function checkDepartmentsExist(tx: Tx, ids: string[]): Promise<void> {
-  const wanted = [...new Set(ids)];
+/** Refuses (422, naming the field) a department id that names no department. */
+async function checkDepartmentsExist(tx: Tx, idsByField: Record<string, string[]>): Promise<void> {
+  const wanted = [...new Set(Object.values(idsByField).flat())];
   if (wanted.length === 0) return;
-  const found = await tx.department.count({ where: { id: { in: wanted } } });
-  if (found !== wanted.length)
-    throw unprocessable("A chosen department does not exist (any more). Reload the page.");
+  const rows = await tx.department.findMany({ where: { id: { in: wanted } }, select: { id: true } });
+  const found = new Set(rows.map((row) => row.id));
+  const field = Object.keys(idsByField).find((key) => idsByField[key]!.some((id) => !found.has(id)));
+  if (field) {
+    throw unprocessable("A chosen department does not exist (any more). Reload the page.", {
+      [field]: "Names a department that does not exist.",
+    });
+  }
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { claimPendingIdempotencyKey } from "@/lib/http/server/idempotency";
 import type { Transaction } from "@/lib/transaction";
 
 export interface AuditActor {
@@ -22,6 +23,8 @@ export interface AuditEntry {
 
 /** Appends an audit event. Takes the transaction of the change it records, never the global client. */
 export async function recordAudit(tx: Transaction, entry: AuditEntry): Promise<void> {
+  // A request sent with an Idempotency-Key records it with its first audited change (decision 020).
+  await claimPendingIdempotencyKey(tx);
   if ("auditEvent" in tx) {
     await tx.auditEvent.create({ data: toRow(entry) });
     return;
@@ -44,6 +47,7 @@ export async function recordAudit(tx: Transaction, entry: AuditEntry): Promise<v
 
 export async function recordAuditMany(tx: Tx, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
+  await claimPendingIdempotencyKey(tx);
   await tx.auditEvent.createMany({ data: entries.map(toRow) });
 }
 

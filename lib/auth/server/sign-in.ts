@@ -4,6 +4,7 @@ import type { Identity } from "@/lib/auth/claims";
 import { prisma, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { takeOverImportedFlows } from "@/lib/inventory/server/owners";
+import { likeLiteral } from "@/lib/like-literal";
 import { scimRolesOn } from "@/lib/scim/server/scim-roles";
 
 // Each sign-in brings the person's record in line with the identity provider: name,
@@ -76,7 +77,7 @@ async function syncUser(tx: Tx, { provider, identity }: SignInInput): Promise<Si
   // An unknown department name leaves the department as it is (an ADMIN may have set it).
   const department = identity.department
     ? await tx.department.findFirst({
-        where: { name: { equals: identity.department, mode: "insensitive" } },
+        where: { name: { equals: likeLiteral(identity.department), mode: "insensitive" } },
         select: { id: true },
       })
     : null;

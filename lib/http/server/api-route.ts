@@ -18,6 +18,13 @@ import {
 } from "@/lib/http/errors";
 import { JsonText } from "@/lib/http/json-text";
 import { checkSameOrigin } from "@/lib/http/server/csrf";
+import {
+  idempotencyKeyOf,
+  lookUpIdempotencyKey,
+  requestHash,
+  storeIdempotentAnswer,
+  withIdempotencyKey,
+} from "@/lib/http/server/idempotency";
 import { readCapped } from "@/lib/http/server/read-capped";
 import { unsafeTextFields } from "@/lib/http/unsafe-text";
 import { fieldErrors, invalidInput } from "@/lib/http/validation";
@@ -51,6 +58,11 @@ interface RouteOptions<PS, QS, BS, A extends boolean> {
   body?: BS;
   /** Status of a successful answer (201 for creations). */
   status?: number;
+  /**
+   * Honours the Idempotency-Key header (decision 020): POSTs that create something. Listed in
+   * IDEMPOTENT_OPERATIONS (lib/http/idempotency.ts), which the OpenAPI document describes.
+   */
+  idempotent?: boolean;
   handler: (context: RouteContext<Infer<PS>, Infer<QS>, Infer<BS>, A>) => Promise<unknown>;
 }
 
@@ -112,33 +124,69 @@ async function answer<
       const permissions = typeof options.permission === "string" ? [options.permission] : options.permission;
       if (!canAny(caller, permissions)) throw forbidden();
     }
+    const idempotencyKey = options.idempotent ? idempotencyKeyOf(request.headers) : null;
     const params = parse(options.params, rawParams, "path");
     const query = parse(
       options.query,
       refuseUnsafeText(Object.fromEntries(request.nextUrl.searchParams), "query"),
       "query",
     );
-    const body = options.body
-      ? parse(options.body, refuseUnsafeText(await readJson(request), "body"), "body")
-      : undefined;
-    const result = await options.handler({
-      request,
-      caller: caller as RouteContext<unknown, unknown, unknown, A>["caller"],
-      params: params as Infer<PS>,
-      query: query as Infer<QS>,
-      body: body as Infer<BS>,
-    });
-    if (result instanceof Response) return result;
-    if (result instanceof JsonText) {
-      return new Response(result.text, {
-        status: options.status ?? 200,
-        headers: { "content-type": "application/json", ...NO_STORE },
+    const rawBody = options.body ? refuseUnsafeText(await readJson(request), "body") : undefined;
+    const body = options.body ? parse(options.body, rawBody, "body") : undefined;
+    const run = async (): Promise<Response> => {
+      const result = await options.handler({
+        request,
+        caller: caller as RouteContext<unknown, unknown, unknown, A>["caller"],
+        params: params as Infer<PS>,
+        query: query as Infer<QS>,
+        body: body as Infer<BS>,
       });
-    }
-    return NextResponse.json(result ?? null, { status: options.status ?? 200, headers: NO_STORE });
+      if (result instanceof Response) return result;
+      const text = result instanceof JsonText ? result.text : JSON.stringify(result ?? null);
+      return jsonAnswer(text, options.status ?? 200);
+    };
+    if (!idempotencyKey || !caller) return await run();
+    return await runIdempotent(
+      idempotencyKey,
+      caller,
+      `${request.method} ${request.nextUrl.pathname}`,
+      rawBody,
+      run,
+    );
   } catch (error) {
     return errorResponse(error);
   }
+}
+
+function jsonAnswer(text: string, status: number, headers: Record<string, string> = {}): Response {
+  return new Response(text, {
+    status,
+    headers: { "content-type": "application/json", ...NO_STORE, ...headers },
+  });
+}
+
+/**
+ * Runs the operation once per (caller, method and path, key): a retry with the same body gets
+ * the first answer (marked `Idempotent-Replayed: true`); see lib/http/server/idempotency.ts.
+ */
+async function runIdempotent(
+  key: string,
+  caller: Caller,
+  route: string,
+  rawBody: unknown,
+  run: () => Promise<Response>,
+): Promise<Response> {
+  const pendingKey = { userId: caller.id, route, key, requestHash: requestHash(rawBody) };
+  const found = await lookUpIdempotencyKey(pendingKey);
+  if (found.kind === "replay") return jsonAnswer(found.body, found.status, { "idempotent-replayed": "true" });
+  const { context, run: runWithKey } = withIdempotencyKey(pendingKey, run);
+  // Refused or failed, the operation's transaction rolled back the key with its change.
+  const response = await runWithKey();
+  const isJson = /^application\/json\b/.test(response.headers.get("content-type") ?? "");
+  if (!response.ok || !isJson) return response;
+  const text = await response.text();
+  await storeIdempotentAnswer(context, response.status, text);
+  return new Response(text, { status: response.status, headers: response.headers });
 }
 
 /**

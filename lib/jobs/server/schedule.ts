@@ -5,6 +5,7 @@ import { takeOutstandingSnapshot } from "@/lib/dashboard/server/take-snapshot";
 import { prisma } from "@/lib/db";
 import { variablesWithPrefix } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
+import { deleteExpiredIdempotencyKeys } from "@/lib/http/server/idempotency";
 import { IMPORT_QUEUE, type ImportJob } from "@/lib/inventory/server/import-jobs";
 import { runImportStep } from "@/lib/inventory/server/import-steps";
 import { startSyncRun } from "@/lib/inventory/server/sync-run";
@@ -43,10 +44,14 @@ function job<R>(
 }
 
 export const JOBS = {
+  /** Connector keys that expire, and Idempotency-Keys past their 24 hours. */
   "key-expiry": job(
     "0 2 * * *",
-    () => runKeyExpiry({ now: new Date() }),
-    (r) => r.expired + r.notified + r.reminders > 0,
+    async () => ({
+      ...(await runKeyExpiry({ now: new Date() })),
+      idempotencyKeysDeleted: await deleteExpiredIdempotencyKeys(),
+    }),
+    (r) => r.expired + r.notified + r.reminders + r.idempotencyKeysDeleted > 0,
   ),
   outbox: job(
     "* * * * *",

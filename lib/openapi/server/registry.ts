@@ -5,6 +5,7 @@ import { registerAuditPaths } from "@/lib/audit/server/openapi";
 import { registerAutomationPaths } from "@/lib/automations/server/openapi";
 import { registerCatalogPaths } from "@/lib/catalog/server/openapi";
 import { registerDashboardPaths } from "@/lib/dashboard/server/openapi";
+import { IDEMPOTENCY_HEADER, IDEMPOTENT_OPERATIONS, ZIdempotencyHeaders } from "@/lib/http/idempotency";
 import { registerInventoryPaths } from "@/lib/inventory/server/openapi";
 import { registerNotificationPaths } from "@/lib/notifications/server/openapi";
 import { errors, ZErrorBody, ZNamedRef, ZPersonRef } from "@/lib/openapi/common";
@@ -48,6 +49,7 @@ export function buildRegistry(): OpenAPIRegistry {
   registerInventoryPaths(registry);
   registerScimPaths(registry);
   describeCommonRefusals(registry);
+  describeIdempotentOperations(registry);
   return registry;
 }
 
@@ -72,6 +74,25 @@ function describeCommonRefusals(registry: OpenAPIRegistry): void {
   }
 }
 
+/** The Idempotency-Key header on the operations that honour it, and its 409 and 422 (decision 020). */
+function describeIdempotentOperations(registry: OpenAPIRegistry): void {
+  const operations = new Set<string>(IDEMPOTENT_OPERATIONS);
+  const refusals = errors(409, 422);
+  for (const definition of registry.definitions) {
+    if (definition.type !== "route") continue;
+    const { route } = definition;
+    if (!operations.has(`${route.method.toUpperCase()} ${route.path}`)) continue;
+    route.request = { ...route.request, headers: ZIdempotencyHeaders };
+    route.description = [
+      route.description,
+      `Send an \`${IDEMPOTENCY_HEADER}\` to retry safely: the same request again gets the first answer, not a second record.`,
+    ]
+      .filter(Boolean)
+      .join(" ");
+    route.responses = { 409: refusals[409]!, 422: refusals[422]!, ...route.responses };
+  }
+}
+
 let cached: ReturnType<OpenApiGeneratorV31["generateDocument"]> | undefined;
 
 /** The OpenAPI 3.1 document of the API, generated once per process. */
@@ -82,7 +103,7 @@ export function openApiDocument() {
       title: "Preflight API",
       version: "1",
       description:
-        "Governance of business-process automations and their authentication prerequisites. JSON in and out; errors are `{ error: { code, message, fields? } }`. Lists take `limit` (default 50, max 200) and `cursor` and answer `{ items, nextCursor }`.",
+        "Governance of business-process automations and their authentication prerequisites. JSON in and out; errors are `{ error: { code, message, fields? } }`. Lists take `limit` (default 50, max 200) and `cursor` and answer `{ items, nextCursor }`. The POSTs that create something (automations, requests, decisions, connectors, gateways) take an optional `Idempotency-Key` header: a retry with the same key and body within 24 hours gets the first answer again (`Idempotent-Replayed: true`) instead of a second record; the same key with another body is 422, and a copy sent while the first still runs is 409.",
     },
     servers: [{ url: "/" }],
     tags: [

@@ -91,7 +91,7 @@ export async function mapScimGroup(input: { caller: Caller; id: string; body: TM
       );
     });
   } catch (error) {
-    if (error instanceof LastAdminError) throw unprocessable(error.message);
+    if (error instanceof LastAdminError) throw unprocessable(error.message, { role: error.message });
     throw error;
   }
 }

@@ -4,6 +4,7 @@ import type { NextRequest } from "next/server";
 import { LastAdminError } from "@/lib/admin/server/deactivate-person";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { readCapped } from "@/lib/http/server/read-capped";
+import { unsafeTextFields } from "@/lib/http/unsafe-text";
 import { SCIM_CONTENT_TYPE } from "@/lib/scim/constants";
 import { ScimError, scimBadRequest, scimErrorBody } from "@/lib/scim/errors";
 import { authenticateScim, type ScimCaller } from "@/lib/scim/server/scim-tokens";
@@ -68,11 +69,17 @@ async function readBody(request: NextRequest): Promise<unknown> {
   if (!JSON_TYPES.test(request.headers.get("content-type") ?? "")) {
     throw new ScimError(415, `Send the body as JSON with Content-Type: ${SCIM_CONTENT_TYPE}.`);
   }
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw scimBadRequest("invalidSyntax", "The request body is not valid JSON.");
   }
+  // Text no attribute can hold (NUL, unpaired surrogates, bidirectional overrides), as the JSON
+  // API refuses it: PostgreSQL cannot store the first two (the audit trail is jsonb).
+  const [path, problem] = Object.entries(unsafeTextFields(body))[0] ?? [];
+  if (path) throw scimBadRequest("invalidValue", `${path}: ${problem}`);
+  return body;
 }
 
 function tooLarge(): ScimError {

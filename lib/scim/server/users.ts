@@ -7,6 +7,7 @@ import { prisma, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { takeOverImportedFlows } from "@/lib/inventory/server/owners";
+import { likeLiteral } from "@/lib/like-literal";
 import { LIST_RESPONSE_SCHEMA, MAX_PAGE_SIZE } from "@/lib/scim/constants";
 import { scimBadRequest, scimConflict, scimNotFound } from "@/lib/scim/errors";
 import {
@@ -326,7 +327,7 @@ function snapshot(row: Row) {
 /** Departments are matched by name ignoring case, and created when new. */
 async function departmentFor(tx: Tx, name: string, actor: AuditActor): Promise<string> {
   const found = await tx.department.findFirst({
-    where: { name: { equals: name, mode: "insensitive" } },
+    where: { name: { equals: likeLiteral(name), mode: "insensitive" } },
     select: { id: true },
   });
   if (found) return found.id;
@@ -337,7 +338,7 @@ async function departmentFor(tx: Tx, name: string, actor: AuditActor): Promise<s
     on conflict (name) do nothing returning id::text as id`;
   if (!created) {
     const again = await tx.department.findFirst({
-      where: { name: { equals: name, mode: "insensitive" } },
+      where: { name: { equals: likeLiteral(name), mode: "insensitive" } },
       select: { id: true },
     });
     if (again) return again.id;

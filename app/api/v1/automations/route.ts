@@ -14,5 +14,6 @@ export const POST = apiRoute({
   permission: "automation:create",
   body: ZCreateAutomationBody,
   status: 201,
+  idempotent: true,
   handler: ({ caller, body }) => createAutomation({ caller, input: body }),
 });

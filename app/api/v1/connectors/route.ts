@@ -14,5 +14,6 @@ export const POST = apiRoute({
   permission: "catalog:write",
   body: ZCreateConnectorBody,
   status: 201,
+  idempotent: true,
   handler: ({ caller, body }) => createConnector({ caller, input: body }),
 });

@@ -14,5 +14,6 @@ export const POST = apiRoute({
   permission: "catalog:write",
   body: ZCreateGatewayBody,
   status: 201,
+  idempotent: true,
   handler: ({ caller, body }) => createGateway({ caller, input: body }),
 });

@@ -13,5 +13,6 @@ export const POST = apiRoute({
   permission: "request:create",
   body: ZCreateRequestBody,
   status: 201,
+  idempotent: true,
   handler: ({ caller, body }) => createRequest({ caller, input: body }),
 });

@@ -9,5 +9,6 @@ export const POST = apiRoute({
   permission: "request:decide",
   params: ZIdParams,
   body: ZDecisionBody,
+  idempotent: true,
   handler: ({ caller, params, body }) => decideRequest({ caller, id: params.id, input: body }),
 });
