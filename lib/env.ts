@@ -94,6 +94,20 @@ const EnvSchema = z.object({
    * still running is aborted); the job queue and the pools close after it (lib/shutdown.ts).
    */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(DEFAULT_SHUTDOWN_GRACE_MS),
+  /**
+   * Read by `next build` (it is baked into the build): the key of server actions' ids and
+   * closures, base64 of 16, 24 or 32 bytes. The same for every build of one deployment.
+   */
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: optionalString.pipe(
+    z
+      .string()
+      .refine(
+        (value) =>
+          /^[A-Za-z0-9+/]+={0,2}$/.test(value) && [16, 24, 32].includes(Buffer.from(value, "base64").length),
+        "must be base64 of 16, 24 or 32 bytes (openssl rand -base64 32)",
+      )
+      .optional(),
+  ),
   /** Disables the background job queue in this process (e.g. in unit tests). */
   JOBS_DISABLED: booleanFlag,
   /** Serves GET /api/bench/constant, the benchmark's web-tier ceiling; `npm run bench` sets it. */

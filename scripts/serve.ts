@@ -59,7 +59,7 @@ let embeddedDatabase = false;
  * How long Next gets to stop before it is killed: longer than its own shutdown, which lets
  * requests finish for SHUTDOWN_GRACE_MS and then stops the job queue (lib/shutdown.ts).
  */
-const NEXT_STOP_TIMEOUT_MS = shutdownGraceMs() + 10_000;
+const NEXT_STOP_TIMEOUT_MS = shutdownGraceMs() + 15_000;
 const DB_CONNECT_TIMEOUT_MS = 5_000;
 /** npm and tsx relay the terminal's Ctrl-C to us again a few ms later: that is not a second Ctrl-C. */
 const SIGNAL_ECHO_MS = 500;
