@@ -1,5 +1,8 @@
+import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
+import PgBoss from "pg-boss";
+import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Company } from "@/test/support/company";
 import { type HttpProxy, startHttpProxy } from "@/test/support/http-proxy";
@@ -26,14 +29,20 @@ let db: pg.Pool;
 let proxy: HttpProxy;
 const instances: Record<"a" | "b", Instance | undefined> = { a: undefined, b: undefined };
 const figures: string[] = [];
+/** Mail accepted by the test's SMTP server, and the one it holds unanswered (see the SIGKILL test). */
+const mail = { accepted: [] as string[], held: [] as string[], holdFor: "" };
+let smtp: SMTPServer;
+let smtpUrl = "";
 let tokenFor: typeof import("@/test/support/credentials").tokenFor;
 
 function start(name: "a" | "b"): Promise<Instance> {
   return startInstance({
     name,
     port: PORTS[name],
-    databaseUrl: database.url,
+    // Named per instance, so that the database says which one holds a transaction.
+    databaseUrl: `${database.url}?application_name=preflight-${name}`,
     env: {
+      SMTP_URL: smtpUrl,
       JOBS_DISABLED: "false",
       SHUTDOWN_GRACE_MS: String(GRACE_MS),
       API_TOKEN_RATE_LIMIT: String(RATE_LIMIT),
@@ -52,6 +61,26 @@ beforeAll(async () => {
   ({ tokenFor } = await import("@/test/support/credentials"));
   company = await buildCompany();
   db = new pg.Pool({ connectionString: database.url, max: 3 });
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, session, callback) {
+      const to = session.envelope.rcptTo.map((rcpt) => rcpt.address).join(",");
+      stream.resume();
+      stream.on("end", () => {
+        // The first message to holdFor is received but never answered: its sender is killed meanwhile.
+        if (to === mail.holdFor && mail.held.length === 0) {
+          mail.held.push(to);
+          return;
+        }
+        mail.accepted.push(to);
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
   [instances.a, instances.b] = await Promise.all([start("a"), start("b")]);
   proxy = await startHttpProxy(PORTS.proxy, [PORTS.a, PORTS.b]);
 }, 150_000);
@@ -61,6 +90,7 @@ afterAll(async () => {
   instances.a?.kill("SIGKILL");
   instances.b?.kill("SIGKILL");
   await proxy?.close();
+  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
   await db?.end();
   const { pool } = await import("@/lib/db");
   await pool().end();
@@ -76,6 +106,16 @@ function call(path: string, token: string, init: { method?: string; body?: unkno
     },
     body: init.body ? JSON.stringify(init.body) : undefined,
   });
+}
+
+/** Sends an outbox run, again while the queue still holds one waiting (it keeps one at a time). */
+async function sendUntilQueued(boss: PgBoss, options: PgBoss.SendOptions): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const id = await boss.send("outbox", {}, options);
+    if (id) return id;
+    await sleep(200);
+  }
+  throw new Error("the outbox queue never took the job");
 }
 
 describe("two instances behind a proxy, one database", () => {
@@ -218,4 +258,79 @@ describe("two instances behind a proxy, one database", () => {
     // Every stored write was acknowledged: no write happened twice or unseen.
     expect(rows.length).toBe(load.created.length);
   }, 150_000);
+
+  it("SIGKILL of the instance running a job loses nothing: the other one does the work", async () => {
+    mail.holdFor = company.colleague.email;
+    const { rows: created } = await db.query<{ id: string }>(
+      `insert into notifications (id, "userId", kind, title, body)
+       values (gen_random_uuid(), $1, 'test', 'Your request was decided', 'See the request.') returning id`,
+      [company.colleague.id],
+    );
+    const notificationId = created[0]!.id;
+    // A client of the queue only (no schedules, no maintenance): asks for an outbox run now.
+    const boss = new PgBoss({
+      connectionString: database.url,
+      schema: "pgboss",
+      supervise: false,
+      schedule: false,
+      migrate: false,
+    });
+    boss.on("error", () => undefined);
+    await boss.start();
+    try {
+      // Its own expiry is short (the app's outbox jobs expire after 6 minutes): a job whose
+      // instance died holds the queue (one running at a time) until it expires.
+      const jobId = await sendUntilQueued(boss, { expireInSeconds: 5 });
+      // The instance that claimed the row sits in its transaction, waiting for the mail server.
+      let holder: string | undefined;
+      for (let i = 0; i < 300 && !holder; i++) {
+        const { rows } = await db.query<{ name: string }>(
+          `select application_name as name from pg_stat_activity
+            where datname = current_database() and application_name like 'preflight-%'
+              and state = 'idle in transaction' and query ilike '%skip locked%'`,
+        );
+        holder = mail.held.length > 0 ? rows[0]?.name : undefined;
+        if (!holder) await sleep(200);
+      }
+      expect(holder, "no instance claimed the e-mail").toBeDefined();
+      const { rows: active } = await db.query<{ id: string }>(
+        "select id from pgboss.job where name = 'outbox' and state = 'active'",
+      );
+      expect(active.map((row) => row.id)).toEqual([jobId]);
+      const victim = holder === "preflight-a" ? "a" : "b";
+      const survivor = victim === "a" ? "b" : "a";
+      const killedAt = performance.now();
+      instances[victim]!.kill("SIGKILL");
+      expect((await instances[victim]!.exited).signal).toBe("SIGKILL");
+      instances[victim] = undefined;
+      // Nothing was marked: the dead instance's transaction is gone with it.
+      const { rows: after } = await db.query<{ status: string; attempts: number }>(
+        `select "emailStatus" as status, attempts from notifications where id = $1`,
+        [notificationId],
+      );
+      expect(after[0]).toEqual({ status: "PENDING", attempts: 0 });
+
+      // Once the dead job has expired (maintenance, which any instance runs), the next run is the survivor's.
+      let state = "";
+      for (let i = 0; i < 120 && state !== "SENT"; i++) {
+        await boss.maintain();
+        await boss.send("outbox", {});
+        const { rows } = await db.query<{ status: string }>(
+          `select "emailStatus" as status from notifications where id = $1`,
+          [notificationId],
+        );
+        state = rows[0]!.status;
+        if (state !== "SENT") await sleep(1_000);
+      }
+      const deliveredMs = Math.round(performance.now() - killedAt);
+      expect(state).toBe("SENT");
+      expect(mail.accepted.filter((to) => to === mail.holdFor)).toHaveLength(1);
+      figures.push(
+        `SIGKILL of instance ${victim} while it held the outbox row: instance ${survivor} delivered it ` +
+          `${deliveredMs} ms later (its job expiring after 5 s), exactly one accepted e-mail, nothing lost`,
+      );
+    } finally {
+      await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+    }
+  }, 120_000);
 });
