@@ -259,6 +259,36 @@ describe("two instances behind a proxy, one database", () => {
     expect(rows.length).toBe(load.created.length);
   }, 150_000);
 
+  it("a schedule fires once per slot across both instances (the outbox, every minute)", async () => {
+    // pg-boss turns a due schedule into a send-it job, one per schedule and minute (its singleton
+    // slot), whose worker creates the outbox job. Both instances watch the clock since the start.
+    type Slot = { slot: string; jobs: number; done: number };
+    let slots: Slot[] = [];
+    const deadline = Date.now() + 150_000;
+    while (Date.now() < deadline) {
+      const { rows } = await db.query<Slot>(
+        `select singleton_on::text as slot, count(*)::int as jobs,
+                count(*) filter (where state = 'completed')::int as done
+           from pgboss.job where name = '__pgboss__send-it' and singleton_key = 'outbox'
+          group by singleton_on order by singleton_on`,
+      );
+      slots = rows;
+      if (rows.filter((row) => row.done > 0).length >= 2) break;
+      await sleep(2_000);
+    }
+    const done = slots.filter((row) => row.done > 0).length;
+    expect(done).toBeGreaterThanOrEqual(2);
+    for (const slot of slots) expect(slot.jobs, slot.slot).toBe(1);
+    const { rows } = await db.query<{ n: number }>(
+      "select count(*)::int as n from pgboss.job where name = 'outbox'",
+    );
+    expect(rows[0]!.n).toBeGreaterThanOrEqual(done);
+    expect(rows[0]!.n).toBeLessThanOrEqual(slots.length);
+    figures.push(
+      `outbox schedule with 2 instances watching: ${slots.length} minute slots, one send each, ${rows[0]!.n} outbox runs`,
+    );
+  }, 170_000);
+
   it("SIGKILL of the instance running a job loses nothing: the other one does the work", async () => {
     mail.holdFor = company.colleague.email;
     const { rows: created } = await db.query<{ id: string }>(

@@ -36,11 +36,11 @@ export async function createDatabase(
   runDatabaseUrl: string,
   name: string,
 ): Promise<{ url: string; drop(): Promise<void> }> {
-  const admin = async (sql: string) => {
+  const admin = async (sql: string, values: unknown[] = []) => {
     const client = new pg.Client({ connectionString: withDatabase(runDatabaseUrl, "postgres") });
     await client.connect();
     try {
-      await client.query(sql);
+      return (await client.query(sql, values)).rows;
     } finally {
       await client.end();
     }
@@ -58,7 +58,19 @@ export async function createDatabase(
       stdio: ["ignore", "ignore", "inherit"],
     },
   );
-  return { url, drop: () => admin(`drop database if exists ${database} with (force)`) };
+  const drop = async () => {
+    // A pool's end() resolves before its connections have closed: let them close (for up to
+    // 3 s) rather than have the forced drop cut them, which their clients report as an error.
+    for (let i = 0; i < 30; i++) {
+      const [open] = await admin("select count(*)::int as n from pg_stat_activity where datname = $1", [
+        database,
+      ]);
+      if (open?.n === 0) break;
+      await sleep(100);
+    }
+    await admin(`drop database if exists ${database} with (force)`);
+  };
+  return { url, drop };
 }
 
 export interface Instance {
