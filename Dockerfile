@@ -41,7 +41,8 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 # --- one-shot: migrations and post-deploy steps (DATABASE_URL required) ----------------------
 FROM ${NODE_IMAGE} AS migrate
 WORKDIR /app
-ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1
+# Not NODE_ENV=production: that would ask the post-deploy steps for the app's AUTH_SECRET.
+ENV NEXT_TELEMETRY_DISABLED=1
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=prod-deps /app/lib/generated ./lib/generated
 COPY package.json tsconfig.json prisma.config.ts ./
