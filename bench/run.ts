@@ -4,7 +4,7 @@
  *   DATABASE_URL=postgresql://… npm run bench [-- --small] [--seconds 10] [--port 3700] [--build] [--only a,b]
  *
  * Builds the app if the build is missing or predates the benchmark's constant route, starts
- * the production server (`next start`) on the database, and measures each scenario with
+ * the production server (the standalone `node .next/standalone/server.js`) on the database, and measures each scenario with
  * autocannon at 1 and 20 concurrent clients: p50 / p95 / p99 latency and requests per second.
  * Two reference points from the same run: the endpoint's own SQL replayed directly with `pg`,
  * and a constant JSON route without database (the web tier's ceiling). Then a CSV export of
@@ -114,7 +114,7 @@ async function main(argv: string[]): Promise<number> {
     }
     server = await startServer({ port: options.port, env: serverEnv });
     const baselineRssMb = server.usage.currentMb();
-    log(`next start on ${server.url} (pid ${server.pid}), ${baselineRssMb} MB after start.`);
+    log(`Standalone server on ${server.url} (pid ${server.pid}), ${baselineRssMb} MB after start.`);
 
     const measured = await measureEverything({ db, server, principals, options });
     const peakRssMb = server.usage.peakMb();

@@ -74,6 +74,15 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
+/** Closes the pool (after the connections in use are returned), e.g. when the server shuts down. */
+export async function closeDatabase(): Promise<void> {
+  const open = globalForDb.preflightDb;
+  if (!open) return;
+  globalForDb.preflightDb = undefined;
+  await open.prisma.$disconnect().catch(() => undefined);
+  if (!open.pool.ended) await open.pool.end();
+}
+
 /** The raw pool, for set-based SQL that Prisma cannot express (dashboards, bulk re-derivation). */
 export function pool(): pg.Pool {
   return database().pool;

@@ -32,6 +32,9 @@ const groupRoles = z
     }
   });
 
+/** SHUTDOWN_GRACE_MS when unset; scripts/serve.ts waits longer than it before it kills the server. */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z
@@ -86,6 +89,25 @@ const EnvSchema = z.object({
   /** e-mail: smtp://user:pass@host:port — notifications are in-app only when unset. */
   SMTP_URL: optionalString,
   MAIL_FROM: z.string().trim().default("Preflight <preflight@localhost>"),
+  /**
+   * On SIGTERM, how long the requests in flight get to finish before they are cut (a download
+   * still running is aborted); the job queue and the pools close after it (lib/shutdown.ts).
+   */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(DEFAULT_SHUTDOWN_GRACE_MS),
+  /**
+   * Read by `next build` (it is baked into the build): the key of server actions' ids and
+   * closures, base64 of 16, 24 or 32 bytes. The same for every build of one deployment.
+   */
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: optionalString.pipe(
+    z
+      .string()
+      .refine(
+        (value) =>
+          /^[A-Za-z0-9+/]+={0,2}$/.test(value) && [16, 24, 32].includes(Buffer.from(value, "base64").length),
+        "must be base64 of 16, 24 or 32 bytes (openssl rand -base64 32)",
+      )
+      .optional(),
+  ),
   /** Disables the background job queue in this process (e.g. in unit tests). */
   JOBS_DISABLED: booleanFlag,
   /** Serves GET /api/bench/constant, the benchmark's web-tier ceiling; `npm run bench` sets it. */

@@ -22,6 +22,11 @@ export async function startServer(): Promise<void> {
   // Before the first request: per-address limits read the socket's address from this header.
   const { installClientAddressHeader } = await import("@/lib/http/server/client-address");
   installClientAddressHeader();
+  // A production server stops cleanly on SIGTERM (lib/shutdown.ts); `next dev` keeps Next's own.
+  if (env().NODE_ENV === "production") {
+    const { installShutdown } = await import("@/lib/shutdown");
+    installShutdown();
+  }
   if (env().JOBS_DISABLED) return;
   const { startJobs } = await import("@/lib/jobs/server/boss");
   const { log } = await import("@/lib/log");

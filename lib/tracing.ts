@@ -19,13 +19,25 @@ export function tracingRequested(
   return Boolean(variables.OTEL_EXPORTER_OTLP_ENDPOINT || variables.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
 }
 
+const globalForTracing = globalThis as unknown as { preflightStopTracing?: () => Promise<void> };
+
 /** Starts the SDK when asked; returns how to flush and stop it, or null when tracing is off. */
 export async function startTracing(): Promise<(() => Promise<void>) | null> {
   if (!tracingRequested()) return null;
   const { NodeSDK } = await import("@opentelemetry/sdk-node");
   const sdk = new NodeSDK({ serviceName: variablesWithPrefix("OTEL_").OTEL_SERVICE_NAME || "preflight" });
   sdk.start();
-  return () => sdk.shutdown();
+  const stop = async () => {
+    globalForTracing.preflightStopTracing = undefined;
+    await sdk.shutdown();
+  };
+  globalForTracing.preflightStopTracing = stop;
+  return stop;
+}
+
+/** Exports the spans still buffered and stops the SDK (a clean shutdown); nothing when off. */
+export async function stopTracing(): Promise<void> {
+  await globalForTracing.preflightStopTracing?.();
 }
 
 const tracer = () => trace.getTracer("preflight");

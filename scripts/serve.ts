@@ -19,11 +19,14 @@ import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { loadEnvConfig } from "@next/env";
 import pg from "pg";
 import { DEV_IDP_DEFAULTS, devIdpRedirectUri } from "../lib/auth/demo-accounts";
+import { DEFAULT_SHUTDOWN_GRACE_MS } from "../lib/env";
 import { startFakeTenant } from "../lib/inventory/testing/fake-tenant";
 import { startDevIdp } from "./lib/dev-idp";
 import { ensureDatabase, startEmbeddedPostgres } from "./lib/embedded-db";
+import { prepareStandalone, standaloneIsBuilt, standaloneServer } from "./lib/standalone";
 
 type Mode = "start" | "dev";
 
@@ -52,12 +55,22 @@ class LaunchError extends Error {}
 const APP_DATABASE = "preflight";
 /** Set when this launcher runs the embedded database, i.e. a laptop or demo, not a deployment. */
 let embeddedDatabase = false;
-const NEXT_STOP_TIMEOUT_MS = 10_000;
+/**
+ * How long Next gets to stop before it is killed: longer than its own shutdown, which lets
+ * requests finish for SHUTDOWN_GRACE_MS and then stops the job queue (lib/shutdown.ts).
+ */
+const NEXT_STOP_TIMEOUT_MS = shutdownGraceMs() + 15_000;
 const DB_CONNECT_TIMEOUT_MS = 5_000;
 /** npm and tsx relay the terminal's Ctrl-C to us again a few ms later: that is not a second Ctrl-C. */
 const SIGNAL_ECHO_MS = 500;
 
 const requireHere = createRequire(import.meta.url);
+
+/** SHUTDOWN_GRACE_MS as lib/env.ts reads it (validated there, when the server starts). */
+function shutdownGraceMs(): number {
+  const given = Number(process.env.SHUTDOWN_GRACE_MS);
+  return Number.isInteger(given) && given >= 0 ? given : DEFAULT_SHUTDOWN_GRACE_MS;
+}
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 // ---------------------------------------------------------------------------------------------
@@ -125,16 +138,37 @@ const nextServer: Service = {
         `Port ${port} is already in use. Stop what uses it, or set PORT to another port.`,
       );
     }
-    if (ctx.mode === "start" && !existsSync(path.join(ctx.root, ".next", "BUILD_ID"))) {
+    if (ctx.mode === "start" && !standaloneIsBuilt(ctx.root)) {
       console.log("No production build yet: building it once (next build)…");
       await runToCompletion(ctx, "next", ["build"], "build the app");
     }
-    const child = spawnTool(ctx, "next", [ctx.mode, "-p", String(port)]);
+    const child =
+      ctx.mode === "start" ? startStandalone(ctx, port) : spawnTool(ctx, "next", ["dev", "-p", String(port)]);
     const exited = exitCodeOf(child);
     void announceWhenListening(port, exited);
     return { exited, stop: () => stopChild(child) };
   },
 };
+
+/**
+ * The production build as an image runs it (scripts/lib/standalone.ts): `node server.js`, on
+ * every IPv4 address of the machine as `next start` did. Next reads the .env files of the
+ * standalone folder only; those of the project are read here instead, with Next's own loader
+ * and its rule that a variable already set wins.
+ */
+function startStandalone(ctx: Context, port: number): ChildProcess {
+  prepareStandalone(ctx.root);
+  const files = loadEnvConfig(ctx.root, false, { info: () => undefined, error: console.error }, true);
+  const env: NodeJS.ProcessEnv = { ...ctx.env };
+  for (const [name, value] of Object.entries(files.combinedEnv)) {
+    if (env[name] === undefined) env[name] = value;
+  }
+  Object.assign(env, { PORT: String(port), HOSTNAME: "0.0.0.0", NODE_ENV: "production" });
+  const child = spawn(process.execPath, [standaloneServer(ctx.root)], { env, stdio: "inherit" });
+  liveChildren.add(child);
+  child.once("exit", () => liveChildren.delete(child));
+  return child;
+}
 
 /**
  * The session-signing secret. `next start` runs with NODE_ENV=production, which requires one;
@@ -358,7 +392,7 @@ function exitCodeOf(child: ChildProcess): Promise<number> {
   });
 }
 
-/** SIGTERM (Next closes its server), then after 10 s SIGKILL for it and whatever it started. */
+/** SIGTERM (Next closes its server), then after NEXT_STOP_TIMEOUT_MS SIGKILL for it and whatever it started. */
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = once(child, "exit");

@@ -150,7 +150,7 @@ export function renderMarkdown(results: Results): string {
     );
   }
   out.push(
-    `Server memory (\`next start\` and its children, sampled every 100 ms): ${n(results.server.baselineRssMb)} MB after start, ` +
+    `Server memory (the standalone server and its children, sampled every 100 ms): ${n(results.server.baselineRssMb)} MB after start, ` +
       `**peak ${n(results.server.peakRssMb)} MB**; database pool ${results.server.poolSize} connections.`,
     "",
   );

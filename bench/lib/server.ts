@@ -3,9 +3,11 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { prepareStandalone, standaloneIsBuilt, standaloneServer } from "../../scripts/lib/standalone";
 import { ROOT } from "./paths";
 
-// The production server under test: `next start` as a child process on the benchmark's
+// The production server under test: the standalone server (`node .next/standalone/server.js`,
+// as the image runs it; scripts/lib/standalone.ts) as a child process on the benchmark's
 // database, and a sampler of its memory (resident set of the process and its children,
 // from /proc, every 100 ms).
 
@@ -14,11 +16,12 @@ const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 const CONSTANT_ROUTE = path.join(ROOT, ".next", "server", "app", "api", "bench", "constant");
 
 export function buildIsUsable(): boolean {
-  return existsSync(path.join(ROOT, ".next", "BUILD_ID")) && existsSync(CONSTANT_ROUTE);
+  return standaloneIsBuilt(ROOT) && existsSync(CONSTANT_ROUTE);
 }
 
 export async function build(env: NodeJS.ProcessEnv): Promise<void> {
   await run(process.execPath, [NEXT_BIN, "build"], env);
+  prepareStandalone(ROOT);
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
@@ -44,9 +47,10 @@ export interface Server {
 export async function startServer(options: { port: number; env: NodeJS.ProcessEnv }): Promise<Server> {
   // Otherwise a server already listening there would answer, and be measured instead.
   await assertPortFree(options.port);
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(options.port), "-H", "127.0.0.1"], {
+  prepareStandalone(ROOT);
+  const child = spawn(process.execPath, [standaloneServer(ROOT)], {
     cwd: ROOT,
-    env: options.env,
+    env: { ...options.env, PORT: String(options.port), HOSTNAME: "127.0.0.1", NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   // However this process ends (Ctrl-C included), the server must not outlive it.
@@ -78,7 +82,7 @@ async function waitUntilReady(url: string, child: ChildProcess, server: Server):
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null)
-      throw new Error(`next start exited with ${child.exitCode}:\n${server.log()}`);
+      throw new Error(`the server exited with ${child.exitCode}:\n${server.log()}`);
     try {
       const response = await fetch(`${url}/api/bench/constant`);
       if (response.ok) {
@@ -92,7 +96,7 @@ async function waitUntilReady(url: string, child: ChildProcess, server: Server):
     await sleep(200);
   }
   await server.stop();
-  throw new Error(`next start did not answer within 60 s:\n${server.log()}`);
+  throw new Error(`the server did not answer within 60 s:\n${server.log()}`);
 }
 
 function assertPortFree(port: number): Promise<void> {

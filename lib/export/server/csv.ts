@@ -147,6 +147,7 @@ export function csvResponse({
   const encoder = new TextEncoder();
   const header = `\uFEFF${columns.map((column) => csvCell(column.header)).join(",")}\r\n`;
   let started = false;
+  let cancelled = false;
   const body = new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
@@ -165,6 +166,8 @@ export function csvResponse({
               ),
             );
         } catch (error) {
+          // The client went away (or the server cut the download at shutdown): nothing to report.
+          if (cancelled) return;
           // Headers are sent already: the only honest signal left is a broken download.
           log().error(
             { err: error instanceof Error ? error.message : String(error) },
@@ -174,6 +177,7 @@ export function csvResponse({
         }
       },
       async cancel() {
+        cancelled = true;
         await lines.return(undefined);
       },
     },

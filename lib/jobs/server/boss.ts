@@ -39,11 +39,15 @@ export function startJobs(): Promise<PgBoss> {
   return starting;
 }
 
-/** Lets running jobs finish (their work is transactional either way) and closes the pool. */
-export async function stopJobs(): Promise<void> {
+/**
+ * Lets running jobs finish for up to `timeoutMs` (their work is transactional either way; one
+ * still running then is marked failed, and retried by an instance that runs on) and closes the pool.
+ */
+export async function stopJobs(timeoutMs = 20_000): Promise<void> {
   const running = runningJobs();
   setRunningJobs(undefined);
-  if (running) await (await running).stop({ graceful: true, timeout: 20_000 });
+  if (!running) return;
+  await (await running).stop({ graceful: true, timeout: timeoutMs });
 }
 
 /**

@@ -33,6 +33,12 @@ interface ScheduledJob {
   run: (trigger: Trigger) => Promise<unknown>;
   /** Whether a run's result is worth a log line. */
   didSomething: (result: unknown) => boolean;
+  /**
+   * How long a run may stay active before pg-boss fails it (and retries it). A queue runs one
+   * job at a time, so the run of an instance that died holds its queue until then; pg-boss's
+   * default is 15 minutes.
+   */
+  expireInSeconds?: number;
 }
 
 function job<R>(
@@ -53,11 +59,15 @@ export const JOBS = {
     }),
     (r) => r.expired + r.notified + r.reminders + r.idempotencyKeysDeleted > 0,
   ),
-  outbox: job(
-    "* * * * *",
-    () => deliverOutbox({ now: new Date() }),
-    (r) => r.sent + r.retrying + r.failed > 0,
-  ),
+  outbox: {
+    ...job(
+      "* * * * *",
+      () => deliverOutbox({ now: new Date() }),
+      (r) => r.sent + r.retrying + r.failed > 0,
+    ),
+    // Just above a batch's transaction timeout (5 min, lib/jobs/server/outbox.ts).
+    expireInSeconds: 6 * 60,
+  },
   "outstanding-snapshot": job(
     "10 0 * * *",
     async (trigger) => {
@@ -96,13 +106,17 @@ const AT_START_UP: JobName[] = ["key-expiry", "outstanding-snapshot"];
 export async function registerJobs(boss: PgBoss): Promise<void> {
   for (const [name, scheduled] of Object.entries(JOBS) as Array<[JobName, ScheduledJob]>) {
     // stately: at most one waiting and one running, so a slow run never piles up copies.
-    await createQueue(boss, {
+    const queue: PgBoss.Queue = {
       name,
       policy: "stately",
       retryLimit: 3,
       retryDelay: 60,
       retryBackoff: true,
-    });
+      ...(scheduled.expireInSeconds ? { expireInSeconds: scheduled.expireInSeconds } : {}),
+    };
+    await createQueue(boss, queue);
+    // A queue made by an earlier version keeps its settings otherwise.
+    if (scheduled.expireInSeconds) await boss.updateQueue(name, queue);
     await boss.schedule(name, scheduled.cron, {}, { tz: "UTC" });
     await boss.work<{ trigger?: Trigger }>(name, { batchSize: 1 }, ([queued]) =>
       withLogContext({ job: name, jobId: queued?.id }, () =>
