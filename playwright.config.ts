@@ -37,7 +37,13 @@ export default defineConfig({
   projects: [
     // Signs each demo role in once and saves its session (e2e/sessions.ts) for the specs.
     { name: "sign-in", testMatch: /auth\.setup\.ts$/, use: { ...devices["Desktop Chrome"] } },
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["sign-in"] },
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"] },
+      dependencies: ["sign-in"],
+      // Only through the proxy with two instances: playwright.cluster.config.ts.
+      testIgnore: /cluster\.spec\.ts$/,
+    },
   ],
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",

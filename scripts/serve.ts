@@ -7,7 +7,10 @@
  *
  * Environment: DATABASE_URL (when unset: the embedded PostgreSQL 15 in PREFLIGHT_DATA_DIR,
  * default .data/pg, on 127.0.0.1:EMBEDDED_DB_PORT, default 54329), PORT (default 3000),
- * PREFLIGHT_SERVE_DRY_RUN=1 (everything but Next; waits for Ctrl-C — for testing this launcher).
+ * PREFLIGHT_INSTANCES (start only, default 1: with 2 or more, that many instances of the
+ * production server on the ports after PORT, behind a round-robin proxy on PORT — the topology of
+ * docker-compose.yml, on one machine), PREFLIGHT_SERVE_DRY_RUN=1 (everything but Next; waits for
+ * Ctrl-C — for testing this launcher).
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -26,6 +29,7 @@ import { DEFAULT_SHUTDOWN_GRACE_MS } from "../lib/env";
 import { startFakeTenant } from "../lib/inventory/testing/fake-tenant";
 import { startDevIdp } from "./lib/dev-idp";
 import { ensureDatabase, startEmbeddedPostgres } from "./lib/embedded-db";
+import { startHttpProxy } from "./lib/http-proxy";
 import { prepareStandalone, standaloneIsBuilt, standaloneServer } from "./lib/standalone";
 
 type Mode = "start" | "dev";
@@ -142,6 +146,8 @@ const nextServer: Service = {
       console.log("No production build yet: building it once (next build)…");
       await runToCompletion(ctx, "next", ["build"], "build the app");
     }
+    const instances = ctx.mode === "start" ? parseInstances(ctx.env.PREFLIGHT_INSTANCES) : 1;
+    if (instances > 1) return startCluster(ctx, port, instances);
     const child =
       ctx.mode === "start" ? startStandalone(ctx, port) : spawnTool(ctx, "next", ["dev", "-p", String(port)]);
     const exited = exitCodeOf(child);
@@ -151,19 +157,59 @@ const nextServer: Service = {
 };
 
 /**
+ * Several instances on one database behind a round-robin proxy on `port` (scripts/lib/http-proxy.ts),
+ * as a load balancer would run them: each on its own loopback port after `port`, trusting the one
+ * proxy hop for client addresses. They share the database, AUTH_SECRET and the build — nothing else.
+ * The first to exit ends the launcher, which stops the others.
+ */
+async function startCluster(ctx: Context, port: number, instances: number): Promise<Running> {
+  const ports = Array.from({ length: instances }, (_, i) => port + 1 + i);
+  for (const backend of ports) {
+    if (!(await isPortFree(backend))) {
+      throw new LaunchError(
+        `Port ${backend} (instance ${backend - port}) is already in use. Set PORT to another port.`,
+      );
+    }
+  }
+  const children = ports.map((backend) =>
+    startStandalone({ ...ctx, env: { TRUSTED_PROXY_HOPS: "1", ...ctx.env } }, backend, "127.0.0.1"),
+  );
+  const proxy = await startHttpProxy(port, ports, "::");
+  const exited = Promise.race(children.map(exitCodeOf));
+  void announceWhenListening(port, exited).then(() =>
+    console.log(`${instances} instances on ports ${ports.join(", ")}, behind the proxy on ${port}.`),
+  );
+  return {
+    exited,
+    stop: async () => {
+      await proxy.close();
+      await Promise.all(children.map(stopChild));
+    },
+  };
+}
+
+function parseInstances(value: string | undefined): number {
+  const instances = Number(value ?? "1");
+  if (!Number.isInteger(instances) || instances < 1 || instances > 8) {
+    throw new LaunchError(`PREFLIGHT_INSTANCES must be a whole number from 1 to 8, not "${value}".`);
+  }
+  return instances;
+}
+
+/**
  * The production build as an image runs it (scripts/lib/standalone.ts): `node server.js`, on
  * every IPv4 address of the machine as `next start` did. Next reads the .env files of the
  * standalone folder only; those of the project are read here instead, with Next's own loader
  * and its rule that a variable already set wins.
  */
-function startStandalone(ctx: Context, port: number): ChildProcess {
+function startStandalone(ctx: Context, port: number, hostname = "0.0.0.0"): ChildProcess {
   prepareStandalone(ctx.root);
   const files = loadEnvConfig(ctx.root, false, { info: () => undefined, error: console.error }, true);
   const env: NodeJS.ProcessEnv = { ...ctx.env };
   for (const [name, value] of Object.entries(files.combinedEnv)) {
     if (env[name] === undefined) env[name] = value;
   }
-  Object.assign(env, { PORT: String(port), HOSTNAME: "0.0.0.0", NODE_ENV: "production" });
+  Object.assign(env, { PORT: String(port), HOSTNAME: hostname, NODE_ENV: "production" });
   const child = spawn(process.execPath, [standaloneServer(ctx.root)], { env, stdio: "inherit" });
   liveChildren.add(child);
   child.once("exit", () => liveChildren.delete(child));

@@ -4,8 +4,8 @@ import pg from "pg";
 import PgBoss from "pg-boss";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type HttpProxy, startHttpProxy } from "@/scripts/lib/http-proxy";
 import type { Company } from "@/test/support/company";
-import { type HttpProxy, startHttpProxy } from "@/test/support/http-proxy";
 import {
   createDatabase,
   type Instance,

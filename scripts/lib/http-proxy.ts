@@ -1,10 +1,12 @@
 import http from "node:http";
 import type net from "node:net";
 
-// A small round-robin reverse proxy on loopback, for tests that run several app instances: each
-// request goes to the next backend; a backend that refuses the connection (stopped, restarting)
+// A small round-robin reverse proxy, for running several app instances without a real load
+// balancer (the tests of two instances, and `PREFLIGHT_INSTANCES=2 npm start`): each request goes
+// to the next backend on loopback; a backend that refuses the connection (stopped, restarting)
 // or resets it before answering is skipped and the request tried on the next one, as nginx's
-// `proxy_next_upstream error` does. It appends the client's address to X-Forwarded-For.
+// `proxy_next_upstream error` does. It appends the client's address to X-Forwarded-For and says
+// which backend answered in `X-Served-By` (its port).
 
 export interface HttpProxy {
   url: string;
@@ -15,7 +17,11 @@ export interface HttpProxy {
 
 const RETRYABLE = new Set(["ECONNREFUSED", "ECONNRESET"]);
 
-export async function startHttpProxy(port: number, backends: number[]): Promise<HttpProxy> {
+export async function startHttpProxy(
+  port: number,
+  backends: number[],
+  host = "127.0.0.1",
+): Promise<HttpProxy> {
   let next = 0;
   const counts: HttpProxy["counts"] = { byBackend: {}, retried: 0, failed: 0 };
   const sockets = new Set<net.Socket>();
@@ -43,7 +49,10 @@ export async function startHttpProxy(port: number, backends: number[]): Promise<
           },
           (answer) => {
             counts.byBackend[backend] = (counts.byBackend[backend] ?? 0) + 1;
-            response.writeHead(answer.statusCode ?? 502, answer.headers);
+            response.writeHead(answer.statusCode ?? 502, {
+              ...answer.headers,
+              "x-served-by": String(backend),
+            });
             answer.pipe(response);
             answer.on("aborted", () => response.destroy());
             answer.on("error", () => response.destroy());
@@ -66,9 +75,9 @@ export async function startHttpProxy(port: number, backends: number[]): Promise<
     sockets.add(socket);
     socket.once("close", () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", () => resolve()));
+  await new Promise<void>((resolve) => server.listen(port, host, () => resolve()));
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
     counts,
     close: () =>
       new Promise<void>((resolve) => {
