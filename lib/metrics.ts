@@ -26,7 +26,7 @@ function createMetrics(): Metrics {
   collectDefaultMetrics({ register: registry });
   const requestDuration = new Histogram({
     name: "preflight_http_request_duration_seconds",
-    help: "API request duration until the answer's headers, by route pattern, method and status",
+    help: "Request duration (API routes until the answer's headers, pages until the last byte), by route pattern, method and status",
     labelNames: ["method", "route", "status"] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],

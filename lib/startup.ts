@@ -23,9 +23,12 @@ export async function startServer(): Promise<void> {
   const { installClientAddressHeader } = await import("@/lib/http/server/client-address");
   installClientAddressHeader();
   // A production server stops cleanly on SIGTERM (lib/shutdown.ts); `next dev` keeps Next's own.
+  // Its pages are in the request histogram by their route pattern (lib/page-metrics.ts).
   if (env().NODE_ENV === "production") {
     const { installShutdown } = await import("@/lib/shutdown");
     installShutdown();
+    const { installPageMetrics } = await import("@/lib/page-metrics");
+    installPageMetrics();
   }
   if (env().JOBS_DISABLED) return;
   const { startJobs } = await import("@/lib/jobs/server/boss");
