@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { insertAutomation } from "@/lib/testing/factories";
 import { buildCompany, type Company } from "@/test/support/company";
 import { prisma, resetDatabase } from "@/test/support/db";
-import { patchPersonAsAdmin, recordRotation } from "@/test/support/leavers";
+import { insertBankingAutomation, patchPersonAsAdmin, recordRotation } from "@/test/support/leavers";
 import { callRoute } from "@/test/support/route";
 
 // The leaver dashboard: what a person who left (or was never found here) left behind — their
@@ -27,23 +27,10 @@ async function leave() {
     systems: [{ name: "SharePoint", signInMethod: "ENTRA_ID" }],
   });
   // A colleague's automation whose banking password the maker kept.
-  const payments = await insertAutomation({
-    name: "Payments",
-    kind: "CLOUD_FLOW",
+  const payments = await insertBankingAutomation({
     ownerId: company.colleague.id,
     departmentId: company.finance.id,
-    systems: [
-      {
-        name: "Online banking",
-        signInMethod: "USERNAME_PASSWORD",
-        credential: {
-          store: "AZURE_KEY_VAULT",
-          name: "kv-finance/banking-bot",
-          owner: company.maker.email,
-          rotatesAt: new Date(Date.now() + 90 * DAY),
-        },
-      },
-    ],
+    knownBy: company.maker.email,
   });
   // In Sales, an imported flow whose owner has no account here, for 40 days.
   const imported = await insertAutomation({

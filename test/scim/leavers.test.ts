@@ -4,7 +4,7 @@ import { insertAutomation, insertConnector, insertGateway } from "@/lib/testing/
 import { buildCompany, type Company } from "@/test/support/company";
 import { scimTokenFor } from "@/test/support/credentials";
 import { prisma, resetDatabase } from "@/test/support/db";
-import { patchPersonAsAdmin, recordRotation } from "@/test/support/leavers";
+import { insertBankingAutomation, patchPersonAsAdmin, recordRotation } from "@/test/support/leavers";
 import { callRoute } from "@/test/support/route";
 
 // A leaver, whoever says so (an ADMIN or SCIM): their automations lose their owner (flag LEFT),
@@ -145,23 +145,10 @@ describe("leavers", () => {
   it("what they knew goes back to OUTSTANDING through the engine until it is rotated", async () => {
     const local = company.maker.email.split("@")[0]!;
     // A colleague's automation whose banking password the maker kept.
-    const payments = await insertAutomation({
-      name: "Payments",
-      kind: "CLOUD_FLOW",
+    const payments = await insertBankingAutomation({
       ownerId: company.colleague.id,
       departmentId: company.finance.id,
-      systems: [
-        {
-          name: "Online banking",
-          signInMethod: "USERNAME_PASSWORD",
-          credential: {
-            store: "AZURE_KEY_VAULT",
-            name: "kv-finance/banking-bot",
-            owner: company.maker.email,
-            rotatesAt: new Date(Date.now() + 90 * 86_400_000),
-          },
-        },
-      ],
+      knownBy: company.maker.email,
     });
     const desktop = await insertAutomation({
       name: "Month end",

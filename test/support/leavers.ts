@@ -1,3 +1,4 @@
+import { insertAutomation } from "@/lib/testing/factories";
 import { prisma } from "./db";
 import { APP_ORIGIN, callRoute, type RouteAnswer } from "./route";
 
@@ -53,5 +54,30 @@ export async function recordRotation(input: {
         },
       ],
     },
+  });
+}
+
+/**
+ * "Payments", a Finance automation of `ownerId` signing in to online banking with a Key Vault
+ * credential whose recorded owner is `knownBy` (the e-mail of who knows the password).
+ */
+export function insertBankingAutomation(input: { ownerId: string; departmentId: string; knownBy: string }) {
+  return insertAutomation({
+    name: "Payments",
+    kind: "CLOUD_FLOW",
+    ownerId: input.ownerId,
+    departmentId: input.departmentId,
+    systems: [
+      {
+        name: "Online banking",
+        signInMethod: "USERNAME_PASSWORD",
+        credential: {
+          store: "AZURE_KEY_VAULT",
+          name: "kv-finance/banking-bot",
+          owner: input.knownBy,
+          rotatesAt: new Date(Date.now() + 90 * DAY),
+        },
+      },
+    ],
   });
 }

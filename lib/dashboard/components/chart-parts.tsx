@@ -179,3 +179,28 @@ export function BarLink({ x = 0, y = 0, width = 0, height = 0, fill, href, segme
     </a>
   );
 }
+
+/** Counts side by side, each in its tile ("Within 7 days: 3"); `alarm` marks one red when not zero. */
+export function CountTiles({
+  label,
+  tiles,
+}: {
+  /** The list's accessible name, when the heading above does not give it. */
+  label?: string;
+  tiles: ReadonlyArray<{ key: string; label: string; count: number; alarm?: boolean }>;
+}) {
+  return (
+    <dl aria-label={label} className="grid grid-cols-3 gap-2">
+      {tiles.map((tile) => (
+        <div key={tile.key} className="rounded-md bg-slate-50 px-3 py-2">
+          <dt className="text-xs text-slate-600">{tile.label}</dt>
+          <dd
+            className={`text-2xl font-semibold tabular-nums ${tile.alarm && tile.count > 0 ? "text-red-800" : "text-slate-900"}`}
+          >
+            {tile.count.toLocaleString("en")}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,6 +1,6 @@
 "use client";
 
-import { ChartTable, CountLink, ScrollRegion, TD } from "@/lib/dashboard/components/chart-parts";
+import { ChartTable, CountLink, CountTiles, ScrollRegion, TD } from "@/lib/dashboard/components/chart-parts";
 import type { DashboardSummary, ExpiringConnector } from "@/lib/dashboard/contract";
 import { prerequisitesHref } from "@/lib/dashboard/links";
 
@@ -31,14 +31,15 @@ export function Expiries({
       <p className="mt-0.5 text-sm text-slate-600">
         Approved connectors this scope can use (shared with everyone or with one of its departments).
       </p>
-      <dl className="mt-3 grid grid-cols-3 gap-2">
-        {buckets.map((bucket) => (
-          <div key={bucket.label} className="rounded-md bg-slate-50 px-3 py-2">
-            <dt className="text-xs text-slate-600">Within {bucket.label}</dt>
-            <dd className="text-2xl font-semibold tabular-nums text-slate-900">{bucket.count}</dd>
-          </div>
-        ))}
-      </dl>
+      <div className="mt-3">
+        <CountTiles
+          tiles={buckets.map((bucket) => ({
+            key: bucket.label,
+            label: `Within ${bucket.label}`,
+            count: bucket.count,
+          }))}
+        />
+      </div>
       {connectors.length === 0 ? (
         <p className="mt-3 text-sm text-slate-600">No key expires in the next 90 days.</p>
       ) : (

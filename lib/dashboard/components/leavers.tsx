@@ -4,7 +4,7 @@ import { Alert, Loading } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { DetailSection } from "@/components/ui/detail";
 import { Stat } from "@/components/ui/stat";
-import { ChartTable, CountLink, ScrollRegion, TD } from "@/lib/dashboard/components/chart-parts";
+import { ChartTable, CountLink, CountTiles, ScrollRegion, TD } from "@/lib/dashboard/components/chart-parts";
 import type { LeaverAging, LeaverDashboard } from "@/lib/dashboard/contract";
 import { useLeaverDashboard } from "@/lib/dashboard/hooks";
 import { awaitingRotationHref, inventoryHref, leaversExportHref } from "@/lib/dashboard/links";
@@ -123,23 +123,14 @@ function LeaverFigures({ data, departmentId }: { data: LeaverDashboard; departme
 }
 
 function Aging({ aging, label }: { aging: LeaverAging; label: string }) {
-  const buckets = [
-    { key: "under7Days", label: "Under 7 days", count: aging.under7Days },
-    { key: "days7To30", label: "7–30 days", count: aging.days7To30 },
-    { key: "over30Days", label: "Over 30 days", count: aging.over30Days },
-  ];
   return (
-    <dl aria-label={label} className="grid grid-cols-3 gap-2">
-      {buckets.map((bucket) => (
-        <div key={bucket.key} className="rounded-md bg-slate-50 px-3 py-2">
-          <dt className="text-xs text-slate-600">{bucket.label}</dt>
-          <dd
-            className={`text-xl font-semibold tabular-nums ${bucket.key === "over30Days" && bucket.count > 0 ? "text-red-800" : "text-slate-900"}`}
-          >
-            {bucket.count.toLocaleString("en")}
-          </dd>
-        </div>
-      ))}
-    </dl>
+    <CountTiles
+      label={label}
+      tiles={[
+        { key: "under7Days", label: "Under 7 days", count: aging.under7Days },
+        { key: "days7To30", label: "7–30 days", count: aging.days7To30 },
+        { key: "over30Days", label: "Over 30 days", count: aging.over30Days, alarm: true },
+      ]}
+    />
   );
 }
