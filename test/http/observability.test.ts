@@ -119,6 +119,25 @@ describe("job logs", () => {
       jobId: "run-7",
     });
   });
+
+  it("an import step queued by a request logs under the job, its run and that request's id", async () => {
+    const { queuedImportJob, runQueuedImport } = await import("@/lib/inventory/server/import-jobs");
+    const job = { importId: "00000000-0000-4000-8000-000000000009", step: "analyse" as const };
+    expect(queuedImportJob(job)).toEqual(job);
+    const queued = withLogContext({ requestId: "req-42", route: "/api/v1/imports" }, () =>
+      queuedImportJob(job),
+    );
+    expect(queued).toEqual({ ...job, requestId: "req-42" });
+    // Run by the queue's worker later, anywhere: the import does not exist, the step says so.
+    await runQueuedImport({ id: "run-9", data: queued }).catch(() => undefined);
+    const line = logs.entries().find((entry) => String(entry.msg).startsWith("import step"));
+    expect(line).toMatchObject({
+      job: "inventory-import",
+      jobId: "run-9",
+      requestId: "req-42",
+      step: "analyse",
+    });
+  });
 });
 
 describe("GET /api/metrics", () => {

@@ -6,8 +6,7 @@ import { prisma } from "@/lib/db";
 import { variablesWithPrefix } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import { deleteExpiredIdempotencyKeys } from "@/lib/http/server/idempotency";
-import { IMPORT_QUEUE, type ImportJob } from "@/lib/inventory/server/import-jobs";
-import { runImportStep } from "@/lib/inventory/server/import-steps";
+import { IMPORT_QUEUE, type QueuedImportJob, runQueuedImport } from "@/lib/inventory/server/import-jobs";
 import { startSyncRun } from "@/lib/inventory/server/sync-run";
 import { syncSettings } from "@/lib/inventory/server/sync-settings";
 import { runKeyExpiry } from "@/lib/jobs/server/key-expiry";
@@ -153,18 +152,8 @@ export async function registerJobs(boss: PgBoss): Promise<void> {
 /** Queues of work sent on demand (not on a schedule), each with its worker. */
 async function registerWorkers(boss: PgBoss): Promise<void> {
   await createQueue(boss, { name: IMPORT_QUEUE, retryLimit: 2, retryDelay: 30, retryBackoff: true });
-  await boss.work<ImportJob>(IMPORT_QUEUE, { batchSize: 1 }, async ([queued]) => {
-    if (!queued) return;
-    const started = Date.now();
-    try {
-      await runImportStep(queued.data);
-      console.info(
-        `job ${IMPORT_QUEUE} ${queued.data.step} ${queued.data.importId} in ${Date.now() - started} ms`,
-      );
-    } catch (error) {
-      console.error(`job ${IMPORT_QUEUE} failed:`, error instanceof Error ? error.message : error);
-      throw error;
-    }
+  await boss.work<QueuedImportJob>(IMPORT_QUEUE, { batchSize: 1 }, async ([queued]) => {
+    if (queued) await runQueuedImport(queued);
   });
 }
 
