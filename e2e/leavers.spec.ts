@@ -90,13 +90,17 @@ test("a leaver over SCIM: the manager reassigns, the new owner rotates the passw
   for (let round = 0; round < 10; round++) {
     await expect(none.or(form)).toBeVisible();
     if (await none.isVisible()) break;
+    // The first automation of this page (by its link, names may repeat): gone from the list once
+    // the page has been given away and the list has loaded again.
+    const links = manager.getByRole("table").locator('a[href^="/automations/"]');
+    const first = await links.first().getAttribute("href");
     await manager.getByRole("checkbox", { name: "Select every automation on this page" }).check();
     const picker = form.getByRole("combobox", { name: "New owner" });
     await picker.fill("Mia");
     await form.getByRole("option", { name: /Mia Maker/ }).click();
     await expect(form.getByRole("list", { name: "Chosen new owner" })).toContainText("Mia Maker");
     await form.getByRole("button", { name: /^Give \d+ selected automations? to Mia Maker$/ }).click();
-    await expect(none.or(form.getByRole("status").filter({ hasText: /Mia Maker now owns/ }))).toBeVisible();
+    await expect(manager.locator(`a[href="${first}"]`)).toHaveCount(0);
   }
   await expect(none).toBeVisible();
   await expectAccessible(manager, "the automations without an active owner");
