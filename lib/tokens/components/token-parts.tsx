@@ -3,6 +3,7 @@
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { type Column, DataTable } from "@/components/ui/data-table";
 
 // What the personal API tokens' page and the SCIM tokens' section share: the notice that shows
 // a new token once, and the table of tokens (name, prefix, status, dates, actions).
@@ -119,50 +120,45 @@ export function TokenTable<T extends TokenRow>({
   expires?: boolean;
   actions: (token: T) => ReactNode;
 }) {
-  const headings = ["Name", "Token", "Status", "Created", ...(expires ? ["Expires"] : []), "Last used"];
-  return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-slate-700">
-          <tr>
-            {headings.map((heading) => (
-              <th key={heading} scope="col" className="px-3 py-2 font-semibold">
-                {heading}
-              </th>
-            ))}
-            <th scope="col" className="px-3 py-2 font-semibold">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200">
-          {tokens.map((token) => (
-            <tr key={token.id}>
-              <td className="px-3 py-2 font-medium">{token.name}</td>
-              <td className="px-3 py-2 font-mono">{token.prefix}…</td>
-              <td className="px-3 py-2">
-                <Badge tone={STATUS[token.status].tone} value={token.status}>
-                  {STATUS[token.status].label}
-                </Badge>
-              </td>
-              <td className="px-3 py-2">
-                {dateFormat.format(new Date(token.createdAt))}
-                {token.createdBy ? ` by ${token.createdBy}` : ""}
-              </td>
-              {expires ? (
-                <td className="px-3 py-2">
-                  {token.expiresAt ? dateFormat.format(new Date(token.expiresAt)) : "Never"}
-                </td>
-              ) : null}
-              <td className="px-3 py-2">
-                {token.lastUsedAt ? dateTimeFormat.format(new Date(token.lastUsedAt)) : "Never used"}
-              </td>
-              <td className="space-x-2 px-3 py-2 text-right whitespace-nowrap">{actions(token)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: Array<Column<T>> = [
+    { key: "name", header: "Name", rowHeader: true, cell: (token) => token.name },
+    { key: "prefix", header: "Token", cellClassName: "font-mono", cell: (token) => `${token.prefix}…` },
+    {
+      key: "status",
+      header: "Status",
+      cell: (token) => (
+        <Badge tone={STATUS[token.status].tone} value={token.status}>
+          {STATUS[token.status].label}
+        </Badge>
+      ),
+    },
+    {
+      key: "created",
+      header: "Created",
+      cell: (token) =>
+        `${dateFormat.format(new Date(token.createdAt))}${token.createdBy ? ` by ${token.createdBy}` : ""}`,
+    },
+    ...(expires
+      ? [
+          {
+            key: "expires",
+            header: "Expires",
+            cell: (token: T) => (token.expiresAt ? dateFormat.format(new Date(token.expiresAt)) : "Never"),
+          },
+        ]
+      : []),
+    {
+      key: "used",
+      header: "Last used",
+      cell: (token) => (token.lastUsedAt ? dateTimeFormat.format(new Date(token.lastUsedAt)) : "Never used"),
+    },
+    {
+      key: "actions",
+      header: <span className="sr-only">Actions</span>,
+      align: "right",
+      cellClassName: "space-x-2 whitespace-nowrap",
+      cell: actions,
+    },
+  ];
+  return <DataTable caption={caption} columns={columns} rows={tokens} rowKey={(token) => token.id} />;
 }
