@@ -28,18 +28,6 @@ export const OUTSTANDING_IN_SCOPE = `
      where r.id = p."automationId" and r.status = 'RETIRED' and r."departmentId" = any($1::uuid[]))`;
 
 /**
- * A prerequisite `p` is satisfied on the maker's declaration only when it is SATISFIED with the
- * basis DECLARED (not VERIFIED by IT), on an automation in scope that is not RETIRED — the same
- * anti-join as OUTSTANDING_IN_SCOPE; (basis, status) is indexed.
- */
-export const DECLARED_ONLY_IN_SCOPE = `
-  p."departmentId" = any($1::uuid[])
-  and p.basis = 'DECLARED' and p.status = 'SATISFIED'
-  and not exists (
-    select 1 from automations r
-     where r.id = p."automationId" and r.status = 'RETIRED' and r."departmentId" = any($1::uuid[]))`;
-
-/**
  * A connector `c` whose key expires within the next `days` days (N × 24 hours after $2, so a
  * daylight-saving change does not move the edge) and that the scope can use: APPROVED and
  * shared with everyone or with a department in scope.

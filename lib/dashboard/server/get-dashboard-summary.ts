@@ -2,21 +2,23 @@ import "server-only";
 import type { Caller } from "@/lib/auth/server/caller";
 import type { ByType, DashboardSummary } from "@/lib/dashboard/contract";
 import { resolveDashboardScope } from "@/lib/dashboard/server/dashboard-scope";
-import {
-  CONNECTOR_RELEVANT,
-  DECLARED_ONLY_IN_SCOPE,
-  expiringWithin,
-  OUTSTANDING_IN_SCOPE,
-  REQUEST_AGE_DAYS,
-} from "@/lib/dashboard/server/dashboard-sql";
+import { CONNECTOR_RELEVANT, expiringWithin, REQUEST_AGE_DAYS } from "@/lib/dashboard/server/dashboard-sql";
 import { pool } from "@/lib/db";
 import { PREREQUISITE_TYPES } from "@/lib/domain/types";
 
 // GET /api/v1/dashboard/summary: API.md's figures in one statement and one round trip.
-// Every count is a GROUP BY / FILTER over indexed, denormalised columns
-// (prerequisites.departmentId/status/type, requests.departmentId/status/createdAt,
-// automations.departmentId/status); aging is percentile_cont in Postgres. No row reaches
-// JavaScript to be counted.
+// Counts of automations and prerequisites come from dashboard_counts, which triggers keep in
+// the writing transaction (docs/decisions/021-dashboard-counts-kept-by-triggers.md): the
+// summary never reads the automations or prerequisites tables. What depends on "now" is read
+// from the small tables it lives in: pending requests (their ages) and connectors (expiries).
+
+/** dashboard_counts' metric prefix for outstanding prerequisites ("outstanding:<type>"). */
+const OUTSTANDING = "outstanding:";
+
+/** One metric summed over the scope (0 when no department has it). */
+function total(metric: string): string {
+  return `coalesce((select n from totals where metric = '${metric}'), 0)`;
+}
 
 /**
  * The summary statement. $1: the department ids in scope (uuid[]); $2: "now" (timestamptz).
@@ -26,29 +28,12 @@ export const SUMMARY_SQL = `
 with scope as materialized (
   select id, name from departments where id = any($1::uuid[])
 ),
-automation_counts as (
-  select count(*) filter (where status <> 'RETIRED')::int as total,
-         count(*) filter (where status = 'READY')::int as ready,
-         count(*) filter (where status = 'PENDING')::int as pending,
-         count(*) filter (where status = 'BLOCKED')::int as blocked
-    from automations where "departmentId" = any($1::uuid[])
+counts as materialized (
+  select c."departmentId", c.metric, c.n from dashboard_counts c
+   where c."departmentId" = any($1::uuid[]) and c.n <> 0
 ),
-outstanding as (
-  select p."departmentId", p.type::text as type, count(*)::int as n
-    from prerequisites p
-   where ${OUTSTANDING_IN_SCOPE}
-   group by p."departmentId", p.type
-),
-inventory as (
-  select count(*) filter (where a."ownerMissing" is not null)::int as "withoutOwner",
-         count(*) filter (where exists (select 1 from inventory_findings f
-                                         where f."automationId" = a.id and f."resolvedAt" is null))::int as "withFindings"
-    from automations a
-   where a."departmentId" = any($1::uuid[]) and a.status <> 'RETIRED'
-     and (a."ownerMissing" is not null or a."inventorySource" is not null)
-),
-declared_only as (
-  select count(*)::int as n from prerequisites p where ${DECLARED_ONLY_IN_SCOPE}
+totals as (
+  select metric, sum(n)::int as n from counts group by metric
 ),
 request_ages as (
   select count(*)::int as pending,
@@ -66,17 +51,24 @@ expiries as (
 )
 select
   (select coalesce(json_agg(s.id order by s.name, s.id), '[]') from scope s) as "departmentIds",
-  a.total, a.ready, a.pending, a.blocked,
-  (select coalesce(json_object_agg(t.type, t.n), '{}')
-     from (select type, sum(n)::int as n from outstanding group by type) t) as "byType",
+  ${total("automations")} as total,
+  ${total("automations:READY")} as ready,
+  ${total("automations:PENDING")} as pending,
+  ${total("automations:BLOCKED")} as blocked,
+  (select coalesce(json_object_agg(substr(t.metric, ${OUTSTANDING.length + 1}), t.n), '{}')
+     from totals t where t.metric like '${OUTSTANDING}%') as "byType",
   (select coalesce(json_agg(json_build_object('departmentId', s.id, 'name', s.name, 'count', coalesce(o.n, 0))
                             order by s.name, s.id), '[]')
      from scope s
-     left join (select "departmentId", sum(n)::int as n from outstanding group by "departmentId") o
+     left join (select "departmentId", sum(n)::int as n from counts
+                 where metric like '${OUTSTANDING}%' group by "departmentId") o
        on o."departmentId" = s.id) as "byDepartment",
   q.pending as "pendingRequests", q.median, q.p90,
-  e.d7, e.d30, e.d90, x.n as "declaredOnly", i."withFindings", i."withoutOwner"
-from automation_counts a, request_ages q, expiries e, declared_only x, inventory i`;
+  e.d7, e.d30, e.d90,
+  ${total("declared_only")} as "declaredOnly",
+  ${total("with_findings")} as "withFindings",
+  ${total("without_owner")} as "withoutOwner"
+from request_ages q, expiries e`;
 
 interface SummaryRow {
   departmentIds: string[];

@@ -1,0 +1,428 @@
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as review from "@/app/api/v1/automations/[id]/prerequisites/[prerequisiteId]/review/route";
+import * as retire from "@/app/api/v1/automations/[id]/retire/route";
+import * as one from "@/app/api/v1/automations/[id]/route";
+import * as automations from "@/app/api/v1/automations/route";
+import * as revoke from "@/app/api/v1/connectors/[id]/revoke/route";
+import * as requests from "@/app/api/v1/requests/route";
+import { findCountDifferences } from "@/lib/dashboard/server/verify-counts";
+import { runKeyExpiry } from "@/lib/jobs/server/key-expiry";
+import { insertConnector } from "@/lib/testing/factories";
+import { decide } from "@/test/support/approvals";
+import { newConnector } from "@/test/support/bodies";
+import { buildCompany, type Company, type Person } from "@/test/support/company";
+import { inDays } from "@/test/support/dates";
+import { pool, prisma, resetDatabase } from "@/test/support/db";
+import { callRoute } from "@/test/support/route";
+
+// dashboard_counts are kept by triggers in every writing transaction
+// (docs/decisions/021-dashboard-counts-kept-by-triggers.md). Random sequences of every kind of
+// write — through the API as people make them, by the jobs, and as direct SQL (fixtures, repairs,
+// the benchmark's undo), some of them at the same time — and after each step the stored counts
+// equal a recount written here, independently of the triggers' SQL, and `db:verify` agrees.
+
+/** The dashboard's counts from the tables, spelled out without the database's own functions. */
+const INDEPENDENT_RECOUNT = `
+select "departmentId", metric, count(*)::int as n from (
+  select "departmentId", 'automations' as metric from automations where status <> 'RETIRED'
+  union all
+  select "departmentId", 'automations:' || status from automations where status <> 'RETIRED'
+  union all
+  select "departmentId", 'without_owner' from automations where status <> 'RETIRED' and "ownerMissing" is not null
+  union all
+  select a."departmentId", 'with_findings' from automations a
+   where a.status <> 'RETIRED'
+     and exists (select 1 from inventory_findings f where f."automationId" = a.id and f."resolvedAt" is null)
+  union all
+  select p."departmentId", 'outstanding:' || p.type from prerequisites p
+    join automations a on a.id = p."automationId"
+   where a.status <> 'RETIRED' and p.status <> 'SATISFIED'
+  union all
+  select p."departmentId", 'declared_only' from prerequisites p
+    join automations a on a.id = p."automationId"
+   where a.status <> 'RETIRED' and p.status = 'SATISFIED' and p.basis = 'DECLARED'
+) x group by 1, 2 order by 1, 2`;
+
+async function expectCountsExact(step: string) {
+  const [stored, recounted] = await Promise.all([
+    pool().query(`select "departmentId", metric, n from dashboard_counts where n <> 0 order by 1, 2`),
+    pool().query(INDEPENDENT_RECOUNT),
+  ]);
+  expect(stored.rows, `after ${step}`).toEqual(recounted.rows);
+  expect(await findCountDifferences(), `db:verify after ${step}`).toEqual([]);
+  const pending = await pool().query("select count(*)::int as n from dashboard_count_deltas");
+  expect(pending.rows[0].n, "no change waits after its transaction").toBe(0);
+}
+
+let company: Company;
+let makers: Person[];
+
+beforeAll(async () => {
+  await resetDatabase();
+  company = await buildCompany();
+  makers = [company.maker, company.colleague, company.salesMaker, company.hrMaker];
+  await insertConnector({ name: "Payroll", service: "payroll", keyExpiresAt: inDays(30) });
+});
+
+const SYSTEMS = [
+  { name: "ERP", location: "CLOUD", signInMethod: "SHARED_KEY", service: "sap-erp" },
+  { name: "Payroll", location: "CLOUD", signInMethod: "SHARED_KEY", service: "payroll" },
+  { name: "Billing", location: "CLOUD", signInMethod: "SHARED_KEY", service: "billing" },
+  { name: "SharePoint", location: "CLOUD", signInMethod: "ENTRA_ID" },
+  { name: "Mainframe", location: "ON_PREMISES", signInMethod: "ENTRA_ID" },
+  {
+    name: "Online banking",
+    location: "CLOUD",
+    signInMethod: "USERNAME_PASSWORD",
+    sso: false,
+    credentialReference: {
+      store: "AZURE_KEY_VAULT",
+      name: "kv-finance/banking-bot",
+      owner: "fiona.finance@preflight.test",
+      rotatesAt: inDays(120).toISOString().slice(0, 10),
+    },
+  },
+] as const;
+
+const systemsArb = fc.subarray([...SYSTEMS], { minLength: 1 });
+
+/** One write. `pick` chooses among the rows that exist when it runs (a fraction of their number). */
+type Write =
+  | { kind: "create"; maker: number; systems: (typeof SYSTEMS)[number][] }
+  | { kind: "edit"; pick: number; systems: (typeof SYSTEMS)[number][] }
+  | { kind: "retire"; pick: number }
+  | { kind: "file"; pick: number }
+  | { kind: "decide"; pick: number; approve: boolean }
+  | { kind: "verify"; pick: number }
+  | { kind: "revoke"; pick: number }
+  | { kind: "expire"; days: number }
+  | { kind: "move"; pick: number; department: number }
+  | { kind: "finding"; pick: number; resolve: boolean }
+  | { kind: "owner"; pick: number; missing: boolean }
+  | { kind: "unretire"; pick: number }
+  | { kind: "delete"; pick: number }
+  | { kind: "together"; writes: Write[] };
+
+const pick = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
+const single: fc.Arbitrary<Write> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant("create"), maker: fc.nat(3), systems: systemsArb }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant("edit"), pick, systems: systemsArb }) },
+  fc.record({ kind: fc.constant("retire"), pick }),
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant("file"), pick }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant("decide"), pick, approve: fc.boolean() }) },
+  fc.record({ kind: fc.constant("verify"), pick }),
+  fc.record({ kind: fc.constant("revoke"), pick }),
+  fc.record({ kind: fc.constant("expire"), days: fc.integer({ min: 0, max: 400 }) }),
+  fc.record({ kind: fc.constant("move"), pick, department: fc.nat(2) }),
+  fc.record({ kind: fc.constant("finding"), pick, resolve: fc.boolean() }),
+  fc.record({ kind: fc.constant("owner"), pick, missing: fc.boolean() }),
+  fc.record({ kind: fc.constant("unretire"), pick }),
+  fc.record({ kind: fc.constant("delete"), pick }),
+) as fc.Arbitrary<Write>;
+const write: fc.Arbitrary<Write> = fc.oneof(
+  { weight: 5, arbitrary: single },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("together"),
+      writes: fc.array(single, { minLength: 2, maxLength: 4 }),
+    }),
+  },
+) as fc.Arbitrary<Write>;
+
+function chosen<T>(rows: T[], at: number): T | undefined {
+  return rows.length === 0 ? undefined : rows[Math.floor(at * rows.length)];
+}
+
+function ownerOf(ownerId: string): Person {
+  return makers.find((maker) => maker.id === ownerId) ?? company.maker;
+}
+
+async function automationAt(at: number, where: object = {}) {
+  const rows = await prisma.automation.findMany({
+    where,
+    orderBy: { id: "asc" },
+    select: { id: true, version: true, ownerId: true },
+  });
+  return chosen(rows, at);
+}
+
+/** How many writes of each kind took effect: the sequences must really change things. */
+const done = new Map<string, number>();
+
+function took(kind: string, status = 200) {
+  if (status < 300) done.set(kind, (done.get(kind) ?? 0) + 1);
+}
+
+/** Direct SQL on a row a concurrent write may just have deleted: that refusal is expected. */
+async function unlessDeleted(text: string, values: unknown[]) {
+  try {
+    await pool().query(text, values);
+  } catch (error) {
+    if ((error as { code?: string }).code !== "23503") throw error;
+  }
+}
+
+async function apply(step: Write): Promise<void> {
+  switch (step.kind) {
+    case "create": {
+      const maker = makers[step.maker]!;
+      const { status } = await callRoute(automations.POST, "POST", "/api/v1/automations", {
+        token: maker.token,
+        body: {
+          name: "Nightly sync",
+          kind: "CLOUD_FLOW",
+          runMode: "UNATTENDED",
+          runAs: "svc",
+          systems: step.systems,
+        },
+      });
+      took(step.kind, status);
+      return;
+    }
+    case "edit": {
+      const target = await automationAt(step.pick, { status: { not: "RETIRED" } });
+      if (!target) return;
+      const { status } = await callRoute(one.PATCH, "PATCH", `/api/v1/automations/${target.id}`, {
+        token: ownerOf(target.ownerId).token,
+        body: { version: target.version, systems: step.systems },
+        params: { id: target.id },
+      });
+      took(step.kind, status);
+      return;
+    }
+    case "retire": {
+      const target = await automationAt(step.pick, { status: { not: "RETIRED" } });
+      if (!target) return;
+      const { status } = await callRoute(retire.POST, "POST", `/api/v1/automations/${target.id}/retire`, {
+        token: ownerOf(target.ownerId).token,
+        body: { version: target.version },
+        params: { id: target.id },
+      });
+      took(step.kind, status);
+      return;
+    }
+    case "file": {
+      const rows = await prisma.prerequisite.findMany({
+        where: {
+          status: "OUTSTANDING",
+          type: "SHARED_KEY_CONNECTOR",
+          automation: { status: { not: "RETIRED" } },
+        },
+        orderBy: { id: "asc" },
+        select: { id: true, automationId: true, automation: { select: { ownerId: true } } },
+      });
+      const prerequisite = chosen(rows, step.pick);
+      if (!prerequisite) return;
+      const { status } = await callRoute(requests.POST, "POST", "/api/v1/requests", {
+        token: ownerOf(prerequisite.automation.ownerId).token,
+        body: {
+          type: "SHARED_KEY_CONNECTOR",
+          automationId: prerequisite.automationId,
+          prerequisiteId: prerequisite.id,
+          justification: "The nightly sync needs it",
+          details: {
+            vendor: "Billing Cloud",
+            baseUrl: "https://api.billing.example.com",
+            authScheme: "API_KEY_HEADER",
+            scopes: ["read"],
+            dataClassification: "INTERNAL",
+          },
+        },
+      });
+      took(step.kind, status);
+      return;
+    }
+    case "decide": {
+      const rows = await prisma.request.findMany({
+        where: { status: "PENDING" },
+        orderBy: { id: "asc" },
+        select: { id: true, version: true },
+      });
+      const request = chosen(rows, step.pick);
+      if (!request) return;
+      const { status } = await decide(
+        company.it.token,
+        request.id,
+        step.approve
+          ? {
+              decision: "APPROVE",
+              reason: "Approved",
+              version: request.version,
+              connector: newConnector("ALL", { name: `Billing ${request.id.slice(0, 8)}` }),
+            }
+          : { decision: "REJECT", reason: "Not now", version: request.version },
+      );
+      took(step.kind, status);
+      return;
+    }
+    case "verify": {
+      const rows = await prisma.prerequisite.findMany({
+        where: { status: "SATISFIED", basis: "DECLARED", automation: { status: { not: "RETIRED" } } },
+        orderBy: { id: "asc" },
+        select: { id: true, automationId: true },
+      });
+      const prerequisite = chosen(rows, step.pick);
+      if (!prerequisite) return;
+      const { status } = await callRoute(
+        review.POST,
+        "POST",
+        `/api/v1/automations/${prerequisite.automationId}/prerequisites/${prerequisite.id}/review`,
+        {
+          token: company.it.token,
+          body: { outcome: "VERIFIED" },
+          params: { id: prerequisite.automationId, prerequisiteId: prerequisite.id },
+        },
+      );
+      took(step.kind, status);
+      return;
+    }
+    case "revoke": {
+      const rows = await prisma.connector.findMany({
+        where: { status: "APPROVED" },
+        orderBy: { id: "asc" },
+        select: { id: true },
+      });
+      const connector = chosen(rows, step.pick);
+      if (!connector) return;
+      const { status } = await callRoute(revoke.POST, "POST", `/api/v1/connectors/${connector.id}/revoke`, {
+        token: company.it.token,
+        body: { reason: "Key leaked in a ticket" },
+        params: { id: connector.id },
+      });
+      took(step.kind, status);
+      return;
+    }
+    case "expire":
+      await runKeyExpiry({ now: inDays(step.days) });
+      took(step.kind);
+      return;
+    case "move": {
+      // A move as direct SQL writes it: the automation, then its prerequisites, in one transaction.
+      const target = await automationAt(step.pick);
+      if (!target) return;
+      const department = [company.finance, company.sales, company.hr][step.department]!;
+      await prisma.$transaction([
+        prisma.automation.updateMany({ where: { id: target.id }, data: { departmentId: department.id } }),
+        prisma.prerequisite.updateMany({
+          where: { automationId: target.id },
+          data: { departmentId: department.id },
+        }),
+      ]);
+      took(step.kind);
+      return;
+    }
+    case "finding": {
+      const target = await automationAt(step.pick);
+      if (!target) return;
+      await unlessDeleted(
+        `insert into inventory_findings ("automationId", kind, subject, severity, category, message)
+         values ($1, 'PLAIN_TEXT_PASSWORD', '', 'HIGH', 'LCNC-SEC-08', 'm')
+         on conflict ("automationId", kind, subject) do update
+           set "resolvedAt" = case when $2::boolean then now() else null end`,
+        [target.id, step.resolve],
+      );
+      took(step.kind);
+      return;
+    }
+    case "owner": {
+      const target = await automationAt(step.pick);
+      if (!target) return;
+      await prisma.automation.updateMany({
+        where: { id: target.id },
+        data: step.missing ? { ownerMissing: "LEFT", ownerMissingSince: new Date() } : { ownerMissing: null },
+      });
+      took(step.kind);
+      return;
+    }
+    case "unretire": {
+      // The benchmark's undo and repairs write statuses directly.
+      const target = await automationAt(step.pick, { status: "RETIRED" });
+      if (!target) return;
+      await pool().query(`update automations set status = 'BLOCKED', "retiredAt" = null where id = $1`, [
+        target.id,
+      ]);
+      took(step.kind);
+      return;
+    }
+    case "delete": {
+      const target = await automationAt(step.pick);
+      if (!target) return;
+      await pool().query('delete from requests where "automationId" = $1', [target.id]);
+      await pool().query("delete from automations where id = $1", [target.id]);
+      took(step.kind);
+      return;
+    }
+    case "together":
+      await Promise.all(step.writes.map(apply));
+      return;
+  }
+}
+
+describe("dashboard_counts", () => {
+  it("equal a full recount after every step of random writes, some at the same time", async () => {
+    await expectCountsExact("the company was built");
+    await fc.assert(
+      fc.asyncProperty(fc.array(write, { minLength: 1, maxLength: 10 }), async (writes) => {
+        for (const [index, step] of writes.entries()) {
+          await apply(step);
+          await expectCountsExact(`step ${index + 1} (${step.kind})`);
+        }
+      }),
+      { numRuns: 50 },
+    );
+    // Every kind of write took effect at least once (none was only refused or had nothing to act on).
+    const kinds = ["create", "edit", "retire", "file", "decide", "verify", "revoke", "expire"] as const;
+    const more = ["move", "finding", "owner", "unretire", "delete"] as const;
+    expect(Object.fromEntries([...kinds, ...more].map((kind) => [kind, (done.get(kind) ?? 0) > 0]))).toEqual(
+      Object.fromEntries([...kinds, ...more].map((kind) => [kind, true])),
+    );
+  }, 600_000);
+
+  it("a deleted automation, retired or not, takes exactly its counts with it", async () => {
+    const created = await callRoute(automations.POST, "POST", "/api/v1/automations", {
+      token: company.maker.token,
+      body: {
+        name: "Doomed",
+        kind: "CLOUD_FLOW",
+        runMode: "UNATTENDED",
+        runAs: "svc",
+        systems: [SYSTEMS[2]],
+      },
+    });
+    expect(created.status).toBe(201);
+    await pool().query("delete from automations where id = $1", [created.body.id]);
+    await expectCountsExact("deleting an active automation");
+
+    const other = await callRoute(automations.POST, "POST", "/api/v1/automations", {
+      token: company.maker.token,
+      body: {
+        name: "Doomed too",
+        kind: "CLOUD_FLOW",
+        runMode: "UNATTENDED",
+        runAs: "svc",
+        systems: [SYSTEMS[2]],
+      },
+    });
+    await pool().query(`update automations set status = 'RETIRED' where id = $1`, [other.body.id]);
+    await pool().query("delete from automations where id = $1", [other.body.id]);
+    await expectCountsExact("deleting a retired automation");
+  });
+
+  it("a write that is rolled back changes no count", async () => {
+    const before = await pool().query(`select "departmentId", metric, n from dashboard_counts order by 1, 2`);
+    const client = await pool().connect();
+    try {
+      await client.query("begin");
+      await client.query(
+        `update prerequisites set status = 'SATISFIED', basis = 'DECLARED' where status <> 'SATISFIED'`,
+      );
+      await client.query("rollback");
+    } finally {
+      client.release();
+    }
+    const after = await pool().query(`select "departmentId", metric, n from dashboard_counts order by 1, 2`);
+    expect(after.rows).toEqual(before.rows);
+  });
+});
