@@ -1,4 +1,5 @@
 import { pool, prisma } from "@/lib/db";
+import { forgetLocalRateLimits } from "@/lib/http/server/rate-limit";
 
 let tables: string[] | undefined;
 
@@ -11,6 +12,7 @@ export async function resetDatabase(): Promise<void> {
     )
   ).rows.map((row) => row.name);
   if (tables.length > 0) await pool().query(`truncate ${tables.join(", ")} restart identity cascade`);
+  forgetLocalRateLimits();
 }
 
 export { pool, prisma };
