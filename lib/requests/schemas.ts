@@ -6,8 +6,8 @@ import {
   ZNewGatewayFields,
 } from "@/lib/catalog/schemas";
 import { REQUEST_STATUSES } from "@/lib/domain/types";
-import { ZCursor, ZLimit } from "@/lib/http/cursor";
 import { versionField } from "@/lib/http/version";
+import { enumOf, listQuery } from "@/lib/openapi/fields";
 import { z } from "@/lib/openapi/zod";
 import { noSecret } from "@/lib/secrets/schemas";
 
@@ -21,7 +21,7 @@ export const QUEUE_SORTS = ["oldest", "newest"] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 export type QueueSort = (typeof QUEUE_SORTS)[number];
 
-const ZRequestType = z.enum(REQUEST_TYPES, { error: `type must be one of ${REQUEST_TYPES.join(", ")}.` });
+const ZRequestType = enumOf(REQUEST_TYPES, "type");
 
 // What IT needs to act on a request, per type. Every text is built with the catalog's text
 // helper, so that every value is trimmed, bounded and checked for pasted secrets like the rest.
@@ -100,43 +100,34 @@ export const ZWithdrawRequestBody = z
   .openapi("WithdrawRequestBody");
 export type TWithdrawRequestBody = z.infer<typeof ZWithdrawRequestBody>;
 
-export const ZRequestListQuery = z
-  .object({
-    status: z
-      .enum(REQUEST_STATUSES, { error: `status must be one of ${REQUEST_STATUSES.join(", ")}.` })
-      .optional(),
-    type: ZRequestType.optional(),
-    departmentId: z.uuid("departmentId must be a department id.").optional(),
-    automationId: z.uuid("automationId must be an automation id.").optional(),
-    requesterId: z.uuid("requesterId must be a person's id.").optional(),
-    minAgeDays: z.coerce
-      .number({ error: "minAgeDays must be a whole number of days." })
-      .int("minAgeDays must be a whole number of days.")
-      .min(0, "minAgeDays must be 0 or more.")
-      .max(3650, "minAgeDays must be at most 3650.")
-      .optional()
-      .openapi({ type: "integer", description: "Only requests filed at least this many days ago." }),
-    maxAgeDays: z.coerce
-      .number({ error: "maxAgeDays must be a whole number of days." })
-      .int("maxAgeDays must be a whole number of days.")
-      .min(1, "maxAgeDays must be 1 or more.")
-      .max(3650, "maxAgeDays must be at most 3650.")
-      .optional()
-      .openapi({
-        type: "integer",
-        description: "Only requests filed less than this many days ago (the dashboard's aging buckets).",
-      }),
-    sort: z
-      .enum(QUEUE_SORTS, { error: `sort must be one of ${QUEUE_SORTS.join(", ")}.` })
-      .optional()
-      .openapi({
-        description:
-          "By filing time. Default: oldest first for IT approvers listing PENDING requests (the queue), else newest first.",
-      }),
-    limit: ZLimit,
-    cursor: ZCursor,
-  })
-  .strict();
+export const ZRequestListQuery = listQuery({
+  status: enumOf(REQUEST_STATUSES, "status").optional(),
+  type: ZRequestType.optional(),
+  departmentId: z.uuid("departmentId must be a department id.").optional(),
+  automationId: z.uuid("automationId must be an automation id.").optional(),
+  requesterId: z.uuid("requesterId must be a person's id.").optional(),
+  minAgeDays: z.coerce
+    .number({ error: "minAgeDays must be a whole number of days." })
+    .int("minAgeDays must be a whole number of days.")
+    .min(0, "minAgeDays must be 0 or more.")
+    .max(3650, "minAgeDays must be at most 3650.")
+    .optional()
+    .openapi({ type: "integer", description: "Only requests filed at least this many days ago." }),
+  maxAgeDays: z.coerce
+    .number({ error: "maxAgeDays must be a whole number of days." })
+    .int("maxAgeDays must be a whole number of days.")
+    .min(1, "maxAgeDays must be 1 or more.")
+    .max(3650, "maxAgeDays must be at most 3650.")
+    .optional()
+    .openapi({
+      type: "integer",
+      description: "Only requests filed less than this many days ago (the dashboard's aging buckets).",
+    }),
+  sort: enumOf(QUEUE_SORTS, "sort").optional().openapi({
+    description:
+      "By filing time. Default: oldest first for IT approvers listing PENDING requests (the queue), else newest first.",
+  }),
+});
 export type TRequestListQuery = z.infer<typeof ZRequestListQuery>;
 /** The list's filters as the pages hold them (every one optional). */
 export type RequestFilters = Partial<TRequestListQuery>;
@@ -155,7 +146,7 @@ export type Decision = (typeof DECISIONS)[number];
 
 export const ZDecisionBody = z
   .object({
-    decision: z.enum(DECISIONS, { error: `decision must be one of ${DECISIONS.join(", ")}.` }),
+    decision: enumOf(DECISIONS, "decision"),
     reason: z
       .string({ error: "reason must be text." })
       .trim()

@@ -1,6 +1,6 @@
 import type { z as zod } from "zod";
 import { CREDENTIAL_STORES, type CredentialStore } from "@/lib/domain/types";
-import { z } from "@/lib/openapi/zod";
+import { enumOf } from "@/lib/openapi/fields";
 import { looksLikeSecret } from "@/lib/secrets/detect";
 import { REFERENCE_GRAMMARS, referenceMessage, referenceProblem } from "@/lib/secrets/references";
 
@@ -33,8 +33,7 @@ export function noSecret(value: string, context: zod.core.$RefinementCtx<string>
 }
 
 /** The credential stores as a request field; `label` names it in the message. */
-export const credentialStore = (label: string) =>
-  z.enum(CREDENTIAL_STORES, { error: `${label} must be one of ${CREDENTIAL_STORES.join(", ")}.` });
+export const credentialStore = (label: string) => enumOf(CREDENTIAL_STORES, label);
 
 const isStore = (value: unknown): value is CredentialStore =>
   typeof value === "string" && (CREDENTIAL_STORES as readonly string[]).includes(value);
