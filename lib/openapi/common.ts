@@ -167,6 +167,13 @@ export function signedInRoutes(
   }
 }
 
+/** What a token (personal or SCIM) shows of itself: never the token, only the prefix that identifies it. */
+export const tokenIdentity = {
+  id: z.uuid(),
+  name: z.string(),
+  prefix: z.string().openapi({ description: "Identifies the token; the token itself is never shown again." }),
+};
+
 /** An instant on the wire: ISO 8601 in UTC. */
 export const ZTimestamp = z.string().openapi({ format: "date-time" });
 
