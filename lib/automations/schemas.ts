@@ -246,14 +246,20 @@ export function refuseDesktopFieldsFor(
   }
 }
 
+/** refuseDesktopFieldsFor as a body's refinement: each field at fault is an issue at its path. */
+function refuseDesktopFields<T extends { kind?: string } & Parameters<typeof refuseDesktopFieldsFor>[1]>(
+  body: T,
+  context: z.core.$RefinementCtx<T>,
+): void {
+  refuseDesktopFieldsFor(body.kind, body, (field, message) =>
+    context.addIssue({ code: "custom", path: [field], message }),
+  );
+}
+
 export const ZCreateAutomationBody = z
   .object({ ...fields, ...desktopFields })
   .strict()
-  .superRefine((body, context) =>
-    refuseDesktopFieldsFor(body.kind, body, (field, message) =>
-      context.addIssue({ code: "custom", path: [field], message }),
-    ),
-  )
+  .superRefine(refuseDesktopFields)
   .openapi("CreateAutomationBody");
 export type TCreateAutomationBody = z.infer<typeof ZCreateAutomationBody>;
 /** What a client sends to create one (before the server's defaults and trimming). */
@@ -287,11 +293,7 @@ export const ZUpdateAutomationBody = z
   .refine((body) => Object.entries(body).some(([key, value]) => key !== "version" && value !== undefined), {
     message: "Nothing to change: send at least one field besides version.",
   })
-  .superRefine((body, context) =>
-    refuseDesktopFieldsFor(body.kind, body, (field, message) =>
-      context.addIssue({ code: "custom", path: [field], message }),
-    ),
-  )
+  .superRefine(refuseDesktopFields)
   .openapi("UpdateAutomationBody");
 export type TUpdateAutomationBody = z.infer<typeof ZUpdateAutomationBody>;
 export type UpdateAutomationBody = z.input<typeof ZUpdateAutomationBody>;
