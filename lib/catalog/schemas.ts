@@ -3,7 +3,13 @@ import { CONNECTOR_STATUSES, GATEWAY_KINDS, GATEWAY_STATUSES } from "@/lib/domai
 import { versionField } from "@/lib/http/version";
 import { enumOf, listQuery, trueFilter } from "@/lib/openapi/fields";
 import { z } from "@/lib/openapi/zod";
-import { checkReferenceField, credentialStore, noSecret, referenceDescription } from "@/lib/secrets/schemas";
+import {
+  checkReferenceField,
+  credentialStore,
+  noSecret,
+  referenceDescription,
+  writtenText,
+} from "@/lib/secrets/schemas";
 
 /** How long each text may be (after trimming): the one source of the schemas and the forms. */
 export const CATALOG_LIMITS = {
@@ -50,12 +56,11 @@ export type GatewayFilters = Partial<TGatewayListQuery>;
 
 export const ZRevokeConnectorBody = z
   .object({
-    reason: z
-      .string({ error: "reason must be text." })
-      .trim()
-      .min(1, "reason is required: the makers affected are told it.")
-      .max(CATALOG_LIMITS.revokeReason, `reason must be at most ${CATALOG_LIMITS.revokeReason} characters.`)
-      .superRefine(noSecret),
+    reason: writtenText(
+      "reason",
+      CATALOG_LIMITS.revokeReason,
+      "reason is required: the makers affected are told it.",
+    ),
     version: versionField()
       .optional()
       .openapi({ description: "When sent, the revocation fails with 409 if the connector changed since." }),

@@ -9,7 +9,7 @@ import { REQUEST_STATUSES } from "@/lib/domain/types";
 import { versionField } from "@/lib/http/version";
 import { enumOf, listQuery } from "@/lib/openapi/fields";
 import { z } from "@/lib/openapi/zod";
-import { noSecret } from "@/lib/secrets/schemas";
+import { writtenText } from "@/lib/secrets/schemas";
 
 /** How long each text may be (after trimming): the one source of the schemas and the forms. */
 export const REQUEST_LIMITS = { justification: 2000, decisionReason: 2000, comment: 4000 } as const;
@@ -53,15 +53,11 @@ export type TConnectorRequestDetails = z.infer<typeof ZConnectorRequestDetails>;
 const requestFields = {
   automationId: z.uuid("automationId must be an automation id."),
   prerequisiteId: z.uuid("prerequisiteId must be a prerequisite id."),
-  justification: z
-    .string({ error: "justification must be text." })
-    .trim()
-    .min(1, "justification is required: say why the automation needs it.")
-    .max(
-      REQUEST_LIMITS.justification,
-      `justification must be at most ${REQUEST_LIMITS.justification} characters.`,
-    )
-    .superRefine(noSecret),
+  justification: writtenText(
+    "justification",
+    REQUEST_LIMITS.justification,
+    "justification is required: say why the automation needs it.",
+  ),
 };
 
 export const ZCreateRequestBody = z
@@ -147,15 +143,11 @@ export type Decision = (typeof DECISIONS)[number];
 export const ZDecisionBody = z
   .object({
     decision: enumOf(DECISIONS, "decision"),
-    reason: z
-      .string({ error: "reason must be text." })
-      .trim()
-      .min(1, "reason is required: the requester is told it.")
-      .max(
-        REQUEST_LIMITS.decisionReason,
-        `reason must be at most ${REQUEST_LIMITS.decisionReason} characters.`,
-      )
-      .superRefine(noSecret),
+    reason: writtenText(
+      "reason",
+      REQUEST_LIMITS.decisionReason,
+      "reason is required: the requester is told it.",
+    ),
     version: ZVersion,
     connector: z
       .union([ZExistingConnector, ZNewConnectorFields], {
@@ -201,12 +193,7 @@ export type TAssignBody = z.infer<typeof ZAssignBody>;
 
 export const ZCommentBody = z
   .object({
-    body: z
-      .string({ error: "body must be text." })
-      .trim()
-      .min(1, "body is required.")
-      .max(REQUEST_LIMITS.comment, `body must be at most ${REQUEST_LIMITS.comment} characters.`)
-      .superRefine(noSecret),
+    body: writtenText("body", REQUEST_LIMITS.comment, "body is required."),
   })
   .strict()
   .openapi("CreateCommentBody");

@@ -1,6 +1,7 @@
 import type { z as zod } from "zod";
 import { CREDENTIAL_STORES, type CredentialStore } from "@/lib/domain/types";
 import { enumOf } from "@/lib/openapi/fields";
+import { z } from "@/lib/openapi/zod";
 import { looksLikeSecret } from "@/lib/secrets/detect";
 import { REFERENCE_GRAMMARS, referenceMessage, referenceProblem } from "@/lib/secrets/references";
 
@@ -31,6 +32,18 @@ export function noSecret(value: string, context: zod.core.$RefinementCtx<string>
     context.addIssue({ code: "custom", message: secretFieldMessage(what), params: { secret: what } });
   }
 }
+
+/**
+ * What a person writes for others to read (a reason, a comment): trimmed, not empty (`required`
+ * says why it is needed), at most `max` characters, and refused when it looks like a secret.
+ */
+export const writtenText = (label: string, max: number, required: string) =>
+  z
+    .string({ error: `${label} must be text.` })
+    .trim()
+    .min(1, required)
+    .max(max, `${label} must be at most ${max} characters.`)
+    .superRefine(noSecret);
 
 /** The credential stores as a request field; `label` names it in the message. */
 export const credentialStore = (label: string) => enumOf(CREDENTIAL_STORES, label);
