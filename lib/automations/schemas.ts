@@ -9,9 +9,9 @@ import {
   SYSTEM_LOCATIONS,
   WINDOWS_ACCOUNT_TYPES,
 } from "@/lib/domain/types";
-import { ZCursor, ZLimit } from "@/lib/http/cursor";
 import { versionField } from "@/lib/http/version";
 import { FINDING_KINDS } from "@/lib/inventory/findings";
+import { enumOf, listQuery } from "@/lib/openapi/fields";
 import { z } from "@/lib/openapi/zod";
 import { checkReferenceField, noSecret, referenceDescription } from "@/lib/secrets/schemas";
 
@@ -54,9 +54,6 @@ const optionalText = (label: string, max: number) =>
   text(label, max)
     .nullish()
     .transform((value) => (value ? value : null));
-
-const enumOf = <const T extends readonly [string, ...string[]]>(values: T, label: string) =>
-  z.enum(values, { error: `${label} must be one of ${values.join(", ")}.` });
 
 /** In a change: absent → unchanged; null or "" → cleared. */
 const clearable = (label: string, description: string) =>
@@ -249,14 +246,20 @@ export function refuseDesktopFieldsFor(
   }
 }
 
+/** refuseDesktopFieldsFor as a body's refinement: each field at fault is an issue at its path. */
+function refuseDesktopFields<T extends { kind?: string } & Parameters<typeof refuseDesktopFieldsFor>[1]>(
+  body: T,
+  context: z.core.$RefinementCtx<T>,
+): void {
+  refuseDesktopFieldsFor(body.kind, body, (field, message) =>
+    context.addIssue({ code: "custom", path: [field], message }),
+  );
+}
+
 export const ZCreateAutomationBody = z
   .object({ ...fields, ...desktopFields })
   .strict()
-  .superRefine((body, context) =>
-    refuseDesktopFieldsFor(body.kind, body, (field, message) =>
-      context.addIssue({ code: "custom", path: [field], message }),
-    ),
-  )
+  .superRefine(refuseDesktopFields)
   .openapi("CreateAutomationBody");
 export type TCreateAutomationBody = z.infer<typeof ZCreateAutomationBody>;
 /** What a client sends to create one (before the server's defaults and trimming). */
@@ -290,11 +293,7 @@ export const ZUpdateAutomationBody = z
   .refine((body) => Object.entries(body).some(([key, value]) => key !== "version" && value !== undefined), {
     message: "Nothing to change: send at least one field besides version.",
   })
-  .superRefine((body, context) =>
-    refuseDesktopFieldsFor(body.kind, body, (field, message) =>
-      context.addIssue({ code: "custom", path: [field], message }),
-    ),
-  )
+  .superRefine(refuseDesktopFields)
   .openapi("UpdateAutomationBody");
 export type TUpdateAutomationBody = z.infer<typeof ZUpdateAutomationBody>;
 export type UpdateAutomationBody = z.input<typeof ZUpdateAutomationBody>;
@@ -310,31 +309,27 @@ export type TRetireAutomationBody = z.infer<typeof ZRetireAutomationBody>;
 /** Confirming, like retiring, states only the version read. */
 export const ZVersionBody = ZRetireAutomationBody;
 
-export const ZAutomationListQuery = z
-  .object({
-    status: enumOf(AUTOMATION_STATUSES, "status").optional(),
-    departmentId: z.uuid("departmentId must be a department id.").optional(),
-    kind: enumOf(AUTOMATION_KINDS, "kind").optional(),
-    basis: enumOf(ASSURANCE_BASES, "basis").optional().openapi({
-      description:
-        "Automations with at least one prerequisite SATISFIED on this basis: DECLARED finds those with something in place on the maker's declaration only.",
+export const ZAutomationListQuery = listQuery({
+  status: enumOf(AUTOMATION_STATUSES, "status").optional(),
+  departmentId: z.uuid("departmentId must be a department id.").optional(),
+  kind: enumOf(AUTOMATION_KINDS, "kind").optional(),
+  basis: enumOf(ASSURANCE_BASES, "basis").optional().openapi({
+    description:
+      "Automations with at least one prerequisite SATISFIED on this basis: DECLARED finds those with something in place on the maker's declaration only.",
+  }),
+  q: plainText("q", 200)
+    .optional()
+    .openapi({ description: "Matches the name or description, ignoring case." }),
+  finding: enumOf(["ANY", ...FINDING_KINDS] as const, "finding")
+    .optional()
+    .openapi({
+      description: "Automations with an open inventory finding of this kind (ANY: of any kind).",
     }),
-    q: plainText("q", 200)
-      .optional()
-      .openapi({ description: "Matches the name or description, ignoring case." }),
-    finding: enumOf(["ANY", ...FINDING_KINDS] as const, "finding")
-      .optional()
-      .openapi({
-        description: "Automations with an open inventory finding of this kind (ANY: of any kind).",
-      }),
-    ownerMissing: z
-      .enum(["true"], { error: 'ownerMissing must be "true" or left out.' })
-      .optional()
-      .openapi({ description: "true: only automations without an active owner." }),
-    limit: ZLimit,
-    cursor: ZCursor,
-  })
-  .strict();
+  ownerMissing: z
+    .enum(["true"], { error: 'ownerMissing must be "true" or left out.' })
+    .optional()
+    .openapi({ description: "true: only automations without an active owner." }),
+});
 export type TAutomationListQuery = z.infer<typeof ZAutomationListQuery>;
 /** The list's filters as the pages hold them (every one optional). */
 export type AutomationFilters = Partial<TAutomationListQuery>;

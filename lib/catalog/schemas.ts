@@ -1,9 +1,15 @@
 import { ZServiceKey } from "@/lib/automations/schemas";
 import { CONNECTOR_STATUSES, GATEWAY_KINDS, GATEWAY_STATUSES } from "@/lib/domain/types";
-import { ZCursor, ZLimit } from "@/lib/http/cursor";
 import { versionField } from "@/lib/http/version";
+import { enumOf, listQuery, trueFilter } from "@/lib/openapi/fields";
 import { z } from "@/lib/openapi/zod";
-import { checkReferenceField, credentialStore, noSecret, referenceDescription } from "@/lib/secrets/schemas";
+import {
+  checkReferenceField,
+  credentialStore,
+  noSecret,
+  referenceDescription,
+  writtenText,
+} from "@/lib/secrets/schemas";
 
 /** How long each text may be (after trimming): the one source of the schemas and the forms. */
 export const CATALOG_LIMITS = {
@@ -30,52 +36,31 @@ const q = z
   .optional()
   .openapi({ description: "Matches the name (and for connectors the service), ignoring case." });
 
-export const ZConnectorListQuery = z
-  .object({
-    q,
-    service: ZServiceKey.optional(),
-    status: z
-      .enum(CONNECTOR_STATUSES, { error: `status must be one of ${CONNECTOR_STATUSES.join(", ")}.` })
-      .optional(),
-    ownerLeft: z
-      .enum(["true"], { error: 'ownerLeft must be "true" or left out.' })
-      .transform(() => true as const)
-      .optional()
-      .openapi({ type: "boolean", description: "true: only connectors whose owner has left." }),
-    limit: ZLimit,
-    cursor: ZCursor,
-  })
-  .strict();
+export const ZConnectorListQuery = listQuery({
+  q,
+  service: ZServiceKey.optional(),
+  status: enumOf(CONNECTOR_STATUSES, "status").optional(),
+  ownerLeft: trueFilter("ownerLeft", "true: only connectors whose owner has left."),
+});
 export type TConnectorListQuery = z.infer<typeof ZConnectorListQuery>;
 export type ConnectorFilters = Partial<TConnectorListQuery>;
 
-export const ZGatewayListQuery = z
-  .object({
-    q,
-    status: z
-      .enum(GATEWAY_STATUSES, { error: `status must be one of ${GATEWAY_STATUSES.join(", ")}.` })
-      .optional(),
-    kind: z.enum(GATEWAY_KINDS, { error: `kind must be one of ${GATEWAY_KINDS.join(", ")}.` }).optional(),
-    adminLeft: z
-      .enum(["true"], { error: 'adminLeft must be "true" or left out.' })
-      .transform(() => true as const)
-      .optional()
-      .openapi({ type: "boolean", description: "true: only gateways with an admin who has left." }),
-    limit: ZLimit,
-    cursor: ZCursor,
-  })
-  .strict();
+export const ZGatewayListQuery = listQuery({
+  q,
+  status: enumOf(GATEWAY_STATUSES, "status").optional(),
+  kind: enumOf(GATEWAY_KINDS, "kind").optional(),
+  adminLeft: trueFilter("adminLeft", "true: only gateways with an admin who has left."),
+});
 export type TGatewayListQuery = z.infer<typeof ZGatewayListQuery>;
 export type GatewayFilters = Partial<TGatewayListQuery>;
 
 export const ZRevokeConnectorBody = z
   .object({
-    reason: z
-      .string({ error: "reason must be text." })
-      .trim()
-      .min(1, "reason is required: the makers affected are told it.")
-      .max(CATALOG_LIMITS.revokeReason, `reason must be at most ${CATALOG_LIMITS.revokeReason} characters.`)
-      .superRefine(noSecret),
+    reason: writtenText(
+      "reason",
+      CATALOG_LIMITS.revokeReason,
+      "reason is required: the makers affected are told it.",
+    ),
     version: versionField()
       .optional()
       .openapi({ description: "When sent, the revocation fails with 409 if the connector changed since." }),
@@ -132,9 +117,6 @@ export const ZSharedWith = z
 export type TSharedWith = z.infer<typeof ZSharedWith>;
 
 const ZPersonId = (label: string) => z.uuid(`${label} must be a person's id.`);
-
-const enumOf = <const T extends readonly [string, ...string[]]>(values: T, label: string) =>
-  z.enum(values, { error: `${label} must be one of ${values.join(", ")}.` });
 
 /**
  * An object's own errors: `missing` when it is absent or not an object, and the fields it does
@@ -382,9 +364,7 @@ export const ZConnectorImpactQuery = z
 export const ZNewGatewayFields = z
   .object({
     name: requiredText("name", CATALOG_LIMITS.name).openapi({ example: "gw-eu-west-1" }),
-    kind: z
-      .enum(GATEWAY_KINDS, { error: `kind must be one of ${GATEWAY_KINDS.join(", ")}.` })
-      .default("DATA_GATEWAY"),
+    kind: enumOf(GATEWAY_KINDS, "kind").default("DATA_GATEWAY"),
     cluster: requiredText("cluster", CATALOG_LIMITS.cluster),
     host: requiredText("host", CATALOG_LIMITS.host),
     region: requiredText("region", CATALOG_LIMITS.region),
@@ -414,8 +394,7 @@ export const ZUpdateGatewayBody = z
     cluster: requiredText("cluster", CATALOG_LIMITS.cluster).optional(),
     host: requiredText("host", CATALOG_LIMITS.host).optional(),
     region: requiredText("region", CATALOG_LIMITS.region).optional(),
-    status: z
-      .enum(GATEWAY_STATUSES, { error: `status must be one of ${GATEWAY_STATUSES.join(", ")}.` })
+    status: enumOf(GATEWAY_STATUSES, "status")
       .optional()
       .openapi({ description: "Every automation assigned to it re-derives at once." }),
     adminIds: ZAdminIds.optional().openapi({ description: "Replaces the list of admins." }),

@@ -1,12 +1,13 @@
 import { ZCursor, ZLimit } from "@/lib/http/cursor";
 import { UPLOAD_SOURCES } from "@/lib/inventory/contract";
+import { enumOf } from "@/lib/openapi/fields";
 import { z } from "@/lib/openapi/zod";
 
 // What /api/v1/imports accepts. The upload is multipart/form-data: its text fields are checked
 // with ZUploadFields, its files (parts named `file`) by the importer.
 
 export const ZUploadFields = z.object({
-  source: z.enum(UPLOAD_SOURCES, { error: `source must be one of ${UPLOAD_SOURCES.join(", ")}.` }),
+  source: enumOf(UPLOAD_SOURCES, "source"),
   defaultDepartmentId: z
     .string()
     .trim()

@@ -1,19 +1,15 @@
-import { ZCursor, ZLimit } from "@/lib/http/cursor";
+import { listQuery } from "@/lib/openapi/fields";
 import { z } from "@/lib/openapi/zod";
 
 // Query and body of /api/v1/notifications. Plain data, shared with the bell.
 
-export const ZNotificationListQuery = z
-  .object({
-    unread: z
-      .enum(["true", "false"], { error: "unread must be true or false." })
-      .optional()
-      .transform((value) => value === "true")
-      .openapi({ description: "true: only notifications not yet read." }),
-    limit: ZLimit,
-    cursor: ZCursor,
-  })
-  .strict();
+export const ZNotificationListQuery = listQuery({
+  unread: z
+    .enum(["true", "false"], { error: "unread must be true or false." })
+    .optional()
+    .transform((value) => value === "true")
+    .openapi({ description: "true: only notifications not yet read." }),
+});
 export type TNotificationListQuery = z.infer<typeof ZNotificationListQuery>;
 
 export const ZMarkReadBody = z

@@ -1,4 +1,9 @@
-import type { OpenAPIRegistry, ResponseConfig, RouteConfig } from "@asteasolutions/zod-to-openapi";
+import type {
+  OpenAPIRegistry,
+  ResponseConfig,
+  RouteConfig,
+  ZodRequestBody,
+} from "@asteasolutions/zod-to-openapi";
 import { z } from "@/lib/openapi/zod";
 
 // Building blocks every route description shares: the contract's error body, list pages and
@@ -102,17 +107,72 @@ export function answers(
 /** Applies to every route that needs a signed-in caller. */
 export const SIGNED_IN: Array<Record<string, string[]>> = [{ bearerToken: [] }, { sessionCookie: [] }];
 
-type SignedInRoute = Omit<RouteConfig, "tags" | "security"> & { tags?: string[] };
+/** A CSV (or other text) answer: the body is a string of that media type. */
+export function text(description: string, mediaType = "text/csv"): ResponseConfig {
+  return { description, content: { [mediaType]: { schema: z.string() } } };
+}
+
+/** `{ items, nextCursor }` where a list answers everything at once: `nextCursor` is always null. */
+export function everyOf<T extends z.ZodType>(item: T, note: string) {
+  return z.object({ items: z.array(item), nextCursor: z.null().openapi({ description: note }) });
+}
+
+type Method = RouteConfig["method"];
+type Params = NonNullable<RouteConfig["request"]>["params"];
 
 /**
- * Registers routes that need a signed-in caller, under `tag` unless a route names its own.
- * The document keeps the fields in the order they always had: tags, summary, description,
- * security, then the request and the answers.
+ * One route of a table: its words, its input and its answers. `body` is a JSON body unless it
+ * is a whole request body (another media type); the success answers stand under their status,
+ * the errors the route may give besides every route's 401 and 429 under `errors`.
  */
-export function signedInRoutes(registry: OpenAPIRegistry, tag: string) {
-  return ({ method, path, tags = [tag], summary, description, ...rest }: SignedInRoute) =>
-    registry.registerPath({ method, path, tags, summary, description, security: SIGNED_IN, ...rest });
+export type RouteSpec = {
+  summary: string;
+  description?: string;
+  tags?: string[];
+  params?: Params;
+  query?: Params;
+  body?: z.ZodType | ZodRequestBody;
+  errors?: ErrorStatus[];
+} & { [status in 200 | 201 | 202]?: ResponseConfig };
+
+/**
+ * Registers a table of routes that need a signed-in caller, keyed "method path", under `tag`
+ * unless a route names its own. The document keeps the fields in the order they always had:
+ * tags, summary, description, security, then the request and the answers.
+ */
+export function signedInRoutes(
+  registry: OpenAPIRegistry,
+  tag: string,
+  table: Record<`${Method} /${string}`, RouteSpec>,
+): void {
+  for (const [key, spec] of Object.entries(table)) {
+    const [method, path] = key.split(" ") as [Method, string];
+    const { summary, description, tags = [tag], params, query, body, errors: statuses = [] } = spec;
+    const request: RouteConfig["request"] = {};
+    if (params) request.params = params;
+    if (query) request.query = query;
+    if (body) request.body = body instanceof z.ZodType ? jsonBody(body) : body;
+    const responses: Record<number, ResponseConfig> = { ...errors(...statuses) };
+    for (const status of [200, 201, 202] as const) if (spec[status]) responses[status] = spec[status];
+    registry.registerPath({
+      method,
+      path,
+      tags,
+      summary,
+      description,
+      security: SIGNED_IN,
+      ...(Object.keys(request).length > 0 ? { request } : {}),
+      responses,
+    });
+  }
 }
+
+/** What a token (personal or SCIM) shows of itself: never the token, only the prefix that identifies it. */
+export const tokenIdentity = {
+  id: z.uuid(),
+  name: z.string(),
+  prefix: z.string().openapi({ description: "Identifies the token; the token itself is never shown again." }),
+};
 
 /** An instant on the wire: ISO 8601 in UTC. */
 export const ZTimestamp = z.string().openapi({ format: "date-time" });

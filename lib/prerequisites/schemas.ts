@@ -5,7 +5,7 @@ import {
   PREREQUISITE_TYPES,
   REVIEW_OUTCOMES,
 } from "@/lib/domain/types";
-import { ZCursor, ZLimit } from "@/lib/http/cursor";
+import { enumOf, listQuery, trueFilter } from "@/lib/openapi/fields";
 import { z } from "@/lib/openapi/zod";
 import { noSecret } from "@/lib/secrets/schemas";
 
@@ -13,12 +13,8 @@ import { noSecret } from "@/lib/secrets/schemas";
 // numbers. Plain data: the pages build their links from these names.
 
 const filters = {
-  type: z
-    .enum(PREREQUISITE_TYPES, { error: `type must be one of ${PREREQUISITE_TYPES.join(", ")}.` })
-    .optional(),
-  status: z
-    .enum(PREREQUISITE_STATUSES, { error: `status must be one of ${PREREQUISITE_STATUSES.join(", ")}.` })
-    .optional(),
+  type: enumOf(PREREQUISITE_TYPES, "type").optional(),
+  status: enumOf(PREREQUISITE_STATUSES, "status").optional(),
   outstanding: z
     .enum(["true", "false"], { error: "outstanding must be true or false." })
     .transform((value) => value === "true")
@@ -27,22 +23,14 @@ const filters = {
       type: "boolean",
       description: "true: only prerequisites that are not SATISFIED (the dashboard's “outstanding”).",
     }),
-  basis: z
-    .enum(ASSURANCE_BASES, { error: `basis must be one of ${ASSURANCE_BASES.join(", ")}.` })
-    .optional()
-    .openapi({
-      description:
-        "SATISFIED prerequisites known on this basis only: DECLARED finds what is satisfied on the maker's declaration alone.",
-    }),
-  leaver: z
-    .enum(["true"], { error: 'leaver must be "true" or left out.' })
-    .transform(() => true as const)
-    .optional()
-    .openapi({
-      type: "boolean",
-      description:
-        "true: only CREDENTIAL and WINDOWS_SIGN_IN prerequisites waiting for a rotation because the person who knew them left (the leaver dashboard's figure).",
-    }),
+  basis: enumOf(ASSURANCE_BASES, "basis").optional().openapi({
+    description:
+      "SATISFIED prerequisites known on this basis only: DECLARED finds what is satisfied on the maker's declaration alone.",
+  }),
+  leaver: trueFilter(
+    "leaver",
+    "true: only CREDENTIAL and WINDOWS_SIGN_IN prerequisites waiting for a rotation because the person who knew them left (the leaver dashboard's figure).",
+  ),
   departmentId: z.uuid("departmentId must be a department id.").optional(),
   automationId: z.uuid("automationId must be an automation id.").optional(),
   connectorId: z
@@ -59,7 +47,7 @@ const filters = {
     .openapi({ description: "The name of its system, ignoring case." }),
 };
 
-export const ZPrerequisiteListQuery = z.object({ ...filters, limit: ZLimit, cursor: ZCursor }).strict();
+export const ZPrerequisiteListQuery = listQuery(filters);
 export type TPrerequisiteListQuery = z.infer<typeof ZPrerequisiteListQuery>;
 
 export const ZPrerequisiteExportQuery = z.object(filters).strict();
@@ -70,7 +58,7 @@ export type PrerequisiteFilters = Partial<TPrerequisiteFilters>;
 /** POST /api/v1/automations/{id}/prerequisites/{prerequisiteId}/review: IT's review of a declaration. */
 export const ZReviewPrerequisiteBody = z
   .object({
-    outcome: z.enum(REVIEW_OUTCOMES, { error: `outcome must be one of ${REVIEW_OUTCOMES.join(", ")}.` }),
+    outcome: enumOf(REVIEW_OUTCOMES, "outcome"),
     reason: z
       .string({ error: "reason must be text." })
       .trim()

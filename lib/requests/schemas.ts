@@ -6,10 +6,10 @@ import {
   ZNewGatewayFields,
 } from "@/lib/catalog/schemas";
 import { REQUEST_STATUSES } from "@/lib/domain/types";
-import { ZCursor, ZLimit } from "@/lib/http/cursor";
 import { versionField } from "@/lib/http/version";
+import { enumOf, listQuery } from "@/lib/openapi/fields";
 import { z } from "@/lib/openapi/zod";
-import { noSecret } from "@/lib/secrets/schemas";
+import { writtenText } from "@/lib/secrets/schemas";
 
 /** How long each text may be (after trimming): the one source of the schemas and the forms. */
 export const REQUEST_LIMITS = { justification: 2000, decisionReason: 2000, comment: 4000 } as const;
@@ -21,7 +21,7 @@ export const QUEUE_SORTS = ["oldest", "newest"] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 export type QueueSort = (typeof QUEUE_SORTS)[number];
 
-const ZRequestType = z.enum(REQUEST_TYPES, { error: `type must be one of ${REQUEST_TYPES.join(", ")}.` });
+const ZRequestType = enumOf(REQUEST_TYPES, "type");
 
 // What IT needs to act on a request, per type. Every text is built with the catalog's text
 // helper, so that every value is trimmed, bounded and checked for pasted secrets like the rest.
@@ -53,15 +53,11 @@ export type TConnectorRequestDetails = z.infer<typeof ZConnectorRequestDetails>;
 const requestFields = {
   automationId: z.uuid("automationId must be an automation id."),
   prerequisiteId: z.uuid("prerequisiteId must be a prerequisite id."),
-  justification: z
-    .string({ error: "justification must be text." })
-    .trim()
-    .min(1, "justification is required: say why the automation needs it.")
-    .max(
-      REQUEST_LIMITS.justification,
-      `justification must be at most ${REQUEST_LIMITS.justification} characters.`,
-    )
-    .superRefine(noSecret),
+  justification: writtenText(
+    "justification",
+    REQUEST_LIMITS.justification,
+    "justification is required: say why the automation needs it.",
+  ),
 };
 
 export const ZCreateRequestBody = z
@@ -100,43 +96,34 @@ export const ZWithdrawRequestBody = z
   .openapi("WithdrawRequestBody");
 export type TWithdrawRequestBody = z.infer<typeof ZWithdrawRequestBody>;
 
-export const ZRequestListQuery = z
-  .object({
-    status: z
-      .enum(REQUEST_STATUSES, { error: `status must be one of ${REQUEST_STATUSES.join(", ")}.` })
-      .optional(),
-    type: ZRequestType.optional(),
-    departmentId: z.uuid("departmentId must be a department id.").optional(),
-    automationId: z.uuid("automationId must be an automation id.").optional(),
-    requesterId: z.uuid("requesterId must be a person's id.").optional(),
-    minAgeDays: z.coerce
-      .number({ error: "minAgeDays must be a whole number of days." })
-      .int("minAgeDays must be a whole number of days.")
-      .min(0, "minAgeDays must be 0 or more.")
-      .max(3650, "minAgeDays must be at most 3650.")
-      .optional()
-      .openapi({ type: "integer", description: "Only requests filed at least this many days ago." }),
-    maxAgeDays: z.coerce
-      .number({ error: "maxAgeDays must be a whole number of days." })
-      .int("maxAgeDays must be a whole number of days.")
-      .min(1, "maxAgeDays must be 1 or more.")
-      .max(3650, "maxAgeDays must be at most 3650.")
-      .optional()
-      .openapi({
-        type: "integer",
-        description: "Only requests filed less than this many days ago (the dashboard's aging buckets).",
-      }),
-    sort: z
-      .enum(QUEUE_SORTS, { error: `sort must be one of ${QUEUE_SORTS.join(", ")}.` })
-      .optional()
-      .openapi({
-        description:
-          "By filing time. Default: oldest first for IT approvers listing PENDING requests (the queue), else newest first.",
-      }),
-    limit: ZLimit,
-    cursor: ZCursor,
-  })
-  .strict();
+export const ZRequestListQuery = listQuery({
+  status: enumOf(REQUEST_STATUSES, "status").optional(),
+  type: ZRequestType.optional(),
+  departmentId: z.uuid("departmentId must be a department id.").optional(),
+  automationId: z.uuid("automationId must be an automation id.").optional(),
+  requesterId: z.uuid("requesterId must be a person's id.").optional(),
+  minAgeDays: z.coerce
+    .number({ error: "minAgeDays must be a whole number of days." })
+    .int("minAgeDays must be a whole number of days.")
+    .min(0, "minAgeDays must be 0 or more.")
+    .max(3650, "minAgeDays must be at most 3650.")
+    .optional()
+    .openapi({ type: "integer", description: "Only requests filed at least this many days ago." }),
+  maxAgeDays: z.coerce
+    .number({ error: "maxAgeDays must be a whole number of days." })
+    .int("maxAgeDays must be a whole number of days.")
+    .min(1, "maxAgeDays must be 1 or more.")
+    .max(3650, "maxAgeDays must be at most 3650.")
+    .optional()
+    .openapi({
+      type: "integer",
+      description: "Only requests filed less than this many days ago (the dashboard's aging buckets).",
+    }),
+  sort: enumOf(QUEUE_SORTS, "sort").optional().openapi({
+    description:
+      "By filing time. Default: oldest first for IT approvers listing PENDING requests (the queue), else newest first.",
+  }),
+});
 export type TRequestListQuery = z.infer<typeof ZRequestListQuery>;
 /** The list's filters as the pages hold them (every one optional). */
 export type RequestFilters = Partial<TRequestListQuery>;
@@ -155,16 +142,12 @@ export type Decision = (typeof DECISIONS)[number];
 
 export const ZDecisionBody = z
   .object({
-    decision: z.enum(DECISIONS, { error: `decision must be one of ${DECISIONS.join(", ")}.` }),
-    reason: z
-      .string({ error: "reason must be text." })
-      .trim()
-      .min(1, "reason is required: the requester is told it.")
-      .max(
-        REQUEST_LIMITS.decisionReason,
-        `reason must be at most ${REQUEST_LIMITS.decisionReason} characters.`,
-      )
-      .superRefine(noSecret),
+    decision: enumOf(DECISIONS, "decision"),
+    reason: writtenText(
+      "reason",
+      REQUEST_LIMITS.decisionReason,
+      "reason is required: the requester is told it.",
+    ),
     version: ZVersion,
     connector: z
       .union([ZExistingConnector, ZNewConnectorFields], {
@@ -210,12 +193,7 @@ export type TAssignBody = z.infer<typeof ZAssignBody>;
 
 export const ZCommentBody = z
   .object({
-    body: z
-      .string({ error: "body must be text." })
-      .trim()
-      .min(1, "body is required.")
-      .max(REQUEST_LIMITS.comment, `body must be at most ${REQUEST_LIMITS.comment} characters.`)
-      .superRefine(noSecret),
+    body: writtenText("body", REQUEST_LIMITS.comment, "body is required."),
   })
   .strict()
   .openapi("CreateCommentBody");

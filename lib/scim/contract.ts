@@ -1,5 +1,5 @@
 import { Role } from "@/lib/generated/prisma/enums";
-import { ZNamedRef, ZTimestamp } from "@/lib/openapi/common";
+import { tokenIdentity, ZNamedRef, ZTimestamp } from "@/lib/openapi/common";
 import { z } from "@/lib/openapi/zod";
 
 // The answers of the SCIM token routes under /api/v1/admin/scim-tokens (the SCIM protocol's own
@@ -7,11 +7,7 @@ import { z } from "@/lib/openapi/zod";
 
 export const ZScimToken = z
   .object({
-    id: z.uuid(),
-    name: z.string(),
-    prefix: z
-      .string()
-      .openapi({ description: "Identifies the token; the token itself is never shown again." }),
+    ...tokenIdentity,
     status: z.enum(["ACTIVE", "REVOKED"]),
     createdBy: z.string().nullable().openapi({ description: "The e-mail of the ADMIN who created it." }),
     createdAt: ZTimestamp,

@@ -50,66 +50,68 @@ const attribute = (
   ...extra,
 });
 
+/** A schema of the discovery list: its attributes, and where it is read alone. */
+const schemaResource = (
+  baseUrl: string,
+  id: string,
+  name: string,
+  description: string,
+  attributes: Array<Record<string, unknown>>,
+) => ({
+  schemas: [SCHEMA_SCHEMA],
+  id,
+  name,
+  description,
+  attributes,
+  meta: { resourceType: "Schema", location: `${baseUrl}/Schemas/${id}` },
+});
+
 function userSchema(baseUrl: string) {
-  return {
-    schemas: [SCHEMA_SCHEMA],
-    id: USER_SCHEMA,
-    name: "User",
-    description: "A person in Preflight.",
-    attributes: [
-      attribute("userName", "The user principal name; unique, compared ignoring case.", {
-        required: true,
-        uniqueness: "server",
-      }),
-      attribute("externalId", "The Entra ID object id.", { caseExact: true }),
-      attribute("displayName", "The name Preflight shows."),
-      attribute("name", "The name's parts; formatted, or givenName and familyName, make the shown name.", {
-        type: "complex",
-        subAttributes: [
-          attribute("formatted", "The full name."),
-          attribute("givenName", "Given name."),
-          attribute("familyName", "Family name."),
-        ],
-      }),
-      attribute("emails", "The work e-mail; the primary one (or the work one) is kept.", {
-        type: "complex",
-        multiValued: true,
-        subAttributes: [
-          attribute("value", "The address."),
-          attribute("type", "work"),
-          attribute("primary", "Whether it is the primary address.", { type: "boolean" }),
-        ],
-      }),
-      attribute("active", "false deactivates the person (a leaver).", { type: "boolean" }),
-    ],
-    meta: { resourceType: "Schema", location: `${baseUrl}/Schemas/${USER_SCHEMA}` },
-  };
+  return schemaResource(baseUrl, USER_SCHEMA, "User", "A person in Preflight.", [
+    attribute("userName", "The user principal name; unique, compared ignoring case.", {
+      required: true,
+      uniqueness: "server",
+    }),
+    attribute("externalId", "The Entra ID object id.", { caseExact: true }),
+    attribute("displayName", "The name Preflight shows."),
+    attribute("name", "The name's parts; formatted, or givenName and familyName, make the shown name.", {
+      type: "complex",
+      subAttributes: [
+        attribute("formatted", "The full name."),
+        attribute("givenName", "Given name."),
+        attribute("familyName", "Family name."),
+      ],
+    }),
+    attribute("emails", "The work e-mail; the primary one (or the work one) is kept.", {
+      type: "complex",
+      multiValued: true,
+      subAttributes: [
+        attribute("value", "The address."),
+        attribute("type", "work"),
+        attribute("primary", "Whether it is the primary address.", { type: "boolean" }),
+      ],
+    }),
+    attribute("active", "false deactivates the person (a leaver).", { type: "boolean" }),
+  ]);
 }
 
 function enterpriseSchema(baseUrl: string) {
-  return {
-    schemas: [SCHEMA_SCHEMA],
-    id: ENTERPRISE_USER_SCHEMA,
-    name: "EnterpriseUser",
-    description: "Department and line manager.",
-    attributes: [
-      attribute("department", "Matched to a Preflight department by name (created when new)."),
-      attribute("manager", "The line manager.", {
-        type: "complex",
-        subAttributes: [attribute("value", "The manager's id here.", { caseExact: true })],
-      }),
-    ],
-    meta: { resourceType: "Schema", location: `${baseUrl}/Schemas/${ENTERPRISE_USER_SCHEMA}` },
-  };
+  return schemaResource(baseUrl, ENTERPRISE_USER_SCHEMA, "EnterpriseUser", "Department and line manager.", [
+    attribute("department", "Matched to a Preflight department by name (created when new)."),
+    attribute("manager", "The line manager.", {
+      type: "complex",
+      subAttributes: [attribute("value", "The manager's id here.", { caseExact: true })],
+    }),
+  ]);
 }
 
 function groupSchema(baseUrl: string) {
-  return {
-    schemas: [SCHEMA_SCHEMA],
-    id: GROUP_SCHEMA,
-    name: "Group",
-    description: "A directory group; an ADMIN maps it to a Preflight role.",
-    attributes: [
+  return schemaResource(
+    baseUrl,
+    GROUP_SCHEMA,
+    "Group",
+    "A directory group; an ADMIN maps it to a Preflight role.",
+    [
       attribute("displayName", "The group's name.", { required: true }),
       attribute("externalId", "The Entra object id of the group.", { caseExact: true }),
       attribute("members", "Provisioned users in the group.", {
@@ -118,8 +120,7 @@ function groupSchema(baseUrl: string) {
         subAttributes: [attribute("value", "The member's id here.", { caseExact: true })],
       }),
     ],
-    meta: { resourceType: "Schema", location: `${baseUrl}/Schemas/${GROUP_SCHEMA}` },
-  };
+  );
 }
 
 const list = (resources: unknown[]) => ({
@@ -133,25 +134,28 @@ const list = (resources: unknown[]) => ({
 export const schemas = (baseUrl: string) =>
   list([userSchema(baseUrl), enterpriseSchema(baseUrl), groupSchema(baseUrl)]);
 
+/** A resource type of the discovery list: where it lives, its schema and its extensions. */
+const resourceType = (
+  baseUrl: string,
+  name: string,
+  description: string,
+  schema: string,
+  extensions: string[] = [],
+) => ({
+  schemas: [RESOURCE_TYPE_SCHEMA],
+  id: name,
+  name,
+  endpoint: `/${name}s`,
+  description,
+  schema,
+  ...(extensions.length > 0
+    ? { schemaExtensions: extensions.map((extension) => ({ schema: extension, required: false })) }
+    : {}),
+  meta: { resourceType: "ResourceType", location: `${baseUrl}/ResourceTypes/${name}` },
+});
+
 export const resourceTypes = (baseUrl: string) =>
   list([
-    {
-      schemas: [RESOURCE_TYPE_SCHEMA],
-      id: "User",
-      name: "User",
-      endpoint: "/Users",
-      description: "People",
-      schema: USER_SCHEMA,
-      schemaExtensions: [{ schema: ENTERPRISE_USER_SCHEMA, required: false }],
-      meta: { resourceType: "ResourceType", location: `${baseUrl}/ResourceTypes/User` },
-    },
-    {
-      schemas: [RESOURCE_TYPE_SCHEMA],
-      id: "Group",
-      name: "Group",
-      endpoint: "/Groups",
-      description: "Groups, mapped to roles",
-      schema: GROUP_SCHEMA,
-      meta: { resourceType: "ResourceType", location: `${baseUrl}/ResourceTypes/Group` },
-    },
+    resourceType(baseUrl, "User", "People", USER_SCHEMA, [ENTERPRISE_USER_SCHEMA]),
+    resourceType(baseUrl, "Group", "Groups, mapped to roles", GROUP_SCHEMA),
   ]);

@@ -1,5 +1,6 @@
 import { GROUP_SCHEMA } from "@/lib/scim/constants";
 import { scimBadRequest } from "@/lib/scim/errors";
+import { attr, isObject, resourceMeta } from "@/lib/scim/resource-json";
 
 // SCIM's Group resource (RFC 7643 §4.2), both ways. Preflight keeps the name, the Entra object
 // id (externalId) and the members; an ADMIN maps a group to a role on the people page.
@@ -34,20 +35,9 @@ export function toGroupResource(group: GroupRecord, baseUrl: string) {
       $ref: `${baseUrl}/Users/${member.userId}`,
       type: "User",
     })),
-    meta: {
-      resourceType: "Group",
-      created: group.createdAt.toISOString(),
-      lastModified: group.updatedAt.toISOString(),
-      location: `${baseUrl}/Groups/${group.id}`,
-    },
+    meta: resourceMeta("Group", group, baseUrl),
   };
 }
-
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-const attr = (resource: Json, name: string) =>
-  Object.entries(resource).find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
 
 export function readGroupResource(body: unknown, options: { clearAbsent: boolean }): DesiredGroup {
   if (!isObject(body)) throw scimBadRequest("invalidSyntax", "The body must be a SCIM Group object.");

@@ -1,5 +1,6 @@
 import { ENTERPRISE_USER_SCHEMA, USER_SCHEMA } from "@/lib/scim/constants";
 import { scimBadRequest } from "@/lib/scim/errors";
+import { attr, isObject, type Json, resourceMeta } from "@/lib/scim/resource-json";
 
 // SCIM's User resource, both ways: what a person looks like to the identity provider, and what
 // a pushed resource asks Preflight to store. Unknown attributes are ignored (RFC 7643 §3.1 lets
@@ -54,24 +55,8 @@ export function toUserResource(user: UserRecord, baseUrl: string) {
     emails: [{ value: user.email, type: "work", primary: true }],
     active: user.active,
     [ENTERPRISE_USER_SCHEMA]: enterprise,
-    meta: {
-      resourceType: "User",
-      created: user.createdAt.toISOString(),
-      lastModified: user.updatedAt.toISOString(),
-      location: `${baseUrl}/Users/${user.id}`,
-    },
+    meta: resourceMeta("User", user, baseUrl),
   };
-}
-
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
-/** Attribute names are case-insensitive (RFC 7643 §2.1): looked up ignoring case. */
-function attr(resource: Json, name: string): unknown {
-  const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(resource)) if (key.toLowerCase() === wanted) return value;
-  return undefined;
 }
 
 function text(value: unknown, field: string, max: number): string | undefined {

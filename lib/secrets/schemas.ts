@@ -1,5 +1,6 @@
 import type { z as zod } from "zod";
 import { CREDENTIAL_STORES, type CredentialStore } from "@/lib/domain/types";
+import { enumOf } from "@/lib/openapi/fields";
 import { z } from "@/lib/openapi/zod";
 import { looksLikeSecret } from "@/lib/secrets/detect";
 import { REFERENCE_GRAMMARS, referenceMessage, referenceProblem } from "@/lib/secrets/references";
@@ -32,9 +33,20 @@ export function noSecret(value: string, context: zod.core.$RefinementCtx<string>
   }
 }
 
+/**
+ * What a person writes for others to read (a reason, a comment): trimmed, not empty (`required`
+ * says why it is needed), at most `max` characters, and refused when it looks like a secret.
+ */
+export const writtenText = (label: string, max: number, required: string) =>
+  z
+    .string({ error: `${label} must be text.` })
+    .trim()
+    .min(1, required)
+    .max(max, `${label} must be at most ${max} characters.`)
+    .superRefine(noSecret);
+
 /** The credential stores as a request field; `label` names it in the message. */
-export const credentialStore = (label: string) =>
-  z.enum(CREDENTIAL_STORES, { error: `${label} must be one of ${CREDENTIAL_STORES.join(", ")}.` });
+export const credentialStore = (label: string) => enumOf(CREDENTIAL_STORES, label);
 
 const isStore = (value: unknown): value is CredentialStore =>
   typeof value === "string" && (CREDENTIAL_STORES as readonly string[]).includes(value);

@@ -1,4 +1,4 @@
-import { ZTimestamp } from "@/lib/openapi/common";
+import { tokenIdentity, ZTimestamp } from "@/lib/openapi/common";
 import { z } from "@/lib/openapi/zod";
 
 // The answers of this feature's API routes: the OpenAPI document is generated from these
@@ -6,11 +6,7 @@ import { z } from "@/lib/openapi/zod";
 
 export const ZToken = z
   .object({
-    id: z.uuid(),
-    name: z.string(),
-    prefix: z
-      .string()
-      .openapi({ description: "Identifies the token; the token itself is never shown again." }),
+    ...tokenIdentity,
     status: z.enum(["ACTIVE", "EXPIRED", "REVOKED"]),
     createdAt: ZTimestamp,
     expiresAt: ZTimestamp.nullable(),

@@ -2,7 +2,7 @@ import "server-only";
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { ZPersonChoices } from "@/lib/directory/contract";
 import { ZPeopleSearchQuery } from "@/lib/directory/schemas";
-import { answers, errors, json, jsonBody, signedInRoutes, ZErrorBody, ZNamedRef } from "@/lib/openapi/common";
+import { errors, json, signedInRoutes, text, ZErrorBody, ZNamedRef } from "@/lib/openapi/common";
 import { z } from "@/lib/openapi/zod";
 import { ZMe } from "@/lib/profile/contract";
 import { ZCreatedToken, ZToken } from "@/lib/tokens/contract";
@@ -54,10 +54,7 @@ export function registerCorePaths(registry: OpenAPIRegistry): void {
     description:
       "Exists only when `METRICS_TOKEN` is set, and answers only `Authorization: Bearer <METRICS_TOKEN>`. Request durations by route pattern and status, the database pool, job runs, and the process (docs/operations.md).",
     responses: {
-      200: {
-        description: "The metrics in Prometheus' text exposition format.",
-        content: { "text/plain": { schema: z.string() } },
-      },
+      200: text("The metrics in Prometheus' text exposition format.", "text/plain"),
       401: json(ZErrorBody, "No or wrong metrics token."),
       404: json(ZErrorBody, "`METRICS_TOKEN` is not set: the route does not exist."),
     },
@@ -86,50 +83,40 @@ export function registerCorePaths(registry: OpenAPIRegistry): void {
       ...errors(),
     },
   });
-  const people = signedInRoutes(registry, "People");
-  people({
-    method: "get",
-    path: "/api/v1/me",
-    summary: "The signed-in caller",
-    responses: answers(200, json(ZMe, "Who is calling, with their current roles.")),
+  signedInRoutes(registry, "People", {
+    "get /api/v1/me": {
+      summary: "The signed-in caller",
+      200: json(ZMe, "Who is calling, with their current roles."),
+    },
+    "get /api/v1/departments": {
+      summary: "Every department",
+      200: json(z.object({ items: z.array(ZNamedRef) }), "By name."),
+    },
+    "get /api/v1/people": {
+      summary: "Find active people by name or e-mail (the people picker)",
+      description:
+        "MANAGER, IT_APPROVER and ADMIN: to name a connector's owner or a gateway's admin, or whom to give automations. Active people only, by name.",
+      query: ZPeopleSearchQuery,
+      200: json(ZPersonChoices, "Up to `limit` people."),
+      errors: [400, 403],
+    },
   });
-  people({
-    method: "get",
-    path: "/api/v1/departments",
-    summary: "Every department",
-    responses: answers(200, json(z.object({ items: z.array(ZNamedRef) }), "By name.")),
-  });
-  people({
-    method: "get",
-    path: "/api/v1/people",
-    summary: "Find active people by name or e-mail (the people picker)",
-    description:
-      "MANAGER, IT_APPROVER and ADMIN: to name a connector's owner or a gateway's admin, or whom to give automations. Active people only, by name.",
-    request: { query: ZPeopleSearchQuery },
-    responses: answers(200, json(ZPersonChoices, "Up to `limit` people."), 400, 403),
-  });
-  const tokens = signedInRoutes(registry, "API tokens");
-  tokens({
-    method: "get",
-    path: "/api/v1/tokens",
-    summary: "The caller's personal API tokens",
-    responses: answers(
-      200,
-      json(z.object({ items: z.array(ZToken), nextCursor: z.string().nullable() }), "Their tokens."),
-    ),
-  });
-  tokens({
-    method: "post",
-    path: "/api/v1/tokens",
-    summary: "Create a personal API token",
-    request: { body: jsonBody(ZCreateTokenBody) },
-    responses: answers(201, json(ZCreatedToken, "Created; the token is in the answer once."), 400, 403, 422),
-  });
-  tokens({
-    method: "post",
-    path: "/api/v1/tokens/{id}/revoke",
-    summary: "Revoke one of the caller's API tokens",
-    request: { params: ZTokenParams },
-    responses: answers(200, json(ZToken, "Revoked."), 400, 404),
+  signedInRoutes(registry, "API tokens", {
+    "get /api/v1/tokens": {
+      summary: "The caller's personal API tokens",
+      200: json(z.object({ items: z.array(ZToken), nextCursor: z.string().nullable() }), "Their tokens."),
+    },
+    "post /api/v1/tokens": {
+      summary: "Create a personal API token",
+      body: ZCreateTokenBody,
+      201: json(ZCreatedToken, "Created; the token is in the answer once."),
+      errors: [400, 403, 422],
+    },
+    "post /api/v1/tokens/{id}/revoke": {
+      summary: "Revoke one of the caller's API tokens",
+      params: ZTokenParams,
+      200: json(ZToken, "Revoked."),
+      errors: [400, 404],
+    },
   });
 }
