@@ -233,15 +233,29 @@ async function tellManagers(
     secretsReopened > 0
       ? `${secretsReopened} credential${secretsReopened === 1 ? " or Windows account they knew needs" : "s or Windows accounts they knew need"} rotating`
       : null,
-  ].filter(Boolean);
+  ];
+  await noticeOfLeaving(tx, managers, {
+    kind: "user.left",
+    leaver: leaver.name,
+    parts,
+    link: "/automations",
+  });
+}
+
+/** "<leaver> has left", and what of theirs needs someone (the parts that apply), to each recipient. */
+async function noticeOfLeaving(
+  tx: Tx,
+  recipients: { id: string }[],
+  notice: { kind: string; leaver: string; parts: (string | null)[]; link: string },
+): Promise<void> {
   await notify(
     tx,
-    managers.map((manager) => ({
-      userId: manager.id,
-      kind: "user.left",
-      title: `${leaver.name} has left`,
-      body: `${parts.join("; ")}.`,
-      link: "/automations",
+    recipients.map((recipient) => ({
+      userId: recipient.id,
+      kind: notice.kind,
+      title: `${notice.leaver} has left`,
+      body: `${notice.parts.filter(Boolean).join("; ")}.`,
+      link: notice.link,
     })),
   );
 }
@@ -294,18 +308,14 @@ async function tellIt(tx: Tx, userId: string, catalog: CatalogLookedAfter): Prom
     catalog.gateways.length > 0
       ? `they administered gateway${catalog.gateways.length === 1 ? "" : "s"} ${names(catalog.gateways)}: name another admin and remove them`
       : null,
-  ].filter(Boolean);
-  await notify(
-    tx,
-    approvers.map((approver) => ({
-      userId: approver.id,
-      kind: "user.left.catalog",
-      title: `${leaver.name} has left`,
-      body: `${parts.join("; ")}.`,
-      link:
-        catalog.connectors.length > 0
-          ? "/catalog/connectors?ownerLeft=true"
-          : "/catalog/gateways?adminLeft=true",
-    })),
-  );
+  ];
+  await noticeOfLeaving(tx, approvers, {
+    kind: "user.left.catalog",
+    leaver: leaver.name,
+    parts,
+    link:
+      catalog.connectors.length > 0
+        ? "/catalog/connectors?ownerLeft=true"
+        : "/catalog/gateways?adminLeft=true",
+  });
 }
