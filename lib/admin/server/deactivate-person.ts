@@ -98,23 +98,21 @@ export async function deactivatePerson(
   const known = await markWhatTheyKnew(tx, userId, at);
   const catalog = await catalogTheyLookedAfter(tx, userId);
 
+  const counts = {
+    tokensRevoked,
+    automationsOrphaned: orphaned.length,
+    requestsCancelled: cancelled.length,
+    secretsReopened: known.count,
+    connectorsFlagged: catalog.connectors.length,
+    gatewaysFlagged: catalog.gateways.length,
+  };
   await recordAudit(tx, {
     actor,
     action: "user.deactivated",
     entityType: "User",
     entityId: userId,
     before: { active: true },
-    after: {
-      active: false,
-      cause: input.cause,
-      sessionsEnded: true,
-      tokensRevoked,
-      automationsOrphaned: orphaned.length,
-      requestsCancelled: cancelled.length,
-      secretsReopened: known.count,
-      connectorsFlagged: catalog.connectors.length,
-      gatewaysFlagged: catalog.gateways.length,
-    },
+    after: { active: false, cause: input.cause, sessionsEnded: true, ...counts },
   });
   await recordAuditMany(tx, [
     ...orphaned.map((automation) => ({
@@ -140,15 +138,7 @@ export async function deactivatePerson(
   if (orphaned.length > 0 || cancelled.length > 0 || known.count > 0)
     await tellManagers(tx, userId, orphaned, cancelled.length, known.count);
   if (catalog.connectors.length > 0 || catalog.gateways.length > 0) await tellIt(tx, userId, catalog);
-  return {
-    changed: true,
-    tokensRevoked,
-    automationsOrphaned: orphaned.length,
-    requestsCancelled: cancelled.length,
-    secretsReopened: known.count,
-    connectorsFlagged: catalog.connectors.length,
-    gatewaysFlagged: catalog.gateways.length,
-  };
+  return { changed: true, ...counts };
 }
 
 /**
