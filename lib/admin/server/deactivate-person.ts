@@ -142,6 +142,21 @@ export async function deactivatePerson(
 }
 
 /**
+ * Records a person made active again (by an ADMIN or by SCIM): they may sign in again; the
+ * tokens, sessions and ownership the leave took stay revoked.
+ */
+export async function recordReactivation(tx: Tx, actor: AuditActor, userId: string): Promise<void> {
+  await recordAudit(tx, {
+    actor,
+    action: "user.reactivated",
+    entityType: "User",
+    entityId: userId,
+    before: { active: false },
+    after: { active: true },
+  });
+}
+
+/**
  * Marks what the leaver knew: credentials whose recorded owner is their e-mail (or SCIM userName),
  * and Windows accounts that are theirs — not a service account, and named by their e-mail, userName
  * or the e-mail's local part, with or without a DOMAIN\ prefix. Automations not retired only.

@@ -1,5 +1,5 @@
 import "server-only";
-import { deactivatePerson } from "@/lib/admin/server/deactivate-person";
+import { deactivatePerson, recordReactivation } from "@/lib/admin/server/deactivate-person";
 import { type AuditActor, recordAudit } from "@/lib/audit/server/record-audit";
 import { prisma, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -267,14 +267,7 @@ async function apply(tx: Tx, existing: Row | null, desired: DesiredUser, actor: 
   } else if (desired.active === true && !existing.active) {
     // Reactivated: the person may sign in again; tokens, sessions and ownership stay revoked.
     await tx.user.update({ where: { id: existing.id }, data: { active: true } });
-    await recordAudit(tx, {
-      actor,
-      action: "user.reactivated",
-      entityType: "User",
-      entityId: existing.id,
-      before: { active: false },
-      after: { active: true },
-    });
+    await recordReactivation(tx, actor, existing.id);
   }
   return tx.user.findUniqueOrThrow({ where: { id: existing.id }, select });
 }
