@@ -64,51 +64,42 @@ export function withQuery(path: string, query?: Record<string, QueryValue>): str
 
 export async function apiFetch<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = "GET", body, query, signal } = options;
-  let response: Response;
-  try {
-    response = await fetch(withQuery(path, query), {
-      method,
-      signal,
-      credentials: "same-origin",
-      headers: {
-        Accept: "application/json",
-        ...(body === undefined ? {} : { "Content-Type": "application/json" }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === "AbortError") throw error;
-    throw new ApiError({
-      status: 0,
-      code: "NETWORK",
-      message: "Preflight could not be reached. Check your connection and try again.",
-    });
-  }
-
-  const text = await response.text();
-  let data: unknown = null;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = null;
-    }
-  }
-  if (!response.ok) throw toApiError(response.status, data);
-  return data as T;
+  return send<T>(withQuery(path, query), {
+    abortable: true,
+    method,
+    signal,
+    headers: {
+      Accept: "application/json",
+      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 }
 
 /** Sends files as multipart/form-data (an upload); the answer is JSON like any other. */
 export async function apiUpload<T>(path: string, form: FormData): Promise<T> {
+  return send<T>(path, {
+    abortable: false,
+    method: "POST",
+    headers: { Accept: "application/json" },
+    body: form,
+  });
+}
+
+/**
+ * One request with the session's cookie, its answer read as JSON (an empty or unreadable body
+ * is null). Unreachable is an ApiError NETWORK, an error status toApiError's; an abort is
+ * thrown as it is when `abortable` (an upload reports it as unreachable).
+ */
+async function send<T>(
+  url: string,
+  { abortable, ...init }: RequestInit & { abortable: boolean },
+): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, {
-      method: "POST",
-      credentials: "same-origin",
-      headers: { Accept: "application/json" },
-      body: form,
-    });
-  } catch {
+    response = await fetch(url, { ...init, credentials: "same-origin" });
+  } catch (error) {
+    if (abortable && error instanceof DOMException && error.name === "AbortError") throw error;
     throw new ApiError({
       status: 0,
       code: "NETWORK",

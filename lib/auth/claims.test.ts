@@ -9,9 +9,11 @@ const ENTRA: ClaimMapping = {
 const KEYCLOAK: ClaimMapping = { subjectClaims: ["sub"], rolesClaim: "realm_access.roles", groupRoles: {} };
 
 describe("identityFromClaims", () => {
-  it("reads an Entra ID token: oid, UPN as e-mail, app roles and mapped groups", () => {
-    const result = identityFromClaims(
-      {
+  it.each([
+    {
+      reads: "an Entra ID token: oid, UPN as e-mail, app roles and mapped groups",
+      mapping: ENTRA,
+      claims: {
         sub: "pairwise-subject",
         oid: "00000000-aaaa-bbbb-cccc-000000000001",
         preferred_username: "Mia.Maker@Contoso.com",
@@ -19,10 +21,6 @@ describe("identityFromClaims", () => {
         roles: ["Preflight.Maker", "unknown-role"],
         groups: ["9f1c0000-0000-0000-0000-000000000001", "another-group"],
       },
-      ENTRA,
-    );
-    expect(result).toEqual({
-      ok: true,
       identity: {
         subject: "00000000-aaaa-bbbb-cccc-000000000001",
         email: "mia.maker@contoso.com",
@@ -31,12 +29,11 @@ describe("identityFromClaims", () => {
         roles: ["IT_APPROVER", "MAKER"],
         managedDepartments: null,
       },
-    });
-  });
-
-  it("reads nested role claims, a department and managed departments", () => {
-    const result = identityFromClaims(
-      {
+    },
+    {
+      reads: "nested role claims, a department and managed departments",
+      mapping: KEYCLOAK,
+      claims: {
         sub: "kc-1",
         email: "maya@example.com",
         given_name: "Maya",
@@ -45,14 +42,17 @@ describe("identityFromClaims", () => {
         realm_access: { roles: ["manager", "offline_access"] },
         managed_departments: ["Finance", "Sales", "Finance"],
       },
-      KEYCLOAK,
-    );
-    expect(result.ok && result.identity).toMatchObject({
-      name: "Maya Manager",
-      department: "Finance",
-      roles: ["MANAGER"],
-      managedDepartments: ["Finance", "Sales"],
-    });
+      identity: {
+        subject: "kc-1",
+        email: "maya@example.com",
+        name: "Maya Manager",
+        department: "Finance",
+        roles: ["MANAGER"],
+        managedDepartments: ["Finance", "Sales"],
+      },
+    },
+  ])("reads $reads", ({ mapping, claims, identity }) => {
+    expect(identityFromClaims(claims, mapping)).toEqual({ ok: true, identity });
   });
 
   it("an empty managed_departments claim means none, an absent one means the provider does not say", () => {

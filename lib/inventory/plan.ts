@@ -8,7 +8,9 @@ import type {
   TInventoryConnectionReference,
   TInventoryCustomConnector,
   TInventoryDeclaredSystem,
+  TInventoryDesktopFlow,
   TInventoryEnvironment,
+  TInventoryFlow,
   TOwnerRef,
 } from "./records";
 
@@ -88,6 +90,20 @@ export async function assemblePlans(events: AsyncIterable<ParseEvent>): Promise<
     if (list) list.push(value);
     else map.set(key, [value]);
   };
+  const addFlow = (
+    record: TInventoryFlow | TInventoryDesktopFlow,
+    flowId: string,
+    kind: FlowPlan["kind"],
+    plainTextPassword: FlowPlan["plainTextPassword"],
+  ) =>
+    flows.set(flowKey(record.environmentId, flowId), {
+      environmentId: record.environmentId,
+      flowId,
+      name: record.displayName || flowId,
+      kind,
+      owner: record.owner,
+      plainTextPassword,
+    });
 
   for await (const event of events) {
     if (event.type === "unreadable")
@@ -104,26 +120,12 @@ export async function assemblePlans(events: AsyncIterable<ParseEvent>): Promise<
         break;
       case "flow":
         if (record.deleted) break;
-        flows.set(flowKey(record.environmentId, record.flowId), {
-          environmentId: record.environmentId,
-          flowId: record.flowId,
-          name: record.displayName || record.flowId,
-          kind: "CLOUD_FLOW",
-          owner: record.owner,
-          plainTextPassword: record.containsPlainTextPassword,
-        });
+        addFlow(record, record.flowId, "CLOUD_FLOW", record.containsPlainTextPassword);
         for (const reference of record.connectionReferences ?? [])
           push(references, flowKey(reference.environmentId, reference.flowId), reference);
         break;
       case "desktopFlow":
-        flows.set(flowKey(record.environmentId, record.desktopFlowId), {
-          environmentId: record.environmentId,
-          flowId: record.desktopFlowId,
-          name: record.displayName || record.desktopFlowId,
-          kind: "DESKTOP_FLOW",
-          owner: record.owner,
-          plainTextPassword: null,
-        });
+        addFlow(record, record.desktopFlowId, "DESKTOP_FLOW", null);
         break;
       case "connectionReference":
         push(references, flowKey(record.environmentId, record.flowId), record);

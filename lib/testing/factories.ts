@@ -1,5 +1,5 @@
 import "server-only";
-import { type AuditActor, recordAudit, SYSTEM_ACTOR } from "@/lib/audit/server/record-audit";
+import { type AuditActor, type AuditEntry, recordAudit, SYSTEM_ACTOR } from "@/lib/audit/server/record-audit";
 import type { AuthScheme, DataClassification, TDataSource } from "@/lib/catalog/schemas";
 import { prisma, type Tx } from "@/lib/db";
 import type {
@@ -25,6 +25,15 @@ import type { TCreateRequestBody } from "@/lib/requests/schemas";
 // input validation, which the product's services and their tests cover.
 
 const SEED_ACTOR: AuditActor = SYSTEM_ACTOR("seed");
+
+/**
+ * What a seeded write to an automation records, as the product's routes do: its audit event
+ * by the seed, then the automation re-derived with the event's action as the cause.
+ */
+async function recordAndRederive(tx: Tx, now: Date, automationId: string, event: Omit<AuditEntry, "actor">) {
+  await recordAudit(tx, { actor: SEED_ACTOR, ...event });
+  await rederiveAutomations(tx, [automationId], { actor: SEED_ACTOR, cause: event.action, now });
+}
 
 export async function insertDepartment(name: string, db: Tx = prisma) {
   return db.department.create({ data: { name } });
@@ -186,14 +195,12 @@ export async function insertAutomation(spec: AutomationSpec, now = new Date()) {
         },
       },
     });
-    await recordAudit(tx, {
-      actor: SEED_ACTOR,
+    await recordAndRederive(tx, now, automation.id, {
       action: "automation.created",
       entityType: "Automation",
       entityId: automation.id,
       after: { name: automation.name, kind: automation.kind, runMode: automation.runMode },
     });
-    await rederiveAutomations(tx, [automation.id], { actor: SEED_ACTOR, cause: "automation.created", now });
     return automation;
   });
 }
@@ -240,14 +247,12 @@ export async function insertRequest(spec: RequestSpec, now = new Date()) {
         ...(spec.createdAt ? { createdAt: spec.createdAt } : {}),
       },
     });
-    await recordAudit(tx, {
-      actor: SEED_ACTOR,
+    await recordAndRederive(tx, now, spec.automationId, {
       action: "request.created",
       entityType: "Request",
       entityId: request.id,
       after: { type: request.type, status: request.status, prerequisiteKey: spec.prerequisiteKey },
     });
-    await rederiveAutomations(tx, [spec.automationId], { actor: SEED_ACTOR, cause: "request.created", now });
     return request;
   });
 }
@@ -284,15 +289,12 @@ export async function insertReview(spec: ReviewSpec, now = new Date()) {
         createdAt: now,
       },
     });
-    const action = spec.outcome === "VERIFIED" ? "prerequisite.verified" : "prerequisite.sent_back";
-    await recordAudit(tx, {
-      actor: SEED_ACTOR,
-      action,
+    await recordAndRederive(tx, now, spec.automationId, {
+      action: spec.outcome === "VERIFIED" ? "prerequisite.verified" : "prerequisite.sent_back",
       entityType: "Automation",
       entityId: spec.automationId,
       after: { prerequisite: spec.key, outcome: spec.outcome, declaration: prerequisite.satisfiedBy },
     });
-    await rederiveAutomations(tx, [spec.automationId], { actor: SEED_ACTOR, cause: action, now });
     return review;
   });
 }

@@ -98,23 +98,21 @@ export async function deactivatePerson(
   const known = await markWhatTheyKnew(tx, userId, at);
   const catalog = await catalogTheyLookedAfter(tx, userId);
 
+  const counts = {
+    tokensRevoked,
+    automationsOrphaned: orphaned.length,
+    requestsCancelled: cancelled.length,
+    secretsReopened: known.count,
+    connectorsFlagged: catalog.connectors.length,
+    gatewaysFlagged: catalog.gateways.length,
+  };
   await recordAudit(tx, {
     actor,
     action: "user.deactivated",
     entityType: "User",
     entityId: userId,
     before: { active: true },
-    after: {
-      active: false,
-      cause: input.cause,
-      sessionsEnded: true,
-      tokensRevoked,
-      automationsOrphaned: orphaned.length,
-      requestsCancelled: cancelled.length,
-      secretsReopened: known.count,
-      connectorsFlagged: catalog.connectors.length,
-      gatewaysFlagged: catalog.gateways.length,
-    },
+    after: { active: false, cause: input.cause, sessionsEnded: true, ...counts },
   });
   await recordAuditMany(tx, [
     ...orphaned.map((automation) => ({
@@ -140,15 +138,22 @@ export async function deactivatePerson(
   if (orphaned.length > 0 || cancelled.length > 0 || known.count > 0)
     await tellManagers(tx, userId, orphaned, cancelled.length, known.count);
   if (catalog.connectors.length > 0 || catalog.gateways.length > 0) await tellIt(tx, userId, catalog);
-  return {
-    changed: true,
-    tokensRevoked,
-    automationsOrphaned: orphaned.length,
-    requestsCancelled: cancelled.length,
-    secretsReopened: known.count,
-    connectorsFlagged: catalog.connectors.length,
-    gatewaysFlagged: catalog.gateways.length,
-  };
+  return { changed: true, ...counts };
+}
+
+/**
+ * Records a person made active again (by an ADMIN or by SCIM): they may sign in again; the
+ * tokens, sessions and ownership the leave took stay revoked.
+ */
+export async function recordReactivation(tx: Tx, actor: AuditActor, userId: string): Promise<void> {
+  await recordAudit(tx, {
+    actor,
+    action: "user.reactivated",
+    entityType: "User",
+    entityId: userId,
+    before: { active: false },
+    after: { active: true },
+  });
 }
 
 /**
@@ -233,15 +238,29 @@ async function tellManagers(
     secretsReopened > 0
       ? `${secretsReopened} credential${secretsReopened === 1 ? " or Windows account they knew needs" : "s or Windows accounts they knew need"} rotating`
       : null,
-  ].filter(Boolean);
+  ];
+  await noticeOfLeaving(tx, managers, {
+    kind: "user.left",
+    leaver: leaver.name,
+    parts,
+    link: "/automations",
+  });
+}
+
+/** "<leaver> has left", and what of theirs needs someone (the parts that apply), to each recipient. */
+async function noticeOfLeaving(
+  tx: Tx,
+  recipients: { id: string }[],
+  notice: { kind: string; leaver: string; parts: (string | null)[]; link: string },
+): Promise<void> {
   await notify(
     tx,
-    managers.map((manager) => ({
-      userId: manager.id,
-      kind: "user.left",
-      title: `${leaver.name} has left`,
-      body: `${parts.join("; ")}.`,
-      link: "/automations",
+    recipients.map((recipient) => ({
+      userId: recipient.id,
+      kind: notice.kind,
+      title: `${notice.leaver} has left`,
+      body: `${notice.parts.filter(Boolean).join("; ")}.`,
+      link: notice.link,
     })),
   );
 }
@@ -294,18 +313,14 @@ async function tellIt(tx: Tx, userId: string, catalog: CatalogLookedAfter): Prom
     catalog.gateways.length > 0
       ? `they administered gateway${catalog.gateways.length === 1 ? "" : "s"} ${names(catalog.gateways)}: name another admin and remove them`
       : null,
-  ].filter(Boolean);
-  await notify(
-    tx,
-    approvers.map((approver) => ({
-      userId: approver.id,
-      kind: "user.left.catalog",
-      title: `${leaver.name} has left`,
-      body: `${parts.join("; ")}.`,
-      link:
-        catalog.connectors.length > 0
-          ? "/catalog/connectors?ownerLeft=true"
-          : "/catalog/gateways?adminLeft=true",
-    })),
-  );
+  ];
+  await noticeOfLeaving(tx, approvers, {
+    kind: "user.left.catalog",
+    leaver: leaver.name,
+    parts,
+    link:
+      catalog.connectors.length > 0
+        ? "/catalog/connectors?ownerLeft=true"
+        : "/catalog/gateways?adminLeft=true",
+  });
 }

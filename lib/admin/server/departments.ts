@@ -88,8 +88,7 @@ export async function addDepartmentManager(input: {
   departmentId: string;
   email: string;
 }): Promise<DepartmentDetail> {
-  return prisma.$transaction(async (tx) => {
-    const current = await departmentBefore(tx, input.departmentId);
+  return changeManagers(input.caller, input.departmentId, async (tx, current) => {
     const user = await tx.user.findUnique({
       where: { email: input.email.toLowerCase() },
       select: { id: true },
@@ -99,9 +98,7 @@ export async function addDepartmentManager(input: {
         email: "Nobody with this e-mail.",
       });
     }
-    const ids = new Set(current.managers.map((link) => link.user.id)).add(user.id);
-    await setManagers(tx, input.caller, current, [...ids]);
-    return departmentNow(tx, current.id);
+    return [...new Set(current.managers.map((link) => link.user.id)).add(user.id)];
   });
 }
 
@@ -110,10 +107,20 @@ export async function removeDepartmentManager(input: {
   departmentId: string;
   userId: string;
 }): Promise<DepartmentDetail> {
+  return changeManagers(input.caller, input.departmentId, async (_, current) =>
+    current.managers.map((link) => link.user.id).filter((id) => id !== input.userId),
+  );
+}
+
+/** One change to a department's managers: the ids it should have, worked out from what it has. */
+async function changeManagers(
+  caller: Caller,
+  departmentId: string,
+  managerIds: (tx: Tx, current: DepartmentRow) => Promise<string[]>,
+): Promise<DepartmentDetail> {
   return prisma.$transaction(async (tx) => {
-    const current = await departmentBefore(tx, input.departmentId);
-    const ids = current.managers.map((link) => link.user.id).filter((id) => id !== input.userId);
-    await setManagers(tx, input.caller, current, ids);
+    const current = await departmentBefore(tx, departmentId);
+    await setManagers(tx, caller, current, await managerIds(tx, current));
     return departmentNow(tx, current.id);
   });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { TPeopleQuery, TUpdatePersonBody } from "@/lib/admin/schemas";
-import { deactivatePerson, LastAdminError } from "@/lib/admin/server/deactivate-person";
+import { deactivatePerson, LastAdminError, recordReactivation } from "@/lib/admin/server/deactivate-person";
 import { callerActor } from "@/lib/audit/server/caller-actor";
 import { type AuditActor, recordAudit } from "@/lib/audit/server/record-audit";
 import type { Caller } from "@/lib/auth/server/caller";
@@ -196,16 +196,7 @@ async function auditChanges(
     });
   }
   // A deactivation was recorded by deactivatePerson, with what it revoked.
-  if (changed.includes("active") && after.active) {
-    await recordAudit(tx, {
-      actor,
-      action: "user.reactivated",
-      entityType: "User",
-      entityId: userId,
-      before: { active: false },
-      after: { active: true },
-    });
-  }
+  if (changed.includes("active") && after.active) await recordReactivation(tx, actor, userId);
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   auditWhere,
 } from "@/lib/audit/server/list-audit-events";
 import { prisma } from "@/lib/db";
+import { csvDownloadHeaders } from "@/lib/export/server/csv";
 import { maskJson } from "@/lib/secrets/mask";
 
 // The audit trail as CSV, streamed: rows are read in batches by keyset and each batch is
@@ -61,14 +62,7 @@ export function auditCsvResponse({ filters, now = new Date() }: { filters: TAudi
   });
 
   const stamp = now.toISOString().slice(0, 19).replaceAll(":", "-");
-  return new Response(body, {
-    status: 200,
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="preflight-audit-${stamp}.csv"`,
-      "cache-control": "no-store",
-    },
-  });
+  return new Response(body, { status: 200, headers: csvDownloadHeaders(`preflight-audit-${stamp}.csv`) });
 }
 
 function toCsvRecord(row: AuditRow): string[] {

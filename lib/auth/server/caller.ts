@@ -23,6 +23,20 @@ export interface Caller {
   tokenPrefix?: string;
 }
 
+/** A write by the caller to one record, at the version they read: a 409 when it has moved on. */
+export interface VersionedChange {
+  caller: Caller;
+  id: string;
+  version: number;
+}
+
+/** A change the caller asks of one record: its id and the body they sent. */
+export interface RecordChange<Input> {
+  caller: Caller;
+  id: string;
+  input: Input;
+}
+
 export const TOKEN_PREFIX = "pf_";
 /** How much of a token is stored and shown to identify it: "pf_" and 7 random characters. */
 export const TOKEN_DISPLAY_LENGTH = 10;

@@ -1,6 +1,6 @@
 import "server-only";
-import { can } from "@/lib/auth/permissions";
 import type { Caller } from "@/lib/auth/server/caller";
+import { readReach } from "@/lib/auth/server/scope";
 
 // The where-builders of lib/auth/server/scope.ts as SQL, for the statements sent with pg itself
 // (streamed CSV exports, the automations and request lists, the prerequisites drill-down).
@@ -13,23 +13,28 @@ export type Bind = (value: string | readonly string[] | number) => string;
 
 /** Automations `a` the caller may see: own (MAKER), managed departments (MANAGER), all (IT_APPROVER, ADMIN). */
 export function automationScopeSql(caller: Caller, bind: Bind, alias = "a"): string {
-  if (can(caller, "automation:read:all")) return "true";
-  const branches: string[] = [];
-  if (can(caller, "automation:read:own")) branches.push(`${alias}."ownerId" = ${bind(caller.id)}::uuid`);
-  if (can(caller, "automation:read:department") && caller.managedDepartmentIds.length > 0) {
-    branches.push(`${alias}."departmentId" = any(${bind(caller.managedDepartmentIds)}::uuid[])`);
-  }
-  return branches.length > 0 ? `(${branches.join(" or ")})` : "false";
+  return readScopeSql(caller, "automation", bind, `${alias}."ownerId"`, alias);
 }
 
 /** Requests `r` the caller may see: own (MAKER), managed departments (MANAGER), all (IT_APPROVER). */
 export function requestScopeSql(caller: Caller, bind: Bind, alias = "r"): string {
-  if (can(caller, "request:read:all")) return "true";
+  return readScopeSql(caller, "request", bind, `${alias}."requesterId"`, alias);
+}
+
+/** scope.ts's readScope as SQL: `ownerColumn` is the caller's own rows' column. */
+function readScopeSql(
+  caller: Caller,
+  kind: "automation" | "request",
+  bind: Bind,
+  ownerColumn: string,
+  alias: string,
+): string {
+  const reach = readReach(caller, kind);
+  if (reach.all) return "true";
   const branches: string[] = [];
-  if (can(caller, "request:read:own")) branches.push(`${alias}."requesterId" = ${bind(caller.id)}::uuid`);
-  if (can(caller, "request:read:department") && caller.managedDepartmentIds.length > 0) {
-    branches.push(`${alias}."departmentId" = any(${bind(caller.managedDepartmentIds)}::uuid[])`);
-  }
+  if (reach.own) branches.push(`${ownerColumn} = ${bind(caller.id)}::uuid`);
+  if (reach.departmentIds.length > 0)
+    branches.push(`${alias}."departmentId" = any(${bind(reach.departmentIds)}::uuid[])`);
   return branches.length > 0 ? `(${branches.join(" or ")})` : "false";
 }
 

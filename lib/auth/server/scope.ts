@@ -16,15 +16,33 @@ function anyOf<W extends object>(branches: W[]): W | { OR: W[] } | typeof NOTHIN
   return { OR: branches };
 }
 
+/**
+ * How far the caller reads automations or requests: all of them, or their own and those of the
+ * departments they manage (none when they manage none). scope-sql.ts writes the same as SQL.
+ */
+export function readReach(
+  caller: Caller,
+  kind: "automation" | "request",
+): { all: boolean; own: boolean; departmentIds: string[] } {
+  return {
+    all: can(caller, `${kind}:read:all` as const),
+    own: can(caller, `${kind}:read:own` as const),
+    departmentIds: can(caller, `${kind}:read:department` as const) ? caller.managedDepartmentIds : [],
+  };
+}
+
+/** The where of a readReach: everything, or the `own` match and the departments' rows. */
+function readScope<W extends object>(reach: ReturnType<typeof readReach>, own: W): W {
+  if (reach.all) return {} as W;
+  const branches: W[] = [];
+  if (reach.own) branches.push(own);
+  if (reach.departmentIds.length > 0) branches.push({ departmentId: { in: reach.departmentIds } } as W);
+  return anyOf(branches) as W;
+}
+
 /** Automations the caller may see: own (MAKER), managed departments (MANAGER), all (IT_APPROVER, ADMIN). */
 export function automationScope(caller: Caller): Prisma.AutomationWhereInput {
-  if (can(caller, "automation:read:all")) return {};
-  const branches: Prisma.AutomationWhereInput[] = [];
-  if (can(caller, "automation:read:own")) branches.push({ ownerId: caller.id });
-  if (can(caller, "automation:read:department") && caller.managedDepartmentIds.length > 0) {
-    branches.push({ departmentId: { in: caller.managedDepartmentIds } });
-  }
-  return anyOf(branches);
+  return readScope<Prisma.AutomationWhereInput>(readReach(caller, "automation"), { ownerId: caller.id });
 }
 
 /** Automations the caller may change (PATCH): their own, as a MAKER. */
@@ -48,13 +66,7 @@ export function automationReassignScope(caller: Caller): Prisma.AutomationWhereI
 
 /** Requests the caller may see: own (MAKER), managed departments (MANAGER), all (IT_APPROVER, ADMIN). */
 export function requestScope(caller: Caller): Prisma.RequestWhereInput {
-  if (can(caller, "request:read:all")) return {};
-  const branches: Prisma.RequestWhereInput[] = [];
-  if (can(caller, "request:read:own")) branches.push({ requesterId: caller.id });
-  if (can(caller, "request:read:department") && caller.managedDepartmentIds.length > 0) {
-    branches.push({ departmentId: { in: caller.managedDepartmentIds } });
-  }
-  return anyOf(branches);
+  return readScope<Prisma.RequestWhereInput>(readReach(caller, "request"), { requesterId: caller.id });
 }
 
 /** Requests the caller filed (withdraw). */

@@ -1,7 +1,7 @@
 import "server-only";
 import { callerActor } from "@/lib/audit/server/caller-actor";
 import { recordAudit } from "@/lib/audit/server/record-audit";
-import type { Caller } from "@/lib/auth/server/caller";
+import type { VersionedChange } from "@/lib/auth/server/caller";
 import { assertAutomationId, staleVersion } from "@/lib/automations/server/automation-writes";
 import { type AutomationView, readAutomation } from "@/lib/automations/server/get-automation";
 import { prisma } from "@/lib/db";
@@ -12,15 +12,7 @@ import { conflict, forbidden, notFound } from "@/lib/http/errors";
  * "inferred from the tenant", and — being a person's word now — a later import never overwrites
  * them (the version moves past the import's). One transaction with its audit event.
  */
-export async function confirmAutomation({
-  caller,
-  id,
-  version,
-}: {
-  caller: Caller;
-  id: string;
-  version: number;
-}): Promise<AutomationView> {
+export async function confirmAutomation({ caller, id, version }: VersionedChange): Promise<AutomationView> {
   assertAutomationId(id);
   return prisma.$transaction(async (tx) => {
     const current = await readAutomation(caller, id, { tx });

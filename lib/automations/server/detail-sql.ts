@@ -275,32 +275,32 @@ export async function loadAutomationPage(
   return {
     row: {
       ...automation,
-      findings: findings.map((f) => ({
-        ...f,
-        firstSeenAt: date(f.firstSeenAt),
-        lastSeenAt: date(f.lastSeenAt),
-      })),
-      systems: systems.map((s) => ({
-        ...s,
-        credentialRotatesAt: date(s.credentialRotatesAt),
-        credentialRotatedAt: date(s.credentialRotatedAt),
-        knowerLeftAt: date(s.knowerLeftAt),
-      })),
-      prerequisites: prerequisites.map((p) => ({
-        ...p,
-        basisAt: date(p.basisAt),
-        updatedAt: date(p.updatedAt),
-      })),
-      requests: requests.map((r) => ({
-        ...r,
-        decidedAt: date(r.decidedAt),
-        createdAt: date(r.createdAt),
-        updatedAt: date(r.updatedAt),
-      })),
+      findings: withDates(findings, "firstSeenAt", "lastSeenAt"),
+      systems: withDates(systems, "credentialRotatesAt", "credentialRotatedAt", "knowerLeftAt"),
+      prerequisites: withDates(prerequisites, "basisAt", "updatedAt"),
+      requests: withDates(requests, "decidedAt", "createdAt", "updatedAt"),
     },
-    connectors: connectors.map((c) => ({ ...c, keyExpiresAt: date(c.keyExpiresAt) })),
-    history: history.map((h) => ({ ...h, createdAt: date(h.createdAt) })),
+    connectors: withDates(connectors, "keyExpiresAt"),
+    history: withDates(history, "createdAt"),
   };
+}
+
+/** The fields of T that hold a timestamp. */
+type DateKeys<T> = { [K in keyof T]-?: T[K] extends Date | null ? K & string : never }[keyof T];
+
+/**
+ * Rows read as JSON with their timestamps (`keys`) made Dates again. Naming fewer than every
+ * timestamp of the row is a type error: the answer is then not rows of T.
+ */
+function withDates<T, K extends DateKeys<T>>(
+  rows: Array<Json<T>>,
+  ...keys: K[]
+): [Exclude<DateKeys<T>, K>] extends [never] ? T[] : { stillText: Exclude<DateKeys<T>, K> } {
+  return rows.map((row) => {
+    const revived: Record<string, unknown> = { ...row };
+    for (const key of keys) revived[key] = date(revived[key] as string | null);
+    return revived;
+  }) as never;
 }
 
 function date(value: string): Date;

@@ -1,18 +1,9 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/server/caller";
-import { SqlParams } from "@/lib/auth/server/scope-sql";
 import { AUTOMATION_STATUS_BADGES, KIND_LABELS, RUN_MODE_LABELS } from "@/lib/automations/labels";
 import type { TAutomationExportQuery } from "@/lib/automations/schemas";
 import { automationFilterSql } from "@/lib/automations/server/list-sql";
-import { cursorLines } from "@/lib/export/server/batches";
-import {
-  badgeLabels,
-  type CsvColumn,
-  csvFilename,
-  csvLineSql,
-  csvResponse,
-  labelSql,
-} from "@/lib/export/server/csv";
+import { badgeLabels, type CsvColumn, csvQueryResponse, labelSql } from "@/lib/export/server/csv";
 
 // GET /api/v1/automations/export: the automation list (lib/automations/queries.ts
 // listAutomations) as a streamed CSV — the very scope and filter SQL of its pages
@@ -63,17 +54,14 @@ export const AUTOMATION_CSV_COLUMNS: ReadonlyArray<CsvColumn> = [
 ];
 
 export function exportAutomations({ caller, filters }: { caller: Caller; filters: TAutomationExportQuery }) {
-  const { values, bind } = new SqlParams();
-  const sql = `
-    select ${csvLineSql(AUTOMATION_CSV_COLUMNS)} as line
+  return csvQueryResponse(
+    "automations",
+    AUTOMATION_CSV_COLUMNS,
+    (bind) => `
       from automations a
       join users o on o.id = a."ownerId"
       join departments d on d.id = a."departmentId"
      where ${automationFilterSql(caller, filters, bind)}
-     order by a."createdAt" desc, a.id desc`;
-  return csvResponse({
-    filename: csvFilename("automations"),
-    columns: AUTOMATION_CSV_COLUMNS,
-    lines: cursorLines(sql, values),
-  });
+     order by a."createdAt" desc, a.id desc`,
+  );
 }

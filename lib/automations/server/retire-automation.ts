@@ -1,7 +1,7 @@
 import "server-only";
 import { callerActor } from "@/lib/audit/server/caller-actor";
 import { recordAudit, recordAuditMany } from "@/lib/audit/server/record-audit";
-import type { Caller } from "@/lib/auth/server/caller";
+import type { VersionedChange } from "@/lib/auth/server/caller";
 import { automationRetireScope } from "@/lib/auth/server/scope";
 import { assertAutomationId, staleVersion } from "@/lib/automations/server/automation-writes";
 import { type AutomationView, readAutomation } from "@/lib/automations/server/get-automation";
@@ -15,15 +15,7 @@ const CANCEL_REASON = "Cancelled: the automation was retired.";
  * Retires an automation (its owner, or an ADMIN): status RETIRED, its pending requests
  * cancelled so they leave IT's queue, prerequisites re-derived — one transaction.
  */
-export async function retireAutomation({
-  caller,
-  id,
-  version,
-}: {
-  caller: Caller;
-  id: string;
-  version: number;
-}): Promise<AutomationView> {
+export async function retireAutomation({ caller, id, version }: VersionedChange): Promise<AutomationView> {
   assertAutomationId(id);
   const actor = callerActor(caller);
 

@@ -2,7 +2,7 @@ import "server-only";
 import { callerActor } from "@/lib/audit/server/caller-actor";
 import { type AuditActor, recordAudit, recordAuditMany } from "@/lib/audit/server/record-audit";
 import { can } from "@/lib/auth/permissions";
-import type { Caller } from "@/lib/auth/server/caller";
+import type { RecordChange } from "@/lib/auth/server/caller";
 import {
   refuseDesktopFieldsFor,
   type TCreateAutomationBody,
@@ -32,11 +32,7 @@ export async function updateAutomation({
   caller,
   id,
   input,
-}: {
-  caller: Caller;
-  id: string;
-  input: TUpdateAutomationBody;
-}): Promise<AutomationView> {
+}: RecordChange<TUpdateAutomationBody>): Promise<AutomationView> {
   assertAutomationId(id);
   refuseSecrets(input);
   const actor = callerActor(caller);

@@ -2,7 +2,7 @@ import "server-only";
 import { changedFields } from "@/lib/audit/diff";
 import { callerActor } from "@/lib/audit/server/caller-actor";
 import { type AuditActor, recordAudit } from "@/lib/audit/server/record-audit";
-import type { Caller } from "@/lib/auth/server/caller";
+import type { Caller, RecordChange } from "@/lib/auth/server/caller";
 import type {
   TCreateConnectorBody,
   TNewConnectorFields,
@@ -119,15 +119,7 @@ export async function createConnector({ caller, input }: { caller: Caller; input
  * PATCH /connectors/{id} (IT), guarded by version. A new expiry date for an EXPIRED connector
  * (its key was rotated) makes it APPROVED again; a REVOKED one stays revoked.
  */
-export async function updateConnector({
-  caller,
-  id,
-  input,
-}: {
-  caller: Caller;
-  id: string;
-  input: TUpdateConnectorBody;
-}) {
+export async function updateConnector({ caller, id, input }: RecordChange<TUpdateConnectorBody>) {
   if (!isUuid(id)) throw notFound("Connector");
   refuseSecrets(input);
   const actor = callerActor(caller);

@@ -2,7 +2,7 @@ import "server-only";
 import { changedFields } from "@/lib/audit/diff";
 import { callerActor } from "@/lib/audit/server/caller-actor";
 import { type AuditActor, recordAudit } from "@/lib/audit/server/record-audit";
-import type { Caller } from "@/lib/auth/server/caller";
+import type { Caller, RecordChange } from "@/lib/auth/server/caller";
 import {
   dataSourceKey,
   type TCreateGatewayBody,
@@ -123,15 +123,7 @@ export async function createGateway({ caller, input }: { caller: Caller; input: 
 }
 
 /** PATCH /gateways/{id} (IT), guarded by version. DECOMMISSIONED is final. */
-export async function updateGateway({
-  caller,
-  id,
-  input,
-}: {
-  caller: Caller;
-  id: string;
-  input: TUpdateGatewayBody;
-}) {
+export async function updateGateway({ caller, id, input }: RecordChange<TUpdateGatewayBody>) {
   if (!isUuid(id)) throw notFound("Gateway");
   refuseSecrets(input);
   const actor = callerActor(caller);

@@ -1,5 +1,7 @@
 import "server-only";
+import { type Bind, SqlParams } from "@/lib/auth/server/scope-sql";
 import type { CredentialStore } from "@/lib/domain/types";
+import { cursorLines } from "@/lib/export/server/batches";
 import { log } from "@/lib/log";
 import { maskIfSecret } from "@/lib/secrets/mask";
 
@@ -131,6 +133,24 @@ export function csvFilename(name: string, now = new Date()): string {
 }
 
 /**
+ * The export of one query: `select <the columns' line> as line <query>`, where `query` writes
+ * the rest of it (from … where … order by …) with its parameters bound, streamed through a
+ * cursor as `<name>-<date>.csv`.
+ */
+export function csvQueryResponse(
+  name: string,
+  columns: ReadonlyArray<CsvColumn>,
+  query: (bind: Bind) => string,
+): Response {
+  const { values, bind } = new SqlParams();
+  return csvResponse({
+    filename: csvFilename(name),
+    columns,
+    lines: cursorLines(`select ${csvLineSql(columns)} as line ${query(bind)}`, values),
+  });
+}
+
+/**
  * A streamed CSV download: a UTF-8 byte-order mark (so that Excel reads UTF-8), the header
  * line, then one chunk per batch of lines. With no rows the file is the header only. If the
  * client goes away, the source is closed (its `finally` releases what it holds).
@@ -185,11 +205,15 @@ export function csvResponse({
   );
   return new Response(body, {
     status: 200,
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${filename}"`,
-      "cache-control": "no-store",
-      "x-content-type-options": "nosniff",
-    },
+    headers: { ...csvDownloadHeaders(filename), "x-content-type-options": "nosniff" },
   });
+}
+
+/** The headers of a CSV download named `filename`, never cached. */
+export function csvDownloadHeaders(filename: string): Record<string, string> {
+  return {
+    "content-type": "text/csv; charset=utf-8",
+    "content-disposition": `attachment; filename="${filename}"`,
+    "cache-control": "no-store",
+  };
 }

@@ -5,8 +5,7 @@ import { type Bind, SqlParams } from "@/lib/auth/server/scope-sql";
 import { NOT_SATISFIED } from "@/lib/dashboard/server/dashboard-sql";
 import { AWAITING_ROTATION } from "@/lib/dashboard/server/leavers-sql";
 import { pool } from "@/lib/db";
-import { cursorLines } from "@/lib/export/server/batches";
-import { csvFilename, csvLineSql, csvResponse } from "@/lib/export/server/csv";
+import { csvQueryResponse } from "@/lib/export/server/csv";
 import { decodeCursor, encodeCursor } from "@/lib/http/cursor";
 import { badRequest } from "@/lib/http/errors";
 import type { TPrerequisiteFilters, TPrerequisiteListQuery } from "@/lib/prerequisites/schemas";
@@ -122,12 +121,9 @@ export async function listPrerequisites({
 
 /** The same rows as a streamed CSV (every page, in list order). */
 export function exportPrerequisites({ caller, filters }: { caller: Caller; filters: TPrerequisiteFilters }) {
-  const { values, bind } = new SqlParams();
-  const where = filterSql(caller, filters, bind);
-  const sql = `select ${csvLineSql(PREREQUISITE_CSV_COLUMNS)} as line ${FROM} where ${where.join(" and ")} ${ORDER}`;
-  return csvResponse({
-    filename: csvFilename("prerequisites"),
-    columns: PREREQUISITE_CSV_COLUMNS,
-    lines: cursorLines(sql, values),
-  });
+  return csvQueryResponse(
+    "prerequisites",
+    PREREQUISITE_CSV_COLUMNS,
+    (bind) => `${FROM} where ${filterSql(caller, filters, bind).join(" and ")} ${ORDER}`,
+  );
 }

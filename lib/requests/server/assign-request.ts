@@ -1,7 +1,7 @@
 import "server-only";
 import { callerActor } from "@/lib/audit/server/caller-actor";
 import { recordAudit } from "@/lib/audit/server/record-audit";
-import type { Caller } from "@/lib/auth/server/caller";
+import type { VersionedChange } from "@/lib/auth/server/caller";
 import { requestScope } from "@/lib/auth/server/scope";
 import { prisma } from "@/lib/db";
 import { isUuid } from "@/lib/http/cursor";
@@ -12,15 +12,7 @@ import { type RequestView, requestSelect, toRequestView } from "@/lib/requests/s
  * An IT approver takes a pending request ("assign to self"), so colleagues see it is being
  * worked on. Conditional on PENDING and the version read, like every write to a request.
  */
-export async function assignRequest({
-  caller,
-  id,
-  version,
-}: {
-  caller: Caller;
-  id: string;
-  version: number;
-}): Promise<RequestView> {
+export async function assignRequest({ caller, id, version }: VersionedChange): Promise<RequestView> {
   if (!isUuid(id)) throw notFound("Request");
   const actor = callerActor(caller);
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { callerActor } from "@/lib/audit/server/caller-actor";
 import { type AuditActor, recordAudit } from "@/lib/audit/server/record-audit";
-import type { Caller } from "@/lib/auth/server/caller";
+import type { Caller, RecordChange } from "@/lib/auth/server/caller";
 import { requestScope } from "@/lib/auth/server/scope";
 import { automationsUsingService } from "@/lib/catalog/server/dependents";
 import { rederiveService } from "@/lib/catalog/server/rederive-service";
@@ -45,11 +45,7 @@ export async function decideRequest({
   caller,
   id,
   input,
-}: {
-  caller: Caller;
-  id: string;
-  input: TDecisionBody;
-}): Promise<RequestView> {
+}: RecordChange<TDecisionBody>): Promise<RequestView> {
   if (!isUuid(id)) throw notFound("Request");
   refuseSecrets(input);
   const actor = callerActor(caller);

@@ -1,6 +1,5 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/server/caller";
-import { SqlParams } from "@/lib/auth/server/scope-sql";
 import { REQUEST_STATUS_BADGES, REQUEST_TYPE_LABELS } from "@/lib/automations/labels";
 import {
   AUTH_SCHEME_LABELS,
@@ -8,15 +7,7 @@ import {
   DATA_SOURCE_ENVIRONMENT_LABELS,
   DATA_SOURCE_TYPE_LABELS,
 } from "@/lib/catalog/labels";
-import { cursorLines } from "@/lib/export/server/batches";
-import {
-  badgeLabels,
-  type CsvColumn,
-  csvFilename,
-  csvLineSql,
-  csvResponse,
-  labelSql,
-} from "@/lib/export/server/csv";
+import { badgeLabels, type CsvColumn, csvQueryResponse, labelSql } from "@/lib/export/server/csv";
 import type { TRequestExportQuery } from "@/lib/requests/schemas";
 import { oldestFirst, requestFilterSql, requestOrderSql } from "@/lib/requests/server/list-sql";
 
@@ -73,19 +64,16 @@ export const REQUEST_CSV_COLUMNS: ReadonlyArray<CsvColumn> = [
 ];
 
 export function exportRequests({ caller, filters }: { caller: Caller; filters: TRequestExportQuery }) {
-  const { values, bind } = new SqlParams();
-  const sql = `
-    select ${csvLineSql(REQUEST_CSV_COLUMNS)} as line
+  return csvQueryResponse(
+    "requests",
+    REQUEST_CSV_COLUMNS,
+    (bind) => `
       from requests r
       join automations a on a.id = r."automationId"
       join departments d on d.id = r."departmentId"
       join users u on u.id = r."requesterId"
       left join users k on k.id = r."decidedById"
      where ${requestFilterSql(caller, filters, bind, new Date())}
-     order by ${requestOrderSql(oldestFirst(caller, filters))}`;
-  return csvResponse({
-    filename: csvFilename("requests"),
-    columns: REQUEST_CSV_COLUMNS,
-    lines: cursorLines(sql, values),
-  });
+     order by ${requestOrderSql(oldestFirst(caller, filters))}`,
+  );
 }

@@ -1,10 +1,11 @@
 import "server-only";
 import { LastAdminError } from "@/lib/admin/server/deactivate-person";
 import { callerActor } from "@/lib/audit/server/caller-actor";
-import { recordAudit } from "@/lib/audit/server/record-audit";
+import { type AuditActor, recordAudit } from "@/lib/audit/server/record-audit";
 import type { Caller } from "@/lib/auth/server/caller";
-import { prisma } from "@/lib/db";
+import { prisma, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { notFound, unprocessable } from "@/lib/http/errors";
 import type { ScimGroupMapping } from "@/lib/scim/contract";
 import type { TMapScimGroupBody } from "@/lib/scim/schemas";
@@ -49,38 +50,19 @@ export async function mapScimGroup(input: { caller: Caller; id: string; body: TM
         },
       });
       if (!group) throw notFound("Group");
-      const { managesDepartmentId } = input.body;
-      if (managesDepartmentId !== undefined && managesDepartmentId !== group.managesDepartmentId) {
+      const { managesDepartmentId, role } = input.body;
+      const departmentChanged =
+        managesDepartmentId !== undefined && managesDepartmentId !== group.managesDepartmentId;
+      if (departmentChanged) {
         if (managesDepartmentId && !(await tx.department.findUnique({ where: { id: managesDepartmentId } })))
           throw unprocessable("That department does not exist (any more).", {
             managesDepartmentId: "Choose an existing department.",
           });
-        await tx.scimGroup.update({ where: { id: group.id }, data: { managesDepartmentId } });
-        await recordAudit(tx, {
-          actor,
-          action: "scim_group.department_mapped",
-          entityType: "ScimGroup",
-          entityId: group.id,
-          before: { managesDepartmentId: group.managesDepartmentId },
-          after: { managesDepartmentId },
-        });
+        await remap(tx, actor, group, "scim_group.department_mapped", { managesDepartmentId });
       }
-      const roleChanged = group.role !== input.body.role;
-      if (roleChanged) {
-        await tx.scimGroup.update({ where: { id: group.id }, data: { role: input.body.role } });
-        await recordAudit(tx, {
-          actor,
-          action: "scim_group.role_mapped",
-          entityType: "ScimGroup",
-          entityId: group.id,
-          before: { role: group.role },
-          after: { role: input.body.role },
-        });
-      }
-      if (
-        roleChanged ||
-        (managesDepartmentId !== undefined && managesDepartmentId !== group.managesDepartmentId)
-      )
+      const roleChanged = group.role !== role;
+      if (roleChanged) await remap(tx, actor, group, "scim_group.role_mapped", { role });
+      if (roleChanged || departmentChanged)
         await syncScimRoles(
           tx,
           group.members.map((member) => member.userId),
@@ -94,4 +76,24 @@ export async function mapScimGroup(input: { caller: Caller; id: string; body: TM
     if (error instanceof LastAdminError) throw unprocessable(error.message, { role: error.message });
     throw error;
   }
+}
+
+/** Sets one of a group's mappings and records it under `action`: that field before and after. */
+async function remap(
+  tx: Tx,
+  actor: AuditActor,
+  group: { id: string; role: Role | null; managesDepartmentId: string | null },
+  action: string,
+  change: { role: Role | null } | { managesDepartmentId: string | null },
+): Promise<void> {
+  const field = Object.keys(change)[0] as "role" | "managesDepartmentId";
+  await tx.scimGroup.update({ where: { id: group.id }, data: change });
+  await recordAudit(tx, {
+    actor,
+    action,
+    entityType: "ScimGroup",
+    entityId: group.id,
+    before: { [field]: group[field] },
+    after: change,
+  });
 }

@@ -1,12 +1,11 @@
 import "server-only";
-import { ScimError as PatchLibraryError, scimPatch } from "scim-patch";
-import { parse as parseFilter } from "scim2-parse-filter";
 import { type AuditActor, recordAudit } from "@/lib/audit/server/record-audit";
 import { prisma, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { LIST_RESPONSE_SCHEMA, MAX_PAGE_SIZE } from "@/lib/scim/constants";
+import { MAX_PAGE_SIZE } from "@/lib/scim/constants";
 import { scimBadRequest, scimConflict, scimNotFound } from "@/lib/scim/errors";
 import { type DesiredGroup, readGroupResource, toGroupResource } from "@/lib/scim/group-resource";
+import { applyPatch, listResponse, readEqFilter, UUID, unsupportedFilter } from "@/lib/scim/server/protocol";
 import { syncScimRoles } from "@/lib/scim/server/scim-roles";
 import { scimBaseUrl } from "@/lib/scim/server/users";
 import { normalizeOperations } from "@/lib/scim/user-resource";
@@ -27,7 +26,6 @@ const select = {
 
 type Row = Prisma.ScimGroupGetPayload<{ select: typeof select }>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const resource = (row: Row) => toGroupResource(row, scimBaseUrl());
 
 async function findLive(tx: Tx, id: string): Promise<Row> {
@@ -57,18 +55,16 @@ export async function listScimGroups(query: URLSearchParams) {
       take: count,
     }),
   ]);
-  return {
-    schemas: [LIST_RESPONSE_SCHEMA],
+  return listResponse(
     totalResults,
     startIndex,
-    itemsPerPage: rows.length,
-    Resources: rows.map((row) => {
+    rows.map((row) => {
       const group = resource(row);
       if (withMembers) return group;
       const { members: _members, ...rest } = group;
       return rest;
     }),
-  };
+  );
 }
 
 function whole(raw: string | null, fallback: number): number {
@@ -80,20 +76,8 @@ function whole(raw: string | null, fallback: number): number {
 }
 
 function filterWhere(filter: string): Prisma.ScimGroupWhereInput {
-  let parsed: ReturnType<typeof parseFilter>;
-  try {
-    if (filter.length > 1000) throw new Error("too long");
-    parsed = parseFilter(filter);
-  } catch {
-    throw scimBadRequest("invalidFilter", "The filter could not be read.");
-  }
-  if (parsed.op !== "eq" || !("attrPath" in parsed) || typeof parsed.compValue !== "string")
-    throw scimBadRequest(
-      "invalidFilter",
-      'Supported filters: displayName eq "…", externalId eq "…", id eq "…".',
-    );
-  const value = parsed.compValue.trim();
-  switch (parsed.attrPath.toLowerCase()) {
+  const { attrPath, value } = readEqFilter(filter, 'displayName eq "…", externalId eq "…", id eq "…"');
+  switch (attrPath.toLowerCase()) {
     case "displayname":
       return { displayName: value };
     case "externalid":
@@ -101,7 +85,7 @@ function filterWhere(filter: string): Prisma.ScimGroupWhereInput {
     case "id":
       return UUID.test(value) ? { id: value.toLowerCase() } : { id: { in: [] } };
     default:
-      throw scimBadRequest("invalidFilter", `Filtering on ${parsed.attrPath} is not supported.`);
+      throw unsupportedFilter(attrPath);
   }
 }
 
@@ -150,18 +134,7 @@ export async function patchScimGroup(id: string, body: unknown, actor: AuditActo
     const row = await findLive(tx, id);
     const before = resource(row);
     const patchable = { ...before, members: before.members.map((member) => ({ value: member.value })) };
-    let patched: unknown;
-    try {
-      patched = scimPatch(patchable as never, operations as never, {
-        mutateDocument: false,
-        treatMissingAsAdd: true,
-      });
-    } catch (error) {
-      if (error instanceof PatchLibraryError)
-        throw scimBadRequest(error.scimCode === "noTarget" ? "noTarget" : "invalidPath", error.message);
-      throw scimBadRequest("invalidValue", "The operations could not be applied to the group.");
-    }
-    const desired = readGroupResource(patched, { clearAbsent: true });
+    const desired = readGroupResource(applyPatch(patchable, operations, "group"), { clearAbsent: true });
     return resource(await apply(tx, row, desired, actor));
   });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { LastAdminError } from "@/lib/admin/server/deactivate-person";
-import { type AuditActor, recordAuditMany } from "@/lib/audit/server/record-audit";
+import { type AuditActor, type AuditEntry, recordAuditMany } from "@/lib/audit/server/record-audit";
 import type { Tx } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -29,26 +29,17 @@ export async function syncScimRoles(tx: Tx, userIds: readonly string[], actor: A
   const held = new Map<string, Set<Role>>(ids.map((id) => [id, new Set()]));
   for (const row of current) held.get(row.userId)?.add(row.role);
 
-  const events = [];
-  for (const id of ids) {
-    const { before, after, gone, added } = difference(held.get(id)!, wanted.get(id)!);
-    if (gone.length === 0 && added.length === 0) continue;
-    if (gone.length > 0)
-      await tx.roleAssignment.deleteMany({ where: { userId: id, source: "SCIM", role: { in: gone } } });
-    if (added.length > 0)
-      await tx.roleAssignment.createMany({
+  const events = await bringInLine(ids, actor, "scimRoles", {
+    held: (id) => held.get(id)!,
+    wanted: (id) => wanted.get(id)!,
+    remove: (id, gone) =>
+      tx.roleAssignment.deleteMany({ where: { userId: id, source: "SCIM", role: { in: gone } } }),
+    add: (id, added) =>
+      tx.roleAssignment.createMany({
         data: added.map((role) => ({ userId: id, role, source: "SCIM" as const })),
         skipDuplicates: true,
-      });
-    events.push({
-      actor,
-      action: "user.updated",
-      entityType: "User",
-      entityId: id,
-      before: { scimRoles: before },
-      after: { scimRoles: after },
-    });
-  }
+      }),
+  });
   events.push(...(await syncScimManagement(tx, ids, actor)));
   if (events.length === 0) return;
   // Whatever the directory says, the portal keeps someone who can change people.
@@ -84,28 +75,48 @@ async function syncScimManagement(tx: Tx, ids: readonly string[], actor: AuditAc
   const byAdmin = new Map<string, Set<string>>(ids.map((id) => [id, new Set()]));
   for (const row of current) (row.source === "SCIM" ? held : byAdmin).get(row.userId)?.add(row.departmentId);
 
-  const events = [];
-  for (const id of ids) {
+  return bringInLine(ids, actor, "scimManagedDepartmentIds", {
+    held: (id) => held.get(id)!,
     // A department an ADMIN gave them stays theirs (source APP): SCIM adds no second row.
-    const fromGroups = [...wanted.get(id)!].filter((department) => !byAdmin.get(id)!.has(department));
-    const { before, after, gone, added } = difference(held.get(id)!, new Set(fromGroups));
-    if (gone.length === 0 && added.length === 0) continue;
-    if (gone.length > 0)
-      await tx.departmentManager.deleteMany({
-        where: { userId: id, source: "SCIM", departmentId: { in: gone } },
-      });
-    if (added.length > 0)
-      await tx.departmentManager.createMany({
+    wanted: (id) => new Set([...wanted.get(id)!].filter((department) => !byAdmin.get(id)!.has(department))),
+    remove: (id, gone) =>
+      tx.departmentManager.deleteMany({ where: { userId: id, source: "SCIM", departmentId: { in: gone } } }),
+    add: (id, added) =>
+      tx.departmentManager.createMany({
         data: added.map((departmentId) => ({ userId: id, departmentId, source: "SCIM" as const })),
         skipDuplicates: true,
-      });
+      }),
+  });
+}
+
+/**
+ * Person by person, in order: what they hold made what is wanted (removed, then added), and
+ * the audit event of each change, `field` before and after, for the caller to record.
+ */
+async function bringInLine<T extends string>(
+  ids: readonly string[],
+  actor: AuditActor,
+  field: string,
+  sides: {
+    held: (id: string) => ReadonlySet<T>;
+    wanted: (id: string) => ReadonlySet<T>;
+    remove: (id: string, gone: T[]) => Promise<unknown>;
+    add: (id: string, added: T[]) => Promise<unknown>;
+  },
+): Promise<AuditEntry[]> {
+  const events: AuditEntry[] = [];
+  for (const id of ids) {
+    const { before, after, gone, added } = difference(sides.held(id), sides.wanted(id));
+    if (gone.length === 0 && added.length === 0) continue;
+    if (gone.length > 0) await sides.remove(id, gone);
+    if (added.length > 0) await sides.add(id, added);
     events.push({
       actor,
       action: "user.updated",
       entityType: "User",
       entityId: id,
-      before: { scimManagedDepartmentIds: before },
-      after: { scimManagedDepartmentIds: after },
+      before: { [field]: before },
+      after: { [field]: after },
     });
   }
   return events;

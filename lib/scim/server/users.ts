@@ -1,15 +1,14 @@
 import "server-only";
-import { ScimError as PatchLibraryError, scimPatch } from "scim-patch";
-import { parse as parseFilter } from "scim2-parse-filter";
-import { deactivatePerson } from "@/lib/admin/server/deactivate-person";
+import { deactivatePerson, recordReactivation } from "@/lib/admin/server/deactivate-person";
 import { type AuditActor, recordAudit } from "@/lib/audit/server/record-audit";
 import { prisma, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { takeOverImportedFlows } from "@/lib/inventory/server/owners";
 import { likeLiteral } from "@/lib/like-literal";
-import { LIST_RESPONSE_SCHEMA, MAX_PAGE_SIZE } from "@/lib/scim/constants";
+import { MAX_PAGE_SIZE } from "@/lib/scim/constants";
 import { scimBadRequest, scimConflict, scimNotFound } from "@/lib/scim/errors";
+import { applyPatch, listResponse, readEqFilter, UUID, unsupportedFilter } from "@/lib/scim/server/protocol";
 import {
   type DesiredUser,
   normalizeOperations,
@@ -41,7 +40,6 @@ const select = {
 type Row = Prisma.UserGetPayload<{ select: typeof select }>;
 
 const visible = { scimUserName: { not: null }, scimDeletedAt: null } satisfies Prisma.UserWhereInput;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const scimBaseUrl = () => `${env().APP_URL.replace(/\/$/, "")}/scim/v2`;
 const resource = (row: UserRecord) => toUserResource(row, scimBaseUrl());
@@ -74,13 +72,7 @@ export async function listScimUsers(query: URLSearchParams) {
           take: count,
         }),
   ]);
-  return {
-    schemas: [LIST_RESPONSE_SCHEMA],
-    totalResults,
-    startIndex,
-    itemsPerPage: rows.length,
-    Resources: rows.map(resource),
-  };
+  return listResponse(totalResults, startIndex, rows.map(resource));
 }
 
 function positive(raw: string | null, fallback: number, name: string, min = 1): number {
@@ -94,21 +86,9 @@ function positive(raw: string | null, fallback: number, name: string, min = 1): 
 
 /** The filters Entra ID sends: `userName eq "…"`, `externalId eq "…"` (and `id eq "…"`). */
 function filterWhere(filter: string): Prisma.UserWhereInput {
-  let parsed: ReturnType<typeof parseFilter>;
-  try {
-    if (filter.length > 1000) throw new Error("too long");
-    parsed = parseFilter(filter);
-  } catch {
-    throw scimBadRequest("invalidFilter", "The filter could not be read.");
-  }
-  if (parsed.op !== "eq" || !("attrPath" in parsed) || typeof parsed.compValue !== "string") {
-    throw scimBadRequest(
-      "invalidFilter",
-      'Supported filters: userName eq "…", externalId eq "…", id eq "…".',
-    );
-  }
-  const value = parsed.compValue.trim().toLowerCase();
-  switch (parsed.attrPath.toLowerCase()) {
+  const { attrPath, value: raw } = readEqFilter(filter, 'userName eq "…", externalId eq "…", id eq "…"');
+  const value = raw.toLowerCase();
+  switch (attrPath.toLowerCase()) {
     case "username":
     case "urn:ietf:params:scim:schemas:core:2.0:user:username":
       return { scimUserName: value };
@@ -117,7 +97,7 @@ function filterWhere(filter: string): Prisma.UserWhereInput {
     case "id":
       return UUID.test(value) ? { id: value } : { id: { in: [] } };
     default:
-      throw scimBadRequest("invalidFilter", `Filtering on ${parsed.attrPath} is not supported.`);
+      throw unsupportedFilter(attrPath);
   }
 }
 
@@ -165,18 +145,7 @@ export async function patchScimUser(id: string, body: unknown, actor: AuditActor
   return prisma.$transaction(async (tx) => {
     const row = await findVisible(tx, id);
     const before = resource(row);
-    let patched: Record<string, unknown>;
-    try {
-      patched = scimPatch(structuredClone(before) as never, operations as never, {
-        mutateDocument: false,
-        treatMissingAsAdd: true,
-      }) as unknown as Record<string, unknown>;
-    } catch (error) {
-      if (error instanceof PatchLibraryError) {
-        throw scimBadRequest(error.scimCode === "noTarget" ? "noTarget" : "invalidPath", error.message);
-      }
-      throw scimBadRequest("invalidValue", "The operations could not be applied to the user.");
-    }
+    const patched = applyPatch(structuredClone(before), operations, "user") as Record<string, unknown>;
     keepNameFromParts(before, patched);
     const desired = readUserResource(patched, { clearAbsent: true });
     return resource(await apply(tx, row, desired, actor));
@@ -298,14 +267,7 @@ async function apply(tx: Tx, existing: Row | null, desired: DesiredUser, actor: 
   } else if (desired.active === true && !existing.active) {
     // Reactivated: the person may sign in again; tokens, sessions and ownership stay revoked.
     await tx.user.update({ where: { id: existing.id }, data: { active: true } });
-    await recordAudit(tx, {
-      actor,
-      action: "user.reactivated",
-      entityType: "User",
-      entityId: existing.id,
-      before: { active: false },
-      after: { active: true },
-    });
+    await recordReactivation(tx, actor, existing.id);
   }
   return tx.user.findUniqueOrThrow({ where: { id: existing.id }, select });
 }
