@@ -146,3 +146,13 @@ export function ConnectorApiFields({ idPrefix, value, onChange, errors, required
     </div>
   );
 }
+
+/** The catalog's own forms (IT): the same fields, optional, in a fieldset of their own. */
+export function ConnectorApiFieldset(props: Omit<ConnectorApiFieldsProps, "required">) {
+  return (
+    <fieldset className="space-y-4 rounded-lg border border-slate-200 p-4">
+      <legend className="px-1 text-base font-semibold text-slate-900">The API it calls</legend>
+      <ConnectorApiFields {...props} required={false} />
+    </fieldset>
+  );
+}
