@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ApiError, apiFetch, type Page } from "@/lib/api-client";
+import { ApiError, apiFetch } from "@/lib/api-client";
 import type { Automation, AutomationSummary } from "@/lib/automations/contract";
 import { automationKeys } from "@/lib/automations/keys";
 import type {
