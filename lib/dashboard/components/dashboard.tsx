@@ -1,10 +1,11 @@
 "use client";
 
 import { useId } from "react";
-import { Alert, Loading } from "@/components/ui/alert";
+import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { DetailSection } from "@/components/ui/detail";
 import { Field, Select } from "@/components/ui/field";
+import { QueryState } from "@/components/ui/query-state";
 import { Stat } from "@/components/ui/stat";
 import { ApiError } from "@/lib/api-client";
 import { AgingChart, OldestPending } from "@/lib/dashboard/components/aging-chart";
@@ -101,49 +102,37 @@ export function Dashboard({ departments, company }: DashboardProps) {
             Show {everything.toLowerCase()}
           </ButtonLink>
         </Alert>
-      ) : summary.isPending ? (
-        <Loading>Loading the figures…</Loading>
-      ) : summary.isError ? (
-        <Alert tone="error" role="alert" title="The figures could not be loaded">
-          <p>{summary.error.message}</p>
-          <Button variant="secondary" size="sm" onClick={() => void summary.refetch()}>
-            Try again
-          </Button>
-        </Alert>
       ) : (
-        <Headline summary={summary.data} departmentId={departmentId} />
+        <QueryState query={summary} loading="Loading the figures…" error="The figures could not be loaded">
+          {(data) => <Headline summary={data} departmentId={departmentId} />}
+        </QueryState>
       )}
 
       {notFound ? null : <Leavers departmentId={departmentId} />}
 
-      {notFound ? null : details.isPending ? (
-        <Loading>Loading the charts…</Loading>
-      ) : details.isError ? (
-        <Alert tone="error" role="alert" title="The charts could not be loaded">
-          <p>{details.error.message}</p>
-          <Button variant="secondary" size="sm" onClick={() => void details.refetch()}>
-            Try again
-          </Button>
-        </Alert>
-      ) : (
-        <div className="space-y-6">
-          <OutstandingChart rows={details.data.byTypeAndDepartment} />
-          <DetailSection id="aging" heading="Request aging">
-            <div className="grid gap-6 lg:grid-cols-2">
-              <AgingChart buckets={details.data.agingHistogram} departmentId={departmentId} />
-              <OldestPending requests={details.data.oldestPending} />
+      {notFound ? null : (
+        <QueryState query={details} loading="Loading the charts…" error="The charts could not be loaded">
+          {(data) => (
+            <div className="space-y-6">
+              <OutstandingChart rows={data.byTypeAndDepartment} />
+              <DetailSection id="aging" heading="Request aging">
+                <div className="grid gap-6 lg:grid-cols-2">
+                  <AgingChart buckets={data.agingHistogram} departmentId={departmentId} />
+                  <OldestPending requests={data.oldestPending} />
+                </div>
+              </DetailSection>
+              <DetailSection id="risks" heading="Expiries and blockers">
+                <div className="grid gap-6 lg:grid-cols-2">
+                  {summary.data ? (
+                    <Expiries expiries={summary.data.expiries} connectors={data.expiringConnectors} />
+                  ) : null}
+                  <BlockersChart blockers={data.topBlockers} departmentId={departmentId} />
+                </div>
+              </DetailSection>
+              <TrendChart points={data.trend} />
             </div>
-          </DetailSection>
-          <DetailSection id="risks" heading="Expiries and blockers">
-            <div className="grid gap-6 lg:grid-cols-2">
-              {summary.data ? (
-                <Expiries expiries={summary.data.expiries} connectors={details.data.expiringConnectors} />
-              ) : null}
-              <BlockersChart blockers={details.data.topBlockers} departmentId={departmentId} />
-            </div>
-          </DetailSection>
-          <TrendChart points={details.data.trend} />
-        </div>
+          )}
+        </QueryState>
       )}
     </div>
   );

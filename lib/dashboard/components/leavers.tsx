@@ -1,8 +1,6 @@
 "use client";
-
-import { Alert, Loading } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { DetailSection } from "@/components/ui/detail";
+import { QueryState } from "@/components/ui/query-state";
 import { Stat } from "@/components/ui/stat";
 import { ChartTable, CountLink, CountTiles, ScrollRegion, TD } from "@/lib/dashboard/components/chart-parts";
 import type { LeaverAging, LeaverDashboard } from "@/lib/dashboard/contract";
@@ -20,18 +18,13 @@ export function Leavers({ departmentId }: { departmentId?: string }) {
   const leavers = useLeaverDashboard(departmentId);
   return (
     <DetailSection id="leavers" heading="After leavers">
-      {leavers.isPending ? (
-        <Loading>Loading what leavers left behind…</Loading>
-      ) : leavers.isError ? (
-        <Alert tone="error" role="alert" title="The leaver figures could not be loaded">
-          <p>{leavers.error.message}</p>
-          <Button variant="secondary" size="sm" onClick={() => void leavers.refetch()}>
-            Try again
-          </Button>
-        </Alert>
-      ) : (
-        <LeaverFigures data={leavers.data} departmentId={departmentId} />
-      )}
+      <QueryState
+        query={leavers}
+        loading="Loading what leavers left behind…"
+        error="The leaver figures could not be loaded"
+      >
+        {(data) => <LeaverFigures data={data} departmentId={departmentId} />}
+      </QueryState>
     </DetailSection>
   );
 }
