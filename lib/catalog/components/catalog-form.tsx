@@ -3,6 +3,7 @@
 import { type ReactNode, useRef, useState } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { ErrorSummary, focusControl, type SummaryError } from "@/components/ui/error-summary";
+import { Panel } from "@/components/ui/panel";
 import { ApiError, errorMessage } from "@/lib/api-client";
 import { type FieldErrors, fieldsUnder } from "@/lib/catalog/forms";
 
@@ -199,14 +200,8 @@ export function useEditInPlace() {
 /** The edit form of a catalog entry, in place of its facts. */
 export function EditSection({ heading, children }: { heading: string; children: ReactNode }) {
   return (
-    <section
-      aria-labelledby="edit-heading"
-      className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
-    >
-      <h2 id="edit-heading" className="text-lg font-semibold">
-        {heading}
-      </h2>
+    <Panel id="edit" heading={heading} className="space-y-3 shadow-sm">
       {children}
-    </section>
+    </Panel>
   );
 }

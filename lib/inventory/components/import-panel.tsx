@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Checkbox, Field, Select, SelectField } from "@/components/ui/field";
+import { Panel } from "@/components/ui/panel";
 import { errorMessage } from "@/lib/api-client";
 import type { ImportView } from "@/lib/inventory/contract";
 import {
@@ -65,13 +66,7 @@ function SyncForm({ onStarted }: { onStarted: (id: string) => void }) {
   const start = useStartSync();
   const [dryRun, setDryRun] = useState(false);
   return (
-    <section
-      aria-labelledby="sync-heading"
-      className="space-y-3 rounded-lg border border-slate-200 bg-white p-5"
-    >
-      <h2 id="sync-heading" className="text-lg font-semibold">
-        Sync from the tenant
-      </h2>
+    <Panel id="sync" heading="Sync from the tenant" className="space-y-3">
       <p className="text-sm text-slate-600">
         Reads every environment&apos;s flows, connections and gateways through the Power Platform admin APIs.
         It also runs every night.
@@ -93,7 +88,7 @@ function SyncForm({ onStarted }: { onStarted: (id: string) => void }) {
       >
         Sync now
       </Button>
-    </section>
+    </Panel>
   );
 }
 
@@ -110,13 +105,7 @@ function UploadForm({
     upload.mutate(new FormData(event.currentTarget), { onSuccess: (view) => onUploaded(view.id) });
   };
   return (
-    <section
-      aria-labelledby="upload-heading"
-      className="space-y-4 rounded-lg border border-slate-200 bg-white p-5"
-    >
-      <h2 id="upload-heading" className="text-lg font-semibold">
-        Upload an inventory
-      </h2>
+    <Panel id="upload" heading="Upload an inventory">
       <form onSubmit={submit} className="grid gap-4 md:grid-cols-2" encType="multipart/form-data">
         <SelectField id="import-source" name="source" label="What it is" defaultValue="COE" required>
           {SOURCES.map((source) => (
@@ -171,7 +160,7 @@ function UploadForm({
           </a>
         </div>
       </form>
-    </section>
+    </Panel>
   );
 }
 
@@ -192,14 +181,15 @@ function CurrentImport({ id }: { id: string }) {
   const { counts, progress } = view;
   const percent = progress.total === 0 ? 100 : Math.round((progress.done / progress.total) * 100);
   return (
-    <section
-      aria-labelledby="preview-heading"
-      className="space-y-4 rounded-lg border border-slate-200 bg-white p-5"
+    <Panel
+      id="preview"
+      heading={
+        <>
+          {view.source === "LIVE_SYNC" ? "Live sync" : view.files.join(", ")}{" "}
+          <Badge value={view.status}>{STATUS_LABELS[view.status]}</Badge>
+        </>
+      }
     >
-      <h2 id="preview-heading" className="text-lg font-semibold">
-        {view.source === "LIVE_SYNC" ? "Live sync" : view.files.join(", ")}{" "}
-        <Badge value={view.status}>{STATUS_LABELS[view.status]}</Badge>
-      </h2>
       <dl className="grid grid-cols-2 gap-3 text-sm md:grid-cols-6" aria-label="What applying would change">
         {(
           [
@@ -284,7 +274,7 @@ function CurrentImport({ id }: { id: string }) {
           </Button>
         ) : null}
       </div>
-    </section>
+    </Panel>
   );
 }
 
