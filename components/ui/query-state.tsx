@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { ApiError, errorMessage } from "@/lib/api-client";
 import { Alert, Loading } from "./alert";
 import { Button } from "./button";
 
@@ -51,4 +52,46 @@ export function QueryState<T>({
     return <LoadError title={error} error={query.error} onRetry={query.refetch} />;
   }
   return <>{children(query.data)}</>;
+}
+
+/** Whether a failed write is said by the fields it names (a 422 with field errors) instead. */
+const shownByFields = (error: Error) => error instanceof ApiError && error.hasFieldErrors;
+
+/**
+ * A failed write, in an alert under what asked for it: nothing while `error` is null and, with
+ * `besideFields`, nothing when the fields that caused it say so themselves.
+ */
+export function WriteError({
+  error,
+  besideFields = false,
+  className,
+}: {
+  error: Error | null;
+  besideFields?: boolean;
+  className?: string;
+}) {
+  if (!error || (besideFields && shownByFields(error))) return null;
+  return (
+    <Alert tone="error" role="alert" className={className}>
+      {errorMessage(error)}
+    </Alert>
+  );
+}
+
+/** A failed write, in one line beside the button that made it; `message` words it otherwise. */
+export function WriteErrorLine({
+  error,
+  message = errorMessage,
+  className = "",
+}: {
+  error: Error | null;
+  message?: (error: Error) => string;
+  className?: string;
+}) {
+  if (!error) return null;
+  return (
+    <p role="alert" className={`${className} text-sm font-medium text-red-700`.trim()}>
+      {message(error)}
+    </p>
+  );
 }

@@ -9,6 +9,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Checkbox, Field, Select, SelectField } from "@/components/ui/field";
 import { Panel } from "@/components/ui/panel";
+import { WriteError } from "@/components/ui/query-state";
 import { errorMessage } from "@/lib/api-client";
 import type { ImportView } from "@/lib/inventory/contract";
 import {
@@ -77,11 +78,7 @@ function SyncForm({ onStarted }: { onStarted: (id: string) => void }) {
         checked={dryRun}
         onChange={(event) => setDryRun(event.target.checked)}
       />
-      {start.error ? (
-        <Alert tone="error" role="alert">
-          {errorMessage(start.error)}
-        </Alert>
-      ) : null}
+      <WriteError error={start.error} />
       <Button
         pending={start.isPending}
         onClick={() => start.mutate(dryRun, { onSuccess: (view) => onStarted(view.id) })}
@@ -257,11 +254,7 @@ function CurrentImport({ id }: { id: string }) {
           rowKey={(error) => `${error.file}:${error.row}:${error.column}:${error.message}`}
         />
       ) : null}
-      {apply.error || cancel.error ? (
-        <Alert tone="error" role="alert">
-          {errorMessage(apply.error ?? cancel.error)}
-        </Alert>
-      ) : null}
+      <WriteError error={apply.error ?? cancel.error} />
       <div className="flex gap-3">
         {view.status === "PREVIEW" ? (
           <Button onClick={() => apply.mutate(view.id)} pending={apply.isPending}>
@@ -292,11 +285,7 @@ function Environments({ departments }: { departments: NamedRef[] }) {
         New flows go to their owner&apos;s department; when the owner has none here, to their
         environment&apos;s.
       </p>
-      {map.error ? (
-        <Alert tone="error" role="alert">
-          {errorMessage(map.error)}
-        </Alert>
-      ) : null}
+      <WriteError error={map.error} />
       {query.data.items.length === 0 ? (
         <EmptyState title="No environments yet">An upload lists the environments it finds here.</EmptyState>
       ) : (

@@ -2,6 +2,7 @@
 
 import { Alert, Loading } from "@/components/ui/alert";
 import { Select } from "@/components/ui/field";
+import { WriteError } from "@/components/ui/query-state";
 import { ROLE_LABELS } from "@/lib/admin/labels";
 import { errorMessage } from "@/lib/api-client";
 import { useDepartments } from "@/lib/directory/hooks";
@@ -34,11 +35,7 @@ export function ScimGroupsSection() {
         roles are no longer taken from the sign-in token; roles given here stay. Members of a group mapped to
         a department manage it: their dashboards follow their groups at once when they move.
       </p>
-      {map.error ? (
-        <Alert tone="error" role="alert">
-          {errorMessage(map.error)}
-        </Alert>
-      ) : null}
+      <WriteError error={map.error} />
       {groups.data.items.length === 0 ? (
         <p className="text-sm text-slate-600">No group provisioned yet.</p>
       ) : (

@@ -5,17 +5,13 @@ import { Alert, Loading } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { NameField } from "@/components/ui/name-field";
+import { WriteError } from "@/components/ui/query-state";
 import { errorMessage } from "@/lib/api-client";
 import { ScimGroupsSection } from "@/lib/scim/components/scim-groups-section";
 import type { CreatedScimToken, ScimTokenView } from "@/lib/scim/contract";
 import { useCreateScimToken, useRevokeScimToken, useRotateScimToken, useScimTokens } from "@/lib/scim/hooks";
 import { SCIM_LIMITS } from "@/lib/scim/schemas";
-import {
-  CreateFailure,
-  createFieldErrors,
-  NewTokenNotice,
-  TokenTable,
-} from "@/lib/tokens/components/token-parts";
+import { createFieldErrors, NewTokenNotice, TokenTable } from "@/lib/tokens/components/token-parts";
 
 // The admin page's section for the identity provider's SCIM tokens: create one (shown once),
 // rotate it, revoke it. docs/operations/scim-provisioning.md says where IT pastes it.
@@ -81,7 +77,7 @@ function CreateForm({ onCreated }: { onCreated: (token: CreatedScimToken) => voi
       <Button type="submit" pending={create.isPending} pendingText="Creating…">
         Create SCIM token
       </Button>
-      <CreateFailure error={create.error} className="sm:col-span-2" />
+      <WriteError error={create.error} besideFields className="sm:col-span-2" />
     </form>
   );
 }

@@ -1,28 +1,17 @@
 "use client";
 
 import { type ReactNode, useEffect, useRef, useState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { type Column, DataTable } from "@/components/ui/data-table";
-import { ApiError, errorMessage } from "@/lib/api-client";
+import { ApiError } from "@/lib/api-client";
 
 // What the personal API tokens' page and the SCIM tokens' section share: the create form's
-// failure, the notice that shows a new token once, and the table of tokens
+// field errors, the notice that shows a new token once, and the table of tokens
 // (name, prefix, status, dates, actions).
 
 /** The field errors of a failed create, by field name. */
 export const createFieldErrors = (error: Error | null) => (error instanceof ApiError ? error.fields : {});
-
-/** A failed create that no field explains, under the form. */
-export function CreateFailure({ error, className }: { error: Error | null; className: string }) {
-  if (!error || (error instanceof ApiError && error.hasFieldErrors)) return null;
-  return (
-    <Alert tone="error" role="alert" className={className}>
-      {errorMessage(error)}
-    </Alert>
-  );
-}
 
 type Status = "ACTIVE" | "EXPIRED" | "REVOKED";
 

@@ -8,13 +8,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Field, Select } from "@/components/ui/field";
 import { NameField } from "@/components/ui/name-field";
 import { Panel } from "@/components/ui/panel";
+import { WriteError } from "@/components/ui/query-state";
 import { errorMessage } from "@/lib/api-client";
-import {
-  CreateFailure,
-  createFieldErrors,
-  NewTokenNotice,
-  TokenTable,
-} from "@/lib/tokens/components/token-parts";
+import { createFieldErrors, NewTokenNotice, TokenTable } from "@/lib/tokens/components/token-parts";
 import type { CreatedToken, TokenView } from "@/lib/tokens/contract";
 import { useCreateToken, useRevokeToken, useTokens } from "@/lib/tokens/hooks";
 import { DEFAULT_TOKEN_DAYS, TOKEN_LIFETIMES_DAYS, TOKEN_LIMITS } from "@/lib/tokens/schemas";
@@ -100,7 +96,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedToken) => vo
           Create token
         </Button>
       </form>
-      <CreateFailure error={create.error} className="mt-4" />
+      <WriteError error={create.error} besideFields className="mt-4" />
     </Panel>
   );
 }
