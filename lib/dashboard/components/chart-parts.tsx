@@ -183,6 +183,26 @@ const TABLE = "min-w-full divide-y divide-slate-200 text-left text-sm";
 const TH = "px-3 py-2 font-semibold text-slate-700";
 export const TD = "px-3 py-2";
 
+/** A count in a table, right-aligned, as a link to the rows behind it. */
+export function CountCell(props: { href: string; count: number; label: string }) {
+  return (
+    <td className={`${TD} text-right`}>
+      <CountLink {...props} />
+    </td>
+  );
+}
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
+
+/** A day in a table (hidden on a phone), or nothing when there is none. */
+export function DateCell({ date }: { date: string | null }) {
+  return (
+    <td className={`${TD} hidden whitespace-nowrap text-slate-700 sm:table-cell`}>
+      {date ? <time dateTime={date}>{dateFormat.format(new Date(date))}</time> : null}
+    </td>
+  );
+}
+
 export interface ChartColumn {
   key: string;
   label: ReactNode;

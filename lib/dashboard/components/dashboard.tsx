@@ -185,67 +185,92 @@ function Headline({ summary, departmentId }: { summary: DashboardSummary; depart
           Ready: every prerequisite in place. Pending: still waiting for one. Blocked: one was rejected or has
           expired.
         </p>
-        <div className="grid grid-cols-3 gap-3 sm:gap-4">
-          <Stat
-            label="Ready"
-            value={automations.ready}
-            href={automationsHref({ status: "READY", departmentId })}
-          />
-          <Stat
-            label="Pending"
-            value={automations.pending}
-            href={automationsHref({ status: "PENDING", departmentId })}
-          />
-          <Stat
-            label="Blocked"
-            value={automations.blocked}
-            href={automationsHref({ status: "BLOCKED", departmentId })}
-          />
-        </div>
+        <StatGrid
+          className="grid grid-cols-3 gap-3 sm:gap-4"
+          stats={READINESS.map(({ status, label, count }) => ({
+            label,
+            value: automations[count],
+            href: automationsHref({ status, departmentId }),
+          }))}
+        />
       </DetailSection>
       <DetailSection id="waiting" heading="What they are waiting for">
-        <div className="grid grid-cols-2 gap-4 lg:grid-cols-5">
-          <Stat
-            label="Outstanding prerequisites"
-            value={outstandingPrerequisites.total}
-            href={prerequisitesHref({ departmentId })}
-          />
-          <Stat
-            label="Pending requests"
-            value={requests.pending}
-            href={pendingRequestsHref({ departmentId })}
-          />
-          <Stat label="Median days pending" value={requests.medianAgeDays} />
-          <Stat label="90th percentile days pending" value={requests.p90AgeDays} />
-          {/* Alone on its row on a phone: as wide as the row. */}
-          <div className="col-span-2 lg:col-span-1">
-            <Stat label="Keys expiring in 30 days" value={expiries.next30Days} href="#expiries" />
-          </div>
-        </div>
+        <StatGrid
+          className="grid grid-cols-2 gap-4 lg:grid-cols-5"
+          stats={[
+            {
+              label: "Outstanding prerequisites",
+              value: outstandingPrerequisites.total,
+              href: prerequisitesHref({ departmentId }),
+            },
+            {
+              label: "Pending requests",
+              value: requests.pending,
+              href: pendingRequestsHref({ departmentId }),
+            },
+            { label: "Median days pending", value: requests.medianAgeDays },
+            { label: "90th percentile days pending", value: requests.p90AgeDays },
+            // Alone on its row on a phone: as wide as the row.
+            { label: "Keys expiring in 30 days", value: expiries.next30Days, href: "#expiries", wide: true },
+          ]}
+        />
       </DetailSection>
       <DetailSection id="assurance" heading="How sure we are">
         <p className="text-sm text-slate-600">
           Satisfied on declaration only: the maker says it is in place (a stored credential, a Windows
           account, who runs it) and IT has not verified it yet.
         </p>
-        <div className="grid grid-cols-2 gap-4 lg:grid-cols-5">
-          <Stat
-            label="Satisfied on declaration only"
-            value={summary.satisfiedOnDeclarationOnly}
-            href={declaredOnlyHref({ departmentId })}
-          />
-          <Stat
-            label="Automations with findings from the tenant"
-            value={summary.inventory.withFindings}
-            href={inventoryHref({ departmentId })}
-          />
-          <Stat
-            label="Automations without an active owner"
-            value={summary.inventory.withoutActiveOwner}
-            href={inventoryHref({ departmentId, ownerMissing: true })}
-          />
-        </div>
+        <StatGrid
+          className="grid grid-cols-2 gap-4 lg:grid-cols-5"
+          stats={[
+            {
+              label: "Satisfied on declaration only",
+              value: summary.satisfiedOnDeclarationOnly,
+              href: declaredOnlyHref({ departmentId }),
+            },
+            {
+              label: "Automations with findings from the tenant",
+              value: summary.inventory.withFindings,
+              href: inventoryHref({ departmentId }),
+            },
+            {
+              label: "Automations without an active owner",
+              value: summary.inventory.withoutActiveOwner,
+              href: inventoryHref({ departmentId, ownerMissing: true }),
+            },
+          ]}
+        />
       </DetailSection>
+    </div>
+  );
+}
+
+/** The readiness figures: each status, its label, and its count in the summary. */
+const READINESS = [
+  { status: "READY", label: "Ready", count: "ready" },
+  { status: "PENDING", label: "Pending", count: "pending" },
+  { status: "BLOCKED", label: "Blocked", count: "blocked" },
+] as const;
+
+/** Figures side by side; a `wide` one spans its row on a phone, where it is alone. */
+function StatGrid({
+  className,
+  stats,
+}: {
+  className: string;
+  stats: ReadonlyArray<{ label: string; value: number; href?: string; wide?: boolean }>;
+}) {
+  return (
+    <div className={className}>
+      {stats.map(({ wide, ...stat }) =>
+        wide ? (
+          <div key={stat.label} className="col-span-2 lg:col-span-1">
+            <Stat {...stat} />
+          </div>
+        ) : (
+          <Stat key={stat.label} {...stat} />
+        ),
+      )}
     </div>
   );
 }

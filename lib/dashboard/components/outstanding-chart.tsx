@@ -6,7 +6,7 @@ import {
   type BarShapeProps,
   ChartFigure,
   ChartTable,
-  CountLink,
+  CountCell,
   DashboardBarChart,
   Swatch,
   TD,
@@ -79,14 +79,6 @@ function typeLink(type: PrerequisiteType | null, row: ByTypeAndDepartment) {
       };
 }
 
-function CountCell({ type, row }: { type: PrerequisiteType | null; row: ByTypeAndDepartment }) {
-  return (
-    <td className={`${TD} text-right`}>
-      <CountLink {...typeLink(type, row)} />
-    </td>
-  );
-}
-
 /** Departments as rows, types as columns: from a tablet up. */
 function ByDepartmentTable({ rows }: { rows: ByTypeAndDepartment[] }) {
   return (
@@ -114,9 +106,9 @@ function ByDepartmentTable({ rows }: { rows: ByTypeAndDepartment[] }) {
             {row.name}
           </th>
           {PREREQUISITE_TYPES.map((type) => (
-            <CountCell key={type} type={type} row={row} />
+            <CountCell key={type} {...typeLink(type, row)} />
           ))}
-          <CountCell type={null} row={row} />
+          <CountCell {...typeLink(null, row)} />
         </tr>
       ))}
     </ChartTable>
@@ -141,7 +133,7 @@ function ByTypeTable({ rows }: { rows: ByTypeAndDepartment[] }) {
             {TYPE_LABELS[type]}
           </th>
           {rows.map((row) => (
-            <CountCell key={row.departmentId} type={type} row={row} />
+            <CountCell key={row.departmentId} {...typeLink(type, row)} />
           ))}
         </tr>
       ))}
@@ -150,7 +142,7 @@ function ByTypeTable({ rows }: { rows: ByTypeAndDepartment[] }) {
           Total
         </th>
         {rows.map((row) => (
-          <CountCell key={row.departmentId} type={null} row={row} />
+          <CountCell key={row.departmentId} {...typeLink(null, row)} />
         ))}
       </tr>
     </ChartTable>
