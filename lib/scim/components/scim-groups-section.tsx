@@ -1,6 +1,7 @@
 "use client";
 
 import { Alert, Loading } from "@/components/ui/alert";
+import { DataTable } from "@/components/ui/data-table";
 import { Select } from "@/components/ui/field";
 import { WriteError } from "@/components/ui/query-state";
 import { ROLE_LABELS } from "@/lib/admin/labels";
@@ -39,75 +40,68 @@ export function ScimGroupsSection() {
       {groups.data.items.length === 0 ? (
         <p className="text-sm text-slate-600">No group provisioned yet.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200">
-          <table className="min-w-full text-left text-sm">
-            <caption className="sr-only">Provisioned groups and their roles</caption>
-            <thead className="bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Group
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Members
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Role
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Manages
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {groups.data.items.map((group) => (
-                <tr key={group.id}>
-                  <td className="px-3 py-2 font-medium">{group.displayName}</td>
-                  <td className="px-3 py-2">{group.memberCount}</td>
-                  <td className="px-3 py-2">
-                    <Select
-                      aria-label={`Role of ${group.displayName}`}
-                      value={group.role ?? ""}
-                      disabled={map.isPending}
-                      onChange={(event) =>
-                        map.mutate({
-                          id: group.id,
-                          body: { role: event.target.value === "" ? null : (event.target.value as Role) },
-                        })
-                      }
-                    >
-                      <option value="">No role</option>
-                      {Object.values(Role).map((role) => (
-                        <option key={role} value={role}>
-                          {ROLE_LABELS[role].label}
-                        </option>
-                      ))}
-                    </Select>
-                  </td>
-                  <td className="px-3 py-2">
-                    <Select
-                      aria-label={`Department ${group.displayName} manages`}
-                      value={group.managesDepartment?.id ?? ""}
-                      disabled={map.isPending || !departments.data}
-                      onChange={(event) =>
-                        map.mutate({
-                          id: group.id,
-                          body: { role: group.role, managesDepartmentId: event.target.value || null },
-                        })
-                      }
-                    >
-                      <option value="">No department</option>
-                      {(departments.data?.items ?? []).map((department) => (
-                        <option key={department.id} value={department.id}>
-                          {department.name}
-                        </option>
-                      ))}
-                    </Select>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Provisioned groups and their roles"
+          rows={groups.data.items}
+          rowKey={(group) => group.id}
+          columns={[
+            {
+              key: "group",
+              header: "Group",
+              cellClassName: "font-medium",
+              cell: (group) => group.displayName,
+            },
+            { key: "members", header: "Members", cell: (group) => group.memberCount },
+            {
+              key: "role",
+              header: "Role",
+              cell: (group) => (
+                <Select
+                  aria-label={`Role of ${group.displayName}`}
+                  value={group.role ?? ""}
+                  disabled={map.isPending}
+                  onChange={(event) =>
+                    map.mutate({
+                      id: group.id,
+                      body: { role: event.target.value === "" ? null : (event.target.value as Role) },
+                    })
+                  }
+                >
+                  <option value="">No role</option>
+                  {Object.values(Role).map((role) => (
+                    <option key={role} value={role}>
+                      {ROLE_LABELS[role].label}
+                    </option>
+                  ))}
+                </Select>
+              ),
+            },
+            {
+              key: "manages",
+              header: "Manages",
+              cell: (group) => (
+                <Select
+                  aria-label={`Department ${group.displayName} manages`}
+                  value={group.managesDepartment?.id ?? ""}
+                  disabled={map.isPending || !departments.data}
+                  onChange={(event) =>
+                    map.mutate({
+                      id: group.id,
+                      body: { role: group.role, managesDepartmentId: event.target.value || null },
+                    })
+                  }
+                >
+                  <option value="">No department</option>
+                  {(departments.data?.items ?? []).map((department) => (
+                    <option key={department.id} value={department.id}>
+                      {department.name}
+                    </option>
+                  ))}
+                </Select>
+              ),
+            },
+          ]}
+        />
       )}
     </section>
   );
