@@ -95,3 +95,24 @@ export function WriteErrorLine({
     </p>
   );
 }
+
+/**
+ * What a query shows until it has data, for a component that returns early with it: the
+ * loading line, then its error — under `error` as a title, read out at once, where given.
+ */
+export function QueryFallback({
+  query,
+  loading,
+  error,
+}: {
+  query: { isPending: boolean; error: Error | null };
+  loading: string;
+  error?: string;
+}) {
+  if (query.isPending) return <Loading>{loading}</Loading>;
+  return (
+    <Alert tone="error" role={error ? "alert" : undefined} title={error}>
+      {errorMessage(query.error)}
+    </Alert>
+  );
+}

@@ -2,14 +2,14 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useState } from "react";
-import { Alert, Loading } from "@/components/ui/alert";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Checkbox, Field, Select, SelectField } from "@/components/ui/field";
 import { Panel } from "@/components/ui/panel";
-import { WriteError } from "@/components/ui/query-state";
+import { QueryFallback, WriteError } from "@/components/ui/query-state";
 import { errorMessage } from "@/lib/api-client";
 import type { ImportView } from "@/lib/inventory/contract";
 import {
@@ -172,8 +172,7 @@ function CurrentImport({ id }: { id: string }) {
   }, [status, queryClient]);
   const apply = useApplyImport();
   const cancel = useCancelImport();
-  if (query.isPending) return <Loading>Loading the preview…</Loading>;
-  if (query.error) return <Alert tone="error">{errorMessage(query.error)}</Alert>;
+  if (!query.isSuccess) return <QueryFallback query={query} loading="Loading the preview…" />;
   const view = query.data;
   const { counts, progress } = view;
   const percent = progress.total === 0 ? 100 : Math.round((progress.done / progress.total) * 100);
@@ -274,8 +273,7 @@ function CurrentImport({ id }: { id: string }) {
 function Environments({ departments }: { departments: NamedRef[] }) {
   const query = useEnvironments();
   const map = useMapEnvironment();
-  if (query.isPending) return <Loading>Loading environments…</Loading>;
-  if (query.error) return <Alert tone="error">{errorMessage(query.error)}</Alert>;
+  if (!query.isSuccess) return <QueryFallback query={query} loading="Loading environments…" />;
   return (
     <section aria-labelledby="environments-heading" className="space-y-3">
       <h2 id="environments-heading" className="text-lg font-semibold">
@@ -329,8 +327,7 @@ function Environments({ departments }: { departments: NamedRef[] }) {
 
 function History({ onOpen }: { onOpen: (id: string) => void }) {
   const query = useImports();
-  if (query.isPending) return <Loading>Loading imports…</Loading>;
-  if (query.error) return <Alert tone="error">{errorMessage(query.error)}</Alert>;
+  if (!query.isSuccess) return <QueryFallback query={query} loading="Loading imports…" />;
   return (
     <section aria-labelledby="history-heading" className="space-y-3">
       <h2 id="history-heading" className="text-lg font-semibold">

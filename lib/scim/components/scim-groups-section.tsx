@@ -1,11 +1,9 @@
 "use client";
 
-import { Alert, Loading } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/data-table";
 import { Select } from "@/components/ui/field";
-import { WriteError } from "@/components/ui/query-state";
+import { QueryFallback, WriteError } from "@/components/ui/query-state";
 import { ROLE_LABELS } from "@/lib/admin/labels";
-import { errorMessage } from "@/lib/api-client";
 import { useDepartments } from "@/lib/directory/hooks";
 import { Role } from "@/lib/generated/prisma/enums";
 import { useMapScimGroup, useScimGroups } from "@/lib/scim/hooks";
@@ -18,14 +16,10 @@ export function ScimGroupsSection() {
   const map = useMapScimGroup();
   const departments = useDepartments();
 
-  if (groups.isPending) return <Loading>Loading the groups…</Loading>;
-  if (groups.isError) {
+  if (!groups.isSuccess)
     return (
-      <Alert tone="error" role="alert" title="The groups could not be loaded">
-        {errorMessage(groups.error)}
-      </Alert>
+      <QueryFallback query={groups} loading="Loading the groups…" error="The groups could not be loaded" />
     );
-  }
   return (
     <section aria-labelledby="scim-groups-heading" className="space-y-3">
       <h3 id="scim-groups-heading" className="font-semibold">

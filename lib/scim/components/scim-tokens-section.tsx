@@ -1,11 +1,10 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { Alert, Loading } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { NameField } from "@/components/ui/name-field";
-import { WriteError } from "@/components/ui/query-state";
+import { QueryFallback, WriteError } from "@/components/ui/query-state";
 import { errorMessage } from "@/lib/api-client";
 import { ScimGroupsSection } from "@/lib/scim/components/scim-groups-section";
 import type { CreatedScimToken, ScimTokenView } from "@/lib/scim/contract";
@@ -88,14 +87,14 @@ function ScimTokenTable({ onRotated }: { onRotated: (token: CreatedScimToken) =>
   const revoke = useRevokeScimToken();
   const [pending, setPending] = useState<{ token: ScimTokenView; action: "rotate" | "revoke" } | null>(null);
 
-  if (tokens.isPending) return <Loading>Loading the SCIM tokens…</Loading>;
-  if (tokens.isError) {
+  if (!tokens.isSuccess)
     return (
-      <Alert tone="error" role="alert" title="The SCIM tokens could not be loaded">
-        {errorMessage(tokens.error)}
-      </Alert>
+      <QueryFallback
+        query={tokens}
+        loading="Loading the SCIM tokens…"
+        error="The SCIM tokens could not be loaded"
+      />
     );
-  }
   if (tokens.data.items.length === 0) return <p className="text-sm text-slate-600">No SCIM token yet.</p>;
   const mutation = pending?.action === "rotate" ? rotate : revoke;
   return (

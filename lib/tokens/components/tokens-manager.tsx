@@ -1,14 +1,13 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { Alert, Loading } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field, Select } from "@/components/ui/field";
 import { NameField } from "@/components/ui/name-field";
 import { Panel } from "@/components/ui/panel";
-import { WriteError } from "@/components/ui/query-state";
+import { QueryFallback, WriteError } from "@/components/ui/query-state";
 import { errorMessage } from "@/lib/api-client";
 import { createFieldErrors, NewTokenNotice, TokenTable } from "@/lib/tokens/components/token-parts";
 import type { CreatedToken, TokenView } from "@/lib/tokens/contract";
@@ -106,12 +105,9 @@ function TokenList() {
   const revoke = useRevokeToken();
   const [pending, setPending] = useState<TokenView | null>(null);
 
-  if (tokens.isPending) return <Loading>Loading your tokens…</Loading>;
-  if (tokens.isError) {
+  if (!tokens.isSuccess) {
     return (
-      <Alert tone="error" role="alert" title="Your tokens could not be loaded">
-        {errorMessage(tokens.error)}
-      </Alert>
+      <QueryFallback query={tokens} loading="Loading your tokens…" error="Your tokens could not be loaded" />
     );
   }
   const items = tokens.data.items;
