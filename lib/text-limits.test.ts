@@ -48,9 +48,16 @@ describe("limits said before typing", () => {
   });
 
   it("every limit an input shows is a schema's constant, never a number typed again", () => {
-    const shown = components.flatMap((path) =>
-      [...readFileSync(path, "utf8").matchAll(/limit=\{\{ max: ([^,]+),/g)].map((match) => match[1]!),
-    );
+    // A Field's own `limit`, or the `max` of a field bound to its text (NameField, Draft*).
+    const shown = components.flatMap((path) => {
+      const text = readFileSync(path, "utf8");
+      return [
+        ...[...text.matchAll(/limit=\{\{ max: ([^,]+),/g)].map((match) => match[1]!),
+        ...[
+          ...text.matchAll(/<(?:NameField|DraftText|DraftTextArea)\b(?:(?!\/>)[\s\S])*?\bmax=\{([^}]+)\}/g),
+        ].map((match) => match[1]!),
+      ];
+    });
     expect(shown.length).toBeGreaterThanOrEqual(20);
     for (const max of shown) expect(max).toMatch(/^(LIMITS|[A-Z]+_LIMITS)(\.\w+|\[\w+\])$/);
   });

@@ -1,8 +1,8 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { apiFetch, type Page, withQuery } from "@/lib/api-client";
+import { withQuery } from "@/lib/api-client";
 import type { AuditEvent } from "@/lib/audit/contract";
 import { auditKeys } from "@/lib/audit/keys";
 import type { AuditFilters } from "@/lib/audit/schemas";
+import { useApiList } from "@/lib/use-api";
 
 // The audit trail (GET /api/v1/audit) for IT and admins, and the CSV export link that
 // carries the same filters.
@@ -10,11 +10,7 @@ import type { AuditFilters } from "@/lib/audit/schemas";
 const BASE = "/api/v1/audit";
 
 export function useAuditEvents(filters: AuditFilters) {
-  return useQuery({
-    queryKey: auditKeys.list(filters),
-    queryFn: ({ signal }) => apiFetch<Page<AuditEvent>>(BASE, { query: { ...filters }, signal }),
-    placeholderData: keepPreviousData,
-  });
+  return useApiList<AuditEvent>(auditKeys.list(filters), BASE, filters);
 }
 
 /** The CSV download of every event matching the filters (no paging). */

@@ -1,5 +1,5 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ApiError, apiFetch, type Page } from "@/lib/api-client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ApiError, apiFetch } from "@/lib/api-client";
 import type { Automation, AutomationSummary } from "@/lib/automations/contract";
 import { automationKeys } from "@/lib/automations/keys";
 import type {
@@ -10,17 +10,13 @@ import type {
 
 import type { ReviewPrerequisiteBody } from "@/lib/prerequisites/schemas";
 import { requestKeys } from "@/lib/requests/keys";
+import { useApiList } from "@/lib/use-api";
 
 const BASE = "/api/v1/automations";
 const path = (id: string) => `${BASE}/${encodeURIComponent(id)}`;
 
 export function useAutomations(filters: AutomationFilters) {
-  return useQuery({
-    queryKey: automationKeys.list(filters),
-    queryFn: ({ signal }) => apiFetch<Page<AutomationSummary>>(BASE, { query: { ...filters }, signal }),
-    // Keep the current page on screen while the next one (or a new filter) loads.
-    placeholderData: keepPreviousData,
-  });
+  return useApiList<AutomationSummary>(automationKeys.list(filters), BASE, filters);
 }
 
 /** While IT has a request of this automation on its desk, poll for the decision this often. */

@@ -1,5 +1,5 @@
-import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ApiError, apiFetch, type Page } from "@/lib/api-client";
+import { useQueries } from "@tanstack/react-query";
+import { apiFetch, type Page } from "@/lib/api-client";
 import { automationKeys } from "@/lib/automations/keys";
 import type { Connector, ConnectorDetail, Gateway, GatewayDetail, Impact } from "@/lib/catalog/contract";
 import { catalogKeys } from "@/lib/catalog/keys";
@@ -13,17 +13,16 @@ import type {
 } from "@/lib/catalog/schemas";
 
 import type { ConnectorInput, GatewayStatus } from "@/lib/domain/types";
+import { useApiGet, useApiList, useApiWrite } from "@/lib/use-api";
 
-function fetchConnectors(query: { q?: string; service?: string }, signal: AbortSignal, limit: number) {
-  return apiFetch<Page<Connector>>("/api/v1/connectors", { query: { ...query, limit }, signal });
-}
+const CONNECTORS = "/api/v1/connectors";
+const GATEWAYS = "/api/v1/gateways";
 
 /** Connectors matching a search; `enabled` false until the maker typed something. */
 export function useConnectors(search: string, options: { enabled?: boolean } = {}) {
   const q = search.trim();
-  return useQuery({
-    queryKey: catalogKeys.connectorSearch(q),
-    queryFn: ({ signal }) => fetchConnectors({ q }, signal, 20),
+  return useApiGet<Page<Connector>>(catalogKeys.connectorSearch(q), CONNECTORS, {
+    query: { q, limit: 20 },
     enabled: options.enabled ?? true,
     staleTime: 30_000,
   });
@@ -37,7 +36,8 @@ export function useConnectorsForServices(services: ReadonlyArray<string>) {
   return useQueries({
     queries: services.map((service) => ({
       queryKey: catalogKeys.connectorsOfService(service),
-      queryFn: ({ signal }: { signal: AbortSignal }) => fetchConnectors({ service }, signal, 200),
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        apiFetch<Page<Connector>>(CONNECTORS, { query: { service, limit: 200 }, signal }),
       staleTime: 30_000,
     })),
     combine: combineConnectorResults,
@@ -56,9 +56,8 @@ function combineConnectorResults(
 }
 
 export function useGateways() {
-  return useQuery({
-    queryKey: catalogKeys.gateways(),
-    queryFn: ({ signal }) => apiFetch<Page<Gateway>>("/api/v1/gateways", { query: { limit: 200 }, signal }),
+  return useApiGet<Page<Gateway>>(catalogKeys.gateways(), GATEWAYS, {
+    query: { limit: 200 },
     staleTime: 60_000,
   });
 }
@@ -80,40 +79,24 @@ export function toConnectorInput(connector: Connector): ConnectorInput {
 // IT's catalog pages: lists, details with dependents, the blast radius of a change, writes.
 // ---------------------------------------------------------------------------------------
 
-const CONNECTORS = "/api/v1/connectors";
-const GATEWAYS = "/api/v1/gateways";
 const connectorPath = (id: string) => `${CONNECTORS}/${encodeURIComponent(id)}`;
 const gatewayPath = (id: string) => `${GATEWAYS}/${encodeURIComponent(id)}`;
 
 /** Automations re-derive after any catalog write, so their cached copies are stale too. */
-function invalidateAfterCatalogWrite(queryClient: ReturnType<typeof useQueryClient>) {
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: catalogKeys.all }),
-    queryClient.invalidateQueries({ queryKey: automationKeys.all }),
-  ]);
-}
+const AFTER_CATALOG_WRITE = [catalogKeys.all, automationKeys.all];
 
 export function useConnectorList(filters: ConnectorFilters) {
-  return useQuery({
-    queryKey: catalogKeys.connectorList(filters),
-    queryFn: ({ signal }) => apiFetch<Page<Connector>>(CONNECTORS, { query: { ...filters }, signal }),
-    placeholderData: keepPreviousData,
-  });
+  return useApiList<Connector>(catalogKeys.connectorList(filters), CONNECTORS, filters);
 }
 
 export function useConnector(id: string) {
-  return useQuery({
-    queryKey: catalogKeys.connector(id),
-    queryFn: ({ signal }) => apiFetch<ConnectorDetail>(connectorPath(id), { signal }),
-  });
+  return useApiGet<ConnectorDetail>(catalogKeys.connector(id), connectorPath(id));
 }
 
 /** The blast radius of revoking: loaded fresh each time the confirmation opens. */
 export function useConnectorImpact(id: string, enabled: boolean) {
-  return useQuery({
-    queryKey: catalogKeys.connectorImpact(id),
-    queryFn: ({ signal }) =>
-      apiFetch<Impact>(`${connectorPath(id)}/impact`, { query: { action: "revoke" }, signal }),
+  return useApiGet<Impact>(catalogKeys.connectorImpact(id), `${connectorPath(id)}/impact`, {
+    query: { action: "revoke" },
     enabled,
     staleTime: 0,
     gcTime: 0,
@@ -121,57 +104,41 @@ export function useConnectorImpact(id: string, enabled: boolean) {
 }
 
 export function useCreateConnector() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreateConnectorBody) => apiFetch<Connector>(CONNECTORS, { method: "POST", body }),
-    onSuccess: () => invalidateAfterCatalogWrite(queryClient),
-  });
+  return useApiWrite(
+    (body: CreateConnectorBody) => apiFetch<Connector>(CONNECTORS, { method: "POST", body }),
+    {
+      invalidates: AFTER_CATALOG_WRITE,
+    },
+  );
 }
 
 export function useUpdateConnector(id: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: UpdateConnectorBody) =>
-      apiFetch<Connector>(connectorPath(id), { method: "PATCH", body }),
-    onSuccess: () => invalidateAfterCatalogWrite(queryClient),
-    onError: (error) => {
-      if (error instanceof ApiError && error.status === 409) {
-        return queryClient.invalidateQueries({ queryKey: catalogKeys.connector(id) });
-      }
-    },
-  });
+  return useApiWrite(
+    (body: UpdateConnectorBody) => apiFetch<Connector>(connectorPath(id), { method: "PATCH", body }),
+    { invalidates: AFTER_CATALOG_WRITE, onConflict: catalogKeys.connector(id) },
+  );
 }
 
 export function useRevokeConnector(id: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: { reason: string; version?: number }) =>
+  return useApiWrite(
+    (body: { reason: string; version?: number }) =>
       apiFetch<Connector>(`${connectorPath(id)}/revoke`, { method: "POST", body }),
-    onSettled: () => invalidateAfterCatalogWrite(queryClient),
-  });
+    { invalidates: AFTER_CATALOG_WRITE, settled: true },
+  );
 }
 
 export function useGatewayList(filters: GatewayFilters) {
-  return useQuery({
-    queryKey: catalogKeys.gatewayList(filters),
-    queryFn: ({ signal }) => apiFetch<Page<Gateway>>(GATEWAYS, { query: { ...filters }, signal }),
-    placeholderData: keepPreviousData,
-  });
+  return useApiList<Gateway>(catalogKeys.gatewayList(filters), GATEWAYS, filters);
 }
 
 export function useGateway(id: string) {
-  return useQuery({
-    queryKey: catalogKeys.gateway(id),
-    queryFn: ({ signal }) => apiFetch<GatewayDetail>(gatewayPath(id), { signal }),
-  });
+  return useApiGet<GatewayDetail>(catalogKeys.gateway(id), gatewayPath(id));
 }
 
 /** What taking a gateway OFFLINE / DECOMMISSIONED would block; null status = nothing to load. */
 export function useGatewayImpact(id: string, status: GatewayStatus | null) {
-  return useQuery({
-    queryKey: catalogKeys.gatewayImpact(id, status ?? "ONLINE"),
-    queryFn: ({ signal }) =>
-      apiFetch<Impact>(`${gatewayPath(id)}/impact`, { query: { status: status ?? undefined }, signal }),
+  return useApiGet<Impact>(catalogKeys.gatewayImpact(id, status ?? "ONLINE"), `${gatewayPath(id)}/impact`, {
+    query: { status: status ?? undefined },
     enabled: status === "OFFLINE" || status === "DECOMMISSIONED",
     staleTime: 0,
     gcTime: 0,
@@ -179,23 +146,18 @@ export function useGatewayImpact(id: string, status: GatewayStatus | null) {
 }
 
 export function useCreateGateway() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreateGatewayBody) => apiFetch<Gateway>(GATEWAYS, { method: "POST", body }),
-    onSuccess: () => invalidateAfterCatalogWrite(queryClient),
+  return useApiWrite((body: CreateGatewayBody) => apiFetch<Gateway>(GATEWAYS, { method: "POST", body }), {
+    invalidates: AFTER_CATALOG_WRITE,
   });
 }
 
 /** Edits a gateway's fields or status (PATCH with `version`). */
 export function useUpdateGateway(id: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: UpdateGatewayBody) => apiFetch<Gateway>(gatewayPath(id), { method: "PATCH", body }),
-    onSuccess: () => invalidateAfterCatalogWrite(queryClient),
-    onError: (error) => {
-      if (error instanceof ApiError && error.status === 409) {
-        return queryClient.invalidateQueries({ queryKey: catalogKeys.gateway(id) });
-      }
+  return useApiWrite(
+    (body: UpdateGatewayBody) => apiFetch<Gateway>(gatewayPath(id), { method: "PATCH", body }),
+    {
+      invalidates: AFTER_CATALOG_WRITE,
+      onConflict: catalogKeys.gateway(id),
     },
-  });
+  );
 }

@@ -1,82 +1,76 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type QueryKey, useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch, apiUpload, type Page } from "@/lib/api-client";
 import type { EnvironmentView, ImportView } from "@/lib/inventory/contract";
 import { inventoryKeys } from "@/lib/inventory/keys";
+import { useApiGet, useApiWrite } from "@/lib/use-api";
 
 // The import page's data: /api/v1/imports and /api/v1/inventory/environments.
 
+const IMPORTS = "/api/v1/imports";
+const ENVIRONMENTS = "/api/v1/inventory/environments";
 const ACTIVE = new Set(["ANALYSING", "RUNNING"]);
 
 export function useImports() {
-  return useQuery({
-    queryKey: inventoryKeys.imports(),
-    queryFn: ({ signal }) => apiFetch<Page<ImportView>>("/api/v1/imports", { signal, query: { limit: 20 } }),
-  });
+  return useApiGet<Page<ImportView>>(inventoryKeys.imports(), IMPORTS, { query: { limit: 20 } });
 }
 
 /** One import, polled every second while it is being analysed or applied. */
 export function useImport(id: string | null) {
-  return useQuery({
-    queryKey: inventoryKeys.import(id ?? "none"),
-    enabled: id !== null,
-    queryFn: ({ signal }) => apiFetch<ImportView>(`/api/v1/imports/${encodeURIComponent(id!)}`, { signal }),
-    refetchInterval: (query) => (query.state.data && ACTIVE.has(query.state.data.status) ? 1000 : false),
-  });
+  return useApiGet<ImportView>(
+    inventoryKeys.import(id ?? "none"),
+    `${IMPORTS}/${encodeURIComponent(id ?? "")}`,
+    {
+      enabled: id !== null,
+      refetchInterval: (query) => (query.state.data && ACTIVE.has(query.state.data.status) ? 1000 : false),
+    },
+  );
 }
 
-export function useUpload() {
+/** A write answering with an import: it is cached as that import's current state at once. */
+function useImportWrite<TVariables>(
+  mutationFn: (variables: TVariables) => Promise<ImportView>,
+  invalidates: QueryKey,
+) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (form: FormData) => apiUpload<ImportView>("/api/v1/imports", form),
+    mutationFn,
     onSuccess: (view) => {
       queryClient.setQueryData(inventoryKeys.import(view.id), view);
-      return queryClient.invalidateQueries({ queryKey: inventoryKeys.all });
+      return queryClient.invalidateQueries({ queryKey: invalidates });
     },
   });
 }
 
-export function useStartSync() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (dryRun: boolean) =>
-      apiFetch<ImportView>("/api/v1/sync", { method: "POST", body: { dryRun } }),
-    onSuccess: (view) => {
-      queryClient.setQueryData(inventoryKeys.import(view.id), view);
-      return queryClient.invalidateQueries({ queryKey: inventoryKeys.imports() });
-    },
-  });
-}
+export const useUpload = () =>
+  useImportWrite((form: FormData) => apiUpload<ImportView>(IMPORTS, form), inventoryKeys.all);
 
-function useImportAction(action: "apply" | "cancel") {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) =>
-      apiFetch<ImportView>(`/api/v1/imports/${encodeURIComponent(id)}/${action}`, { method: "POST" }),
-    onSuccess: (view) => {
-      queryClient.setQueryData(inventoryKeys.import(view.id), view);
-      return queryClient.invalidateQueries({ queryKey: inventoryKeys.imports() });
-    },
-  });
-}
+export const useStartSync = () =>
+  useImportWrite(
+    (dryRun: boolean) => apiFetch<ImportView>("/api/v1/sync", { method: "POST", body: { dryRun } }),
+    inventoryKeys.imports(),
+  );
+
+const useImportAction = (action: "apply" | "cancel") =>
+  useImportWrite(
+    (id: string) =>
+      apiFetch<ImportView>(`${IMPORTS}/${encodeURIComponent(id)}/${action}`, { method: "POST" }),
+    inventoryKeys.imports(),
+  );
 
 export const useApplyImport = () => useImportAction("apply");
 export const useCancelImport = () => useImportAction("cancel");
 
 export function useEnvironments() {
-  return useQuery({
-    queryKey: inventoryKeys.environments(),
-    queryFn: ({ signal }) => apiFetch<Page<EnvironmentView>>("/api/v1/inventory/environments", { signal }),
-  });
+  return useApiGet<Page<EnvironmentView>>(inventoryKeys.environments(), ENVIRONMENTS);
 }
 
 export function useMapEnvironment() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, departmentId }: { id: string; departmentId: string | null }) =>
-      apiFetch<EnvironmentView>(`/api/v1/inventory/environments/${encodeURIComponent(id)}`, {
+  return useApiWrite(
+    ({ id, departmentId }: { id: string; departmentId: string | null }) =>
+      apiFetch<EnvironmentView>(`${ENVIRONMENTS}/${encodeURIComponent(id)}`, {
         method: "PUT",
         body: { departmentId },
       }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: inventoryKeys.all }),
-  });
+    { invalidates: [inventoryKeys.all] },
+  );
 }

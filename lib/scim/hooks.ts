@@ -1,61 +1,44 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch, type Page } from "@/lib/api-client";
 import type { CreatedScimToken, ScimGroupMapping, ScimTokenView } from "@/lib/scim/contract";
 import { scimGroupKeys, scimTokenKeys } from "@/lib/scim/keys";
 import type { TCreateScimTokenBody, TMapScimGroupBody } from "@/lib/scim/schemas";
+import { useApiGet, useApiWrite } from "@/lib/use-api";
 
 // The identity provider's SCIM tokens (ADMIN): /api/v1/admin/scim-tokens.
 
 const base = "/api/v1/admin/scim-tokens";
+const GROUPS = "/api/v1/admin/scim-groups";
 
 export function useScimTokens() {
-  return useQuery({
-    queryKey: scimTokenKeys.list(),
-    queryFn: ({ signal }) => apiFetch<Page<ScimTokenView>>(base, { signal }),
-  });
+  return useApiGet<Page<ScimTokenView>>(scimTokenKeys.list(), base);
 }
 
 export function useCreateScimToken() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: TCreateScimTokenBody) => apiFetch<CreatedScimToken>(base, { method: "POST", body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: scimTokenKeys.all }),
-  });
+  return useApiWrite(
+    (body: TCreateScimTokenBody) => apiFetch<CreatedScimToken>(base, { method: "POST", body }),
+    { invalidates: [scimTokenKeys.all] },
+  );
 }
 
-export function useRotateScimToken() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) =>
-      apiFetch<CreatedScimToken>(`${base}/${encodeURIComponent(id)}/rotate`, { method: "POST" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: scimTokenKeys.all }),
-  });
+/** POST …/{id}/rotate or …/{id}/revoke: both refetch the token list. */
+function useScimTokenAction<T>(action: "rotate" | "revoke") {
+  return useApiWrite(
+    (id: string) => apiFetch<T>(`${base}/${encodeURIComponent(id)}/${action}`, { method: "POST" }),
+    { invalidates: [scimTokenKeys.all] },
+  );
 }
 
-export function useRevokeScimToken() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) =>
-      apiFetch<ScimTokenView>(`${base}/${encodeURIComponent(id)}/revoke`, { method: "POST" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: scimTokenKeys.all }),
-  });
-}
+export const useRotateScimToken = () => useScimTokenAction<CreatedScimToken>("rotate");
+export const useRevokeScimToken = () => useScimTokenAction<ScimTokenView>("revoke");
 
 export function useScimGroups() {
-  return useQuery({
-    queryKey: scimGroupKeys.list(),
-    queryFn: ({ signal }) => apiFetch<Page<ScimGroupMapping>>("/api/v1/admin/scim-groups", { signal }),
-  });
+  return useApiGet<Page<ScimGroupMapping>>(scimGroupKeys.list(), GROUPS);
 }
 
 export function useMapScimGroup() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: TMapScimGroupBody }) =>
-      apiFetch<ScimGroupMapping>(`/api/v1/admin/scim-groups/${encodeURIComponent(id)}`, {
-        method: "PATCH",
-        body,
-      }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: scimGroupKeys.all }),
-  });
+  return useApiWrite(
+    ({ id, body }: { id: string; body: TMapScimGroupBody }) =>
+      apiFetch<ScimGroupMapping>(`${GROUPS}/${encodeURIComponent(id)}`, { method: "PATCH", body }),
+    { invalidates: [scimGroupKeys.all] },
+  );
 }

@@ -1,32 +1,26 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch, type Page } from "@/lib/api-client";
 import type { CreatedToken, TokenView } from "@/lib/tokens/contract";
 import { tokenKeys } from "@/lib/tokens/keys";
 import type { TCreateTokenBody } from "@/lib/tokens/schemas";
+import { useApiGet, useApiWrite } from "@/lib/use-api";
 
 // The caller's own API tokens (GET/POST /api/v1/tokens, POST /api/v1/tokens/{id}/revoke).
 
+const BASE = "/api/v1/tokens";
+
 export function useTokens() {
-  return useQuery({
-    queryKey: tokenKeys.list(),
-    queryFn: ({ signal }) => apiFetch<Page<TokenView>>("/api/v1/tokens", { signal }),
-  });
+  return useApiGet<Page<TokenView>>(tokenKeys.list(), BASE);
 }
 
 export function useCreateToken() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: TCreateTokenBody) =>
-      apiFetch<CreatedToken>("/api/v1/tokens", { method: "POST", body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: tokenKeys.all }),
+  return useApiWrite((body: TCreateTokenBody) => apiFetch<CreatedToken>(BASE, { method: "POST", body }), {
+    invalidates: [tokenKeys.all],
   });
 }
 
 export function useRevokeToken() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) =>
-      apiFetch<TokenView>(`/api/v1/tokens/${encodeURIComponent(id)}/revoke`, { method: "POST" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: tokenKeys.all }),
-  });
+  return useApiWrite(
+    (id: string) => apiFetch<TokenView>(`${BASE}/${encodeURIComponent(id)}/revoke`, { method: "POST" }),
+    { invalidates: [tokenKeys.all] },
+  );
 }

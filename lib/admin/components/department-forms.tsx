@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
+import { NameField } from "@/components/ui/name-field";
 import { ActionFeedback, fieldError } from "@/lib/admin/components/action-feedback";
 import { ADMIN_LIMITS } from "@/lib/admin/schemas";
 import {
@@ -22,22 +23,14 @@ export function CreateDepartmentForm() {
   return (
     <form action={action} className="space-y-3">
       <div className="flex flex-wrap items-end gap-3">
-        <Field
+        <NameField
           id="new-department"
-          label="Name"
-          limit={{ max: ADMIN_LIMITS.departmentName, value: name }}
+          value={name}
+          max={ADMIN_LIMITS.departmentName}
+          onChange={setName}
           error={fieldError(state, "name")}
           className="min-w-64 flex-1"
-        >
-          {(control) => (
-            <TextInput
-              {...control}
-              name="name"
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-            />
-          )}
-        </Field>
+        />
         <Button type="submit" pending={pending} pendingText="Creating…">
           Create department
         </Button>
@@ -55,22 +48,15 @@ export function RenameDepartmentForm({ department }: { department: { id: string;
     <form action={action} className="space-y-2">
       <input type="hidden" name="id" value={department.id} />
       <div className="flex flex-wrap items-end gap-2">
-        <Field
+        <NameField
           id={id}
           label={`Name of ${department.name}`}
-          limit={{ max: ADMIN_LIMITS.departmentName, value: name }}
+          value={name}
+          max={ADMIN_LIMITS.departmentName}
+          onChange={setName}
           error={fieldError(state, "name")}
           className="min-w-56 flex-1"
-        >
-          {(control) => (
-            <TextInput
-              {...control}
-              name="name"
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-            />
-          )}
-        </Field>
+        />
         <Button type="submit" variant="secondary" pending={pending} pendingText="Renaming…">
           Rename
         </Button>

@@ -1,3 +1,4 @@
+import { Panel } from "@/components/ui/panel";
 import { PersonAccessForm, PersonActiveForm } from "@/lib/admin/components/person-forms";
 import type { Person } from "@/lib/admin/contract";
 import { Role } from "@/lib/generated/prisma/enums";
@@ -13,13 +14,7 @@ export function PersonAccessSection({
   const rolesFrom = (source: "APP" | "CLAIM") =>
     person.roles.filter((entry) => entry.source === source).map((entry) => entry.role);
   return (
-    <section
-      aria-labelledby="access-heading"
-      className="space-y-4 rounded-lg border border-slate-200 bg-white p-5"
-    >
-      <h2 id="access-heading" className="text-lg font-semibold">
-        Roles and departments
-      </h2>
+    <Panel id="access" heading="Roles and departments">
       <PersonAccessForm
         person={{
           id: person.id,
@@ -32,25 +27,19 @@ export function PersonAccessSection({
         departments={departments}
         roles={Object.values(Role)}
       />
-    </section>
+    </Panel>
   );
 }
 
 /** Deactivate or reactivate the person; an ADMIN cannot deactivate themselves. */
 export function PersonStatusSection({ person, isCaller }: { person: Person; isCaller: boolean }) {
   return (
-    <section
-      aria-labelledby="status-heading"
-      className="space-y-4 rounded-lg border border-slate-200 bg-white p-5"
-    >
-      <h2 id="status-heading" className="text-lg font-semibold">
-        Access to Preflight
-      </h2>
+    <Panel id="status" heading="Access to Preflight">
       {isCaller ? (
         <p className="text-sm text-slate-700">This is you. Another ADMIN can deactivate your account.</p>
       ) : (
         <PersonActiveForm person={{ id: person.id, name: person.name, active: person.active }} />
       )}
-    </section>
+    </Panel>
   );
 }

@@ -1,12 +1,13 @@
 "use client";
 
 import { type FormEvent, useId, useState } from "react";
-import { Alert, Loading } from "@/components/ui/alert";
+import { Loading } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field, SelectField, TextField, TextInput } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
+import { LoadError } from "@/components/ui/query-state";
 import type { AuditEvent } from "@/lib/audit/contract";
 import { auditExportHref, useAuditEvents } from "@/lib/audit/hooks";
 import type { AuditFilters } from "@/lib/audit/schemas";
@@ -136,12 +137,11 @@ export function AuditLog() {
       {events.isPending ? (
         <Loading>Loading the audit trail…</Loading>
       ) : events.isError ? (
-        <Alert tone="error" role="alert" title="The audit trail could not be loaded">
-          <p>{events.error.message}</p>
-          <Button variant="secondary" size="sm" onClick={() => void events.refetch()}>
-            Try again
-          </Button>
-        </Alert>
+        <LoadError
+          title="The audit trail could not be loaded"
+          error={events.error}
+          onRetry={events.refetch}
+        />
       ) : items.length === 0 ? (
         <EmptyState
           title={filtered || cursor ? "No events match these filters" : "No events recorded yet"}

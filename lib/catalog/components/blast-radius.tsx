@@ -1,7 +1,7 @@
 "use client";
 
-import { Alert, Loading } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Loading } from "@/components/ui/alert";
+import { LoadError } from "@/components/ui/query-state";
 import type { Impact } from "@/lib/catalog/contract";
 import { plural } from "@/lib/catalog/labels";
 
@@ -22,12 +22,7 @@ export function BlastRadius({ change, impact }: BlastRadiusProps) {
   if (impact.isPending) return <Loading>Working out which automations depend on it…</Loading>;
   if (impact.isError || !impact.data) {
     return (
-      <Alert tone="error" role="alert" title="The impact could not be worked out">
-        <p>{impact.error?.message}</p>
-        <Button variant="secondary" size="sm" onClick={() => void impact.refetch()}>
-          Try again
-        </Button>
-      </Alert>
+      <LoadError title="The impact could not be worked out" error={impact.error} onRetry={impact.refetch} />
     );
   }
   const { automations, byDepartment, wouldBlock } = impact.data;

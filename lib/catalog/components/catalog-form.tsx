@@ -1,7 +1,9 @@
 "use client";
 
 import { type ReactNode, useRef, useState } from "react";
+import { Button, ButtonLink } from "@/components/ui/button";
 import { ErrorSummary, focusControl, type SummaryError } from "@/components/ui/error-summary";
+import { Panel } from "@/components/ui/panel";
 import { ApiError, errorMessage } from "@/lib/api-client";
 import { type FieldErrors, fieldsUnder } from "@/lib/catalog/forms";
 
@@ -64,29 +66,73 @@ export async function submitEdit(
   }
 }
 
-interface CatalogFormProps {
+/** Submits a new entry: the draft's own errors, then the save and its failure. The saved entry, or null. */
+export async function submitNew<T>(
+  form: ReturnType<typeof useFormErrors>,
+  {
+    errors,
+    save,
+    messageOn,
+  }: { errors: FieldErrors; save: () => Promise<T>; messageOn?: ReadonlyArray<number> },
+): Promise<T | null> {
+  if (Object.keys(errors).length > 0) {
+    form.show(errors, null);
+    return null;
+  }
+  try {
+    return await save();
+  } catch (failure) {
+    form.showFailure(failure, messageOn);
+    return null;
+  }
+}
+
+/**
+ * "page": a new entry, the form the page's content on a card of its own, cancelling back to the
+ * list; "inline": an edit inside the entry's edit section, cancelling back to its facts.
+ */
+type CatalogFormLayout =
+  | { layout: "page"; submitText: string; pendingText: string; cancelHref: string }
+  | { layout: "inline"; onCancel: () => void };
+
+type CatalogFormProps = CatalogFormLayout & {
   /** The form's accessible name. */
   label: string;
-  /** "page": the form is the page's content, on a card of its own; "inline": inside an edit section. */
-  layout: "page" | "inline";
   onSubmit: () => void;
+  /** While saving: the submit button says so, and an edit cannot be cancelled. */
+  pending: boolean;
   form: ReturnType<typeof useFormErrors>;
   /** The id of the control a field's error leads to. */
   errorTarget: (field: string) => string;
-  /** The submit and cancel buttons. */
-  actions: ReactNode;
   children: ReactNode;
+};
+
+function CatalogFormActions({ pending, ...props }: CatalogFormLayout & { pending: boolean }) {
+  if (props.layout === "page") {
+    return (
+      <>
+        <Button type="submit" pending={pending} pendingText={props.pendingText}>
+          {props.submitText}
+        </Button>
+        <ButtonLink href={props.cancelHref} variant="secondary">
+          Cancel
+        </ButtonLink>
+      </>
+    );
+  }
+  return (
+    <>
+      <Button type="submit" pending={pending} pendingText="Saving…">
+        Save changes
+      </Button>
+      <Button variant="secondary" onClick={props.onCancel} disabled={pending}>
+        Cancel
+      </Button>
+    </>
+  );
 }
 
-export function CatalogForm({
-  label,
-  layout,
-  onSubmit,
-  form,
-  errorTarget,
-  actions,
-  children,
-}: CatalogFormProps) {
+export function CatalogForm({ label, onSubmit, form, errorTarget, children, ...actions }: CatalogFormProps) {
   const summary: SummaryError[] = [
     ...(form.general ? [{ targetId: null, message: form.general }] : []),
     ...Object.entries(form.errors).map(([field, message]) => ({ targetId: errorTarget(field), message })),
@@ -100,7 +146,7 @@ export function CatalogForm({
       }}
       aria-label={label}
       className={
-        layout === "page"
+        actions.layout === "page"
           ? "max-w-2xl space-y-5 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
           : "space-y-4"
       }
@@ -111,7 +157,9 @@ export function CatalogForm({
         onSelect={(error) => error.targetId && focusControl(error.targetId)}
       />
       {children}
-      <div className="flex flex-wrap gap-2">{actions}</div>
+      <div className="flex flex-wrap gap-2">
+        <CatalogFormActions {...actions} />
+      </div>
     </form>
   );
 }
@@ -152,14 +200,8 @@ export function useEditInPlace() {
 /** The edit form of a catalog entry, in place of its facts. */
 export function EditSection({ heading, children }: { heading: string; children: ReactNode }) {
   return (
-    <section
-      aria-labelledby="edit-heading"
-      className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
-    >
-      <h2 id="edit-heading" className="text-lg font-semibold">
-        {heading}
-      </h2>
+    <Panel id="edit" heading={heading} className="space-y-3 shadow-sm">
       {children}
-    </section>
+    </Panel>
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 
-import { Checkbox, Field, FieldError, RadioGroup, Select, TextInput } from "@/components/ui/field";
+import { Checkbox, Field, FieldError, RadioGroup, Select } from "@/components/ui/field";
 import { AUTOMATION_LIMITS } from "@/lib/automations/schemas";
+import { DraftText, draftForm } from "@/lib/catalog/components/draft-fields";
 import type { ConnectorDraft, FieldErrors } from "@/lib/catalog/forms";
 import { CATALOG_LIMITS } from "@/lib/catalog/schemas";
 import { ChosenPeople, PersonPicker } from "@/lib/directory/components/person-picker";
@@ -37,62 +38,32 @@ export function ConnectorFields({
   withService = false,
 }: ConnectorFieldsProps) {
   const departments = useDepartments();
-  const id = (field: string) => connectorControlId(idPrefix, field);
-  const update = (changes: Partial<ConnectorDraft>) => onChange({ ...value, ...changes });
+  const form = draftForm(idPrefix, value, onChange, errors);
+  const { id, update } = form;
 
   return (
     <div className="space-y-4">
-      <Field
-        id={id("name")}
+      <DraftText
+        draft={form}
+        field="name"
         label="Connector name"
         required
-        limit={{ max: CATALOG_LIMITS.name, value: value.name }}
-        error={errors.name}
-      >
-        {(control) => (
-          <TextInput
-            {...control}
-            autoComplete="off"
-            value={value.name}
-            onChange={(event) => update({ name: event.target.value })}
-          />
-        )}
-      </Field>
+        max={CATALOG_LIMITS.name}
+        autoComplete="off"
+      />
       {withService ? (
-        <Field
-          id={id("service")}
+        <DraftText
+          draft={form}
+          field="service"
           label="Service"
           required
           hint='The service key makers declare, e.g. "sap-erp". Automations with this service are satisfied by it.'
-          limit={{ max: AUTOMATION_LIMITS.service, value: value.service }}
-          error={errors.service}
-        >
-          {(control) => (
-            <TextInput
-              {...control}
-              autoComplete="off"
-              spellCheck={false}
-              value={value.service}
-              onChange={(event) => update({ service: event.target.value })}
-            />
-          )}
-        </Field>
+          max={AUTOMATION_LIMITS.service}
+          autoComplete="off"
+          spellCheck={false}
+        />
       ) : null}
-      <Field
-        id={id("ownerTeam")}
-        label="Owning team"
-        required
-        limit={{ max: CATALOG_LIMITS.ownerTeam, value: value.ownerTeam }}
-        error={errors.ownerTeam}
-      >
-        {(control) => (
-          <TextInput
-            {...control}
-            value={value.ownerTeam}
-            onChange={(event) => update({ ownerTeam: event.target.value })}
-          />
-        )}
-      </Field>
+      <DraftText draft={form} field="ownerTeam" label="Owning team" required max={CATALOG_LIMITS.ownerTeam} />
       {value.owner !== undefined ? (
         <div className="max-w-md space-y-2">
           <PersonPicker
@@ -126,42 +97,26 @@ export function ConnectorFields({
           </Select>
         )}
       </Field>
-      <Field
-        id={id("keyReference")}
+      <DraftText
+        draft={form}
+        field="keyReference"
         label="Key reference"
         required
         hint={keyReferenceHint(value.keyStore ?? "AZURE_KEY_VAULT")}
-        limit={{ max: CATALOG_LIMITS.keyReference, value: value.keyReference }}
-        error={errors.keyReference}
-      >
-        {(control) => (
-          <TextInput
-            {...control}
-            autoComplete="off"
-            spellCheck={false}
-            placeholder={REFERENCE_GRAMMARS[value.keyStore ?? "AZURE_KEY_VAULT"].examples[0]}
-            value={value.keyReference}
-            onChange={(event) => update({ keyReference: event.target.value })}
-          />
-        )}
-      </Field>
-      <Field
-        id={id("keyExpiresAt")}
+        max={CATALOG_LIMITS.keyReference}
+        autoComplete="off"
+        spellCheck={false}
+        placeholder={REFERENCE_GRAMMARS[value.keyStore ?? "AZURE_KEY_VAULT"].examples[0]}
+      />
+      <DraftText
+        draft={form}
+        field="keyExpiresAt"
         label="Key expiry date"
         required
         hint="Makers' automations fall back to Expired on this date unless the key is renewed."
-        error={errors.keyExpiresAt}
-      >
-        {(control) => (
-          <TextInput
-            {...control}
-            type="date"
-            className="max-w-xs"
-            value={value.keyExpiresAt}
-            onChange={(event) => update({ keyExpiresAt: event.target.value })}
-          />
-        )}
-      </Field>
+        type="date"
+        className="max-w-xs"
+      />
       <RadioGroup
         id={id("sharedWith")}
         name={id("sharedWith")}

@@ -1,9 +1,8 @@
 "use client";
 
 import { useId, useState } from "react";
-import { Button } from "@/components/ui/button";
 import { CatalogForm, submitEdit, useFormErrors } from "@/lib/catalog/components/catalog-form";
-import { ConnectorApiFields } from "@/lib/catalog/components/connector-api-fields";
+import { ConnectorApiFieldset } from "@/lib/catalog/components/connector-api-fields";
 import { ConnectorFields, connectorErrorTarget } from "@/lib/catalog/components/connector-fields";
 import type { ConnectorDetail } from "@/lib/catalog/contract";
 import { connectorApiChanges, connectorApiDraftOf } from "@/lib/catalog/details-forms";
@@ -47,31 +46,14 @@ export function EditConnector({
     <CatalogForm
       label={`Edit ${connector.name}`}
       layout="inline"
+      onCancel={onCancel}
+      pending={update.isPending}
       onSubmit={() => void submit()}
       form={form}
       errorTarget={(field) => connectorErrorTarget(idPrefix, field, draft)}
-      actions={
-        <>
-          <Button type="submit" pending={update.isPending} pendingText="Saving…">
-            Save changes
-          </Button>
-          <Button variant="secondary" onClick={onCancel} disabled={update.isPending}>
-            Cancel
-          </Button>
-        </>
-      }
     >
       <ConnectorFields idPrefix={idPrefix} value={draft} onChange={setDraft} errors={form.errors} />
-      <fieldset className="space-y-4 rounded-lg border border-slate-200 p-4">
-        <legend className="px-1 text-base font-semibold text-slate-900">The API it calls</legend>
-        <ConnectorApiFields
-          idPrefix={idPrefix}
-          value={api}
-          onChange={setApi}
-          errors={form.errors}
-          required={false}
-        />
-      </fieldset>
+      <ConnectorApiFieldset idPrefix={idPrefix} value={api} onChange={setApi} errors={form.errors} />
     </CatalogForm>
   );
 }

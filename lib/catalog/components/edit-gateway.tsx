@@ -1,7 +1,6 @@
 "use client";
 
 import { useId, useState } from "react";
-import { Button } from "@/components/ui/button";
 import { CatalogForm, submitEdit, useFormErrors } from "@/lib/catalog/components/catalog-form";
 import { DataSourceListEditor } from "@/lib/catalog/components/data-source-list-editor";
 import { GatewayFields } from "@/lib/catalog/components/gateway-fields";
@@ -49,19 +48,11 @@ export function EditGateway({
     <CatalogForm
       label={`Edit ${gateway.name}`}
       layout="inline"
+      onCancel={onCancel}
+      pending={update.isPending}
       onSubmit={() => void submit()}
       form={form}
       errorTarget={(field) => `${idPrefix}-${field}`}
-      actions={
-        <>
-          <Button type="submit" pending={update.isPending} pendingText="Saving…">
-            Save changes
-          </Button>
-          <Button variant="secondary" onClick={onCancel} disabled={update.isPending}>
-            Cancel
-          </Button>
-        </>
-      }
     >
       <GatewayFields
         idPrefix={idPrefix}

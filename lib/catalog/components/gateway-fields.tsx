@@ -1,6 +1,7 @@
 "use client";
 
-import { Field, RadioGroup, TextInput } from "@/components/ui/field";
+import { RadioGroup } from "@/components/ui/field";
+import { DraftText, draftForm } from "@/lib/catalog/components/draft-fields";
 import type { FieldErrors, GatewayDraft } from "@/lib/catalog/forms";
 import { GATEWAY_KIND_OPTIONS } from "@/lib/catalog/labels";
 import { CATALOG_LIMITS } from "@/lib/catalog/schemas";
@@ -17,26 +18,18 @@ interface GatewayFieldsProps {
 
 /** An on-premises data gateway's (or machine group's) fields. */
 export function GatewayFields({ idPrefix, value, onChange, errors, withKind = true }: GatewayFieldsProps) {
-  const id = (field: string) => `${idPrefix}-${field}`;
-  const update = (changes: Partial<GatewayDraft>) => onChange({ ...value, ...changes });
+  const form = draftForm(idPrefix, value, onChange, errors);
+  const { id, update } = form;
   const text = (field: "name" | "cluster" | "host" | "region", label: string, hint?: string) => (
-    <Field
-      id={id(field)}
+    <DraftText
+      draft={form}
+      field={field}
       label={label}
       hint={hint}
       required
-      limit={{ max: CATALOG_LIMITS[field], value: value[field] }}
-      error={errors[field]}
-    >
-      {(control) => (
-        <TextInput
-          {...control}
-          autoComplete="off"
-          value={value[field]}
-          onChange={(event) => update({ [field]: event.target.value })}
-        />
-      )}
-    </Field>
+      max={CATALOG_LIMITS[field]}
+      autoComplete="off"
+    />
   );
 
   return (

@@ -2,9 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { Button, ButtonLink } from "@/components/ui/button";
-import { CatalogForm, useFormErrors } from "@/lib/catalog/components/catalog-form";
-import { ConnectorApiFields } from "@/lib/catalog/components/connector-api-fields";
+import { CatalogForm, submitNew, useFormErrors } from "@/lib/catalog/components/catalog-form";
+import { ConnectorApiFieldset } from "@/lib/catalog/components/connector-api-fields";
 import { ConnectorFields, connectorErrorTarget } from "@/lib/catalog/components/connector-fields";
 import { checkConnectorApi, EMPTY_CONNECTOR_API, toOptionalConnectorApi } from "@/lib/catalog/details-forms";
 import { checkConnector, EMPTY_CONNECTOR, toConnectorFields } from "@/lib/catalog/forms";
@@ -20,40 +19,32 @@ export function NewConnectorForm() {
   const create = useCreateConnector();
 
   async function submit() {
-    const found = {
-      ...checkConnector(draft, { withService: true }),
-      ...checkConnectorApi(api, { required: false }),
-    };
-    if (Object.keys(found).length > 0) return form.show(found, null);
-    try {
-      const created = await create.mutateAsync({
-        ...toConnectorFields(draft),
-        ...toOptionalConnectorApi(api),
-        service: draft.service.trim().toLowerCase(),
-      });
-      router.push(`/catalog/connectors/${encodeURIComponent(created.id)}`);
-    } catch (failure) {
-      form.showFailure(failure);
-    }
+    const created = await submitNew(form, {
+      errors: {
+        ...checkConnector(draft, { withService: true }),
+        ...checkConnectorApi(api, { required: false }),
+      },
+      save: () =>
+        create.mutateAsync({
+          ...toConnectorFields(draft),
+          ...toOptionalConnectorApi(api),
+          service: draft.service.trim().toLowerCase(),
+        }),
+    });
+    if (created) router.push(`/catalog/connectors/${encodeURIComponent(created.id)}`);
   }
 
   return (
     <CatalogForm
       label="New connector"
       layout="page"
+      submitText="Add connector"
+      pendingText="Adding…"
+      cancelHref="/catalog/connectors"
+      pending={create.isPending}
       onSubmit={() => void submit()}
       form={form}
       errorTarget={(field) => connectorErrorTarget(idPrefix, field, draft)}
-      actions={
-        <>
-          <Button type="submit" pending={create.isPending} pendingText="Adding…">
-            Add connector
-          </Button>
-          <ButtonLink href="/catalog/connectors" variant="secondary">
-            Cancel
-          </ButtonLink>
-        </>
-      }
     >
       <ConnectorFields
         idPrefix={idPrefix}
@@ -62,16 +53,7 @@ export function NewConnectorForm() {
         errors={form.errors}
         withService
       />
-      <fieldset className="space-y-4 rounded-lg border border-slate-200 p-4">
-        <legend className="px-1 text-base font-semibold text-slate-900">The API it calls</legend>
-        <ConnectorApiFields
-          idPrefix={idPrefix}
-          value={api}
-          onChange={setApi}
-          errors={form.errors}
-          required={false}
-        />
-      </fieldset>
+      <ConnectorApiFieldset idPrefix={idPrefix} value={api} onChange={setApi} errors={form.errors} />
     </CatalogForm>
   );
 }

@@ -2,8 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { Button, ButtonLink } from "@/components/ui/button";
-import { CatalogForm, useFormErrors } from "@/lib/catalog/components/catalog-form";
+import { CatalogForm, submitNew, useFormErrors } from "@/lib/catalog/components/catalog-form";
 import { GatewayFields } from "@/lib/catalog/components/gateway-fields";
 import { checkGateway, EMPTY_GATEWAY, toGatewayFields } from "@/lib/catalog/forms";
 import { useCreateGateway } from "@/lib/catalog/hooks";
@@ -17,34 +16,26 @@ export function NewGatewayForm() {
   const create = useCreateGateway();
 
   async function submit() {
-    const found = checkGateway(draft);
-    if (Object.keys(found).length > 0) return form.show(found, null);
-    try {
-      const created = await create.mutateAsync(toGatewayFields(draft));
-      router.push(`/catalog/gateways/${encodeURIComponent(created.id)}`);
-    } catch (failure) {
+    const created = await submitNew(form, {
+      errors: checkGateway(draft),
+      save: () => create.mutateAsync(toGatewayFields(draft)),
       // A 409 here is a name already taken: its message says so.
-      form.showFailure(failure, [409, 422]);
-    }
+      messageOn: [409, 422],
+    });
+    if (created) router.push(`/catalog/gateways/${encodeURIComponent(created.id)}`);
   }
 
   return (
     <CatalogForm
       label="New gateway"
       layout="page"
+      submitText="Register gateway"
+      pendingText="Registering…"
+      cancelHref="/catalog/gateways"
+      pending={create.isPending}
       onSubmit={() => void submit()}
       form={form}
       errorTarget={(field) => (field === "kind" ? `${idPrefix}-kind-${draft.kind}` : `${idPrefix}-${field}`)}
-      actions={
-        <>
-          <Button type="submit" pending={create.isPending} pendingText="Registering…">
-            Register gateway
-          </Button>
-          <ButtonLink href="/catalog/gateways" variant="secondary">
-            Cancel
-          </ButtonLink>
-        </>
-      }
     >
       <GatewayFields idPrefix={idPrefix} value={draft} onChange={setDraft} errors={form.errors} />
     </CatalogForm>

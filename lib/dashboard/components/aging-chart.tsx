@@ -1,15 +1,16 @@
 "use client";
 
 import Link from "next/link";
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar } from "recharts";
 import { REQUEST_TYPE_LABELS } from "@/lib/automations/labels";
 import { agingFilters } from "@/lib/dashboard/aging";
 import {
-  AXIS_TICK,
   BarLink,
+  type BarShapeProps,
   ChartFigure,
   ChartTable,
   CountLink,
+  DashboardBarChart,
   ScrollRegion,
   TD,
 } from "@/lib/dashboard/components/chart-parts";
@@ -31,39 +32,22 @@ export function AgingChart({ buckets, departmentId }: { buckets: AgingBucket[]; 
       description="Pending requests by days since they were filed (the axis counts days)."
       chartHeight={220}
       chart={
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart
-            data={buckets}
-            margin={{ top: 8, right: 8, bottom: 0, left: -16 }}
-            accessibilityLayer={false}
-          >
-            <CartesianGrid vertical={false} stroke="#e2e8f0" />
-            <XAxis dataKey="bucket" tick={AXIS_TICK} interval={0} tickFormatter={shortBucket} />
-            <YAxis allowDecimals={false} tick={AXIS_TICK} />
-            <Tooltip cursor={{ fill: "#f1f5f9" }} />
-            <Bar
-              dataKey="count"
-              name="Pending requests"
-              fill={BAR_COLOUR}
-              isAnimationActive={false}
-              shape={(props: {
-                payload?: AgingBucket;
-                x?: number;
-                y?: number;
-                width?: number;
-                height?: number;
-                fill?: string;
-              }) => (
-                <BarLink
-                  {...props}
-                  href={props.payload && props.payload.count > 0 ? hrefOf(props.payload) : null}
-                  segment={props.payload?.bucket ?? ""}
-                  title={`${props.payload?.bucket}: ${props.payload?.count} pending`}
-                />
-              )}
-            />
-          </BarChart>
-        </ResponsiveContainer>
+        <DashboardBarChart data={buckets} layout="columns" categoryKey="bucket" formatCategory={shortBucket}>
+          <Bar
+            dataKey="count"
+            name="Pending requests"
+            fill={BAR_COLOUR}
+            isAnimationActive={false}
+            shape={(props: BarShapeProps<AgingBucket>) => (
+              <BarLink
+                {...props}
+                href={props.payload && props.payload.count > 0 ? hrefOf(props.payload) : null}
+                segment={props.payload?.bucket ?? ""}
+                title={`${props.payload?.bucket}: ${props.payload?.count} pending`}
+              />
+            )}
+          />
+        </DashboardBarChart>
       }
       table={
         <ChartTable

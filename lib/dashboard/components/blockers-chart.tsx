@@ -1,12 +1,14 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar } from "recharts";
 import {
-  AXIS_TICK,
   BarLink,
+  type BarShapeProps,
   ChartFigure,
   ChartTable,
   CountLink,
+  DashboardBarChart,
+  Swatch,
   TD,
 } from "@/lib/dashboard/components/chart-parts";
 import type { TopBlocker } from "@/lib/dashboard/contract";
@@ -33,39 +35,22 @@ export function BlockersChart({ blockers, departmentId }: { blockers: TopBlocker
       chartHeight={Math.max(120, data.length * 32 + 40)}
       chart={
         data.length === 0 ? null : (
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart
-              data={data}
-              layout="vertical"
-              margin={{ top: 0, right: 16, bottom: 0, left: 8 }}
-              accessibilityLayer={false}
-            >
-              <CartesianGrid horizontal={false} stroke="#e2e8f0" />
-              <XAxis type="number" allowDecimals={false} tick={AXIS_TICK} />
-              <YAxis type="category" dataKey="label" width={120} tick={AXIS_TICK} />
-              <Tooltip cursor={{ fill: "#f1f5f9" }} />
-              <Bar
-                dataKey="automations"
-                name="Automations waiting"
-                isAnimationActive={false}
-                shape={(props: {
-                  payload?: TopBlocker;
-                  x?: number;
-                  y?: number;
-                  width?: number;
-                  height?: number;
-                }) => (
-                  <BarLink
-                    {...props}
-                    fill={props.payload ? COLOURS[props.payload.kind] : undefined}
-                    href={props.payload ? hrefOf(props.payload, departmentId) : null}
-                    segment={`${props.payload?.kind} ${props.payload?.name}`}
-                    title={`${props.payload?.name}: ${props.payload?.automations} automations waiting`}
-                  />
-                )}
-              />
-            </BarChart>
-          </ResponsiveContainer>
+          <DashboardBarChart data={data} layout="rows" categoryKey="label" categoryWidth={120}>
+            <Bar
+              dataKey="automations"
+              name="Automations waiting"
+              isAnimationActive={false}
+              shape={(props: BarShapeProps<TopBlocker>) => (
+                <BarLink
+                  {...props}
+                  fill={props.payload ? COLOURS[props.payload.kind] : undefined}
+                  href={props.payload ? hrefOf(props.payload, departmentId) : null}
+                  segment={`${props.payload?.kind} ${props.payload?.name}`}
+                  title={`${props.payload?.name}: ${props.payload?.automations} automations waiting`}
+                />
+              )}
+            />
+          </DashboardBarChart>
         )
       }
       table={
@@ -86,11 +71,7 @@ export function BlockersChart({ blockers, departmentId }: { blockers: TopBlocker
                   {blocker.name}
                 </th>
                 <td className={`${TD} whitespace-nowrap text-slate-700`}>
-                  <span
-                    aria-hidden="true"
-                    className="mr-1 inline-block size-2.5 rounded-sm align-middle"
-                    style={{ backgroundColor: COLOURS[blocker.kind] }}
-                  />
+                  <Swatch colour={COLOURS[blocker.kind]} />
                   {KIND_LABELS[blocker.kind]}
                 </td>
                 <td className={`${TD} text-right`}>

@@ -3,7 +3,16 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { ReactNode } from "react";
-import { Rectangle } from "recharts";
+import {
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Rectangle,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import type { PrerequisiteType } from "@/lib/domain/types";
 
 // Pieces every dashboard chart shares. A chart is drawn for the eye only (aria-hidden); the
@@ -28,6 +37,79 @@ export const TYPE_COLOURS: Record<PrerequisiteType, string> = {
 };
 
 export const AXIS_TICK = { fill: "#475569", fontSize: 12 };
+
+/** The legend under a chart of the prerequisite types, in their own order. */
+export const TYPE_LEGEND = { itemSorter: null, wrapperStyle: { fontSize: 12, color: "#334155" } } as const;
+
+/** What Recharts hands a bar's custom shape: the datum behind it and where to draw it. */
+export interface BarShapeProps<T> {
+  payload?: T;
+  x?: number;
+  y?: number;
+  width?: number;
+  height?: number;
+  fill?: string;
+}
+
+type BarLayout =
+  /** Categories along the bottom, counts up the side. */
+  | { layout: "columns"; categoryKey: string; formatCategory?: (category: string) => string }
+  /** One horizontal bar per category, its name on the left. */
+  | { layout: "rows"; categoryKey: string; categoryWidth: number };
+
+/**
+ * A bar chart the dashboard's way: a light grid, counts in whole numbers, a band under the
+ * pointer, the bars (`children`) and, with `legend`, the types' legend.
+ */
+export function DashboardBarChart<T>({
+  data,
+  legend = false,
+  children,
+  ...axes
+}: BarLayout & { data: T[]; legend?: boolean; children: ReactNode }) {
+  const rows = axes.layout === "rows";
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <BarChart
+        data={data}
+        layout={rows ? "vertical" : "horizontal"}
+        margin={rows ? { top: 0, right: 16, bottom: 0, left: 8 } : { top: 8, right: 8, bottom: 0, left: -16 }}
+        accessibilityLayer={false}
+      >
+        <CartesianGrid horizontal={!rows} vertical={rows} stroke="#e2e8f0" />
+        {axes.layout === "rows" ? (
+          <XAxis type="number" allowDecimals={false} tick={AXIS_TICK} />
+        ) : (
+          <XAxis
+            dataKey={axes.categoryKey}
+            tick={AXIS_TICK}
+            interval={0}
+            tickFormatter={axes.formatCategory}
+          />
+        )}
+        {axes.layout === "rows" ? (
+          <YAxis type="category" dataKey={axes.categoryKey} width={axes.categoryWidth} tick={AXIS_TICK} />
+        ) : (
+          <YAxis allowDecimals={false} tick={AXIS_TICK} />
+        )}
+        <Tooltip cursor={{ fill: "#f1f5f9" }} />
+        {legend ? <Legend {...TYPE_LEGEND} /> : null}
+        {children}
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
+/** A colour's key beside its label in a table. */
+export function Swatch({ colour }: { colour: string }) {
+  return (
+    <span
+      aria-hidden="true"
+      className="mr-1 inline-block size-2.5 rounded-sm align-middle"
+      style={{ backgroundColor: colour }}
+    />
+  );
+}
 
 interface ChartFigureProps {
   id: string;
@@ -100,6 +182,26 @@ export function CountLink({ href, count, label }: { href: string; count: number;
 const TABLE = "min-w-full divide-y divide-slate-200 text-left text-sm";
 const TH = "px-3 py-2 font-semibold text-slate-700";
 export const TD = "px-3 py-2";
+
+/** A count in a table, right-aligned, as a link to the rows behind it. */
+export function CountCell(props: { href: string; count: number; label: string }) {
+  return (
+    <td className={`${TD} text-right`}>
+      <CountLink {...props} />
+    </td>
+  );
+}
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
+
+/** A day in a table (hidden on a phone), or nothing when there is none. */
+export function DateCell({ date }: { date: string | null }) {
+  return (
+    <td className={`${TD} hidden whitespace-nowrap text-slate-700 sm:table-cell`}>
+      {date ? <time dateTime={date}>{dateFormat.format(new Date(date))}</time> : null}
+    </td>
+  );
+}
 
 export interface ChartColumn {
   key: string;

@@ -1,10 +1,11 @@
 "use client";
 
 import { useId } from "react";
-import { Alert, Loading } from "@/components/ui/alert";
+import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { DetailSection } from "@/components/ui/detail";
 import { Field, Select } from "@/components/ui/field";
+import { QueryState } from "@/components/ui/query-state";
 import { Stat } from "@/components/ui/stat";
 import { ApiError } from "@/lib/api-client";
 import { AgingChart, OldestPending } from "@/lib/dashboard/components/aging-chart";
@@ -101,49 +102,37 @@ export function Dashboard({ departments, company }: DashboardProps) {
             Show {everything.toLowerCase()}
           </ButtonLink>
         </Alert>
-      ) : summary.isPending ? (
-        <Loading>Loading the figures…</Loading>
-      ) : summary.isError ? (
-        <Alert tone="error" role="alert" title="The figures could not be loaded">
-          <p>{summary.error.message}</p>
-          <Button variant="secondary" size="sm" onClick={() => void summary.refetch()}>
-            Try again
-          </Button>
-        </Alert>
       ) : (
-        <Headline summary={summary.data} departmentId={departmentId} />
+        <QueryState query={summary} loading="Loading the figures…" error="The figures could not be loaded">
+          {(data) => <Headline summary={data} departmentId={departmentId} />}
+        </QueryState>
       )}
 
       {notFound ? null : <Leavers departmentId={departmentId} />}
 
-      {notFound ? null : details.isPending ? (
-        <Loading>Loading the charts…</Loading>
-      ) : details.isError ? (
-        <Alert tone="error" role="alert" title="The charts could not be loaded">
-          <p>{details.error.message}</p>
-          <Button variant="secondary" size="sm" onClick={() => void details.refetch()}>
-            Try again
-          </Button>
-        </Alert>
-      ) : (
-        <div className="space-y-6">
-          <OutstandingChart rows={details.data.byTypeAndDepartment} />
-          <DetailSection id="aging" heading="Request aging">
-            <div className="grid gap-6 lg:grid-cols-2">
-              <AgingChart buckets={details.data.agingHistogram} departmentId={departmentId} />
-              <OldestPending requests={details.data.oldestPending} />
+      {notFound ? null : (
+        <QueryState query={details} loading="Loading the charts…" error="The charts could not be loaded">
+          {(data) => (
+            <div className="space-y-6">
+              <OutstandingChart rows={data.byTypeAndDepartment} />
+              <DetailSection id="aging" heading="Request aging">
+                <div className="grid gap-6 lg:grid-cols-2">
+                  <AgingChart buckets={data.agingHistogram} departmentId={departmentId} />
+                  <OldestPending requests={data.oldestPending} />
+                </div>
+              </DetailSection>
+              <DetailSection id="risks" heading="Expiries and blockers">
+                <div className="grid gap-6 lg:grid-cols-2">
+                  {summary.data ? (
+                    <Expiries expiries={summary.data.expiries} connectors={data.expiringConnectors} />
+                  ) : null}
+                  <BlockersChart blockers={data.topBlockers} departmentId={departmentId} />
+                </div>
+              </DetailSection>
+              <TrendChart points={data.trend} />
             </div>
-          </DetailSection>
-          <DetailSection id="risks" heading="Expiries and blockers">
-            <div className="grid gap-6 lg:grid-cols-2">
-              {summary.data ? (
-                <Expiries expiries={summary.data.expiries} connectors={details.data.expiringConnectors} />
-              ) : null}
-              <BlockersChart blockers={details.data.topBlockers} departmentId={departmentId} />
-            </div>
-          </DetailSection>
-          <TrendChart points={details.data.trend} />
-        </div>
+          )}
+        </QueryState>
       )}
     </div>
   );
@@ -196,67 +185,92 @@ function Headline({ summary, departmentId }: { summary: DashboardSummary; depart
           Ready: every prerequisite in place. Pending: still waiting for one. Blocked: one was rejected or has
           expired.
         </p>
-        <div className="grid grid-cols-3 gap-3 sm:gap-4">
-          <Stat
-            label="Ready"
-            value={automations.ready}
-            href={automationsHref({ status: "READY", departmentId })}
-          />
-          <Stat
-            label="Pending"
-            value={automations.pending}
-            href={automationsHref({ status: "PENDING", departmentId })}
-          />
-          <Stat
-            label="Blocked"
-            value={automations.blocked}
-            href={automationsHref({ status: "BLOCKED", departmentId })}
-          />
-        </div>
+        <StatGrid
+          className="grid grid-cols-3 gap-3 sm:gap-4"
+          stats={READINESS.map(({ status, label, count }) => ({
+            label,
+            value: automations[count],
+            href: automationsHref({ status, departmentId }),
+          }))}
+        />
       </DetailSection>
       <DetailSection id="waiting" heading="What they are waiting for">
-        <div className="grid grid-cols-2 gap-4 lg:grid-cols-5">
-          <Stat
-            label="Outstanding prerequisites"
-            value={outstandingPrerequisites.total}
-            href={prerequisitesHref({ departmentId })}
-          />
-          <Stat
-            label="Pending requests"
-            value={requests.pending}
-            href={pendingRequestsHref({ departmentId })}
-          />
-          <Stat label="Median days pending" value={requests.medianAgeDays} />
-          <Stat label="90th percentile days pending" value={requests.p90AgeDays} />
-          {/* Alone on its row on a phone: as wide as the row. */}
-          <div className="col-span-2 lg:col-span-1">
-            <Stat label="Keys expiring in 30 days" value={expiries.next30Days} href="#expiries" />
-          </div>
-        </div>
+        <StatGrid
+          className="grid grid-cols-2 gap-4 lg:grid-cols-5"
+          stats={[
+            {
+              label: "Outstanding prerequisites",
+              value: outstandingPrerequisites.total,
+              href: prerequisitesHref({ departmentId }),
+            },
+            {
+              label: "Pending requests",
+              value: requests.pending,
+              href: pendingRequestsHref({ departmentId }),
+            },
+            { label: "Median days pending", value: requests.medianAgeDays },
+            { label: "90th percentile days pending", value: requests.p90AgeDays },
+            // Alone on its row on a phone: as wide as the row.
+            { label: "Keys expiring in 30 days", value: expiries.next30Days, href: "#expiries", wide: true },
+          ]}
+        />
       </DetailSection>
       <DetailSection id="assurance" heading="How sure we are">
         <p className="text-sm text-slate-600">
           Satisfied on declaration only: the maker says it is in place (a stored credential, a Windows
           account, who runs it) and IT has not verified it yet.
         </p>
-        <div className="grid grid-cols-2 gap-4 lg:grid-cols-5">
-          <Stat
-            label="Satisfied on declaration only"
-            value={summary.satisfiedOnDeclarationOnly}
-            href={declaredOnlyHref({ departmentId })}
-          />
-          <Stat
-            label="Automations with findings from the tenant"
-            value={summary.inventory.withFindings}
-            href={inventoryHref({ departmentId })}
-          />
-          <Stat
-            label="Automations without an active owner"
-            value={summary.inventory.withoutActiveOwner}
-            href={inventoryHref({ departmentId, ownerMissing: true })}
-          />
-        </div>
+        <StatGrid
+          className="grid grid-cols-2 gap-4 lg:grid-cols-5"
+          stats={[
+            {
+              label: "Satisfied on declaration only",
+              value: summary.satisfiedOnDeclarationOnly,
+              href: declaredOnlyHref({ departmentId }),
+            },
+            {
+              label: "Automations with findings from the tenant",
+              value: summary.inventory.withFindings,
+              href: inventoryHref({ departmentId }),
+            },
+            {
+              label: "Automations without an active owner",
+              value: summary.inventory.withoutActiveOwner,
+              href: inventoryHref({ departmentId, ownerMissing: true }),
+            },
+          ]}
+        />
       </DetailSection>
+    </div>
+  );
+}
+
+/** The readiness figures: each status, its label, and its count in the summary. */
+const READINESS = [
+  { status: "READY", label: "Ready", count: "ready" },
+  { status: "PENDING", label: "Pending", count: "pending" },
+  { status: "BLOCKED", label: "Blocked", count: "blocked" },
+] as const;
+
+/** Figures side by side; a `wide` one spans its row on a phone, where it is alone. */
+function StatGrid({
+  className,
+  stats,
+}: {
+  className: string;
+  stats: ReadonlyArray<{ label: string; value: number; href?: string; wide?: boolean }>;
+}) {
+  return (
+    <div className={className}>
+      {stats.map(({ wide, ...stat }) =>
+        wide ? (
+          <div key={stat.label} className="col-span-2 lg:col-span-1">
+            <Stat {...stat} />
+          </div>
+        ) : (
+          <Stat key={stat.label} {...stat} />
+        ),
+      )}
     </div>
   );
 }

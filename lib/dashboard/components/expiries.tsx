@@ -1,10 +1,15 @@
 "use client";
 
-import { ChartTable, CountLink, CountTiles, ScrollRegion, TD } from "@/lib/dashboard/components/chart-parts";
+import {
+  ChartTable,
+  CountCell,
+  CountTiles,
+  DateCell,
+  ScrollRegion,
+  TD,
+} from "@/lib/dashboard/components/chart-parts";
 import type { DashboardSummary, ExpiringConnector } from "@/lib/dashboard/contract";
 import { prerequisitesHref } from "@/lib/dashboard/links";
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
 /** Shared-key connectors whose keys expire soon, and the automations that rely on each. */
 export function Expiries({
@@ -60,23 +65,17 @@ export function Expiries({
                     {connector.name}
                     <span className="block text-xs font-normal text-slate-600">{connector.service}</span>
                   </th>
-                  <td className={`${TD} hidden whitespace-nowrap text-slate-700 sm:table-cell`}>
-                    <time dateTime={connector.keyExpiresAt}>
-                      {dateFormat.format(new Date(connector.keyExpiresAt))}
-                    </time>
-                  </td>
+                  <DateCell date={connector.keyExpiresAt} />
                   <td
                     className={`${TD} text-right tabular-nums ${connector.daysLeft <= 7 ? "font-semibold text-red-800" : "text-slate-700"}`}
                   >
                     {connector.daysLeft}
                   </td>
-                  <td className={`${TD} text-right`}>
-                    <CountLink
-                      href={prerequisitesHref({ connectorId: connector.id, outstanding: false })}
-                      count={connector.dependents}
-                      label={`automations rely on ${connector.name}`}
-                    />
-                  </td>
+                  <CountCell
+                    href={prerequisitesHref({ connectorId: connector.id, outstanding: false })}
+                    count={connector.dependents}
+                    label={`automations rely on ${connector.name}`}
+                  />
                 </tr>
               ))}
             </ChartTable>

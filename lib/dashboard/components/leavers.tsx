@@ -1,15 +1,18 @@
 "use client";
-
-import { Alert, Loading } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { DetailSection } from "@/components/ui/detail";
+import { QueryState } from "@/components/ui/query-state";
 import { Stat } from "@/components/ui/stat";
-import { ChartTable, CountLink, CountTiles, ScrollRegion, TD } from "@/lib/dashboard/components/chart-parts";
+import {
+  ChartTable,
+  CountCell,
+  CountTiles,
+  DateCell,
+  ScrollRegion,
+  TD,
+} from "@/lib/dashboard/components/chart-parts";
 import type { LeaverAging, LeaverDashboard } from "@/lib/dashboard/contract";
 import { useLeaverDashboard } from "@/lib/dashboard/hooks";
 import { awaitingRotationHref, inventoryHref, leaversExportHref } from "@/lib/dashboard/links";
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
 /**
  * What people who left (or were never found here) left behind in the dashboard's scope:
@@ -20,18 +23,13 @@ export function Leavers({ departmentId }: { departmentId?: string }) {
   const leavers = useLeaverDashboard(departmentId);
   return (
     <DetailSection id="leavers" heading="After leavers">
-      {leavers.isPending ? (
-        <Loading>Loading what leavers left behind…</Loading>
-      ) : leavers.isError ? (
-        <Alert tone="error" role="alert" title="The leaver figures could not be loaded">
-          <p>{leavers.error.message}</p>
-          <Button variant="secondary" size="sm" onClick={() => void leavers.refetch()}>
-            Try again
-          </Button>
-        </Alert>
-      ) : (
-        <LeaverFigures data={leavers.data} departmentId={departmentId} />
-      )}
+      <QueryState
+        query={leavers}
+        loading="Loading what leavers left behind…"
+        error="The leaver figures could not be loaded"
+      >
+        {(data) => <LeaverFigures data={data} departmentId={departmentId} />}
+      </QueryState>
     </DetailSection>
   );
 }
@@ -85,27 +83,17 @@ function LeaverFigures({ data, departmentId }: { data: LeaverDashboard; departme
                 <th scope="row" className={`${TD} font-medium text-slate-900`}>
                   {department.name}
                 </th>
-                <td className={`${TD} text-right`}>
-                  <CountLink
-                    href={inventoryHref({ departmentId: department.departmentId, ownerMissing: true })}
-                    count={department.withoutActiveOwner}
-                    label={`automations without an active owner in ${department.name}`}
-                  />
-                </td>
-                <td className={`${TD} text-right`}>
-                  <CountLink
-                    href={awaitingRotationHref({ departmentId: department.departmentId })}
-                    count={department.awaitingRotation}
-                    label={`credentials to rotate after a leaver in ${department.name}`}
-                  />
-                </td>
-                <td className={`${TD} hidden whitespace-nowrap text-slate-700 sm:table-cell`}>
-                  {department.waitingSince ? (
-                    <time dateTime={department.waitingSince}>
-                      {dateFormat.format(new Date(department.waitingSince))}
-                    </time>
-                  ) : null}
-                </td>
+                <CountCell
+                  href={inventoryHref({ departmentId: department.departmentId, ownerMissing: true })}
+                  count={department.withoutActiveOwner}
+                  label={`automations without an active owner in ${department.name}`}
+                />
+                <CountCell
+                  href={awaitingRotationHref({ departmentId: department.departmentId })}
+                  count={department.awaitingRotation}
+                  label={`credentials to rotate after a leaver in ${department.name}`}
+                />
+                <DateCell date={department.waitingSince} />
               </tr>
             ))}
           </ChartTable>

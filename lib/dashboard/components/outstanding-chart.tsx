@@ -1,12 +1,14 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar } from "recharts";
 import {
-  AXIS_TICK,
   BarLink,
+  type BarShapeProps,
   ChartFigure,
   ChartTable,
-  CountLink,
+  CountCell,
+  DashboardBarChart,
+  Swatch,
   TD,
   TYPE_COLOURS,
   TYPE_LABELS,
@@ -27,51 +29,30 @@ export function OutstandingChart({ rows }: { rows: ByTypeAndDepartment[] }) {
       description="Every prerequisite not yet in place, on automations that are not retired. Select a bar or a number to see them."
       chartHeight={height}
       chart={
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart
-            data={rows}
-            layout="vertical"
-            margin={{ top: 0, right: 16, bottom: 0, left: 8 }}
-            accessibilityLayer={false}
-          >
-            <CartesianGrid horizontal={false} stroke="#e2e8f0" />
-            <XAxis type="number" allowDecimals={false} tick={AXIS_TICK} />
-            <YAxis type="category" dataKey="name" width={110} tick={AXIS_TICK} />
-            <Tooltip cursor={{ fill: "#f1f5f9" }} />
-            <Legend itemSorter={null} wrapperStyle={{ fontSize: 12, color: "#334155" }} />
-            {PREREQUISITE_TYPES.map((type) => (
-              <Bar
-                key={type}
-                dataKey={type}
-                name={TYPE_LABELS[type]}
-                stackId="outstanding"
-                fill={TYPE_COLOURS[type]}
-                isAnimationActive={false}
-                shape={(props: {
-                  payload?: ByTypeAndDepartment;
-                  x?: number;
-                  y?: number;
-                  width?: number;
-                  height?: number;
-                  fill?: string;
-                }) => {
-                  const row = props.payload;
-                  const count = row?.[type] ?? 0;
-                  return (
-                    <BarLink
-                      {...props}
-                      href={
-                        row && count > 0 ? prerequisitesHref({ type, departmentId: row.departmentId }) : null
-                      }
-                      segment={`${row?.name ?? ""} ${type}`}
-                      title={`${row?.name}: ${count} ${TYPE_LABELS[type]}`}
-                    />
-                  );
-                }}
-              />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
+        <DashboardBarChart data={rows} layout="rows" categoryKey="name" categoryWidth={110} legend>
+          {PREREQUISITE_TYPES.map((type) => (
+            <Bar
+              key={type}
+              dataKey={type}
+              name={TYPE_LABELS[type]}
+              stackId="outstanding"
+              fill={TYPE_COLOURS[type]}
+              isAnimationActive={false}
+              shape={(props: BarShapeProps<ByTypeAndDepartment>) => {
+                const row = props.payload;
+                const count = row?.[type] ?? 0;
+                return (
+                  <BarLink
+                    {...props}
+                    href={row && count > 0 ? typeLink(type, row).href : null}
+                    segment={`${row?.name ?? ""} ${type}`}
+                    title={`${row?.name}: ${count} ${TYPE_LABELS[type]}`}
+                  />
+                );
+              }}
+            />
+          ))}
+        </DashboardBarChart>
       }
       table={
         <>
@@ -83,8 +64,20 @@ export function OutstandingChart({ rows }: { rows: ByTypeAndDepartment[] }) {
   );
 }
 
-const linkLabel = (type: PrerequisiteType, department: string) =>
-  `outstanding ${TYPE_LABELS[type]} prerequisites in ${department}`;
+/** A department's count of one type, or (no type) its total: where it leads and what it says. */
+function typeLink(type: PrerequisiteType | null, row: ByTypeAndDepartment) {
+  return type
+    ? {
+        href: prerequisitesHref({ type, departmentId: row.departmentId }),
+        count: row[type],
+        label: `outstanding ${TYPE_LABELS[type]} prerequisites in ${row.name}`,
+      }
+    : {
+        href: prerequisitesHref({ departmentId: row.departmentId }),
+        count: row.total,
+        label: `outstanding prerequisites in ${row.name}`,
+      };
+}
 
 /** Departments as rows, types as columns: from a tablet up. */
 function ByDepartmentTable({ rows }: { rows: ByTypeAndDepartment[] }) {
@@ -98,7 +91,7 @@ function ByDepartmentTable({ rows }: { rows: ByTypeAndDepartment[] }) {
           key: type,
           label: (
             <>
-              <Swatch type={type} />
+              <Swatch colour={TYPE_COLOURS[type]} />
               {TYPE_LABELS[type]}
             </>
           ),
@@ -113,21 +106,9 @@ function ByDepartmentTable({ rows }: { rows: ByTypeAndDepartment[] }) {
             {row.name}
           </th>
           {PREREQUISITE_TYPES.map((type) => (
-            <td key={type} className={`${TD} text-right`}>
-              <CountLink
-                href={prerequisitesHref({ type, departmentId: row.departmentId })}
-                count={row[type]}
-                label={linkLabel(type, row.name)}
-              />
-            </td>
+            <CountCell key={type} {...typeLink(type, row)} />
           ))}
-          <td className={`${TD} text-right`}>
-            <CountLink
-              href={prerequisitesHref({ departmentId: row.departmentId })}
-              count={row.total}
-              label={`outstanding prerequisites in ${row.name}`}
-            />
-          </td>
+          <CountCell {...typeLink(null, row)} />
         </tr>
       ))}
     </ChartTable>
@@ -148,17 +129,11 @@ function ByTypeTable({ rows }: { rows: ByTypeAndDepartment[] }) {
       {PREREQUISITE_TYPES.map((type) => (
         <tr key={type}>
           <th scope="row" className={`${TD} font-normal text-slate-800`}>
-            <Swatch type={type} />
+            <Swatch colour={TYPE_COLOURS[type]} />
             {TYPE_LABELS[type]}
           </th>
           {rows.map((row) => (
-            <td key={row.departmentId} className={`${TD} text-right`}>
-              <CountLink
-                href={prerequisitesHref({ type, departmentId: row.departmentId })}
-                count={row[type]}
-                label={linkLabel(type, row.name)}
-              />
-            </td>
+            <CountCell key={row.departmentId} {...typeLink(type, row)} />
           ))}
         </tr>
       ))}
@@ -167,25 +142,9 @@ function ByTypeTable({ rows }: { rows: ByTypeAndDepartment[] }) {
           Total
         </th>
         {rows.map((row) => (
-          <td key={row.departmentId} className={`${TD} text-right`}>
-            <CountLink
-              href={prerequisitesHref({ departmentId: row.departmentId })}
-              count={row.total}
-              label={`outstanding prerequisites in ${row.name}`}
-            />
-          </td>
+          <CountCell key={row.departmentId} {...typeLink(null, row)} />
         ))}
       </tr>
     </ChartTable>
-  );
-}
-
-function Swatch({ type }: { type: PrerequisiteType }) {
-  return (
-    <span
-      aria-hidden="true"
-      className="mr-1 inline-block size-2.5 rounded-sm align-middle"
-      style={{ backgroundColor: TYPE_COLOURS[type] }}
-    />
   );
 }

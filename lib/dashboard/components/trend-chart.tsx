@@ -8,6 +8,7 @@ import {
   TD,
   TYPE_COLOURS,
   TYPE_LABELS,
+  TYPE_LEGEND,
 } from "@/lib/dashboard/components/chart-parts";
 import type { TrendPoint } from "@/lib/dashboard/contract";
 import { PREREQUISITE_TYPES } from "@/lib/domain/types";
@@ -38,7 +39,7 @@ export function TrendChart({ points }: { points: TrendPoint[] }) {
             <XAxis dataKey="day" tickFormatter={formatDay} tick={AXIS_TICK} minTickGap={24} />
             <YAxis allowDecimals={false} tick={AXIS_TICK} />
             <Tooltip labelFormatter={(day) => formatDay(String(day))} />
-            <Legend itemSorter={null} wrapperStyle={{ fontSize: 12, color: "#334155" }} />
+            <Legend {...TYPE_LEGEND} />
             {PREREQUISITE_TYPES.map((type) => (
               <Area
                 key={type}

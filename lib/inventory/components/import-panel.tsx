@@ -2,12 +2,14 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useState } from "react";
-import { Alert, Loading } from "@/components/ui/alert";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Checkbox, Field, Select, SelectField } from "@/components/ui/field";
+import { Panel } from "@/components/ui/panel";
+import { QueryFallback, WriteError } from "@/components/ui/query-state";
 import { errorMessage } from "@/lib/api-client";
 import type { ImportView } from "@/lib/inventory/contract";
 import {
@@ -65,13 +67,7 @@ function SyncForm({ onStarted }: { onStarted: (id: string) => void }) {
   const start = useStartSync();
   const [dryRun, setDryRun] = useState(false);
   return (
-    <section
-      aria-labelledby="sync-heading"
-      className="space-y-3 rounded-lg border border-slate-200 bg-white p-5"
-    >
-      <h2 id="sync-heading" className="text-lg font-semibold">
-        Sync from the tenant
-      </h2>
+    <Panel id="sync" heading="Sync from the tenant" className="space-y-3">
       <p className="text-sm text-slate-600">
         Reads every environment&apos;s flows, connections and gateways through the Power Platform admin APIs.
         It also runs every night.
@@ -82,18 +78,14 @@ function SyncForm({ onStarted }: { onStarted: (id: string) => void }) {
         checked={dryRun}
         onChange={(event) => setDryRun(event.target.checked)}
       />
-      {start.error ? (
-        <Alert tone="error" role="alert">
-          {errorMessage(start.error)}
-        </Alert>
-      ) : null}
+      <WriteError error={start.error} />
       <Button
         pending={start.isPending}
         onClick={() => start.mutate(dryRun, { onSuccess: (view) => onStarted(view.id) })}
       >
         Sync now
       </Button>
-    </section>
+    </Panel>
   );
 }
 
@@ -110,13 +102,7 @@ function UploadForm({
     upload.mutate(new FormData(event.currentTarget), { onSuccess: (view) => onUploaded(view.id) });
   };
   return (
-    <section
-      aria-labelledby="upload-heading"
-      className="space-y-4 rounded-lg border border-slate-200 bg-white p-5"
-    >
-      <h2 id="upload-heading" className="text-lg font-semibold">
-        Upload an inventory
-      </h2>
+    <Panel id="upload" heading="Upload an inventory">
       <form onSubmit={submit} className="grid gap-4 md:grid-cols-2" encType="multipart/form-data">
         <SelectField id="import-source" name="source" label="What it is" defaultValue="COE" required>
           {SOURCES.map((source) => (
@@ -171,7 +157,7 @@ function UploadForm({
           </a>
         </div>
       </form>
-    </section>
+    </Panel>
   );
 }
 
@@ -186,20 +172,20 @@ function CurrentImport({ id }: { id: string }) {
   }, [status, queryClient]);
   const apply = useApplyImport();
   const cancel = useCancelImport();
-  if (query.isPending) return <Loading>Loading the preview…</Loading>;
-  if (query.error) return <Alert tone="error">{errorMessage(query.error)}</Alert>;
+  if (!query.isSuccess) return <QueryFallback query={query} loading="Loading the preview…" />;
   const view = query.data;
   const { counts, progress } = view;
   const percent = progress.total === 0 ? 100 : Math.round((progress.done / progress.total) * 100);
   return (
-    <section
-      aria-labelledby="preview-heading"
-      className="space-y-4 rounded-lg border border-slate-200 bg-white p-5"
+    <Panel
+      id="preview"
+      heading={
+        <>
+          {view.source === "LIVE_SYNC" ? "Live sync" : view.files.join(", ")}{" "}
+          <Badge value={view.status}>{STATUS_LABELS[view.status]}</Badge>
+        </>
+      }
     >
-      <h2 id="preview-heading" className="text-lg font-semibold">
-        {view.source === "LIVE_SYNC" ? "Live sync" : view.files.join(", ")}{" "}
-        <Badge value={view.status}>{STATUS_LABELS[view.status]}</Badge>
-      </h2>
       <dl className="grid grid-cols-2 gap-3 text-sm md:grid-cols-6" aria-label="What applying would change">
         {(
           [
@@ -267,11 +253,7 @@ function CurrentImport({ id }: { id: string }) {
           rowKey={(error) => `${error.file}:${error.row}:${error.column}:${error.message}`}
         />
       ) : null}
-      {apply.error || cancel.error ? (
-        <Alert tone="error" role="alert">
-          {errorMessage(apply.error ?? cancel.error)}
-        </Alert>
-      ) : null}
+      <WriteError error={apply.error ?? cancel.error} />
       <div className="flex gap-3">
         {view.status === "PREVIEW" ? (
           <Button onClick={() => apply.mutate(view.id)} pending={apply.isPending}>
@@ -284,15 +266,14 @@ function CurrentImport({ id }: { id: string }) {
           </Button>
         ) : null}
       </div>
-    </section>
+    </Panel>
   );
 }
 
 function Environments({ departments }: { departments: NamedRef[] }) {
   const query = useEnvironments();
   const map = useMapEnvironment();
-  if (query.isPending) return <Loading>Loading environments…</Loading>;
-  if (query.error) return <Alert tone="error">{errorMessage(query.error)}</Alert>;
+  if (!query.isSuccess) return <QueryFallback query={query} loading="Loading environments…" />;
   return (
     <section aria-labelledby="environments-heading" className="space-y-3">
       <h2 id="environments-heading" className="text-lg font-semibold">
@@ -302,11 +283,7 @@ function Environments({ departments }: { departments: NamedRef[] }) {
         New flows go to their owner&apos;s department; when the owner has none here, to their
         environment&apos;s.
       </p>
-      {map.error ? (
-        <Alert tone="error" role="alert">
-          {errorMessage(map.error)}
-        </Alert>
-      ) : null}
+      <WriteError error={map.error} />
       {query.data.items.length === 0 ? (
         <EmptyState title="No environments yet">An upload lists the environments it finds here.</EmptyState>
       ) : (
@@ -350,8 +327,7 @@ function Environments({ departments }: { departments: NamedRef[] }) {
 
 function History({ onOpen }: { onOpen: (id: string) => void }) {
   const query = useImports();
-  if (query.isPending) return <Loading>Loading imports…</Loading>;
-  if (query.error) return <Alert tone="error">{errorMessage(query.error)}</Alert>;
+  if (!query.isSuccess) return <QueryFallback query={query} loading="Loading imports…" />;
   return (
     <section aria-labelledby="history-heading" className="space-y-3">
       <h2 id="history-heading" className="text-lg font-semibold">

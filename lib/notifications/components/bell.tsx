@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
 import { Loading } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { WriteErrorLine } from "@/components/ui/query-state";
 import { errorMessage } from "@/lib/api-client";
 import { formatDateTime } from "@/lib/automations/labels";
 import type { Notification } from "@/lib/notifications/contract";
@@ -112,11 +113,7 @@ function NotificationPanel({
           </Button>
         ) : null}
       </div>
-      {markRead.isError ? (
-        <p role="alert" className="px-4 pt-2 text-sm font-medium text-red-700">
-          {errorMessage(markRead.error)}
-        </p>
-      ) : null}
+      <WriteErrorLine error={markRead.error} className="px-4 pt-2" />
       <div className="overflow-y-auto">
         {notifications.isPending ? (
           <div className="px-4">

@@ -6,6 +6,7 @@ import { ConnectorApiFields } from "@/lib/catalog/components/connector-api-field
 import { ConnectorFields } from "@/lib/catalog/components/connector-fields";
 import type { Connector } from "@/lib/catalog/contract";
 import { type FieldErrors, fieldsUnder } from "@/lib/catalog/forms";
+import { ExistingOrNew } from "@/lib/requests/components/existing-or-new";
 import type { DecisionDraft, DecisionIds } from "@/lib/requests/components/use-decision-form";
 
 interface ConnectorDecisionProps {
@@ -21,29 +22,24 @@ interface ConnectorDecisionProps {
 /** Approving a connector request: link an existing connector of the service, or create one. */
 export function ConnectorDecision({ service, ids, draft, change, usable, errors }: ConnectorDecisionProps) {
   return (
-    <fieldset className="space-y-4 rounded-lg border border-slate-200 p-4">
-      <legend className="px-1 text-base font-semibold text-slate-900">
-        Connector for {service ?? "the service"}
-      </legend>
-      <RadioGroup
-        id={ids.connectorSource}
-        name={ids.connectorSource}
-        legend="Which connector"
-        value={draft.connectorSource}
-        onChange={(connectorSource) => change({ connectorSource })}
-        options={[
-          {
-            value: "existing",
-            label: "Link an existing connector",
-            description:
-              usable.length > 0
-                ? `${usable.length} approved ${usable.length === 1 ? "connector exists" : "connectors exist"} for this service.`
-                : "No approved, unexpired connector exists for this service yet.",
-          },
-          { value: "new", label: "Create a new connector", description: "Record the key IT set up." },
-        ]}
-      />
-      {draft.connectorSource === "existing" ? (
+    <ExistingOrNew
+      legend={<>Connector for {service ?? "the service"}</>}
+      id={ids.connectorSource}
+      question="Which connector"
+      value={draft.connectorSource}
+      onChange={(connectorSource) => change({ connectorSource })}
+      options={[
+        {
+          value: "existing",
+          label: "Link an existing connector",
+          description:
+            usable.length > 0
+              ? `${usable.length} approved ${usable.length === 1 ? "connector exists" : "connectors exist"} for this service.`
+              : "No approved, unexpired connector exists for this service yet.",
+        },
+        { value: "new", label: "Create a new connector", description: "Record the key IT set up." },
+      ]}
+      existing={
         <ExistingConnectors
           id={ids.connectorId}
           connectors={usable}
@@ -51,7 +47,8 @@ export function ConnectorDecision({ service, ids, draft, change, usable, errors 
           onChange={(connectorId) => change({ connectorId })}
           error={errors["connector.connectorId"]}
         />
-      ) : (
+      }
+      created={
         <>
           <ConnectorFields
             idPrefix={ids.connector}
@@ -74,8 +71,8 @@ export function ConnectorDecision({ service, ids, draft, change, usable, errors 
             />
           </fieldset>
         </>
-      )}
-    </fieldset>
+      }
+    />
   );
 }
 

@@ -1,12 +1,13 @@
 "use client";
 
-import { RadioGroup, SelectField } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/field";
 import { GatewayFields } from "@/lib/catalog/components/gateway-fields";
 import type { DataSource, Gateway } from "@/lib/catalog/contract";
 import { hasDataSource } from "@/lib/catalog/details-forms";
 import { type FieldErrors, fieldsUnder } from "@/lib/catalog/forms";
 import type { useGateways } from "@/lib/catalog/hooks";
 import { dataSourceSummary, GATEWAY_STATUS_BADGES } from "@/lib/catalog/labels";
+import { ExistingOrNew } from "@/lib/requests/components/existing-or-new";
 import type { DecisionDraft, DecisionIds } from "@/lib/requests/components/use-decision-form";
 
 interface GatewayDecisionProps {
@@ -22,26 +23,25 @@ interface GatewayDecisionProps {
 /** Approving a gateway request: pick a registered gateway, or register a new one. */
 export function GatewayDecision({ dataSource, ids, draft, change, gateways, errors }: GatewayDecisionProps) {
   return (
-    <fieldset className="space-y-4 rounded-lg border border-slate-200 p-4">
-      <legend className="px-1 text-base font-semibold text-slate-900">Gateway</legend>
-      {dataSource ? (
-        <p className="text-sm text-slate-700">
-          Approving adds <span className="font-medium text-slate-900">{dataSourceSummary(dataSource)}</span>{" "}
-          to the gateway's data sources, unless it lists it already.
-        </p>
-      ) : null}
-      <RadioGroup
-        id={ids.gatewaySource}
-        name={ids.gatewaySource}
-        legend="Which gateway"
-        value={draft.gatewaySource}
-        onChange={(gatewaySource) => change({ gatewaySource })}
-        options={[
-          { value: "existing", label: "Use an existing gateway" },
-          { value: "new", label: "Register a new gateway" },
-        ]}
-      />
-      {draft.gatewaySource === "existing" ? (
+    <ExistingOrNew
+      legend="Gateway"
+      intro={
+        dataSource ? (
+          <p className="text-sm text-slate-700">
+            Approving adds <span className="font-medium text-slate-900">{dataSourceSummary(dataSource)}</span>{" "}
+            to the gateway's data sources, unless it lists it already.
+          </p>
+        ) : null
+      }
+      id={ids.gatewaySource}
+      question="Which gateway"
+      value={draft.gatewaySource}
+      onChange={(gatewaySource) => change({ gatewaySource })}
+      options={[
+        { value: "existing", label: "Use an existing gateway" },
+        { value: "new", label: "Register a new gateway" },
+      ]}
+      existing={
         <SelectField
           id={ids.gatewayId}
           label="Gateway"
@@ -60,15 +60,16 @@ export function GatewayDecision({ dataSource, ids, draft, change, gateways, erro
           </option>
           <GatewayOptions gateways={gateways.data?.items ?? []} dataSource={dataSource} />
         </SelectField>
-      ) : (
+      }
+      created={
         <GatewayFields
           idPrefix={ids.gateway}
           value={draft.gateway}
           onChange={(gateway) => change({ gateway })}
           errors={fieldsUnder(errors, "gateway")}
         />
-      )}
-    </fieldset>
+      }
+    />
   );
 }
 

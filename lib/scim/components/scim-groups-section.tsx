@@ -1,9 +1,9 @@
 "use client";
 
-import { Alert, Loading } from "@/components/ui/alert";
+import { DataTable } from "@/components/ui/data-table";
 import { Select } from "@/components/ui/field";
+import { QueryFallback, WriteError } from "@/components/ui/query-state";
 import { ROLE_LABELS } from "@/lib/admin/labels";
-import { errorMessage } from "@/lib/api-client";
 import { useDepartments } from "@/lib/directory/hooks";
 import { Role } from "@/lib/generated/prisma/enums";
 import { useMapScimGroup, useScimGroups } from "@/lib/scim/hooks";
@@ -16,14 +16,10 @@ export function ScimGroupsSection() {
   const map = useMapScimGroup();
   const departments = useDepartments();
 
-  if (groups.isPending) return <Loading>Loading the groups…</Loading>;
-  if (groups.isError) {
+  if (!groups.isSuccess)
     return (
-      <Alert tone="error" role="alert" title="The groups could not be loaded">
-        {errorMessage(groups.error)}
-      </Alert>
+      <QueryFallback query={groups} loading="Loading the groups…" error="The groups could not be loaded" />
     );
-  }
   return (
     <section aria-labelledby="scim-groups-heading" className="space-y-3">
       <h3 id="scim-groups-heading" className="font-semibold">
@@ -34,83 +30,72 @@ export function ScimGroupsSection() {
         roles are no longer taken from the sign-in token; roles given here stay. Members of a group mapped to
         a department manage it: their dashboards follow their groups at once when they move.
       </p>
-      {map.error ? (
-        <Alert tone="error" role="alert">
-          {errorMessage(map.error)}
-        </Alert>
-      ) : null}
+      <WriteError error={map.error} />
       {groups.data.items.length === 0 ? (
         <p className="text-sm text-slate-600">No group provisioned yet.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200">
-          <table className="min-w-full text-left text-sm">
-            <caption className="sr-only">Provisioned groups and their roles</caption>
-            <thead className="bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Group
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Members
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Role
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Manages
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {groups.data.items.map((group) => (
-                <tr key={group.id}>
-                  <td className="px-3 py-2 font-medium">{group.displayName}</td>
-                  <td className="px-3 py-2">{group.memberCount}</td>
-                  <td className="px-3 py-2">
-                    <Select
-                      aria-label={`Role of ${group.displayName}`}
-                      value={group.role ?? ""}
-                      disabled={map.isPending}
-                      onChange={(event) =>
-                        map.mutate({
-                          id: group.id,
-                          body: { role: event.target.value === "" ? null : (event.target.value as Role) },
-                        })
-                      }
-                    >
-                      <option value="">No role</option>
-                      {Object.values(Role).map((role) => (
-                        <option key={role} value={role}>
-                          {ROLE_LABELS[role].label}
-                        </option>
-                      ))}
-                    </Select>
-                  </td>
-                  <td className="px-3 py-2">
-                    <Select
-                      aria-label={`Department ${group.displayName} manages`}
-                      value={group.managesDepartment?.id ?? ""}
-                      disabled={map.isPending || !departments.data}
-                      onChange={(event) =>
-                        map.mutate({
-                          id: group.id,
-                          body: { role: group.role, managesDepartmentId: event.target.value || null },
-                        })
-                      }
-                    >
-                      <option value="">No department</option>
-                      {(departments.data?.items ?? []).map((department) => (
-                        <option key={department.id} value={department.id}>
-                          {department.name}
-                        </option>
-                      ))}
-                    </Select>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Provisioned groups and their roles"
+          rows={groups.data.items}
+          rowKey={(group) => group.id}
+          columns={[
+            {
+              key: "group",
+              header: "Group",
+              cellClassName: "font-medium",
+              cell: (group) => group.displayName,
+            },
+            { key: "members", header: "Members", cell: (group) => group.memberCount },
+            {
+              key: "role",
+              header: "Role",
+              cell: (group) => (
+                <Select
+                  aria-label={`Role of ${group.displayName}`}
+                  value={group.role ?? ""}
+                  disabled={map.isPending}
+                  onChange={(event) =>
+                    map.mutate({
+                      id: group.id,
+                      body: { role: event.target.value === "" ? null : (event.target.value as Role) },
+                    })
+                  }
+                >
+                  <option value="">No role</option>
+                  {Object.values(Role).map((role) => (
+                    <option key={role} value={role}>
+                      {ROLE_LABELS[role].label}
+                    </option>
+                  ))}
+                </Select>
+              ),
+            },
+            {
+              key: "manages",
+              header: "Manages",
+              cell: (group) => (
+                <Select
+                  aria-label={`Department ${group.displayName} manages`}
+                  value={group.managesDepartment?.id ?? ""}
+                  disabled={map.isPending || !departments.data}
+                  onChange={(event) =>
+                    map.mutate({
+                      id: group.id,
+                      body: { role: group.role, managesDepartmentId: event.target.value || null },
+                    })
+                  }
+                >
+                  <option value="">No department</option>
+                  {(departments.data?.items ?? []).map((department) => (
+                    <option key={department.id} value={department.id}>
+                      {department.name}
+                    </option>
+                  ))}
+                </Select>
+              ),
+            },
+          ]}
+        />
       )}
     </section>
   );

@@ -1,16 +1,16 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { Alert, Loading } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { Field, TextInput } from "@/components/ui/field";
-import { ApiError, errorMessage } from "@/lib/api-client";
+import { NameField } from "@/components/ui/name-field";
+import { QueryFallback, WriteError } from "@/components/ui/query-state";
+import { errorMessage } from "@/lib/api-client";
 import { ScimGroupsSection } from "@/lib/scim/components/scim-groups-section";
 import type { CreatedScimToken, ScimTokenView } from "@/lib/scim/contract";
 import { useCreateScimToken, useRevokeScimToken, useRotateScimToken, useScimTokens } from "@/lib/scim/hooks";
 import { SCIM_LIMITS } from "@/lib/scim/schemas";
-import { NewTokenNotice, TokenTable } from "@/lib/tokens/components/token-parts";
+import { createFieldErrors, NewTokenNotice, TokenTable } from "@/lib/tokens/components/token-parts";
 
 // The admin page's section for the identity provider's SCIM tokens: create one (shown once),
 // rotate it, revoke it. docs/operations/scim-provisioning.md says where IT pastes it.
@@ -55,7 +55,7 @@ export function ScimTokensSection({ scimUrl }: { scimUrl: string }) {
 function CreateForm({ onCreated }: { onCreated: (token: CreatedScimToken) => void }) {
   const create = useCreateScimToken();
   const [name, setName] = useState("Entra ID provisioning");
-  const fields = create.error instanceof ApiError ? create.error.fields : {};
+  const fields = createFieldErrors(create.error);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -64,31 +64,19 @@ function CreateForm({ onCreated }: { onCreated: (token: CreatedScimToken) => voi
 
   return (
     <form onSubmit={submit} className="grid gap-4 sm:grid-cols-[1fr_auto] sm:items-end" noValidate>
-      <Field
+      <NameField
         id="scim-token-name"
-        label="Name"
         hint="What uses it."
-        limit={{ max: SCIM_LIMITS.tokenName, value: name }}
+        max={SCIM_LIMITS.tokenName}
+        value={name}
+        onChange={setName}
         error={fields.name}
         required
-      >
-        {(control) => (
-          <TextInput
-            {...control}
-            name="name"
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-          />
-        )}
-      </Field>
+      />
       <Button type="submit" pending={create.isPending} pendingText="Creating…">
         Create SCIM token
       </Button>
-      {create.error && !(create.error instanceof ApiError && create.error.hasFieldErrors) ? (
-        <Alert tone="error" role="alert" className="sm:col-span-2">
-          {errorMessage(create.error)}
-        </Alert>
-      ) : null}
+      <WriteError error={create.error} besideFields className="sm:col-span-2" />
     </form>
   );
 }
@@ -99,14 +87,14 @@ function ScimTokenTable({ onRotated }: { onRotated: (token: CreatedScimToken) =>
   const revoke = useRevokeScimToken();
   const [pending, setPending] = useState<{ token: ScimTokenView; action: "rotate" | "revoke" } | null>(null);
 
-  if (tokens.isPending) return <Loading>Loading the SCIM tokens…</Loading>;
-  if (tokens.isError) {
+  if (!tokens.isSuccess)
     return (
-      <Alert tone="error" role="alert" title="The SCIM tokens could not be loaded">
-        {errorMessage(tokens.error)}
-      </Alert>
+      <QueryFallback
+        query={tokens}
+        loading="Loading the SCIM tokens…"
+        error="The SCIM tokens could not be loaded"
+      />
     );
-  }
   if (tokens.data.items.length === 0) return <p className="text-sm text-slate-600">No SCIM token yet.</p>;
   const mutation = pending?.action === "rotate" ? rotate : revoke;
   return (

@@ -4,9 +4,14 @@ import { type ReactNode, useEffect, useRef, useState } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { type Column, DataTable } from "@/components/ui/data-table";
+import { ApiError } from "@/lib/api-client";
 
-// What the personal API tokens' page and the SCIM tokens' section share: the notice that shows
-// a new token once, and the table of tokens (name, prefix, status, dates, actions).
+// What the personal API tokens' page and the SCIM tokens' section share: the create form's
+// field errors, the notice that shows a new token once, and the table of tokens
+// (name, prefix, status, dates, actions).
+
+/** The field errors of a failed create, by field name. */
+export const createFieldErrors = (error: Error | null) => (error instanceof ApiError ? error.fields : {});
 
 type Status = "ACTIVE" | "EXPIRED" | "REVOKED";
 

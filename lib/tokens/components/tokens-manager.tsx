@@ -1,13 +1,15 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { Alert, Loading } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Field, Select, TextInput } from "@/components/ui/field";
-import { ApiError, errorMessage } from "@/lib/api-client";
-import { NewTokenNotice, TokenTable } from "@/lib/tokens/components/token-parts";
+import { Field, Select } from "@/components/ui/field";
+import { NameField } from "@/components/ui/name-field";
+import { Panel } from "@/components/ui/panel";
+import { QueryFallback, WriteError } from "@/components/ui/query-state";
+import { errorMessage } from "@/lib/api-client";
+import { createFieldErrors, NewTokenNotice, TokenTable } from "@/lib/tokens/components/token-parts";
 import type { CreatedToken, TokenView } from "@/lib/tokens/contract";
 import { useCreateToken, useRevokeToken, useTokens } from "@/lib/tokens/hooks";
 import { DEFAULT_TOKEN_DAYS, TOKEN_LIFETIMES_DAYS, TOKEN_LIMITS } from "@/lib/tokens/schemas";
@@ -38,7 +40,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedToken) => vo
   const create = useCreateToken();
   const [name, setName] = useState("");
   const [days, setDays] = useState(String(DEFAULT_TOKEN_DAYS));
-  const fields = create.error instanceof ApiError ? create.error.fields : {};
+  const fields = createFieldErrors(create.error);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -54,13 +56,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedToken) => vo
   }
 
   return (
-    <section
-      aria-labelledby="create-token-heading"
-      className="rounded-lg border border-slate-200 bg-white p-5"
-    >
-      <h2 id="create-token-heading" className="text-lg font-semibold">
-        Create a token
-      </h2>
+    <Panel id="create-token" heading="Create a token" className="">
       <p className="mt-1 text-sm text-slate-600">
         A token acts as you, with your roles as they are when it is used. Give each system its own token, so
         that you can revoke one without breaking the others.
@@ -70,23 +66,15 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedToken) => vo
         className="mt-4 grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-end"
         noValidate
       >
-        <Field
+        <NameField
           id="token-name"
-          label="Name"
           hint="What uses it, e.g. “Nightly export”."
-          limit={{ max: TOKEN_LIMITS.name, value: name }}
+          max={TOKEN_LIMITS.name}
+          value={name}
+          onChange={setName}
           error={fields.name}
           required
-        >
-          {(control) => (
-            <TextInput
-              {...control}
-              name="name"
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-            />
-          )}
-        </Field>
+        />
         <Field id="token-days" label="Expires after" error={fields.expiresInDays}>
           {(control) => (
             <Select
@@ -107,12 +95,8 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedToken) => vo
           Create token
         </Button>
       </form>
-      {create.error && !(create.error instanceof ApiError && create.error.hasFieldErrors) ? (
-        <Alert tone="error" role="alert" className="mt-4">
-          {errorMessage(create.error)}
-        </Alert>
-      ) : null}
-    </section>
+      <WriteError error={create.error} besideFields className="mt-4" />
+    </Panel>
   );
 }
 
@@ -121,12 +105,9 @@ function TokenList() {
   const revoke = useRevokeToken();
   const [pending, setPending] = useState<TokenView | null>(null);
 
-  if (tokens.isPending) return <Loading>Loading your tokens…</Loading>;
-  if (tokens.isError) {
+  if (!tokens.isSuccess) {
     return (
-      <Alert tone="error" role="alert" title="Your tokens could not be loaded">
-        {errorMessage(tokens.error)}
-      </Alert>
+      <QueryFallback query={tokens} loading="Loading your tokens…" error="Your tokens could not be loaded" />
     );
   }
   const items = tokens.data.items;
