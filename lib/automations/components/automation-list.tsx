@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -15,6 +14,7 @@ import {
 import { ListFrame } from "@/components/ui/list-frame";
 import { oneOf, useUrlFilters, useUrlSearch } from "@/components/ui/use-url-filters";
 import { withQuery } from "@/lib/api-client";
+import { AutomationLink } from "@/lib/automations/components/automation-link";
 import { ReassignableTable } from "@/lib/automations/components/bulk-reassign";
 import { AutomationStatusBadge } from "@/lib/automations/components/status-badges";
 import type { AutomationSummary } from "@/lib/automations/contract";
@@ -39,14 +39,7 @@ const COLUMNS: ReadonlyArray<Column<AutomationSummary>> = [
     key: "name",
     header: "Name",
     rowHeader: true,
-    cell: (automation) => (
-      <Link
-        href={`/automations/${encodeURIComponent(automation.id)}`}
-        className="text-brand-700 underline-offset-2 hover:underline"
-      >
-        {automation.name}
-      </Link>
-    ),
+    cell: (automation) => <AutomationLink id={automation.id}>{automation.name}</AutomationLink>,
   },
   {
     key: "status",
