@@ -76,6 +76,10 @@ export function BasicsStep({ draft, errors, change, departments, myDepartment }:
         bind={bind}
         field="departmentId"
         label="Department"
+        options={options.map(({ id, name }) => ({
+          value: id,
+          label: myDepartment?.id === id ? `${name} (mine)` : name,
+        }))}
         hint={
           departments.failed
             ? "The list of departments could not be loaded; your own department is used."
@@ -87,12 +91,6 @@ export function BasicsStep({ draft, errors, change, departments, myDepartment }:
             {myDepartment ? `My department (${myDepartment.name})` : "Choose a department"}
           </option>
         ) : null}
-        {options.map((department) => (
-          <option key={department.id} value={department.id}>
-            {department.name}
-            {myDepartment?.id === department.id ? " (mine)" : ""}
-          </option>
-        ))}
       </DraftSelectField>
       <DraftTextField
         bind={bind}

@@ -45,13 +45,9 @@ function CredentialReferenceFields({ bind }: { bind: Bind }) {
           field="credentialStore"
           path="credentialReference.store"
           label="Credential store"
+          options={STORE_OPTIONS}
         >
           <option value="">Choose a store</option>
-          {STORE_OPTIONS.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
         </DraftSelectField>
         <DraftTextField
           bind={bind}

@@ -90,19 +90,29 @@ export function DraftTextField<D>({
   );
 }
 
-/** A select for one field of a draft; its children are the options. */
+/** A select for one field of a draft: its children, then its options. */
 export function DraftSelectField<D>({
   label,
   hint,
+  options,
   children,
   ...props
-}: Omit<DraftFieldProps<D>, "max" | "required" | "showOptional"> & { children: ReactNode }) {
+}: Omit<DraftFieldProps<D>, "max" | "required" | "showOptional"> & {
+  /** The options, after the children (e.g. an empty first choice). */
+  options?: ReadonlyArray<{ value: string; label: string }>;
+  children?: ReactNode;
+}) {
   const { id, name, error, value, set } = bound(props);
   return (
     <Field id={id} label={label} hint={hint} error={error}>
       {(control) => (
         <Select {...control} name={name} value={value} onChange={(event) => set(event.target.value)}>
           {children}
+          {options?.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
         </Select>
       )}
     </Field>
