@@ -6,21 +6,19 @@ import {
   DraftSelectField,
   DraftTextField,
 } from "@/lib/automations/components/draft-fields";
+import type { StepProps } from "@/lib/automations/components/step-props";
 import { WhereItRuns } from "@/lib/automations/components/where-it-runs";
-import { type AutomationDraft, type FieldErrors, LIMITS } from "@/lib/automations/form";
+import { type AutomationDraft, LIMITS } from "@/lib/automations/form";
 import { KIND_OPTIONS, RUN_AS_TEXT, RUN_MODE_OPTIONS } from "@/lib/automations/labels";
-import type { NamedRef } from "@/lib/openapi/common";
-
-interface BasicsStepProps {
-  draft: AutomationDraft;
-  errors: FieldErrors;
-  change: (patch: Partial<AutomationDraft>) => void;
-  departments: { items: NamedRef[]; loading: boolean; failed: boolean };
-  myDepartment: NamedRef | null;
-}
 
 /** Step 1: what the automation does, what kind it is, how it runs, who runs it and (desktop flows) where. */
-export function BasicsStep({ draft, errors, change, departments, myDepartment }: BasicsStepProps) {
+export function BasicsStep({
+  draft,
+  errors,
+  editing: { change },
+  departments,
+  myDepartment,
+}: Pick<StepProps, "draft" | "errors" | "editing" | "departments" | "myDepartment">) {
   const runAs = RUN_AS_TEXT[draft.runMode];
   // The maker's own department stays selectable even when the list could not be loaded.
   const options =
