@@ -94,6 +94,22 @@ const COLUMNS: ReadonlyArray<Column<AutomationSummary>> = [
   },
 ];
 
+/** The filters that choose one of a list of values. */
+const CHOICE_FILTERS = [
+  {
+    param: "status",
+    label: "Status",
+    any: "All statuses",
+    options: optionsOf(AUTOMATION_STATUSES, (value) => AUTOMATION_STATUS_BADGES[value].label),
+  },
+  {
+    param: "kind",
+    label: "Kind",
+    any: "All kinds",
+    options: optionsOf(AUTOMATION_KINDS, (value) => KIND_LABELS[value]),
+  },
+] as const;
+
 interface AutomationListProps {
   /** "My automations" for makers; "Automations" for managers and IT. */
   title?: string;
@@ -138,20 +154,14 @@ export function AutomationList({
         onSubmit={search.submit}
       >
         <SearchFilter hint="Name or description" search={search} />
-        <SelectFilter
-          label="Status"
-          value={status ?? ""}
-          onChange={(value) => change({ status: value || null })}
-          any="All statuses"
-          options={optionsOf(AUTOMATION_STATUSES, (value) => AUTOMATION_STATUS_BADGES[value].label)}
-        />
-        <SelectFilter
-          label="Kind"
-          value={kind ?? ""}
-          onChange={(value) => change({ kind: value || null })}
-          any="All kinds"
-          options={optionsOf(AUTOMATION_KINDS, (value) => KIND_LABELS[value])}
-        />
+        {CHOICE_FILTERS.map(({ param, ...filter }) => (
+          <SelectFilter
+            key={param}
+            {...filter}
+            value={{ status, kind }[param] ?? ""}
+            onChange={(value) => change({ [param]: value || null })}
+          />
+        ))}
         <ListDepartmentFilter departments={departments} value={departmentId} change={change} />
         <SelectFilter
           label="Findings"
