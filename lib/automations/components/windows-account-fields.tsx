@@ -35,24 +35,22 @@ export function WindowsSignInFields<D extends WindowsSignIn>({
   showOptional,
   machineGroupListId,
 }: WindowsSignInFieldsProps<D>) {
+  // Both are short texts of the same draft, optional where the sign-in may be recorded later.
+  const short = { bind, showOptional, max: LIMITS.short };
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <DraftTextField
-        bind={bind}
+        {...short}
         field={machine}
         label="Machine or machine group"
-        showOptional={showOptional}
         hint={hints.machine}
-        max={LIMITS.short}
         list={machineGroupListId}
       />
       <DraftTextField
-        bind={bind}
+        {...short}
         field={"windowsAccount" as TextKey<D>}
         label="Windows account"
-        showOptional={showOptional}
         hint={hints.account}
-        max={LIMITS.short}
         spellCheck={false}
       />
       <DraftRadioGroup
