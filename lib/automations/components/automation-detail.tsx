@@ -6,6 +6,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Announcement, DetailFallback, DetailHeader, DetailSection, FactList } from "@/components/ui/detail";
 import { EmptyState } from "@/components/ui/empty-state";
 import { can } from "@/lib/auth/permissions";
+import { automationHref } from "@/lib/automations/components/automation-link";
 import { HistoryTimeline } from "@/lib/automations/components/history-timeline";
 import {
   ConfirmInferred,
@@ -130,7 +131,7 @@ export function AutomationDetailView({ id }: { id: string }) {
   const mayRequest = active && mayEdit && (me.data ? can(me.data, "request:create") : true);
   // IT reviews what a maker declared; nobody reviews their own.
   const mayReview = Boolean(data.permissions?.review) && !isOwner;
-  const editHref = `/automations/${encodeURIComponent(id)}/edit`;
+  const editHref = `${automationHref(id)}/edit`;
 
   const items: PrerequisiteItem[] = data.prerequisites.map((prerequisite) => {
     const request = mayRequest ? requestFor(prerequisite, data) : null;

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -15,6 +14,7 @@ import {
 import { ListFrame } from "@/components/ui/list-frame";
 import { oneOf, useUrlFilters, useUrlSearch } from "@/components/ui/use-url-filters";
 import { withQuery } from "@/lib/api-client";
+import { AutomationLink } from "@/lib/automations/components/automation-link";
 import { ReassignableTable } from "@/lib/automations/components/bulk-reassign";
 import { AutomationStatusBadge } from "@/lib/automations/components/status-badges";
 import type { AutomationSummary } from "@/lib/automations/contract";
@@ -39,14 +39,7 @@ const COLUMNS: ReadonlyArray<Column<AutomationSummary>> = [
     key: "name",
     header: "Name",
     rowHeader: true,
-    cell: (automation) => (
-      <Link
-        href={`/automations/${encodeURIComponent(automation.id)}`}
-        className="text-brand-700 underline-offset-2 hover:underline"
-      >
-        {automation.name}
-      </Link>
-    ),
+    cell: (automation) => <AutomationLink id={automation.id}>{automation.name}</AutomationLink>,
   },
   {
     key: "status",
@@ -101,6 +94,22 @@ const COLUMNS: ReadonlyArray<Column<AutomationSummary>> = [
   },
 ];
 
+/** The filters that choose one of a list of values. */
+const CHOICE_FILTERS = [
+  {
+    param: "status",
+    label: "Status",
+    any: "All statuses",
+    options: optionsOf(AUTOMATION_STATUSES, (value) => AUTOMATION_STATUS_BADGES[value].label),
+  },
+  {
+    param: "kind",
+    label: "Kind",
+    any: "All kinds",
+    options: optionsOf(AUTOMATION_KINDS, (value) => KIND_LABELS[value]),
+  },
+] as const;
+
 interface AutomationListProps {
   /** "My automations" for makers; "Automations" for managers and IT. */
   title?: string;
@@ -145,20 +154,14 @@ export function AutomationList({
         onSubmit={search.submit}
       >
         <SearchFilter hint="Name or description" search={search} />
-        <SelectFilter
-          label="Status"
-          value={status ?? ""}
-          onChange={(value) => change({ status: value || null })}
-          any="All statuses"
-          options={optionsOf(AUTOMATION_STATUSES, (value) => AUTOMATION_STATUS_BADGES[value].label)}
-        />
-        <SelectFilter
-          label="Kind"
-          value={kind ?? ""}
-          onChange={(value) => change({ kind: value || null })}
-          any="All kinds"
-          options={optionsOf(AUTOMATION_KINDS, (value) => KIND_LABELS[value])}
-        />
+        {CHOICE_FILTERS.map(({ param, ...filter }) => (
+          <SelectFilter
+            key={param}
+            {...filter}
+            value={{ status, kind }[param] ?? ""}
+            onChange={(value) => change({ [param]: value || null })}
+          />
+        ))}
         <ListDepartmentFilter departments={departments} value={departmentId} change={change} />
         <SelectFilter
           label="Findings"

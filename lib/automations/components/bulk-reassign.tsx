@@ -5,9 +5,10 @@ import { Button } from "@/components/ui/button";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import { Announcement } from "@/components/ui/detail";
 import { ApiError } from "@/lib/api-client";
+import { NewOwnerPicker } from "@/lib/automations/components/new-owner-picker";
 import type { AutomationSummary } from "@/lib/automations/contract";
 import { useReassignAutomations } from "@/lib/automations/hooks";
-import { ChosenPeople, type ChosenPerson, PersonPicker } from "@/lib/directory/components/person-picker";
+import type { ChosenPerson } from "@/lib/directory/components/person-picker";
 
 // Bulk reassignment on the list of automations without an active owner: tick some (or all on
 // the page), choose one active person, give them all at once — all or nothing (the API's rule).
@@ -116,20 +117,14 @@ function BulkReassign({
         Tick automations below, choose an active person, and give them all at once. They are told.
       </p>
       <div className="max-w-md space-y-2">
-        <PersonPicker
+        <NewOwnerPicker
           id="bulk-reassign-owner"
-          label="New owner"
+          owner={owner}
           error={error}
-          exclude={owner ? [owner.id] : []}
-          onChoose={(person) => {
+          onChange={(person) => {
             setOwner(person);
-            setProblem(null);
+            if (person) setProblem(null);
           }}
-        />
-        <ChosenPeople
-          label="Chosen new owner"
-          people={owner ? [owner] : []}
-          onRemove={() => setOwner(null)}
         />
       </div>
       <Button type="submit" pending={reassign.isPending} pendingText="Giving…">

@@ -4,17 +4,20 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { formatDateTime } from "@/lib/automations/labels";
+import type { StoredDraft } from "@/lib/automations/use-stored-draft";
 
 interface DraftNoticeProps {
-  restoredAt: string | null;
-  savedAt: string | null;
-  onDiscard: () => void;
+  /** The draft kept on this device (useStoredDraft): when it was restored and saved, and how to forget it. */
+  stored: Pick<StoredDraft<unknown>, "restoredAt" | "savedAt" | "discard">;
+  /** After the draft was discarded: the form starts again. */
+  onDiscarded: () => void;
   /** What discarding brings back, e.g. "an empty form" or "the saved automation". */
   discardResult: string;
 }
 
 /** Tells the maker their answers are kept on this device, and lets them throw them away. */
-export function DraftNotice({ restoredAt, savedAt, onDiscard, discardResult }: DraftNoticeProps) {
+export function DraftNotice({ stored, onDiscarded, discardResult }: DraftNoticeProps) {
+  const { restoredAt, savedAt } = stored;
   const [confirming, setConfirming] = useState(false);
   const [discarded, setDiscarded] = useState(false);
 
@@ -46,7 +49,8 @@ export function DraftNotice({ restoredAt, savedAt, onDiscard, discardResult }: D
         onConfirm={() => {
           setConfirming(false);
           setDiscarded(true);
-          onDiscard();
+          stored.discard();
+          onDiscarded();
         }}
       >
         <p>Your answers on this device are deleted and you start again from {discardResult}.</p>

@@ -2,10 +2,11 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Alert, Loading } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ApiError } from "@/lib/api-client";
+import { AutomationLink, automationHref } from "@/lib/automations/components/automation-link";
 import { ConflictSummary } from "@/lib/automations/components/conflict-summary";
 import { DraftNotice } from "@/lib/automations/components/draft-notice";
 import { AutomationWizard } from "@/lib/automations/components/wizard";
@@ -83,14 +84,14 @@ export function EditAutomation({ id }: { id: string }) {
   if (automation.isPending || (data && !value)) return <Loading>Loading the automation…</Loading>;
   if (automation.isError) {
     return (
-      <Alert tone="error" role="alert" title="The automation could not be loaded">
+      <Stopped
+        tone="error"
+        title="The automation could not be loaded"
+        href="/automations"
+        back="my automations"
+      >
         <p>{automation.error.message}</p>
-        <p>
-          <Link href="/automations" className="font-medium underline">
-            Back to my automations
-          </Link>
-        </p>
-      </Alert>
+      </Stopped>
     );
   }
   if (!data || !value) return null;
@@ -99,25 +100,14 @@ export function EditAutomation({ id }: { id: string }) {
     !me.data || !(data.owner?.id ?? data.ownerId) || (data.owner?.id ?? data.ownerId) === me.data.id;
   if (data.status === "RETIRED") {
     return (
-      <Alert tone="info" title="This automation is retired">
+      <Stopped title="This automation is retired" href={automationHref(id)} back={data.name}>
         <p>A retired automation cannot be changed.</p>
-        <p>
-          <Link href={`/automations/${encodeURIComponent(id)}`} className="font-medium underline">
-            Back to {data.name}
-          </Link>
-        </p>
-      </Alert>
+      </Stopped>
     );
   }
   if (!isOwner) {
     return (
-      <Alert tone="info" title="Only its owner can edit this automation">
-        <p>
-          <Link href={`/automations/${encodeURIComponent(id)}`} className="font-medium underline">
-            Back to {data.name}
-          </Link>
-        </p>
-      </Alert>
+      <Stopped title="Only its owner can edit this automation" href={automationHref(id)} back={data.name} />
     );
   }
 
@@ -183,11 +173,9 @@ export function EditAutomation({ id }: { id: string }) {
         </Alert>
       ) : null}
       <DraftNotice
-        restoredAt={stored.restoredAt}
-        savedAt={stored.savedAt}
+        stored={stored}
         discardResult="the automation as it is saved"
-        onDiscard={() => {
-          stored.discard();
+        onDiscarded={() => {
           setConflict(null);
           setGeneration((g) => g + 1);
         }}
@@ -223,18 +211,42 @@ export function EditAutomation({ id }: { id: string }) {
             throw error;
           }
           stored.clear();
-          router.push(`/automations/${encodeURIComponent(id)}`);
+          router.push(automationHref(id));
         }}
       />
       <p className="text-sm">
-        <Link
-          href={`/automations/${encodeURIComponent(id)}`}
-          className="font-medium text-brand-700 underline-offset-2 hover:underline"
-        >
+        <AutomationLink id={id} className="font-medium text-brand-700 underline-offset-2 hover:underline">
           Cancel and go back to {data.name}
-        </Link>{" "}
+        </AutomationLink>{" "}
         <span className="text-slate-600">(your draft stays on this device)</span>
       </p>
     </div>
+  );
+}
+
+/** Why the automation cannot be edited here, with the way back. */
+function Stopped({
+  tone = "info",
+  title,
+  href,
+  back,
+  children,
+}: {
+  tone?: "info" | "error";
+  title: string;
+  href: string;
+  /** What the link goes back to: "my automations", the automation's name. */
+  back: string;
+  children?: ReactNode;
+}) {
+  return (
+    <Alert tone={tone} role={tone === "error" ? "alert" : undefined} title={title}>
+      {children}
+      <p>
+        <Link href={href} className="font-medium underline">
+          Back to {back}
+        </Link>
+      </p>
+    </Alert>
   );
 }

@@ -5,10 +5,11 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ApiError, errorMessage } from "@/lib/api-client";
+import { NewOwnerPicker } from "@/lib/automations/components/new-owner-picker";
 import type { Automation, Finding } from "@/lib/automations/contract";
 import { useConfirmAutomation, useReassignAutomations } from "@/lib/automations/hooks";
 import { formatDate } from "@/lib/automations/labels";
-import { ChosenPeople, type ChosenPerson, PersonPicker } from "@/lib/directory/components/person-picker";
+import type { ChosenPerson } from "@/lib/directory/components/person-picker";
 
 // What an inventory import brought to an automation's page: where it came from, its findings,
 // and the owner's one-click confirmation of the sign-in methods it inferred.
@@ -153,22 +154,16 @@ export function ReassignOwner({
         );
       }}
     >
-      <PersonPicker
+      <NewOwnerPicker
         id="reassign-owner"
-        label="New owner"
         hint="An active person; they are told."
-        error={error}
         required
-        exclude={chosen ? [chosen.id] : []}
-        onChoose={(person) => {
+        owner={chosen}
+        error={error}
+        onChange={(person) => {
           setChosen(person);
-          setMissing(false);
+          if (person) setMissing(false);
         }}
-      />
-      <ChosenPeople
-        label="Chosen new owner"
-        people={chosen ? [chosen] : []}
-        onRemove={() => setChosen(null)}
       />
       <Button type="submit" pending={reassign.isPending}>
         Make them the owner

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
 import { Loading } from "@/components/ui/alert";
+import { automationHref } from "@/lib/automations/components/automation-link";
 import { DraftNotice } from "@/lib/automations/components/draft-notice";
 import { AutomationWizard } from "@/lib/automations/components/wizard";
 import { type AutomationDraft, emptyDraft, sanitizeDraft, toCreateBody } from "@/lib/automations/form";
@@ -30,13 +31,9 @@ export function NewAutomation() {
   return (
     <div className="space-y-6">
       <DraftNotice
-        restoredAt={stored.restoredAt}
-        savedAt={stored.savedAt}
+        stored={stored}
         discardResult="an empty form"
-        onDiscard={() => {
-          stored.discard();
-          setGeneration((g) => g + 1);
-        }}
+        onDiscarded={() => setGeneration((g) => g + 1)}
       />
       <AutomationWizard
         key={generation}
@@ -56,7 +53,7 @@ export function NewAutomation() {
         onSubmit={async (draft) => {
           const automation = await create.mutateAsync(toCreateBody(draft));
           stored.clear();
-          router.push(`/automations/${encodeURIComponent(automation.id)}`);
+          router.push(automationHref(automation.id));
         }}
       />
     </div>

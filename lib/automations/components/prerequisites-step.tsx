@@ -4,19 +4,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { PrerequisiteList } from "@/lib/automations/components/prerequisite-list";
 import { AutomationStatusBadge } from "@/lib/automations/components/status-badges";
-import { type AutomationDraft, fixTarget } from "@/lib/automations/form";
-import type { Derivation } from "@/lib/domain/types";
-
-interface PrerequisitesStepProps {
-  draft: AutomationDraft;
-  derivation: Derivation | null;
-  checkingCatalog: boolean;
-  catalogFailed: boolean;
-  /** Shows the control (an API field path) where the maker can fix a prerequisite. */
-  onFix: (path: string) => void;
-  /** In the edit form the automation exists already: requests are filed from its page. */
-  mode: "create" | "edit";
-}
+import type { StepProps } from "@/lib/automations/components/step-props";
+import { fixTarget } from "@/lib/automations/form";
 
 /** What the request form asks, so the maker can have it ready. */
 const REQUEST_ASKS: Partial<Record<string, string>> = {
@@ -29,12 +18,10 @@ const REQUEST_ASKS: Partial<Record<string, string>> = {
 /** Step 3: the prerequisites the answers create, worked out live by the prerequisite engine. */
 export function PrerequisitesStep({
   draft,
-  derivation,
-  checkingCatalog,
-  catalogFailed,
-  onFix,
+  live: { derivation, checkingCatalog, catalogFailed },
+  showControl: onFix,
   mode,
-}: PrerequisitesStepProps) {
+}: Pick<StepProps, "draft" | "live" | "showControl" | "mode">) {
   if (!derivation) {
     return (
       <div className="space-y-3">

@@ -1,9 +1,9 @@
 "use client";
 
 import { useId, useState } from "react";
+import { ActionError } from "@/components/ui/action-error";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
-import { errorMessage } from "@/lib/api-client";
 import { useReviewPrerequisite } from "@/lib/automations/hooks";
 
 interface ReviewDeclarationProps {
@@ -115,11 +115,7 @@ export function ReviewDeclaration({
           </Button>
         </div>
       )}
-      {review.isError ? (
-        <p role="alert" className="text-sm font-medium text-red-700">
-          {errorMessage(review.error)}
-        </p>
-      ) : null}
+      <ActionError error={review.error} />
     </div>
   );
 }

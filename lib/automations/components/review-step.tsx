@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { AutomationStatusBadge } from "@/lib/automations/components/status-badges";
+import type { StepProps } from "@/lib/automations/components/step-props";
 import type { AutomationDraft, StepIndex, SystemDraft } from "@/lib/automations/form";
 import {
   KIND_LABELS,
@@ -13,16 +14,6 @@ import {
   STORE_LABELS,
   WINDOWS_ACCOUNT_OPTIONS,
 } from "@/lib/automations/labels";
-import type { Derivation } from "@/lib/domain/types";
-import type { NamedRef } from "@/lib/openapi/common";
-
-interface ReviewStepProps {
-  draft: AutomationDraft;
-  derivation: Derivation | null;
-  departments: ReadonlyArray<NamedRef>;
-  myDepartment: NamedRef | null;
-  onChangeStep: (step: StepIndex) => void;
-}
 
 function systemDetails(system: SystemDraft): string {
   switch (system.signInMethod) {
@@ -88,9 +79,15 @@ function ChangeButton({ step, what, verb = "Change", onChangeStep }: ChangeButto
 }
 
 /** Step 4: everything the maker answered, one last time before it is sent. */
-export function ReviewStep({ draft, derivation, departments, myDepartment, onChangeStep }: ReviewStepProps) {
+export function ReviewStep({
+  draft,
+  live: { derivation },
+  departments,
+  myDepartment,
+  goTo: onChangeStep,
+}: Pick<StepProps, "draft" | "live" | "departments" | "myDepartment" | "goTo">) {
   const department =
-    departments.find((d) => d.id === draft.departmentId)?.name ??
+    departments.items.find((d) => d.id === draft.departmentId)?.name ??
     (myDepartment && (!draft.departmentId || draft.departmentId === myDepartment.id)
       ? `${myDepartment.name} (mine)`
       : draft.departmentId

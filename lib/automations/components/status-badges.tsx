@@ -1,15 +1,19 @@
-import { Badge } from "@/components/ui/badge";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { AUTOMATION_STATUS_BADGES, prerequisiteBadge, REQUEST_STATUS_BADGES } from "@/lib/automations/labels";
 import type { Lapse } from "@/lib/domain/lapse";
 import type { AutomationStatus, PrerequisiteStatus, RequestStatus } from "@/lib/domain/types";
 
-export function AutomationStatusBadge({ status }: { status: AutomationStatus }) {
-  const badge = AUTOMATION_STATUS_BADGES[status];
+/** A status as a badge: its label in its tone, the status itself as the badge's value. */
+function StatusBadge({ status, badge }: { status: string; badge: { label: string; tone: BadgeTone } }) {
   return (
     <Badge tone={badge.tone} value={status}>
       {badge.label}
     </Badge>
   );
+}
+
+export function AutomationStatusBadge({ status }: { status: AutomationStatus }) {
+  return <StatusBadge status={status} badge={AUTOMATION_STATUS_BADGES[status]} />;
 }
 
 /** Its status, or why it lapsed ("Revoked", "Gateway offline") when the catalog says so. */
@@ -20,19 +24,9 @@ export function PrerequisiteStatusBadge({
   status: PrerequisiteStatus;
   lapse?: Lapse | null;
 }) {
-  const badge = prerequisiteBadge({ status, lapse });
-  return (
-    <Badge tone={badge.tone} value={status}>
-      {badge.label}
-    </Badge>
-  );
+  return <StatusBadge status={status} badge={prerequisiteBadge({ status, lapse })} />;
 }
 
 export function RequestStatusBadge({ status }: { status: RequestStatus }) {
-  const badge = REQUEST_STATUS_BADGES[status];
-  return (
-    <Badge tone={badge.tone} value={status}>
-      {badge.label}
-    </Badge>
-  );
+  return <StatusBadge status={status} badge={REQUEST_STATUS_BADGES[status]} />;
 }

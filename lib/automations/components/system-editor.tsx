@@ -1,15 +1,19 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { Field, RadioGroup, TextInput } from "@/components/ui/field";
 import { UsernamePasswordFields } from "@/lib/automations/components/credential-reference-fields";
+import { DraftRadioGroup, DraftTextField } from "@/lib/automations/components/draft-fields";
 import { SharedKeyFields } from "@/lib/automations/components/shared-key-fields";
-import { type SystemFieldsProps, systemField } from "@/lib/automations/components/system-fields";
+import { systemBinding, systemField } from "@/lib/automations/components/system-fields";
 import { WindowsAccountFields } from "@/lib/automations/components/windows-account-fields";
-import { LIMITS } from "@/lib/automations/form";
+import { type FieldErrors, LIMITS, type SystemDraft } from "@/lib/automations/form";
 import { LOCATION_OPTIONS, SIGN_IN_OPTIONS } from "@/lib/automations/labels";
 
-interface SystemEditorProps extends SystemFieldsProps {
+interface SystemEditorProps {
+  index: number;
+  system: SystemDraft;
+  errors: FieldErrors;
+  change: (patch: Partial<SystemDraft>) => void;
   onRemove: () => void;
   /** Id of a <datalist> of known machine groups. */
   machineGroupListId?: string;
@@ -24,11 +28,10 @@ export function SystemEditor({
   onRemove,
   machineGroupListId,
 }: SystemEditorProps) {
-  const { at, id } = systemField(index);
+  const bind = systemBinding(index, system, errors, change);
   const name = system.name.trim();
   const label = name ? `“${name}”` : `system ${index + 1}`;
-  const headingId = `${id("heading")}`;
-  const fields = { index, system, errors, change };
+  const headingId = systemField(index).id("heading");
 
   return (
     <section
@@ -37,54 +40,37 @@ export function SystemEditor({
     >
       <SystemHeading id={headingId} index={index} name={name} onRemove={onRemove} />
 
-      <Field
-        id={id("name")}
+      <DraftTextField
+        bind={bind}
+        field="name"
         label="Name of the system"
         required
         hint="e.g. Online banking, SAP, SharePoint"
-        limit={{ max: LIMITS.system, value: system.name }}
-        error={errors[at("name")]}
-      >
-        {(control) => (
-          <TextInput
-            {...control}
-            autoComplete="off"
-            value={system.name}
-            onChange={(event) => change({ name: event.target.value })}
-          />
-        )}
-      </Field>
-
-      <RadioGroup
-        id={id("location")}
-        name={`${id("location")}-radio`}
-        legend={`Where does ${label} live?`}
-        required
-        columns={2}
-        value={system.location}
-        options={LOCATION_OPTIONS}
-        error={errors[at("location")]}
-        onChange={(location) => change({ location })}
+        max={LIMITS.system}
       />
-
-      <RadioGroup
-        id={id("signInMethod")}
-        name={`${id("signInMethod")}-radio`}
-        legend={`How do you sign in to ${label} when you do this task by hand?`}
+      <DraftRadioGroup
+        bind={bind}
+        field="location"
+        label={`Where does ${label} live?`}
         required
-        columns={2}
-        value={system.signInMethod}
+        options={LOCATION_OPTIONS}
+      />
+      <DraftRadioGroup
+        bind={bind}
+        field="signInMethod"
+        label={`How do you sign in to ${label} when you do this task by hand?`}
+        required
         options={SIGN_IN_OPTIONS}
-        error={errors[at("signInMethod")]}
-        onChange={(signInMethod) => change({ signInMethod })}
       />
 
       {system.signInMethod === "USERNAME_PASSWORD" ? (
-        <UsernamePasswordFields {...fields} name={name} />
+        <UsernamePasswordFields bind={bind} name={name} />
       ) : null}
-      {system.signInMethod === "SHARED_KEY" ? <SharedKeyFields {...fields} label={label} /> : null}
+      {system.signInMethod === "SHARED_KEY" ? (
+        <SharedKeyFields index={index} bind={bind} label={label} />
+      ) : null}
       {system.signInMethod === "WINDOWS" ? (
-        <WindowsAccountFields {...fields} machineGroupListId={machineGroupListId} />
+        <WindowsAccountFields bind={bind} machineGroupListId={machineGroupListId} />
       ) : null}
     </section>
   );

@@ -2,19 +2,10 @@
 
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";
+import type { StepProps } from "@/lib/automations/components/step-props";
 import { SystemEditor } from "@/lib/automations/components/system-editor";
-import { type AutomationDraft, controlId, type FieldErrors, type SystemDraft } from "@/lib/automations/form";
+import { controlId } from "@/lib/automations/form";
 import { useGateways } from "@/lib/catalog/hooks";
-import type { Derivation } from "@/lib/domain/types";
-
-interface SystemsStepProps {
-  draft: AutomationDraft;
-  errors: FieldErrors;
-  changeSystem: (index: number, patch: Partial<SystemDraft>) => void;
-  addSystem: () => void;
-  removeSystem: (index: number) => void;
-  derivation: Derivation | null;
-}
 
 const MACHINE_GROUPS_LIST = "machine-group-options";
 
@@ -22,11 +13,9 @@ const MACHINE_GROUPS_LIST = "machine-group-options";
 export function SystemsStep({
   draft,
   errors,
-  changeSystem,
-  addSystem,
-  removeSystem,
-  derivation,
-}: SystemsStepProps) {
+  editing: { changeSystem, addSystem, removeSystem },
+  live: { derivation },
+}: Pick<StepProps, "draft" | "errors" | "editing" | "live">) {
   const gateways = useGateways();
   const machineGroups = (gateways.data?.items ?? []).filter((g) => g.kind === "MACHINE_GROUP");
   const outstanding = derivation?.prerequisites.filter((p) => p.status !== "SATISFIED").length ?? 0;

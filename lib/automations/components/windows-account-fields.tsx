@@ -1,60 +1,86 @@
 "use client";
 
-import { RadioGroup, TextField } from "@/components/ui/field";
-import { type SystemFieldsProps, systemField } from "@/lib/automations/components/system-fields";
+import {
+  type DraftBinding,
+  DraftRadioGroup,
+  DraftTextField,
+  type TextKey,
+} from "@/lib/automations/components/draft-fields";
+import type { SystemFieldsProps } from "@/lib/automations/components/system-fields";
 import { LIMITS } from "@/lib/automations/form";
 import { WINDOWS_ACCOUNT_OPTIONS } from "@/lib/automations/labels";
+import type { WindowsAccountType } from "@/lib/domain/types";
 
-interface WindowsAccountFieldsProps extends SystemFieldsProps {
+/** A draft that records a Windows sign-in: the automation (a desktop flow) or one of its systems. */
+interface WindowsSignIn {
+  windowsAccount: string;
+  windowsAccountType: WindowsAccountType | "";
+}
+
+interface WindowsSignInFieldsProps<D extends WindowsSignIn> {
+  bind: DraftBinding<D>;
+  /** The field of the machine (or machine group) it runs on. */
+  machine: TextKey<D>;
+  hints: { machine: string; account: string; accountType: string };
+  showOptional?: boolean;
   /** Id of a <datalist> of known machine groups. */
   machineGroupListId?: string;
 }
 
-/** Windows sign-in: the machine it runs on and the account it runs under. */
-export function WindowsAccountFields({
-  index,
-  system,
-  errors,
-  change,
+/** The machine it runs on, the Windows account it signs in there with and that account's type. */
+export function WindowsSignInFields<D extends WindowsSignIn>({
+  bind,
+  machine,
+  hints,
+  showOptional,
   machineGroupListId,
-}: WindowsAccountFieldsProps) {
-  const { at, id } = systemField(index);
+}: WindowsSignInFieldsProps<D>) {
+  // Both are short texts of the same draft, optional where the sign-in may be recorded later.
+  const short = { bind, showOptional, max: LIMITS.short };
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <TextField
-        id={id("machineGroup")}
+      <DraftTextField
+        {...short}
+        field={machine}
         label="Machine or machine group"
-        hint="Where it runs, e.g. FIN-RPA-01 or a machine group IT registered."
-        limit={{ max: LIMITS.short, value: system.machineGroup }}
-        error={errors[at("machineGroup")]}
-        autoComplete="off"
+        hint={hints.machine}
         list={machineGroupListId}
-        value={system.machineGroup}
-        onChange={(event) => change({ machineGroup: event.target.value })}
       />
-      <TextField
-        id={id("windowsAccount")}
+      <DraftTextField
+        {...short}
+        field={"windowsAccount" as TextKey<D>}
         label="Windows account"
-        hint="The account it runs under, e.g. CONTOSO\svc-expense — never its password."
-        limit={{ max: LIMITS.short, value: system.windowsAccount }}
-        error={errors[at("windowsAccount")]}
-        autoComplete="off"
+        hint={hints.account}
         spellCheck={false}
-        value={system.windowsAccount}
-        onChange={(event) => change({ windowsAccount: event.target.value })}
       />
-      <RadioGroup
-        id={id("windowsAccountType")}
-        name={`${id("windowsAccountType")}-radio`}
-        legend="Account type"
-        hint="Unattended flows run with nobody signed in, so they need a service (non-personal) account."
+      <DraftRadioGroup
+        bind={bind}
+        field={"windowsAccountType" as TextKey<D>}
+        label="Account type"
+        hint={hints.accountType}
         className="sm:col-span-2"
-        columns={2}
-        value={system.windowsAccountType}
         options={WINDOWS_ACCOUNT_OPTIONS}
-        error={errors[at("windowsAccountType")]}
-        onChange={(windowsAccountType) => change({ windowsAccountType })}
       />
     </div>
+  );
+}
+
+/** Windows sign-in of a system: the machine it runs on and the account it runs under. */
+export function WindowsAccountFields({
+  bind,
+  machineGroupListId,
+}: Pick<SystemFieldsProps, "bind"> & { machineGroupListId?: string }) {
+  return (
+    <WindowsSignInFields
+      bind={bind}
+      machine="machineGroup"
+      machineGroupListId={machineGroupListId}
+      hints={{
+        machine: "Where it runs, e.g. FIN-RPA-01 or a machine group IT registered.",
+        account: "The account it runs under, e.g. CONTOSO\\svc-expense — never its password.",
+        accountType:
+          "Unattended flows run with nobody signed in, so they need a service (non-personal) account.",
+      }}
+    />
   );
 }
