@@ -48,13 +48,15 @@ describe("limits said before typing", () => {
   });
 
   it("every limit an input shows is a schema's constant, never a number typed again", () => {
-    // A Field's own `limit`, or the `max` of a field bound to its text (NameField, Draft*).
+    // A Field's own `limit`, or the `max` of a field bound to its text (NameField, Draft*, DraftTextField).
     const shown = components.flatMap((path) => {
       const text = readFileSync(path, "utf8");
       return [
         ...[...text.matchAll(/limit=\{\{ max: ([^,]+),/g)].map((match) => match[1]!),
         ...[
-          ...text.matchAll(/<(?:NameField|DraftText|DraftTextArea)\b(?:(?!\/>)[\s\S])*?\bmax=\{([^}]+)\}/g),
+          ...text.matchAll(
+            /<(?:NameField|DraftText|DraftTextArea|DraftTextField)\b(?:(?!\/>)[\s\S])*?\bmax=\{([^}]+)\}/g,
+          ),
         ].map((match) => match[1]!),
       ];
     });

@@ -363,6 +363,26 @@ async function apply(step: Write): Promise<void> {
 describe("dashboard_counts", () => {
   it("equal a full recount after every step of random writes, some at the same time", async () => {
     await expectCountsExact("the company was built");
+    // Every kind once, in an order where each can take effect; then random sequences.
+    const everyKind: Write[] = [
+      { kind: "create", maker: 0, systems: [SYSTEMS[2], SYSTEMS[5], SYSTEMS[4]] },
+      { kind: "file", pick: 0 },
+      { kind: "decide", pick: 0, approve: true },
+      { kind: "verify", pick: 0 },
+      { kind: "edit", pick: 0, systems: [SYSTEMS[0], SYSTEMS[3]] },
+      { kind: "finding", pick: 0, resolve: false },
+      { kind: "owner", pick: 0, missing: true },
+      { kind: "move", pick: 0, department: 1 },
+      { kind: "revoke", pick: 0 },
+      { kind: "retire", pick: 0 },
+      { kind: "unretire", pick: 0 },
+      { kind: "expire", days: 400 },
+      { kind: "delete", pick: 0 },
+    ];
+    for (const step of everyKind) {
+      await apply(step);
+      await expectCountsExact(`${step.kind} (every kind once)`);
+    }
     await fc.assert(
       fc.asyncProperty(fc.array(write, { minLength: 1, maxLength: 10 }), async (writes) => {
         for (const [index, step] of writes.entries()) {
