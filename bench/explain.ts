@@ -62,7 +62,7 @@ async function main(): Promise<number> {
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error("DATABASE_URL is not set.");
   const only = values.only ? new Set(values.only.split(",")) : null;
-  const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  const db = new pg.Pool({ connectionString: databaseUrl, max: 2, options: "-c jit=off" });
   try {
     const principals = await preparePrincipals(db, "explain-only-no-server");
     const fixtures = await loadFixtures(db);

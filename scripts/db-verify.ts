@@ -25,7 +25,9 @@ async function main(argv: string[]): Promise<number> {
     throw new Error("DATABASE_URL is not set: point it at the portal's database (postgresql://…).");
   }
   const { closeDatabase } = await import("../lib/db");
-  const { findCountDifferences, repairCounts } = await import("@/lib/dashboard/server/verify-counts");
+  const { BLOCKER_COLUMN, findCountDifferences, repairCounts } = await import(
+    "@/lib/dashboard/server/verify-counts"
+  );
   try {
     if (repair) {
       const fixed = await repairCounts();
@@ -42,8 +44,11 @@ async function main(argv: string[]): Promise<number> {
     }
     console.log(`dashboard_counts differ from a full recount in ${differences.length} place(s):`);
     for (const row of differences) {
+      const where = row.department ?? row.departmentId;
       console.log(
-        `  ${row.department ?? row.departmentId}  ${row.metric}: stored ${row.stored}, recounted ${row.recounted}`,
+        row.metric === BLOCKER_COLUMN
+          ? `  ${where}  ${row.stored} prerequisite(s) whose blocker is not what its trigger sets`
+          : `  ${where}  ${row.metric}: stored ${row.stored}, recounted ${row.recounted}`,
       );
     }
     console.log("Run `npm run db:verify -- --repair` (docs/operations/dashboard-counts.md).");

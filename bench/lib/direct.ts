@@ -61,7 +61,12 @@ export async function loadDirect(
   statements: readonly Statement[],
   options: { connections: number; seconds: number; rollback?: boolean },
 ): Promise<RunStats> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.connections });
+  // As the app connects (lib/db.ts): no JIT compilation.
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: options.connections,
+    options: "-c jit=off",
+  });
   const latencies: number[] = [];
   let failures = 0;
   const started = performance.now();

@@ -93,6 +93,13 @@ export async function loadCompany(
     await client.query(
       `${COUNTED_TABLES.map((table) => `alter table ${table} enable trigger user`).join("; ")}`,
     );
+    // The blockers were written by the loader, not the trigger: they must be what it would set.
+    const { rows: wrong } = await client.query<{ n: number }>(
+      `select count(*)::int as n from prerequisites
+        where blocker is distinct from preflight_prerequisite_blocker(type::text, key, "systemAccessId")`,
+    );
+    if (wrong[0]!.n > 0)
+      throw new Error(`${wrong[0]!.n} prerequisites were loaded with another blocker than the database's`);
     await client.query(
       `insert into dashboard_counts ("departmentId", metric, n) select * from preflight_dashboard_recount()`,
     );

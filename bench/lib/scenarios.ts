@@ -3,6 +3,7 @@ import { type Caller, loadCaller } from "@/lib/auth/server/caller";
 import { ZAutomationListQuery } from "@/lib/automations/schemas";
 import { getAutomation } from "@/lib/automations/server/get-automation";
 import { listAutomations } from "@/lib/automations/server/list-automations";
+import { getDashboardDetails } from "@/lib/dashboard/server/get-dashboard-details";
 import { getDashboardSummary } from "@/lib/dashboard/server/get-dashboard-summary";
 import { encodeCursor } from "@/lib/http/cursor";
 import { getProfile } from "@/lib/profile/server/get-profile";
@@ -74,6 +75,14 @@ export function readScenarios(fixtures: Fixtures): Scenario[] {
       auth: "session",
       path: "/api/v1/dashboard/summary",
       service: (caller) => getDashboardSummary({ caller }),
+    },
+    {
+      id: "dashboard-details",
+      title: "Dashboard details (charts, top blockers), company scope",
+      account: "it",
+      auth: "session",
+      path: "/api/v1/dashboard/details",
+      service: (caller) => getDashboardDetails({ caller }),
     },
     {
       id: "dashboard-manager",

@@ -1,7 +1,7 @@
 import type { Company } from "./company";
 import { line } from "./copy";
 import { type AuditTimeline, CAUSES, Kind, type NotificationRow, type SnapshotRow } from "./history";
-import type { Portfolio } from "./portfolio";
+import type { AutomationRow, Portfolio, PrerequisiteRow } from "./portfolio";
 
 // The generated company as COPY rows, table by table. Each entry names the table, its
 // columns (the order of the values in every line) and a lazy iterator of lines, so that a
@@ -355,6 +355,7 @@ function prerequisitesTable({ portfolio }: DataSet, ids: Ids): TableLoad {
       "basis",
       "basisById",
       "basisAt",
+      "blocker",
       "createdAt",
       "updatedAt",
     ],
@@ -379,6 +380,7 @@ function prerequisitesTable({ portfolio }: DataSet, ids: Ids): TableLoad {
             // Declared by the owner; what IT approved is "IT" (the generator names no approver).
             p.basis === "DECLARED" ? ids.person(a.ownerIndex) : null,
             p.basis === null ? null : a.updatedAt,
+            blockerOf(p, a),
             a.createdAt,
             a.updatedAt,
           ]);
@@ -386,6 +388,23 @@ function prerequisitesTable({ portfolio }: DataSet, ids: Ids): TableLoad {
       }
     },
   };
+}
+
+/**
+ * What an outstanding prerequisite waits on, as the database's trigger sets it (migration
+ * 20261206003000_dashboard_blockers; the triggers are off while the loader copies): the
+ * shared-key service, or the system of a credential or Windows sign-in. The loader checks every
+ * row against the database's own function once the keys are back (bench/lib/load.ts).
+ */
+function blockerOf(p: PrerequisiteRow, a: AutomationRow): string | null {
+  if (p.systemAccessId === null) return null;
+  if (p.type === "SHARED_KEY_CONNECTOR") {
+    const service = a.systems.find((system) => system.id === p.systemAccessId)?.service;
+    return service ? `SERVICE:${service}` : null;
+  }
+  if (p.type === "CREDENTIAL" || p.type === "WINDOWS_SIGN_IN")
+    return `SYSTEM:${p.key.slice(p.key.indexOf(":") + 1)}`;
+  return null;
 }
 
 function requestsTable({ portfolio }: DataSet, ids: Ids): TableLoad {

@@ -112,7 +112,16 @@ export const ZDashboardDetails = z
       )
       .openapi({ description: "Keys expiring within 90 days (at most 50), soonest first." }),
     topBlockers: z
-      .array(z.object({ kind: z.enum(["SERVICE", "SYSTEM"]), name: z.string(), automations: count }))
+      .array(
+        z.object({
+          kind: z.enum(["SERVICE", "SYSTEM"]),
+          name: z.string(),
+          automations: count.openapi({
+            description:
+              "Automations waiting on it, once per system: one whose two systems need the same service counts twice.",
+          }),
+        }),
+      )
       .openapi({
         description: "The ten services and systems with the most automations still waiting on them.",
       }),

@@ -42,6 +42,17 @@ select "departmentId", metric, count(*)::int as n from (
   select p."departmentId", 'declared_only' from prerequisites p
     join automations a on a.id = p."automationId"
    where a.status <> 'RETIRED' and p.status = 'SATISFIED' and p.basis = 'DECLARED'
+  union all
+  select p."departmentId", 'blocker:SERVICE:' || s.service from prerequisites p
+    join automations a on a.id = p."automationId"
+    join system_accesses s on s.id = p."systemAccessId"
+   where a.status <> 'RETIRED' and p.status <> 'SATISFIED' and p.type = 'SHARED_KEY_CONNECTOR'
+     and s.service is not null
+  union all
+  select p."departmentId", 'blocker:SYSTEM:' || substr(p.key, length(p.type::text) + 2) from prerequisites p
+    join automations a on a.id = p."automationId"
+   where a.status <> 'RETIRED' and p.status <> 'SATISFIED' and p.type in ('CREDENTIAL', 'WINDOWS_SIGN_IN')
+     and p."systemAccessId" is not null
 ) x group by 1, 2 order by 1, 2`;
 
 async function expectCountsExact(step: string) {
@@ -102,6 +113,7 @@ type Write =
   | { kind: "owner"; pick: number; missing: boolean }
   | { kind: "unretire"; pick: number }
   | { kind: "delete"; pick: number }
+  | { kind: "service"; pick: number; service: string }
   | { kind: "together"; writes: Write[] };
 
 const pick = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
@@ -119,6 +131,7 @@ const single: fc.Arbitrary<Write> = fc.oneof(
   fc.record({ kind: fc.constant("owner"), pick, missing: fc.boolean() }),
   fc.record({ kind: fc.constant("unretire"), pick }),
   fc.record({ kind: fc.constant("delete"), pick }),
+  fc.record({ kind: fc.constant("service"), pick, service: fc.constantFrom("billing", "payroll", "crm") }),
 ) as fc.Arbitrary<Write>;
 const write: fc.Arbitrary<Write> = fc.oneof(
   { weight: 5, arbitrary: single },
@@ -354,6 +367,18 @@ async function apply(step: Write): Promise<void> {
       took(step.kind);
       return;
     }
+    case "service": {
+      // A system's service changed in place, as direct SQL writes it: its prerequisites keep
+      // their rows, and what they wait on moves with the service.
+      const { rows } = await pool().query<{ id: string }>(
+        `select id from system_accesses where "signInMethod" = 'SHARED_KEY' order by id`,
+      );
+      const system = chosen(rows, step.pick);
+      if (!system) return;
+      await pool().query("update system_accesses set service = $2 where id = $1", [system.id, step.service]);
+      took(step.kind);
+      return;
+    }
     case "together":
       await Promise.all(step.writes.map(apply));
       return;
@@ -377,6 +402,7 @@ describe("dashboard_counts", () => {
       { kind: "retire", pick: 0 },
       { kind: "unretire", pick: 0 },
       { kind: "expire", days: 400 },
+      { kind: "service", pick: 0, service: "crm" },
       { kind: "delete", pick: 0 },
     ];
     for (const step of everyKind) {
@@ -394,7 +420,7 @@ describe("dashboard_counts", () => {
     );
     // Every kind of write took effect at least once (none was only refused or had nothing to act on).
     const kinds = ["create", "edit", "retire", "file", "decide", "verify", "revoke", "expire"] as const;
-    const more = ["move", "finding", "owner", "unretire", "delete"] as const;
+    const more = ["move", "finding", "owner", "unretire", "delete", "service"] as const;
     expect(Object.fromEntries([...kinds, ...more].map((kind) => [kind, (done.get(kind) ?? 0) > 0]))).toEqual(
       Object.fromEntries([...kinds, ...more].map((kind) => [kind, true])),
     );

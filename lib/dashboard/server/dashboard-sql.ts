@@ -14,6 +14,21 @@ export const NOT_SATISFIED = PREREQUISITE_STATUSES.filter((status) => status !==
   .map((status) => `'${status}'`)
   .join(", ");
 
+/** dashboard_counts' metric prefix for outstanding prerequisites ("outstanding:<type>"). */
+export const OUTSTANDING_METRIC = "outstanding:";
+
+/** dashboard_counts' metric prefix for what outstanding prerequisites wait on ("blocker:<kind>:<name>"). */
+export const BLOCKER_METRIC = "blocker:";
+
+/**
+ * Outstanding prerequisites by department and type, from the counts triggers keep
+ * (docs/decisions/021-dashboard-counts-kept-by-triggers.md): rows ("departmentId", type, n).
+ */
+export const OUTSTANDING_COUNTS_IN_SCOPE = `
+  select c."departmentId", substr(c.metric, ${OUTSTANDING_METRIC.length + 1}) as type, c.n
+    from dashboard_counts c
+   where c."departmentId" = any($1::uuid[]) and c.metric like '${OUTSTANDING_METRIC}%' and c.n <> 0`;
+
 /**
  * A prerequisite `p` is outstanding when it is not SATISFIED and its automation is not
  * RETIRED (API.md). Retired automations keep their derived rows, so they are excluded with

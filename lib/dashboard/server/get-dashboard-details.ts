@@ -11,9 +11,11 @@ import type {
 } from "@/lib/dashboard/contract";
 import { resolveDashboardScope } from "@/lib/dashboard/server/dashboard-scope";
 import {
+  BLOCKER_METRIC,
   CONNECTOR_RELEVANT,
   expiringWithin,
   hours,
+  OUTSTANDING_COUNTS_IN_SCOPE,
   OUTSTANDING_IN_SCOPE,
   REQUEST_AGE_DAYS,
 } from "@/lib/dashboard/server/dashboard-sql";
@@ -29,14 +31,6 @@ export const OLDEST_PENDING_LIMIT = 10;
 export const TOP_BLOCKERS_LIMIT = 10;
 export const EXPIRING_CONNECTORS_LIMIT = 50;
 export const TREND_DAYS = 90;
-
-// Counts by department and type: an index-only scan of prerequisites(departmentId, status,
-// type, automationId), shared by the type × department chart and today's trend point.
-const OUTSTANDING_BY_DEPARTMENT_AND_TYPE = `
-  select p."departmentId", p.type::text as type, count(*)::int as n
-    from prerequisites p
-   where ${OUTSTANDING_IN_SCOPE}
-   group by p."departmentId", p.type`;
 
 const BY_TYPE_AND_DEPARTMENT = `
   select coalesce(json_agg(x order by x.name, x."departmentId"), '[]') from (
@@ -91,37 +85,33 @@ const EXPIRING_CONNECTORS = `
      order by c."keyExpiresAt", c.id
      limit ${EXPIRING_CONNECTORS_LIMIT}) x`;
 
-// What blocks the most automations: outstanding prerequisites tied to a system, by the
-// shared-key service they need (SERVICE) or by the system (SYSTEM).
-// - SERVICE: the service is the system's, so shared-key rows join system_accesses; an
-//   automation is counted once per service (grouped by both first, a hash aggregate, where
-//   count(distinct) would sort every row).
-// - SYSTEM: the system-level prerequisites (a credential, a Windows sign-in) are keyed
-//   "<TYPE>:<system name, trimmed and lower-cased>" (lib/domain), one per system, so they
-//   group by key without a join; only the top ten look up how the system's name is spelt.
-const SYSTEM_LEVEL_TYPES = `'CREDENTIAL', 'WINDOWS_SIGN_IN'`;
-
+// What blocks the most automations, from the "blocker:<kind>:<name>" counts the triggers keep
+// (each outstanding prerequisite counts for the blocker its row names; migration
+// 20261206003000_dashboard_blockers):
+// - SERVICE: the shared-key service it needs, as the system names it;
+// - SYSTEM: the system a credential or Windows sign-in is for, keyed by its name trimmed and
+//   lower-cased (one per system); only the top ten look up how the system's name is spelt, on
+//   prerequisites(blocker, systemAccessId): the first outstanding one in scope.
 const TOP_BLOCKERS = `
   select coalesce(json_agg(x order by x.automations desc, x.kind, x.name), '[]') from (
-    select 'SERVICE' as kind, b.service as name, count(*)::int as automations
-      from (select s.service, p."automationId"
-              from prerequisites p
-              join system_accesses s on s.id = p."systemAccessId"
-             where ${OUTSTANDING_IN_SCOPE} and p.type = 'SHARED_KEY_CONNECTOR' and s.service is not null
-             group by s.service, p."automationId") b
-     group by b.service
-    union all
-    select 'SYSTEM', s.name, g.automations
-      from (select substr(p.key, strpos(p.key, ':') + 1) as folded, count(*)::int as automations,
-                   min(p."systemAccessId"::text)::uuid as sample
-              from prerequisites p
-             where ${OUTSTANDING_IN_SCOPE} and p.type in (${SYSTEM_LEVEL_TYPES})
-             group by 1
-             order by automations desc, folded
-             limit ${TOP_BLOCKERS_LIMIT}) g
-      join system_accesses s on s.id = g.sample
-     order by automations desc, kind, name
-     limit ${TOP_BLOCKERS_LIMIT}) x`;
+    select b.kind, coalesce(spelt.name, b.name) as name, b.automations
+      from (select k.blocker, split_part(k.blocker, ':', 1) as kind,
+                   substr(k.blocker, strpos(k.blocker, ':') + 1) as name, k.automations
+              from (select substr(c.metric, ${BLOCKER_METRIC.length + 1}) as blocker, sum(c.n)::int as automations
+                      from dashboard_counts c
+                     where c."departmentId" = any($1::uuid[])
+                       and left(c.metric, ${BLOCKER_METRIC.length}) = '${BLOCKER_METRIC}'
+                     group by c.metric
+                    having sum(c.n) > 0) k
+             order by k.automations desc, kind, name
+             limit ${TOP_BLOCKERS_LIMIT}) b
+      left join lateral (
+        select s.name
+          from prerequisites p
+          join system_accesses s on s.id = p."systemAccessId"
+         where b.kind = 'SYSTEM' and p.blocker = b.blocker and ${OUTSTANDING_IN_SCOPE}
+         order by p."systemAccessId"
+         limit 1) spelt on true) x`;
 
 // The trend: the daily snapshots kept by the job queue (lib/dashboard/server/take-snapshot.ts) for the
 // days before today, and today computed live from the same definition.
@@ -143,7 +133,7 @@ const TREND = `
 
 /** The details statement; exported so the benchmark can time it directly. */
 export const DETAILS_SQL = `
-with outstanding as (${OUTSTANDING_BY_DEPARTMENT_AND_TYPE})
+with outstanding as (${OUTSTANDING_COUNTS_IN_SCOPE})
 select
   (select coalesce(json_agg(s.id order by s.name, s.id), '[]') from departments s where s.id = any($1::uuid[]))
     as "departmentIds",

@@ -2,9 +2,14 @@ import "server-only";
 import type { Caller } from "@/lib/auth/server/caller";
 import type { ByType, DashboardSummary } from "@/lib/dashboard/contract";
 import { resolveDashboardScope } from "@/lib/dashboard/server/dashboard-scope";
-import { CONNECTOR_RELEVANT, expiringWithin, REQUEST_AGE_DAYS } from "@/lib/dashboard/server/dashboard-sql";
+import {
+  CONNECTOR_RELEVANT,
+  expiringWithin,
+  OUTSTANDING_METRIC as OUTSTANDING,
+  REQUEST_AGE_DAYS,
+} from "@/lib/dashboard/server/dashboard-sql";
 import { pool } from "@/lib/db";
-import { PREREQUISITE_TYPES } from "@/lib/domain/types";
+import { AUTOMATION_STATUSES, PREREQUISITE_TYPES } from "@/lib/domain/types";
 
 // GET /api/v1/dashboard/summary: API.md's figures in one statement and one round trip.
 // Counts of automations and prerequisites come from dashboard_counts, which triggers keep in
@@ -12,8 +17,20 @@ import { PREREQUISITE_TYPES } from "@/lib/domain/types";
 // summary never reads the automations or prerequisites tables. What depends on "now" is read
 // from the small tables it lives in: pending requests (their ages) and connectors (expiries).
 
-/** dashboard_counts' metric prefix for outstanding prerequisites ("outstanding:<type>"). */
-const OUTSTANDING = "outstanding:";
+/**
+ * The metrics the summary shows, named so that the primary key (department, metric) finds
+ * exactly them: the details' blockers ("blocker:…", many per department) are never read.
+ */
+const SUMMARY_METRICS = [
+  "automations",
+  ...AUTOMATION_STATUSES.map((status) => `automations:${status}`),
+  ...PREREQUISITE_TYPES.map((type) => `${OUTSTANDING}${type}`),
+  "declared_only",
+  "with_findings",
+  "without_owner",
+]
+  .map((metric) => `'${metric}'`)
+  .join(", ");
 
 /** One metric summed over the scope (0 when no department has it). */
 function total(metric: string): string {
@@ -30,7 +47,7 @@ with scope as materialized (
 ),
 counts as materialized (
   select c."departmentId", c.metric, c.n from dashboard_counts c
-   where c."departmentId" = any($1::uuid[]) and c.n <> 0
+   where c."departmentId" = any($1::uuid[]) and c.metric in (${SUMMARY_METRICS}) and c.n <> 0
 ),
 totals as (
   select metric, sum(n)::int as n from counts group by metric

@@ -1,5 +1,5 @@
 import "server-only";
-import { NOT_SATISFIED } from "@/lib/dashboard/server/dashboard-sql";
+import { OUTSTANDING_METRIC } from "@/lib/dashboard/server/dashboard-sql";
 import { pool } from "@/lib/db";
 
 // The daily snapshot behind the 90-day trend, one row per day × department × type
@@ -8,7 +8,8 @@ import { pool } from "@/lib/db";
 /**
  * Records today's outstanding prerequisites (API.md's definition: not SATISFIED, automation
  * not RETIRED) under `day` (its UTC calendar date), for every department and type — zeros
- * included, so a count that fell to zero is recorded as zero. Idempotent: running it again
+ * included, so a count that fell to zero is recorded as zero. Read from the counts triggers
+ * keep (decision 021), the same the summary shows. Idempotent: running it again
  * for the same day overwrites that day's rows with the current counts.
  */
 export async function takeOutstandingSnapshot(day: Date): Promise<{ day: string; rows: number }> {
@@ -19,13 +20,10 @@ export async function takeOutstandingSnapshot(day: Date): Promise<{ day: string;
        from departments d
       cross join unnest(enum_range(null::"PrerequisiteType")) as t(type)
        left join (
-         select p."departmentId", p.type, count(*)::int as n
-           from prerequisites p
-          where p.status in (${NOT_SATISFIED})
-            and not exists (select 1 from automations r
-                             where r.id = p."automationId" and r.status = 'RETIRED')
-          group by p."departmentId", p.type
-       ) c on c."departmentId" = d.id and c.type = t.type
+         select k."departmentId", substr(k.metric, ${OUTSTANDING_METRIC.length + 1}) as type, k.n
+           from dashboard_counts k
+          where k.metric like '${OUTSTANDING_METRIC}%'
+       ) c on c."departmentId" = d.id and c.type = t.type::text
      on conflict (day, "departmentId", type) do update set count = excluded.count`,
     [date],
   );

@@ -4,9 +4,14 @@ import { recordAudit, SYSTEM_ACTOR } from "@/lib/audit/server/record-audit";
 import { pool } from "@/lib/db";
 import { inPgTransaction } from "@/lib/transaction";
 
-// dashboard_counts against a full recount of the tables they summarise
+// dashboard_counts (and the prerequisites' blockers they follow) against a full recount of the tables they summarise
 // (docs/decisions/021-dashboard-counts-kept-by-triggers.md; runbook in
 // docs/operations/dashboard-counts.md). `npm run db:verify` reports, `--repair` rewrites.
+
+/** The "metric" under which rows with a wrong `blocker` column are reported (stored: how many). */
+export const BLOCKER_COLUMN = "prerequisites.blocker";
+
+const WRONG_BLOCKER = `p.blocker is distinct from preflight_prerequisite_blocker(p.type::text, p.key, p."systemAccessId")`;
 
 export interface CountDifference {
   departmentId: string;
@@ -16,21 +21,34 @@ export interface CountDifference {
   recounted: number;
 }
 
-/** Every (department, metric) whose stored count is not the recount; zero rows count as absent. */
+/**
+ * Every (department, metric) whose stored count is not the recount; zero rows count as absent.
+ * Plus, as metric "prerequisites.blocker", the rows whose `blocker` is not what its trigger sets
+ * (written with triggers bypassed): the counts follow that column, so it is checked too.
+ */
 const DIFFERENCES_SQL = `
 with stored as (
   select "departmentId", metric, n from dashboard_counts where n <> 0
 ),
 recounted as (
   select "departmentId", metric, n from preflight_dashboard_recount()
+),
+differences as (
+  select coalesce(s."departmentId", r."departmentId") as "departmentId",
+         coalesce(s.metric, r.metric) as metric,
+         coalesce(s.n, 0) as stored, coalesce(r.n, 0) as recounted
+    from stored s
+    full join recounted r on r."departmentId" = s."departmentId" and r.metric = s.metric
+   where s.n is distinct from r.n
+  union all
+  select p."departmentId", '${BLOCKER_COLUMN}', count(*)::int, 0
+    from prerequisites p
+   where ${WRONG_BLOCKER}
+   group by p."departmentId"
 )
-select coalesce(s."departmentId", r."departmentId") as "departmentId", d.name as department,
-       coalesce(s.metric, r.metric) as metric,
-       coalesce(s.n, 0) as stored, coalesce(r.n, 0) as recounted
-  from stored s
-  full join recounted r on r."departmentId" = s."departmentId" and r.metric = s.metric
-  left join departments d on d.id = coalesce(s."departmentId", r."departmentId")
- where s.n is distinct from r.n
+select x."departmentId", d.name as department, x.metric, x.stored, x.recounted
+  from differences x
+  left join departments d on d.id = x."departmentId"
  order by department, metric`;
 
 /** The differences, read in one snapshot (repeatable read), so a busy database gives none by accident. */
@@ -57,6 +75,11 @@ export async function repairCounts(): Promise<CountDifference[]> {
     await client.query("lock table dashboard_counts in exclusive mode");
     const differences = await findCountDifferences(client);
     if (differences.length === 0) return differences;
+    // The blockers first, as their trigger would have set them; the counts that change with
+    // them are queued by the triggers and dropped here, since everything is recounted next.
+    await client.query(`update prerequisites p set blocker = preflight_prerequisite_blocker(p.type::text, p.key, p."systemAccessId")
+                         where ${WRONG_BLOCKER}`);
+    await client.query("delete from dashboard_count_deltas where txid = txid_current()");
     await client.query("delete from dashboard_counts");
     await client.query(
       `insert into dashboard_counts ("departmentId", metric, n) select * from preflight_dashboard_recount()`,

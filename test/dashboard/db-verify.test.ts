@@ -1,0 +1,83 @@
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as automations from "@/app/api/v1/automations/route";
+import { buildCompany, type Company } from "@/test/support/company";
+import { pool, resetDatabase } from "@/test/support/db";
+import { callRoute } from "@/test/support/route";
+
+// `npm run db:verify` on a real database: exit 0 while the counts agree; a planted miscount and
+// a blocker written past its trigger each give exit 1 naming the department and what differs;
+// `--repair` puts both right, with an audit event, and the check passes again.
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+function dbVerify(...args: string[]): Promise<{ code: number; stdout: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      "npx",
+      ["tsx", "--conditions=react-server", "scripts/db-verify.ts", ...args],
+      { cwd: ROOT, env: { ...process.env }, timeout: 55_000 },
+      (error, stdout) => {
+        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+        resolve({ code, stdout });
+      },
+    );
+  });
+}
+
+let company: Company;
+
+beforeAll(async () => {
+  await resetDatabase();
+  company = await buildCompany();
+  const created = await callRoute(automations.POST, "POST", "/api/v1/automations", {
+    token: company.maker.token,
+    body: {
+      name: "Invoice sync",
+      kind: "CLOUD_FLOW",
+      runMode: "UNATTENDED",
+      runAs: "svc",
+      systems: [{ name: "Billing", location: "CLOUD", signInMethod: "SHARED_KEY", service: "billing" }],
+    },
+  });
+  expect(created.status).toBe(201);
+});
+
+describe("npm run db:verify", () => {
+  it("passes, reports a planted miscount and a bypassed blocker, and repairs both", async () => {
+    expect(await dbVerify()).toMatchObject({ code: 0 });
+
+    await pool().query(
+      `update dashboard_counts set n = n + 2 where "departmentId" = $1 and metric = 'automations'`,
+      [company.finance.id],
+    );
+    const client = await pool().connect();
+    try {
+      // As a restore or replication tool writes: the row triggers do not run.
+      await client.query("set session_replication_role = replica");
+      await client.query(`update prerequisites set blocker = 'SERVICE:other' where blocker = 'SERVICE:billing'`);
+      await client.query("set session_replication_role = origin");
+    } finally {
+      client.release();
+    }
+
+    const failed = await dbVerify();
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toContain("Finance  automations: stored 3, recounted 1");
+    expect(failed.stdout).toContain("Finance  1 prerequisite(s) whose blocker is not what its trigger sets");
+
+    const repaired = await dbVerify("--repair");
+    expect(repaired.code).toBe(0);
+    expect(repaired.stdout).toContain("Repaired");
+    const { rows } = await pool().query<{ blocker: string }>(
+      `select blocker from prerequisites where type = 'SHARED_KEY_CONNECTOR'`,
+    );
+    expect(rows).toEqual([{ blocker: "SERVICE:billing" }]);
+    const audit = await pool().query<{ n: number }>(
+      `select count(*)::int as n from audit_events where action = 'dashboard_counts.repaired'`,
+    );
+    expect(audit.rows[0]!.n).toBe(1);
+    expect(await dbVerify()).toMatchObject({ code: 0 });
+  }, 180_000);
+});
