@@ -56,7 +56,9 @@ describe("npm run db:verify", () => {
     try {
       // As a restore or replication tool writes: the row triggers do not run.
       await client.query("set session_replication_role = replica");
-      await client.query(`update prerequisites set blocker = 'SERVICE:other' where blocker = 'SERVICE:billing'`);
+      await client.query(
+        `update prerequisites set blocker = 'SERVICE:other' where blocker = 'SERVICE:billing'`,
+      );
       await client.query("set session_replication_role = origin");
     } finally {
       client.release();
