@@ -96,7 +96,7 @@ export async function measureRevoke(options: {
   };
 }
 
-async function findConnector(db: pg.Pool) {
+export async function findConnector(db: pg.Pool) {
   const { rows } = await db.query<{ id: string; status: string }>(
     `select id, status::text from connectors where name = $1`,
     [REVOKE_CONNECTOR_NAME],
@@ -105,7 +105,7 @@ async function findConnector(db: pg.Pool) {
   return rows[0];
 }
 
-async function dependentIds(db: pg.Pool): Promise<string[]> {
+export async function dependentIds(db: pg.Pool): Promise<string[]> {
   const { rows } = await db.query<{ id: string }>(
     `select distinct "automationId" as id from system_accesses where "signInMethod" = 'SHARED_KEY' and service = $1`,
     [REVOKE_SERVICE],
@@ -113,12 +113,17 @@ async function dependentIds(db: pg.Pool): Promise<string[]> {
   return rows.map((row) => row.id);
 }
 
-async function dbNow(db: pg.Pool): Promise<Date> {
+export async function dbNow(db: pg.Pool): Promise<Date> {
   return (await db.query<{ now: Date }>("select clock_timestamp() as now")).rows[0]!.now;
 }
 
 /** Every row the revocation wrote, and how many distinct transactions wrote them. */
-async function transactionsSince(db: pg.Pool, connectorId: string, automationIds: string[], since: Date) {
+export async function transactionsSince(
+  db: pg.Pool,
+  connectorId: string,
+  automationIds: string[],
+  since: Date,
+) {
   const { rows } = await db.query<{ transactions: number; rows: number }>(
     `with written as (
        select xmin::text as x from connectors where id = $1
@@ -134,7 +139,7 @@ async function transactionsSince(db: pg.Pool, connectorId: string, automationIds
 }
 
 /** Un-revokes in SQL and re-derives the dependents, as the product would for a change of facts. */
-async function restore(connectorId: string, dependents: string[], since: Date): Promise<void> {
+export async function restore(connectorId: string, dependents: string[], since: Date): Promise<void> {
   await prisma.$transaction(
     async (tx) => {
       await tx.$executeRaw`

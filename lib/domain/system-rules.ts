@@ -150,9 +150,18 @@ function best(connectors: ReadonlyArray<ConnectorInput>): ConnectorInput | undef
   return [...connectors].sort(compareConnectors)[0];
 }
 
+/**
+ * What the shared-key rule reads of the engine's input: the automation's department, the
+ * connectors and its requests. Narrower than EngineInput so that a re-derivation of one
+ * service's prerequisites (lib/prerequisites/server/rederive-slice.ts) calls this very rule.
+ */
+export type SharedKeyInput = {
+  automation: Pick<AutomationInput, "departmentId">;
+} & Pick<EngineInput, "connectors" | "requests">;
+
 export function deriveSharedKey(
   system: SystemAccessInput,
-  input: EngineInput,
+  input: SharedKeyInput,
   key: string,
   now: number,
 ): DerivedPrerequisite {

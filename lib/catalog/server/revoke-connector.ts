@@ -1,4 +1,5 @@
 import "server-only";
+import type pg from "pg";
 import { callerActor } from "@/lib/audit/server/caller-actor";
 import { recordAudit } from "@/lib/audit/server/record-audit";
 import type { Caller } from "@/lib/auth/server/caller";
@@ -7,14 +8,15 @@ import { prisma } from "@/lib/db";
 import { isUuid } from "@/lib/http/cursor";
 import { conflict, notFound } from "@/lib/http/errors";
 import { notify } from "@/lib/notifications/server/notify";
-import { type DerivedAutomation, rederiveAutomations } from "@/lib/prerequisites/server/rederive";
+import { rederiveServiceSlice } from "@/lib/prerequisites/server/rederive-slice";
 import { refuseSecrets } from "@/lib/secrets/refuse";
 import { inPgTransaction } from "@/lib/transaction";
 
 // Revoking a connector that thousands of automations use is one short transaction with a
 // fixed number of statements: one locked read and one update, one query for the dependents, one
-// set-based re-derivation of all of them and one insert of the notifications for the owners
-// hit. Nothing here loops over automations with a query per row. It runs on a plain pg client
+// set-based re-derivation of their prerequisites for the connector's service (the only ones a
+// revocation can change: docs/decisions/022-targeted-rederivation.md), one query for the owners
+// still on the connector and one insert of their notifications. Nothing here loops over automations with a query per row. It runs on a plain pg client
 // (lib/transaction.ts): the re-derivation reads and writes tens of thousands of rows.
 
 /**
@@ -71,13 +73,14 @@ export async function revokeConnector({
         where "signInMethod" = 'SHARED_KEY' and service = $1`,
       [revoked.service],
     );
-    const result = await rederiveAutomations(
+    const result = await rederiveServiceSlice(
       tx,
+      [revoked.service],
       dependents.map((row) => row.id),
       { actor, cause: "connector.revoked", now },
     );
 
-    const owners = ownersStillOn(id, result.derived);
+    const owners = await ownersStillOn(tx, id);
     await notify(
       tx,
       [...owners].map(([ownerId, automations]) => ({
@@ -118,12 +121,13 @@ export async function revokeConnector({
  * connector took its place (it is EXPIRED because of it): exactly the owners to tell, with
  * how many of their (not retired) automations that is.
  */
-function ownersStillOn(connectorId: string, derived: readonly DerivedAutomation[]): Map<string, number> {
-  const owners = new Map<string, number>();
-  for (const automation of derived) {
-    if (automation.status === "RETIRED") continue;
-    if (!automation.prerequisites.some((p) => p.connectorId === connectorId)) continue;
-    owners.set(automation.ownerId, (owners.get(automation.ownerId) ?? 0) + 1);
-  }
-  return owners;
+async function ownersStillOn(tx: pg.ClientBase, connectorId: string): Promise<Map<string, number>> {
+  const { rows } = await tx.query<{ ownerId: string; automations: number }>(
+    `select a."ownerId", count(distinct a.id)::int as automations
+       from prerequisites p join automations a on a.id = p."automationId"
+      where p."connectorId" = $1::uuid and a.status <> 'RETIRED'
+      group by a."ownerId"`,
+    [connectorId],
+  );
+  return new Map(rows.map((row) => [row.ownerId, row.automations]));
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { recordAuditMany, SYSTEM_ACTOR } from "@/lib/audit/server/record-audit";
 import { prisma, type Tx } from "@/lib/db";
 import { notify } from "@/lib/notifications/server/notify";
-import { rederiveAutomations } from "@/lib/prerequisites/server/rederive";
+import { rederiveServiceSlice } from "@/lib/prerequisites/server/rederive-slice";
 
 // The daily key-expiry sweep (also run at start-up and from `npm run jobs -- run key-expiry`).
 //
@@ -78,8 +78,10 @@ async function rederiveServices(tx: Tx, expired: ExpiredConnector[], now: Date) 
   const dependents = await tx.$queryRaw<Array<{ id: string }>>`
     select distinct "automationId" as id from system_accesses
      where "signInMethod" = 'SHARED_KEY' and service = any(${services}::text[])`;
-  const result = await rederiveAutomations(
+  // Only the expired connectors' services' shared-key prerequisites can change.
+  const result = await rederiveServiceSlice(
     tx,
+    services,
     dependents.map((row) => row.id),
     { actor: ACTOR, cause: "connector.expired", now },
   );

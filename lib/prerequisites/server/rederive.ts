@@ -27,10 +27,14 @@ export interface DerivedAutomation {
   prerequisites: readonly DerivedPrerequisite[];
 }
 
-export interface RederiveResult {
+/** What a re-derivation did: how many automations it re-derived, rows it wrote, statuses it changed. */
+export interface RederiveSummary {
   automations: number;
   changedPrerequisites: number;
   statusChanges: StatusChange[];
+}
+
+export interface RederiveResult extends RederiveSummary {
   derived: DerivedAutomation[];
 }
 
@@ -196,7 +200,7 @@ function started<T>(statement: Promise<T>): Promise<T> {
  * One INSERT … SELECT FROM unnest for every audit row: Prisma's createMany would split
  * beyond Postgres's 65,535 bind parameters, and the statement count must not grow.
  */
-async function writeAudit(sql: Statements, values: unknown[] | null): Promise<void> {
+export async function writeAudit(sql: Statements, values: unknown[] | null): Promise<void> {
   if (!values) return;
   await sql.run(
     `insert into audit_events ("actorId", "actorLabel", action, "entityType", "entityId", before, after)
@@ -207,7 +211,7 @@ async function writeAudit(sql: Statements, values: unknown[] | null): Promise<vo
 }
 
 /** The audit rows as writeAudit's parameters, or null when there are none. */
-function auditParameters(
+export function auditParameters(
   entries: Array<{ automationId: string; before: unknown; after: unknown }>,
   options: { actor: AuditActor; cause: string },
 ): unknown[] | null {
@@ -332,7 +336,7 @@ async function deleteStale(
   );
 }
 
-async function writeStatuses(sql: Statements, changes: StatusChange[]): Promise<void> {
+export async function writeStatuses(sql: Statements, changes: StatusChange[]): Promise<void> {
   if (changes.length === 0) return;
   await sql.run(
     `update automations a set status = v.status::"AutomationStatus", "updatedAt" = now()
