@@ -23,6 +23,7 @@ import { countRows } from "./lib/counts";
 import { captureStatements, loadDirect } from "./lib/direct";
 import { EXPORT_PATH, exportSqlSeconds, measureExport } from "./lib/export";
 import { type HttpTarget, loadHttp, probe } from "./lib/http-load";
+import { describeInterleaved, type InterleavedConstant, interleavedConstant } from "./lib/interleaved";
 import {
   BENCHMARKS_FILE,
   LOCAL_RESULTS_FILE,
@@ -161,7 +162,9 @@ async function measureEverything(ctx: RunContext) {
   const fixtures = await loadFixtures(db);
   const scenarios: ScenarioResult[] = [];
   for (const scenario of readScenarios(fixtures).filter((s) => wanted(s.id))) {
-    scenarios.push(await measureScenario(scenario, principals[scenario.account], server, options));
+    scenarios.push(
+      await measureScenario(scenario, principals[scenario.account], server, options, wanted("constant")),
+    );
   }
   const exportResult: ExportResult = wanted("export")
     ? await measureExportScenario(ctx)
@@ -279,6 +282,7 @@ async function measureScenario(
   principal: Principal,
   server: Server,
   options: Options,
+  interleave: boolean,
 ): Promise<ScenarioResult> {
   const base = {
     id: scenario.id,
@@ -304,10 +308,21 @@ async function measureScenario(
   }
   await loadHttp(target, { connections: 10, seconds: warmSeconds(options) });
   const endpoint: Record<string, RunStats> = {};
+  const constant: Record<string, InterleavedConstant> = {};
+  const constantTarget = { url: `${server.url}/api/bench/constant` };
   const from = performance.now();
   for (const clients of CLIENTS) {
+    // The constant route immediately before and after, same clients and seconds: the ratio
+    // then compares figures taken under the same machine load (other work on the machine
+    // drifts over a run; one constant measurement at the start made the ratio unfair).
+    const before = interleave ? await measureHttp(server, constantTarget, clients, options.seconds) : null;
     endpoint[clients] = await measureHttp(server, target, clients, options.seconds);
+    const after = interleave ? await measureHttp(server, constantTarget, clients, options.seconds) : null;
     log(`${scenario.id}, ${clients} client(s): ${fmt(endpoint[clients]!)}`);
+    if (before && after) {
+      constant[clients] = interleavedConstant(endpoint[clients]!, before, after);
+      log(`${scenario.id}, ${clients} client(s): ${describeInterleaved(constant[clients]!)}`);
+    }
   }
   const peakRssMb = server.usage.peakMb(from);
 
@@ -330,7 +345,12 @@ async function measureScenario(
       );
     }
   }
-  return { ...base, available: true, statements, measured: { endpoint, direct, peakRssMb } };
+  return {
+    ...base,
+    available: true,
+    statements,
+    measured: { endpoint, direct, peakRssMb, ...(interleave ? { constant } : {}) },
+  };
 }
 
 const round2 = (value: number) => Math.round(value * 100) / 100;

@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
+import type { InterleavedConstant } from "./interleaved";
 import type { RevokeResult } from "./revoke";
 import type { RunStats } from "./stats";
 
@@ -13,6 +14,8 @@ export interface Measured {
   endpoint: Record<string, RunStats>;
   direct: Record<string, RunStats> | null;
   peakRssMb: number;
+  /** Connections → the constant route measured just before and after this scenario. */
+  constant?: Record<string, InterleavedConstant>;
 }
 
 export interface ScenarioResult {
@@ -100,7 +103,7 @@ export function renderMarkdown(results: Results): string {
   );
 
   out.push(
-    "| scenario | clients | p50 ms | p95 ms | p99 ms | req/s | server CPU ms/req | direct SQL p50 / p95 ms | direct SQL req/s | endpoint ÷ SQL (p95) | % of constant req/s |",
+    "| scenario | clients | p50 ms | p95 ms | p99 ms | req/s | server CPU ms/req | direct SQL p50 / p95 ms | direct SQL req/s | endpoint ÷ SQL (p95) | % of interleaved constant req/s |",
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   );
   for (const [clients, stats] of Object.entries(results.constant)) {
@@ -115,11 +118,11 @@ export function renderMarkdown(results: Results): string {
     }
     for (const [clients, stats] of Object.entries(s.measured.endpoint)) {
       const direct = s.measured.direct?.[clients];
-      const constant = results.constant[clients];
+      const interleaved = s.measured.constant?.[clients];
       out.push(
         `| ${s.title}${s.auth === "token" ? " *(token)*" : ""} | ${clients} | ${n(stats.p50)} | ${n(stats.p95)} | ${n(stats.p99)} | ${n(stats.rps, 0)} | ${n(stats.serverCpuMs, 2)} | ` +
           `${direct ? `${n(direct.p50)} / ${n(direct.p95)}` : "–"} | ${direct ? n(direct.rps, 0) : "–"} | ` +
-          `${direct ? `${n(stats.p95 / direct.p95)} ×` : "–"} | ${constant ? `${n((100 * stats.rps) / constant.rps, 0)} %` : "–"} |`,
+          `${direct ? `${n(stats.p95 / direct.p95)} ×` : "–"} | ${interleaved ? `${n(interleaved.ratioPct, 0)} % of ${n(interleaved.meanRps, 0)}` : "–"} |`,
       );
     }
   }
