@@ -47,6 +47,8 @@ import { authHeaders, callerOf, loadFixtures, readScenarios, type Scenario } fro
 import { build, buildIsUsable, type Server, startServer } from "./lib/server";
 import type { RunStats } from "./lib/stats";
 import { evaluateTargets } from "./lib/targets";
+import { measureWriteCost, type WriteCostResult } from "./lib/write-cost";
+import { measureWriteVisible, type WriteVisibleResult } from "./lib/write-visible";
 
 const USAGE = `Usage: DATABASE_URL=postgresql://… npm run bench -- [--small] [--seconds <n>] [--port <n>] [--build] [--only <ids>]
 
@@ -54,7 +56,7 @@ const USAGE = `Usage: DATABASE_URL=postgresql://… npm run bench -- [--small] [
   --seconds <n>    seconds per measurement (default 10)
   --port <n>       port of the server under test (default 3700)
   --build          build even when a usable build exists
-  --only <ids>     only these scenarios (comma-separated ids; constant, export, revoke are ids too)`;
+  --only <ids>     only these scenarios (comma-separated ids; constant, export, write-visible, revoke are ids too)`;
 
 const CLIENTS = [1, 20] as const;
 
@@ -67,6 +69,7 @@ function parseOptions(argv: string[]) {
       port: { type: "string", default: "3700" },
       build: { type: "boolean", default: false },
       only: { type: "string" },
+      "write-cost": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -77,7 +80,15 @@ function parseOptions(argv: string[]) {
   const port = Number(values.port);
   if (!(seconds > 0) || !Number.isInteger(port)) throw new Error(USAGE);
   const only = values.only ? new Set(values.only.split(",").map((id) => id.trim())) : null;
-  return { databaseUrl, small: values.small, seconds, port, build: values.build, only };
+  return {
+    databaseUrl,
+    small: values.small,
+    seconds,
+    port,
+    build: values.build,
+    only,
+    writeCost: values["write-cost"],
+  };
 }
 
 type Options = NonNullable<ReturnType<typeof parseOptions>>;
@@ -169,6 +180,33 @@ async function measureEverything(ctx: RunContext) {
   const exportResult: ExportResult = wanted("export")
     ? await measureExportScenario(ctx)
     : { available: false, path: EXPORT_PATH, note: "not selected" };
+  // Before the revocation (which runs last): its approvals are kept, the revocation undone.
+  let writeVisible: WriteVisibleResult | null = null;
+  if (wanted("write-visible")) {
+    writeVisible = await measureWriteVisible({
+      db,
+      url: server.url,
+      principal: principals.it,
+      writes: options.small ? 3 : 10,
+    });
+    log(`write → visible on the company dashboard: ${JSON.stringify(writeVisible)}`);
+  }
+  // Part of the full run (the triggers are switched off and on: never while others write).
+  let writeCost: WriteCostResult | null = null;
+  if (options.writeCost || options.only?.has("write-cost") || (!options.only && !options.small)) {
+    writeCost = await measureWriteCost({
+      db,
+      databaseUrl: options.databaseUrl,
+      url: server.url,
+      it: principals.it,
+      maker: principals.maker,
+      caller: await callerOf(principals.it),
+      rounds: options.small ? 1 : 5,
+    });
+    log(`write cost, dashboard-count triggers on / off: ${JSON.stringify(writeCost)}`);
+  } else {
+    log("write cost (triggers on / off): skipped — part of the full run, or pass --write-cost");
+  }
   let revoke: RevokeResult | null = null;
   if (wanted("revoke")) {
     revoke = await measureRevoke({
@@ -180,7 +218,7 @@ async function measureEverything(ctx: RunContext) {
     });
     log(`revoke: ${JSON.stringify(revoke)}`);
   }
-  return { constant, scenarios, export: exportResult, revoke };
+  return { constant, scenarios, export: exportResult, writeVisible, writeCost, revoke };
 }
 
 async function measureConstant(server: Server, options: Options): Promise<Record<string, RunStats>> {

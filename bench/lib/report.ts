@@ -2,6 +2,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import type { InterleavedConstant } from "./interleaved";
 import type { RevokeResult } from "./revoke";
 import type { RunStats } from "./stats";
+import type { WriteCostResult } from "./write-cost";
+import type { WriteVisibleResult } from "./write-visible";
 
 // bench/results.json and the generated part of BENCHMARKS.md (between the markers; the
 // rest of that file — method, findings, query plans — is written by people).
@@ -67,6 +69,10 @@ export interface Results {
   constant: Record<string, RunStats>;
   scenarios: ScenarioResult[];
   export: ExportResult;
+  /** Absent in results written before this part existed. */
+  writeVisible?: WriteVisibleResult | null;
+  /** The writes with the dashboard-count triggers on and off (absent when not run). */
+  writeCost?: WriteCostResult | null;
   revoke: RevokeResult | null;
   targets: Target[];
 }
@@ -141,6 +147,32 @@ export function renderMarkdown(results: Results): string {
     );
   } else {
     out.push(`CSV export \`${e.path}\`: *not measured: ${e.note ?? "unavailable"}*.`, "");
+  }
+  const w = results.writeVisible;
+  if (w?.visibleMs) {
+    out.push(
+      `A write visible on the company dashboard (an IT approver approves a gateway request over HTTP, then ` +
+        `GET /api/v1/dashboard/summary until its pending count drops), ${w.writes} writes: **median ${n(w.visibleMs.median)} ms** ` +
+        `(min ${n(w.visibleMs.min)}, max ${n(w.visibleMs.max)}) after the decision's answer; summary requests per write ` +
+        `${w.polls.join(", ")}; the decisions took ${w.decisionMs.join(", ")} ms.`,
+      "",
+    );
+  } else if (w) {
+    out.push(`A write visible on the company dashboard: *not measured: ${w.note ?? "unavailable"}*.`, "");
+  }
+  const c = results.writeCost;
+  if (c) {
+    out.push(
+      `Write cost of the dashboard counts (HTTP, triggers on / off interleaved, ${c.rounds} round(s), medians): ` +
+        (Object.entries(c.writes) as Array<[string, WriteCostResult["writes"]["create"]]>)
+          .map(
+            ([write, w]) =>
+              `${write} ${n(w.on)} / ${n(w.off)} ms (${w.differencePct >= 0 ? "+" : ""}${n(w.differencePct)} %)`,
+          )
+          .join("; ") +
+        `; counts rebuilt afterwards (${c.repairedDifferences} differences repaired, none left).${c.note ? ` ${c.note}.` : ""}`,
+      "",
+    );
   }
   const r = results.revoke;
   if (r) {

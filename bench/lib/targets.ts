@@ -57,6 +57,31 @@ export function evaluateTargets(results: Omit<Results, "targets">): Target[] {
     pass: endpoint && constant ? constant.ratioPct >= 60 : null,
   });
 
+  const visible = results.writeVisible?.visibleMs;
+  targets.push({
+    id: "write-visible",
+    text: "A write (an approval) visible on the company dashboard summary",
+    limit: "≤ 1 s",
+    measured: visible
+      ? `median ${ms(visible.median)} (min ${ms(visible.min)}, max ${ms(visible.max)}; ${results.writeVisible!.writes} writes)`
+      : "–",
+    pass: visible ? visible.max <= 1000 : null,
+  });
+
+  const cost = results.writeCost;
+  const worstWrite = cost ? Math.max(...Object.values(cost.writes).map((w) => w.differencePct)) : undefined;
+  targets.push({
+    id: "write-cost",
+    text: "Writes that keep the dashboard counts (create, decide, revoke) vs triggers off",
+    limit: "≤ 10 % slower",
+    measured: cost
+      ? Object.entries(cost.writes)
+          .map(([write, w]) => `${write} ${w.differencePct >= 0 ? "+" : ""}${w.differencePct} %`)
+          .join(", ")
+      : "–",
+    pass: worstWrite === undefined || Number.isNaN(worstWrite) ? null : worstWrite <= 10,
+  });
+
   const revoke = results.revoke;
   targets.push({
     id: "revoke",
