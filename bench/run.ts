@@ -1,14 +1,21 @@
 /**
  * The benchmark: `npm run bench` (after `npm run bench:seed`) on DATABASE_URL.
  *
- *   DATABASE_URL=postgresql://… npm run bench [-- --small] [--seconds 10] [--port 3700] [--build] [--only a,b]
+ *   DATABASE_URL=postgresql://… npm run bench [-- --small] [--seconds 10] [--port 3700] [--build] [--only a,b] [--write-cost]
  *
  * Builds the app if the build is missing or predates the benchmark's constant route, starts
  * the production server (the standalone `node .next/standalone/server.js`) on the database, and measures each scenario with
  * autocannon at 1 and 20 concurrent clients: p50 / p95 / p99 latency and requests per second.
  * Two reference points from the same run: the endpoint's own SQL replayed directly with `pg`,
- * and a constant JSON route without database (the web tier's ceiling). Then a CSV export of
- * the whole company and the revocation of a connector that 10 % of the automations use.
+ * and a constant JSON route without database (the web tier's ceiling), measured immediately
+ * before and after each scenario with the same clients and seconds: "% of constant" is the
+ * scenario's req/s over the mean of the two (bench/lib/interleaved.ts), so that load from
+ * other work that changes during the run does not move the ratio. Then a CSV export of the
+ * whole company; a write made visible on the company dashboard (bench/lib/write-visible.ts:
+ * approvals over HTTP, the summary polled until it shows each); the writes' cost with the
+ * dashboard-count triggers on and off, interleaved (bench/lib/write-cost.ts; full run or
+ * --write-cost; the counts are rebuilt and verified afterwards); last the revocation of a
+ * connector that 10 % of the automations use.
  *
  * Writes bench/results.json and the generated section of BENCHMARKS.md; with --small (CI:
  * 2 s per measurement) or --only, bench/results.small.json / results.local.json instead and
@@ -50,13 +57,15 @@ import { evaluateTargets } from "./lib/targets";
 import { measureWriteCost, type WriteCostResult } from "./lib/write-cost";
 import { measureWriteVisible, type WriteVisibleResult } from "./lib/write-visible";
 
-const USAGE = `Usage: DATABASE_URL=postgresql://… npm run bench -- [--small] [--seconds <n>] [--port <n>] [--build] [--only <ids>]
+const USAGE = `Usage: DATABASE_URL=postgresql://… npm run bench -- [--small] [--seconds <n>] [--port <n>] [--build] [--only <ids>] [--write-cost]
 
   --small          CI mode: 2 s per measurement, results in bench/results.small.json, BENCHMARKS.md untouched
   --seconds <n>    seconds per measurement (default 10)
   --port <n>       port of the server under test (default 3700)
   --build          build even when a usable build exists
-  --only <ids>     only these scenarios (comma-separated ids; constant, export, write-visible, revoke are ids too)`;
+  --only <ids>     only these scenarios (comma-separated ids; constant, export, write-visible, write-cost, revoke are ids too)
+  --write-cost     also measure the writes with the dashboard-count triggers on and off (always in a full run;
+                   switches triggers off for a moment: never on a database that others write to)`;
 
 const CLIENTS = [1, 20] as const;
 
