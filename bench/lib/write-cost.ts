@@ -54,13 +54,16 @@ export async function measureWriteCost(options: {
   };
   const created: string[] = [];
   const requests = await pendingGatewayRequests(db, 2 * options.rounds);
-  const gatewayId = (await db.query<{ id: string }>(`select id from gateways order by id limit 1`)).rows[0]
-    ?.id;
+  const gatewayId = (
+    await db.query<{ id: string }>(`select id from gateways where status = 'ONLINE' order by id limit 1`)
+  ).rows[0]?.id;
   await createAutomation(options.url, options.maker, "warm-up", created); // loads the route's modules
   let repairedDifferences = 0;
   try {
     for (let round = 0; round < options.rounds; round += 1) {
-      for (const state of ["on", "off"] as const) {
+      // on, off in even rounds, off, on in odd ones: neither state always goes first.
+      const order = round % 2 === 0 ? (["on", "off"] as const) : (["off", "on"] as const);
+      for (const state of order) {
         await setTriggers(db, state === "on");
         samples.create[state].push(
           await createAutomation(options.url, options.maker, `${round}-${state}`, created),

@@ -109,6 +109,8 @@ async function pendingGatewayRequests(db: pg.Pool, n: number) {
 }
 
 async function anyGateway(db: pg.Pool): Promise<string | null> {
-  const { rows } = await db.query<{ id: string }>(`select id from gateways order by id limit 1`);
+  const { rows } = await db.query<{ id: string }>(
+    `select id from gateways where status = 'ONLINE' order by id limit 1`,
+  );
   return rows[0]?.id ?? null;
 }
