@@ -1,14 +1,21 @@
 /**
  * The benchmark: `npm run bench` (after `npm run bench:seed`) on DATABASE_URL.
  *
- *   DATABASE_URL=postgresql://… npm run bench [-- --small] [--seconds 10] [--port 3700] [--build] [--only a,b]
+ *   DATABASE_URL=postgresql://… npm run bench [-- --small] [--seconds 10] [--port 3700] [--build] [--only a,b] [--write-cost]
  *
  * Builds the app if the build is missing or predates the benchmark's constant route, starts
  * the production server (the standalone `node .next/standalone/server.js`) on the database, and measures each scenario with
  * autocannon at 1 and 20 concurrent clients: p50 / p95 / p99 latency and requests per second.
  * Two reference points from the same run: the endpoint's own SQL replayed directly with `pg`,
- * and a constant JSON route without database (the web tier's ceiling). Then a CSV export of
- * the whole company and the revocation of a connector that 10 % of the automations use.
+ * and a constant JSON route without database (the web tier's ceiling), measured immediately
+ * before and after each scenario with the same clients and seconds: "% of constant" is the
+ * scenario's req/s over the mean of the two (bench/lib/interleaved.ts), so that load from
+ * other work that changes during the run does not move the ratio. Then a CSV export of the
+ * whole company; a write made visible on the company dashboard (bench/lib/write-visible.ts:
+ * approvals over HTTP, the summary polled until it shows each); the writes' cost with the
+ * dashboard-count triggers on and off, interleaved (bench/lib/write-cost.ts; full run or
+ * --write-cost; the counts are rebuilt and verified afterwards); last the revocation of a
+ * connector that 10 % of the automations use.
  *
  * Writes bench/results.json and the generated section of BENCHMARKS.md; with --small (CI:
  * 2 s per measurement) or --only, bench/results.small.json / results.local.json instead and
@@ -23,6 +30,7 @@ import { countRows } from "./lib/counts";
 import { captureStatements, loadDirect } from "./lib/direct";
 import { EXPORT_PATH, exportSqlSeconds, measureExport } from "./lib/export";
 import { type HttpTarget, loadHttp, probe } from "./lib/http-load";
+import { describeInterleaved, type InterleavedConstant, interleavedConstant } from "./lib/interleaved";
 import {
   BENCHMARKS_FILE,
   LOCAL_RESULTS_FILE,
@@ -46,14 +54,18 @@ import { authHeaders, callerOf, loadFixtures, readScenarios, type Scenario } fro
 import { build, buildIsUsable, type Server, startServer } from "./lib/server";
 import type { RunStats } from "./lib/stats";
 import { evaluateTargets } from "./lib/targets";
+import { measureWriteCost, type WriteCostResult } from "./lib/write-cost";
+import { measureWriteVisible, type WriteVisibleResult } from "./lib/write-visible";
 
-const USAGE = `Usage: DATABASE_URL=postgresql://… npm run bench -- [--small] [--seconds <n>] [--port <n>] [--build] [--only <ids>]
+const USAGE = `Usage: DATABASE_URL=postgresql://… npm run bench -- [--small] [--seconds <n>] [--port <n>] [--build] [--only <ids>] [--write-cost]
 
   --small          CI mode: 2 s per measurement, results in bench/results.small.json, BENCHMARKS.md untouched
   --seconds <n>    seconds per measurement (default 10)
   --port <n>       port of the server under test (default 3700)
   --build          build even when a usable build exists
-  --only <ids>     only these scenarios (comma-separated ids; constant, export, revoke are ids too)`;
+  --only <ids>     only these scenarios (comma-separated ids; constant, export, write-visible, write-cost, revoke are ids too)
+  --write-cost     also measure the writes with the dashboard-count triggers on and off (always in a full run;
+                   switches triggers off for a moment: never on a database that others write to)`;
 
 const CLIENTS = [1, 20] as const;
 
@@ -66,6 +78,7 @@ function parseOptions(argv: string[]) {
       port: { type: "string", default: "3700" },
       build: { type: "boolean", default: false },
       only: { type: "string" },
+      "write-cost": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -76,7 +89,15 @@ function parseOptions(argv: string[]) {
   const port = Number(values.port);
   if (!(seconds > 0) || !Number.isInteger(port)) throw new Error(USAGE);
   const only = values.only ? new Set(values.only.split(",").map((id) => id.trim())) : null;
-  return { databaseUrl, small: values.small, seconds, port, build: values.build, only };
+  return {
+    databaseUrl,
+    small: values.small,
+    seconds,
+    port,
+    build: values.build,
+    only,
+    writeCost: values["write-cost"],
+  };
 }
 
 type Options = NonNullable<ReturnType<typeof parseOptions>>;
@@ -161,11 +182,40 @@ async function measureEverything(ctx: RunContext) {
   const fixtures = await loadFixtures(db);
   const scenarios: ScenarioResult[] = [];
   for (const scenario of readScenarios(fixtures).filter((s) => wanted(s.id))) {
-    scenarios.push(await measureScenario(scenario, principals[scenario.account], server, options));
+    scenarios.push(
+      await measureScenario(scenario, principals[scenario.account], server, options, wanted("constant")),
+    );
   }
   const exportResult: ExportResult = wanted("export")
     ? await measureExportScenario(ctx)
     : { available: false, path: EXPORT_PATH, note: "not selected" };
+  // Before the revocation (which runs last): its approvals are kept, the revocation undone.
+  let writeVisible: WriteVisibleResult | null = null;
+  if (wanted("write-visible")) {
+    writeVisible = await measureWriteVisible({
+      db,
+      url: server.url,
+      principal: principals.it,
+      writes: options.small ? 3 : 10,
+    });
+    log(`write → visible on the company dashboard: ${JSON.stringify(writeVisible)}`);
+  }
+  // Part of the full run (the triggers are switched off and on: never while others write).
+  let writeCost: WriteCostResult | null = null;
+  if (options.writeCost || options.only?.has("write-cost") || (!options.only && !options.small)) {
+    writeCost = await measureWriteCost({
+      db,
+      databaseUrl: options.databaseUrl,
+      url: server.url,
+      it: principals.it,
+      maker: principals.maker,
+      caller: await callerOf(principals.it),
+      rounds: options.small ? 1 : 5,
+    });
+    log(`write cost, dashboard-count triggers on / off: ${JSON.stringify(writeCost)}`);
+  } else {
+    log("write cost (triggers on / off): skipped — part of the full run, or pass --write-cost");
+  }
   let revoke: RevokeResult | null = null;
   if (wanted("revoke")) {
     revoke = await measureRevoke({
@@ -177,7 +227,7 @@ async function measureEverything(ctx: RunContext) {
     });
     log(`revoke: ${JSON.stringify(revoke)}`);
   }
-  return { constant, scenarios, export: exportResult, revoke };
+  return { constant, scenarios, export: exportResult, writeVisible, writeCost, revoke };
 }
 
 async function measureConstant(server: Server, options: Options): Promise<Record<string, RunStats>> {
@@ -279,6 +329,7 @@ async function measureScenario(
   principal: Principal,
   server: Server,
   options: Options,
+  interleave: boolean,
 ): Promise<ScenarioResult> {
   const base = {
     id: scenario.id,
@@ -304,10 +355,21 @@ async function measureScenario(
   }
   await loadHttp(target, { connections: 10, seconds: warmSeconds(options) });
   const endpoint: Record<string, RunStats> = {};
+  const constant: Record<string, InterleavedConstant> = {};
+  const constantTarget = { url: `${server.url}/api/bench/constant` };
   const from = performance.now();
   for (const clients of CLIENTS) {
+    // The constant route immediately before and after, same clients and seconds: the ratio
+    // then compares figures taken under the same machine load (other work on the machine
+    // drifts over a run; one constant measurement at the start made the ratio unfair).
+    const before = interleave ? await measureHttp(server, constantTarget, clients, options.seconds) : null;
     endpoint[clients] = await measureHttp(server, target, clients, options.seconds);
+    const after = interleave ? await measureHttp(server, constantTarget, clients, options.seconds) : null;
     log(`${scenario.id}, ${clients} client(s): ${fmt(endpoint[clients]!)}`);
+    if (before && after) {
+      constant[clients] = interleavedConstant(endpoint[clients]!, before, after);
+      log(`${scenario.id}, ${clients} client(s): ${describeInterleaved(constant[clients]!)}`);
+    }
   }
   const peakRssMb = server.usage.peakMb(from);
 
@@ -330,7 +392,12 @@ async function measureScenario(
       );
     }
   }
-  return { ...base, available: true, statements, measured: { endpoint, direct, peakRssMb } };
+  return {
+    ...base,
+    available: true,
+    statements,
+    measured: { endpoint, direct, peakRssMb, ...(interleave ? { constant } : {}) },
+  };
 }
 
 const round2 = (value: number) => Math.round(value * 100) / 100;

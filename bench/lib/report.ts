@@ -1,6 +1,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
+import type { InterleavedConstant } from "./interleaved";
 import type { RevokeResult } from "./revoke";
 import type { RunStats } from "./stats";
+import type { WriteCostResult } from "./write-cost";
+import type { WriteVisibleResult } from "./write-visible";
 
 // bench/results.json and the generated part of BENCHMARKS.md (between the markers; the
 // rest of that file — method, findings, query plans — is written by people).
@@ -13,6 +16,8 @@ export interface Measured {
   endpoint: Record<string, RunStats>;
   direct: Record<string, RunStats> | null;
   peakRssMb: number;
+  /** Connections → the constant route measured just before and after this scenario. */
+  constant?: Record<string, InterleavedConstant>;
 }
 
 export interface ScenarioResult {
@@ -64,6 +69,10 @@ export interface Results {
   constant: Record<string, RunStats>;
   scenarios: ScenarioResult[];
   export: ExportResult;
+  /** Absent in results written before this part existed. */
+  writeVisible?: WriteVisibleResult | null;
+  /** The writes with the dashboard-count triggers on and off (absent when not run). */
+  writeCost?: WriteCostResult | null;
   revoke: RevokeResult | null;
   targets: Target[];
 }
@@ -100,7 +109,7 @@ export function renderMarkdown(results: Results): string {
   );
 
   out.push(
-    "| scenario | clients | p50 ms | p95 ms | p99 ms | req/s | server CPU ms/req | direct SQL p50 / p95 ms | direct SQL req/s | endpoint ÷ SQL (p95) | % of constant req/s |",
+    "| scenario | clients | p50 ms | p95 ms | p99 ms | req/s | server CPU ms/req | direct SQL p50 / p95 ms | direct SQL req/s | endpoint ÷ SQL (p95) | % of interleaved constant req/s |",
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   );
   for (const [clients, stats] of Object.entries(results.constant)) {
@@ -115,11 +124,11 @@ export function renderMarkdown(results: Results): string {
     }
     for (const [clients, stats] of Object.entries(s.measured.endpoint)) {
       const direct = s.measured.direct?.[clients];
-      const constant = results.constant[clients];
+      const interleaved = s.measured.constant?.[clients];
       out.push(
         `| ${s.title}${s.auth === "token" ? " *(token)*" : ""} | ${clients} | ${n(stats.p50)} | ${n(stats.p95)} | ${n(stats.p99)} | ${n(stats.rps, 0)} | ${n(stats.serverCpuMs, 2)} | ` +
           `${direct ? `${n(direct.p50)} / ${n(direct.p95)}` : "–"} | ${direct ? n(direct.rps, 0) : "–"} | ` +
-          `${direct ? `${n(stats.p95 / direct.p95)} ×` : "–"} | ${constant ? `${n((100 * stats.rps) / constant.rps, 0)} %` : "–"} |`,
+          `${direct ? `${n(stats.p95 / direct.p95)} ×` : "–"} | ${interleaved ? `${n(interleaved.ratioPct, 0)} % of ${n(interleaved.meanRps, 0)}` : "–"} |`,
       );
     }
   }
@@ -138,6 +147,32 @@ export function renderMarkdown(results: Results): string {
     );
   } else {
     out.push(`CSV export \`${e.path}\`: *not measured: ${e.note ?? "unavailable"}*.`, "");
+  }
+  const w = results.writeVisible;
+  if (w?.visibleMs) {
+    out.push(
+      `A write visible on the company dashboard (an IT approver approves a gateway request over HTTP, then ` +
+        `GET /api/v1/dashboard/summary until its pending count drops), ${w.writes} writes: **median ${n(w.visibleMs.median)} ms** ` +
+        `(min ${n(w.visibleMs.min)}, max ${n(w.visibleMs.max)}) after the decision's answer; summary requests per write ` +
+        `${w.polls.join(", ")}; the decisions took ${w.decisionMs.join(", ")} ms.`,
+      "",
+    );
+  } else if (w) {
+    out.push(`A write visible on the company dashboard: *not measured: ${w.note ?? "unavailable"}*.`, "");
+  }
+  const c = results.writeCost;
+  if (c) {
+    out.push(
+      `Write cost of the dashboard counts (HTTP, triggers on / off interleaved, ${c.rounds} round(s), medians): ` +
+        (Object.entries(c.writes) as Array<[string, WriteCostResult["writes"]["create"]]>)
+          .map(
+            ([write, w]) =>
+              `${write} ${n(w.on)} / ${n(w.off)} ms (${w.differencePct >= 0 ? "+" : ""}${n(w.differencePct)} %)`,
+          )
+          .join("; ") +
+        `; counts rebuilt afterwards (${c.repairedDifferences} differences repaired, none left).${c.note ? ` ${c.note}.` : ""}`,
+      "",
+    );
   }
   const r = results.revoke;
   if (r) {

@@ -35,6 +35,8 @@ export async function measureRevoke(options: {
   url: string;
   principal: Principal;
   caller: Caller;
+  /** Only the HTTP revocation (and its undoing): the write-cost part times nothing else. */
+  httpOnly?: boolean;
 }): Promise<RevokeResult> {
   const { db } = options;
   const connector = await findConnector(db);
@@ -71,6 +73,16 @@ export async function measureRevoke(options: {
   const restoreStarted = performance.now();
   await restore(connector.id, dependents, since);
   const restoreMs = performance.now() - restoreStarted;
+  const result = {
+    dependents: dependents.length,
+    httpMs: Math.round(httpMs),
+    status: response.status,
+    impact: body.impact,
+    transactions: written.transactions,
+    rowsWritten: written.rows,
+    restoreMs: Math.round(restoreMs),
+  };
+  if (options.httpOnly) return { ...result, statements: 0, inProcessMs: 0, directSqlMs: 0 };
 
   // The same revocation in this process, with its statements captured; undone again.
   const capturedSince = await dbNow(db);
@@ -83,16 +95,10 @@ export async function measureRevoke(options: {
   const directSqlMs = await timeOnce(options.databaseUrl, statements, true);
 
   return {
-    dependents: dependents.length,
-    httpMs: Math.round(httpMs),
-    status: response.status,
-    impact: body.impact,
-    transactions: written.transactions,
-    rowsWritten: written.rows,
+    ...result,
     statements: statements.filter((s) => !/^\s*(begin|commit)\b/i.test(s.text)).length,
     inProcessMs: Math.round(inProcessMs),
     directSqlMs: Math.round(directSqlMs),
-    restoreMs: Math.round(restoreMs),
   };
 }
 
