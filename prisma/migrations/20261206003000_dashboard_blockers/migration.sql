@@ -81,23 +81,29 @@ BEGIN
       FROM new_rows a, preflight_automation_metrics(a.id, a.status::text, a."ownerMissing" IS NOT NULL) AS m
      GROUP BY 1, 2;
   ELSIF TG_OP = 'UPDATE' THEN
+    -- Every row counted out as it was and in as it is (what did not change cancels out), and
+    -- the prerequisites of the automations retired or brought back. No join of the two
+    -- transition tables: the plan is cached from the first, often one-row, statement and a
+    -- nested loop over them is quadratic for the next statement of 10,000 rows.
     INSERT INTO dashboard_count_deltas ("departmentId", metric, n)
     SELECT d, m, sum(s)
       FROM (SELECT n."departmentId" AS d, m, 1 AS s
-              FROM new_rows n JOIN old_rows o ON o.id = n.id,
+              FROM new_rows n,
                    preflight_automation_metrics(n.id, n.status::text, n."ownerMissing" IS NOT NULL) AS m
-             WHERE (n.status, n."departmentId", n."ownerMissing") IS DISTINCT FROM (o.status, o."departmentId", o."ownerMissing")
             UNION ALL
             SELECT o."departmentId", m, -1
-              FROM new_rows n JOIN old_rows o ON o.id = n.id,
+              FROM old_rows o,
                    preflight_automation_metrics(o.id, o.status::text, o."ownerMissing" IS NOT NULL) AS m
-             WHERE (n.status, n."departmentId", n."ownerMissing") IS DISTINCT FROM (o.status, o."departmentId", o."ownerMissing")
             UNION ALL
-            SELECT p."departmentId", m, CASE WHEN n.status = 'RETIRED' THEN -1 ELSE 1 END
-              FROM new_rows n JOIN old_rows o ON o.id = n.id
-              JOIN prerequisites p ON p."automationId" = n.id,
+            SELECT p."departmentId", m, CASE WHEN f.now_retired THEN -1 ELSE 1 END
+              FROM (SELECT id, bool_or(after AND retired) AS now_retired, bool_or(NOT after AND retired) AS was_retired
+                      FROM (SELECT id, true AS after, status = 'RETIRED' AS retired FROM new_rows
+                            UNION ALL
+                            SELECT id, false, status = 'RETIRED' FROM old_rows) AS t
+                     GROUP BY id) AS f
+              JOIN prerequisites p ON p."automationId" = f.id,
                    preflight_prerequisite_metrics(p.type::text, p.status::text, p.basis::text, p.blocker) AS m
-             WHERE (n.status = 'RETIRED') <> (o.status = 'RETIRED')) AS x
+             WHERE f.now_retired <> f.was_retired) AS x
      GROUP BY d, m HAVING sum(s) <> 0;
   END IF;
   RETURN NULL;
@@ -133,21 +139,17 @@ BEGIN
            preflight_prerequisite_metrics(p.type::text, p.status::text, p.basis::text, p.blocker) AS m
      GROUP BY 1, 2;
   ELSIF TG_OP = 'UPDATE' THEN
+    -- Out as it was, in as it is; unchanged rows cancel out (no join of the transition tables:
+    -- see preflight_count_automations).
     INSERT INTO dashboard_count_deltas ("departmentId", metric, n)
     SELECT d, m, sum(s)
       FROM (SELECT n."departmentId" AS d, m, 1 AS s
-              FROM new_rows n JOIN old_rows o ON o.id = n.id
-              JOIN automations a ON a.id = n."automationId" AND a.status <> 'RETIRED',
+              FROM new_rows n JOIN automations a ON a.id = n."automationId" AND a.status <> 'RETIRED',
                    preflight_prerequisite_metrics(n.type::text, n.status::text, n.basis::text, n.blocker) AS m
-             WHERE (n."departmentId", n."automationId", n.type, n.status, n.basis, n.blocker)
-                   IS DISTINCT FROM (o."departmentId", o."automationId", o.type, o.status, o.basis, o.blocker)
             UNION ALL
             SELECT o."departmentId", m, -1
-              FROM new_rows n JOIN old_rows o ON o.id = n.id
-              JOIN automations a ON a.id = o."automationId" AND a.status <> 'RETIRED',
-                   preflight_prerequisite_metrics(o.type::text, o.status::text, o.basis::text, o.blocker) AS m
-             WHERE (n."departmentId", n."automationId", n.type, n.status, n.basis, n.blocker)
-                   IS DISTINCT FROM (o."departmentId", o."automationId", o.type, o.status, o.basis, o.blocker)) AS x
+              FROM old_rows o JOIN automations a ON a.id = o."automationId" AND a.status <> 'RETIRED',
+                   preflight_prerequisite_metrics(o.type::text, o.status::text, o.basis::text, o.blocker) AS m) AS x
      GROUP BY d, m HAVING sum(s) <> 0;
   ELSE
     INSERT INTO dashboard_count_deltas ("departmentId", metric, n)
