@@ -51,13 +51,13 @@ interface AutomationRow {
   status: AutomationStatus;
 }
 
-type SystemRow = StoredSystem & { automationId: string };
+export type SystemRow = StoredSystem & { automationId: string };
 
-type ConnectorRow = Omit<ConnectorInput, "departmentIds"> & {
+export type ConnectorRow = Omit<ConnectorInput, "departmentIds"> & {
   departmentIds: string[] | null;
   createdById: string | null;
 };
-type RequestRow = RequestInput & { automationId: string; decidedById: string | null };
+export type RequestRow = RequestInput & { automationId: string; decidedById: string | null };
 type ReviewRow = ReviewInput & { automationId: string; reviewerId: string; createdAt: Date };
 
 export async function loadEngineInputs(

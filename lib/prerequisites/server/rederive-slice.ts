@@ -9,8 +9,8 @@ import type {
   ConnectorInput,
   DerivedPrerequisite,
   PrerequisiteStatus,
-  RequestInput,
 } from "@/lib/domain/types";
+import type { ConnectorRow, RequestRow, SystemRow } from "@/lib/prerequisites/server/load-engine-inputs";
 import {
   auditParameters,
   type RederiveSummary,
@@ -19,7 +19,7 @@ import {
   writeAudit,
   writeStatuses,
 } from "@/lib/prerequisites/server/rederive";
-import { type StoredSystem, toEngineSystemInput } from "@/lib/prerequisites/system-input";
+import { toEngineSystemInput } from "@/lib/prerequisites/system-input";
 import { type Statements, statements, type Transaction } from "@/lib/transaction";
 
 // A change to the connector catalog (a connector added, approved, renewed, re-shared, expired,
@@ -44,15 +44,6 @@ interface LockedAutomation {
   departmentId: string;
   status: AutomationStatus;
 }
-
-type SystemRow = StoredSystem & { automationId: string };
-
-type ConnectorRow = Omit<ConnectorInput, "departmentIds"> & {
-  departmentIds: string[] | null;
-  createdById: string | null;
-};
-
-type RequestRow = RequestInput & { automationId: string; decidedById: string | null };
 
 /** One shared-key prerequisite of the slice as the engine derives it now. */
 interface SliceRow {
