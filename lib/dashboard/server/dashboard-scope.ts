@@ -32,15 +32,20 @@ export async function resolveDashboardScope(
   return departments;
 }
 
-async function findDepartments(caller: Caller, departmentId: string | undefined) {
+/**
+ * The department ids one dashboard answer covers, without a query: null for every department
+ * (the whole company), else the ids asked for that the caller may see (none: an empty list).
+ * A statement that takes them must answer 404 when `departmentId` names no department it finds.
+ */
+export function dashboardScopeIds(caller: Caller, departmentId: string | undefined): string[] | null {
   const scope = dashboardScope(caller);
-  let ids: string[] | undefined;
-  if (!scope.all) {
-    ids = departmentId ? scope.departmentIds.filter((id) => id === departmentId) : scope.departmentIds;
-    if (ids.length === 0) return [];
-  } else if (departmentId) {
-    ids = [departmentId];
-  }
+  if (scope.all) return departmentId ? [departmentId] : null;
+  return departmentId ? scope.departmentIds.filter((id) => id === departmentId) : scope.departmentIds;
+}
+
+async function findDepartments(caller: Caller, departmentId: string | undefined) {
+  const ids = dashboardScopeIds(caller, departmentId);
+  if (ids?.length === 0) return [];
   return prisma.department.findMany({
     where: ids ? { id: { in: ids } } : {},
     select: { id: true, name: true },

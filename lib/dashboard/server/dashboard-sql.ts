@@ -14,6 +14,14 @@ export const NOT_SATISFIED = PREREQUISITE_STATUSES.filter((status) => status !==
   .map((status) => `'${status}'`)
   .join(", ");
 
+/**
+ * `column` holds a department in scope: $1 (uuid[]) names them, or is null for every
+ * department (the whole company, with no list to send and compare).
+ */
+export function inScope(column: string): string {
+  return `($1::uuid[] is null or ${column} = any($1::uuid[]))`;
+}
+
 /** dashboard_counts' metric prefix for outstanding prerequisites ("outstanding:<type>"). */
 export const OUTSTANDING_METRIC = "outstanding:";
 
@@ -55,7 +63,7 @@ export const CONNECTOR_RELEVANT = `
   c.status = 'APPROVED'
   and (c.sharing = 'ALL' or exists (
     select 1 from connector_departments cd
-     where cd."connectorId" = c.id and cd."departmentId" = any($1::uuid[])))`;
+     where cd."connectorId" = c.id and ${inScope('cd."departmentId"')}))`;
 
 /** Days (a fraction) a request `r` has waited at $2; never negative, whatever the clock skew. */
 export const REQUEST_AGE_DAYS = `greatest(extract(epoch from ($2::timestamptz - r."createdAt")), 0)::float8 / 86400`;

@@ -1,15 +1,17 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/server/caller";
 import type { ByType, DashboardSummary } from "@/lib/dashboard/contract";
-import { resolveDashboardScope } from "@/lib/dashboard/server/dashboard-scope";
+import { dashboardScopeIds } from "@/lib/dashboard/server/dashboard-scope";
 import {
   CONNECTOR_RELEVANT,
   expiringWithin,
+  inScope,
   OUTSTANDING_METRIC as OUTSTANDING,
   REQUEST_AGE_DAYS,
 } from "@/lib/dashboard/server/dashboard-sql";
 import { pool } from "@/lib/db";
 import { AUTOMATION_STATUSES, PREREQUISITE_TYPES } from "@/lib/domain/types";
+import { notFound } from "@/lib/http/errors";
 
 // GET /api/v1/dashboard/summary: API.md's figures in one statement and one round trip.
 // Counts of automations and prerequisites come from dashboard_counts, which triggers keep in
@@ -38,16 +40,17 @@ function total(metric: string): string {
 }
 
 /**
- * The summary statement. $1: the department ids in scope (uuid[]); $2: "now" (timestamptz).
+ * The summary statement. $1: the department ids in scope (uuid[]), or null for the whole
+ * company (no list of every department to send and compare); $2: "now" (timestamptz).
  * Exported so the benchmark can time exactly this SQL directly with pg.
  */
 export const SUMMARY_SQL = `
 with scope as materialized (
-  select id, name from departments where id = any($1::uuid[])
+  select id, name from departments where ${inScope("id")}
 ),
 counts as materialized (
   select c."departmentId", c.metric, c.n from dashboard_counts c
-   where c."departmentId" = any($1::uuid[]) and c.metric in (${SUMMARY_METRICS}) and c.n <> 0
+   where ${inScope('c."departmentId"')} and c.metric in (${SUMMARY_METRICS}) and c.n <> 0
 ),
 totals as (
   select metric, sum(n)::int as n from counts group by metric
@@ -57,7 +60,7 @@ request_ages as (
          coalesce(round(percentile_cont(0.5) within group (order by ${REQUEST_AGE_DAYS})::numeric, 1), 0)::float8 as median,
          coalesce(round(percentile_cont(0.9) within group (order by ${REQUEST_AGE_DAYS})::numeric, 1), 0)::float8 as p90
     from requests r
-   where r."departmentId" = any($1::uuid[]) and r.status = 'PENDING'
+   where ${inScope('r."departmentId"')} and r.status = 'PENDING'
 ),
 expiries as (
   select count(*) filter (where ${expiringWithin(7)})::int as d7,
@@ -111,8 +114,8 @@ export function fillByType(partial: Partial<Record<string, number>>): ByType {
   return Object.fromEntries(PREREQUISITE_TYPES.map((type) => [type, partial[type] ?? 0])) as ByType;
 }
 
-/** The summary for the departments given (already authorised), computed at `now`. */
-export async function computeSummary(departmentIds: string[], now: Date): Promise<DashboardSummary> {
+/** The summary for the departments given (already authorised; null: all), computed at `now`. */
+export async function computeSummary(departmentIds: string[] | null, now: Date): Promise<DashboardSummary> {
   const { rows } = await pool().query<SummaryRow>(SUMMARY_SQL, [departmentIds, now]);
   const row = rows[0]!;
   const byType = fillByType(row.byType);
@@ -139,9 +142,8 @@ export async function getDashboardSummary({
   caller: Caller;
   departmentId?: string;
 }): Promise<DashboardSummary> {
-  const departments = await resolveDashboardScope(caller, departmentId);
-  return computeSummary(
-    departments.map((department) => department.id),
-    new Date(),
-  );
+  // The scope comes from the caller alone: one statement, no query for the department list.
+  const summary = await computeSummary(dashboardScopeIds(caller, departmentId), new Date());
+  if (departmentId && summary.scope.departmentIds.length === 0) throw notFound("Department");
+  return summary;
 }
