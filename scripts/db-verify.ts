@@ -25,7 +25,7 @@ async function main(argv: string[]): Promise<number> {
     throw new Error("DATABASE_URL is not set: point it at the portal's database (postgresql://…).");
   }
   const { closeDatabase } = await import("../lib/db");
-  const { BLOCKER_COLUMN, findCountDifferences, repairCounts } = await import(
+  const { BLOCKER_COLUMN, FINDINGS_FLAG, findCountDifferences, repairCounts } = await import(
     "@/lib/dashboard/server/verify-counts"
   );
   try {
@@ -48,7 +48,9 @@ async function main(argv: string[]): Promise<number> {
       console.log(
         row.metric === BLOCKER_COLUMN
           ? `  ${where}  ${row.stored} prerequisite(s) whose blocker is not what its trigger sets`
-          : `  ${where}  ${row.metric}: stored ${row.stored}, recounted ${row.recounted}`,
+          : row.metric === FINDINGS_FLAG
+            ? `  ${where}  ${row.stored} automation(s) whose hasOpenFindings is not what their findings say`
+            : `  ${where}  ${row.metric}: stored ${row.stored}, recounted ${row.recounted}`,
       );
     }
     console.log("Run `npm run db:verify -- --repair` (docs/operations/dashboard-counts.md).");

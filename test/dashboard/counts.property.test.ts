@@ -110,6 +110,7 @@ type Write =
   | { kind: "expire"; days: number }
   | { kind: "move"; pick: number; department: number }
   | { kind: "finding"; pick: number; resolve: boolean }
+  | { kind: "findings"; rows: Array<{ pick: number; subject: string; resolve: boolean }>; remove: boolean }
   | { kind: "owner"; pick: number; missing: boolean }
   | { kind: "unretire"; pick: number }
   | { kind: "delete"; pick: number }
@@ -128,6 +129,15 @@ const single: fc.Arbitrary<Write> = fc.oneof(
   fc.record({ kind: fc.constant("expire"), days: fc.integer({ min: 0, max: 400 }) }),
   fc.record({ kind: fc.constant("move"), pick, department: fc.nat(2) }),
   fc.record({ kind: fc.constant("finding"), pick, resolve: fc.boolean() }),
+  // Several findings in one statement, some automations with two: upserted or deleted.
+  fc.record({
+    kind: fc.constant("findings"),
+    rows: fc.array(fc.record({ pick, subject: fc.constantFrom("", "second"), resolve: fc.boolean() }), {
+      minLength: 1,
+      maxLength: 5,
+    }),
+    remove: fc.boolean(),
+  }),
   fc.record({ kind: fc.constant("owner"), pick, missing: fc.boolean() }),
   fc.record({ kind: fc.constant("unretire"), pick }),
   fc.record({ kind: fc.constant("delete"), pick }),
@@ -339,6 +349,31 @@ async function apply(step: Write): Promise<void> {
       took(step.kind);
       return;
     }
+    case "findings": {
+      const all = await prisma.automation.findMany({ orderBy: { id: "asc" }, select: { id: true } });
+      // One row per (automation, subject): an upsert may not touch a row twice.
+      const rows = new Map<string, { id: string; subject: string; resolve: boolean }>();
+      for (const row of step.rows) {
+        const target = chosen(all, row.pick);
+        if (target) rows.set(`${target.id} ${row.subject}`, { id: target.id, ...row });
+      }
+      if (rows.size === 0) return;
+      // In key order, so that two of these at once cannot deadlock on each other's rows.
+      const values = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => row);
+      const columns = [values.map((r) => r.id), values.map((r) => r.subject), values.map((r) => r.resolve)];
+      await unlessDeleted(
+        step.remove
+          ? `delete from inventory_findings f using unnest($1::uuid[], $2::text[], $3::boolean[]) as v(a, subject, resolve)
+              where f."automationId" = v.a and f.kind = 'PLAIN_TEXT_PASSWORD' and f.subject = v.subject`
+          : `insert into inventory_findings ("automationId", kind, subject, severity, category, message, "resolvedAt")
+             select a, 'PLAIN_TEXT_PASSWORD', subject, 'HIGH', 'LCNC-SEC-08', 'm', case when resolve then now() end
+               from unnest($1::uuid[], $2::text[], $3::boolean[]) as v(a, subject, resolve)
+             on conflict ("automationId", kind, subject) do update set "resolvedAt" = excluded."resolvedAt"`,
+        columns,
+      );
+      took(step.kind);
+      return;
+    }
     case "owner": {
       const target = await automationAt(step.pick);
       if (!target) return;
@@ -396,6 +431,14 @@ describe("dashboard_counts", () => {
       { kind: "verify", pick: 0 },
       { kind: "edit", pick: 0, systems: [SYSTEMS[0], SYSTEMS[3]] },
       { kind: "finding", pick: 0, resolve: false },
+      {
+        kind: "findings",
+        rows: [
+          { pick: 0, subject: "second", resolve: false },
+          { pick: 0.5, subject: "", resolve: true },
+        ],
+        remove: false,
+      },
       { kind: "owner", pick: 0, missing: true },
       { kind: "move", pick: 0, department: 1 },
       { kind: "revoke", pick: 0 },
@@ -420,7 +463,7 @@ describe("dashboard_counts", () => {
     );
     // Every kind of write took effect at least once (none was only refused or had nothing to act on).
     const kinds = ["create", "edit", "retire", "file", "decide", "verify", "revoke", "expire"] as const;
-    const more = ["move", "finding", "owner", "unretire", "delete", "service"] as const;
+    const more = ["move", "finding", "findings", "owner", "unretire", "delete", "service"] as const;
     expect(Object.fromEntries([...kinds, ...more].map((kind) => [kind, (done.get(kind) ?? 0) > 0]))).toEqual(
       Object.fromEntries([...kinds, ...more].map((kind) => [kind, true])),
     );

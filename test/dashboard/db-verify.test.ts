@@ -45,7 +45,7 @@ beforeAll(async () => {
 });
 
 describe("npm run db:verify", () => {
-  it("passes, reports a planted miscount and a bypassed blocker, and repairs both", async () => {
+  it("passes, reports a planted miscount, a bypassed blocker and findings flag, and repairs them", async () => {
     expect(await dbVerify()).toMatchObject({ code: 0 });
 
     await pool().query(
@@ -59,6 +59,10 @@ describe("npm run db:verify", () => {
       await client.query(
         `update prerequisites set blocker = 'SERVICE:other' where blocker = 'SERVICE:billing'`,
       );
+      await client.query(
+        `insert into inventory_findings ("automationId", kind, subject, severity, category, message)
+         select id, 'PLAIN_TEXT_PASSWORD', '', 'HIGH', 'LCNC-SEC-08', 'm' from automations where name = 'Invoice sync'`,
+      );
       await client.query("set session_replication_role = origin");
     } finally {
       client.release();
@@ -68,6 +72,10 @@ describe("npm run db:verify", () => {
     expect(failed.code).toBe(1);
     expect(failed.stdout).toContain("Finance  automations: stored 3, recounted 1");
     expect(failed.stdout).toContain("Finance  1 prerequisite(s) whose blocker is not what its trigger sets");
+    expect(failed.stdout).toContain("Finance  with_findings: stored 0, recounted 1");
+    expect(failed.stdout).toContain(
+      "Finance  1 automation(s) whose hasOpenFindings is not what their findings say",
+    );
 
     const repaired = await dbVerify("--repair");
     expect(repaired.code).toBe(0);
@@ -76,6 +84,10 @@ describe("npm run db:verify", () => {
       `select blocker from prerequisites where type = 'SHARED_KEY_CONNECTOR'`,
     );
     expect(rows).toEqual([{ blocker: "SERVICE:billing" }]);
+    const flags = await pool().query<{ hasOpenFindings: boolean }>(
+      `select "hasOpenFindings" from automations`,
+    );
+    expect(flags.rows).toEqual([{ hasOpenFindings: true }]);
     const audit = await pool().query<{ n: number }>(
       `select count(*)::int as n from audit_events where action = 'dashboard_counts.repaired'`,
     );

@@ -13,6 +13,12 @@ export const BLOCKER_COLUMN = "prerequisites.blocker";
 
 const WRONG_BLOCKER = `p.blocker is distinct from preflight_prerequisite_blocker(p.type::text, p.key, p."systemAccessId")`;
 
+/** The "metric" under which automations with a wrong `hasOpenFindings` flag are reported. */
+export const FINDINGS_FLAG = "automations.hasOpenFindings";
+
+const OPEN_FINDINGS = `exists (select 1 from inventory_findings f where f."automationId" = a.id and f."resolvedAt" is null)`;
+const WRONG_FINDINGS_FLAG = `a."hasOpenFindings" is distinct from ${OPEN_FINDINGS}`;
+
 export interface CountDifference {
   departmentId: string;
   department: string | null;
@@ -24,7 +30,8 @@ export interface CountDifference {
 /**
  * Every (department, metric) whose stored count is not the recount; zero rows count as absent.
  * Plus, as metric "prerequisites.blocker", the rows whose `blocker` is not what its trigger sets
- * (written with triggers bypassed): the counts follow that column, so it is checked too.
+ * (written with triggers bypassed): the counts follow that column, so it is checked too; and
+ * likewise, as "automations.hasOpenFindings", the automations whose flag is not their findings'.
  */
 const DIFFERENCES_SQL = `
 with stored as (
@@ -45,6 +52,11 @@ differences as (
     from prerequisites p
    where ${WRONG_BLOCKER}
    group by p."departmentId"
+  union all
+  select a."departmentId", '${FINDINGS_FLAG}', count(*)::int, 0
+    from automations a
+   where ${WRONG_FINDINGS_FLAG}
+   group by a."departmentId"
 )
 select x."departmentId", d.name as department, x.metric, x.stored, x.recounted
   from differences x
@@ -75,10 +87,13 @@ export async function repairCounts(): Promise<CountDifference[]> {
     await client.query("lock table dashboard_counts in exclusive mode");
     const differences = await findCountDifferences(client);
     if (differences.length === 0) return differences;
-    // The blockers first, as their trigger would have set them; the counts that change with
+    // The blockers and findings flags first, as their triggers would have set them; the counts that change with
     // them are queued by the triggers and dropped here, since everything is recounted next.
     await client.query(`update prerequisites p set blocker = preflight_prerequisite_blocker(p.type::text, p.key, p."systemAccessId")
                          where ${WRONG_BLOCKER}`);
+    await client.query(
+      `update automations a set "hasOpenFindings" = ${OPEN_FINDINGS} where ${WRONG_FINDINGS_FLAG}`,
+    );
     await client.query("delete from dashboard_count_deltas where txid = txid_current()");
     await client.query("delete from dashboard_counts");
     await client.query(
