@@ -1,19 +1,28 @@
 import type pg from "pg";
 import { dropIndexesAndKeys, restoreIndexesAndKeys, stepCount } from "./bulk-schema";
-import { DAY_MS, generateCompany } from "./company";
+import { type Company, DAY_MS, generateCompany } from "./company";
 import { copyRows } from "./copy";
-import { generateNotifications, generateSnapshots, generateTimeline } from "./history";
-import { generatePortfolio } from "./portfolio";
+import { AuditTrail, generateNotifications, OutstandingTally } from "./history";
+import { type PortfolioChunk, PortfolioGenerator } from "./portfolio";
 import { Random } from "./random";
 import { scaleFor } from "./scale";
-import { type DataSet, tableLoads } from "./tables";
+import { TimeSpool } from "./spool";
+import { auditEventsLoad, chunkLoads, companyLoads, snapshotsLoad, type TableLoad } from "./tables";
 
 /** The tables whose triggers keep dashboard_counts (docs/decisions/021-dashboard-counts-kept-by-triggers.md). */
 const COUNTED_TABLES = ["automations", "prerequisites", "inventory_findings"];
 
+/** Automations generated and copied at a time: memory holds one or two chunks, whatever the size. */
+export const CHUNK_SIZE = 10_000;
+
 // Generates the company and loads it in one transaction: truncate, drop indexes and keys,
-// COPY every table, rebuild indexes and keys (which also checks every reference and unique
-// rule against the generated rows), commit; then VACUUM ANALYZE outside the transaction.
+// COPY the company (departments, people, the catalog), then the portfolio a chunk of
+// automations at a time — each chunk's automations, systems, prerequisites, requests and
+// notifications are COPYed while the next chunk is generated — then the outstanding snapshots
+// (tallied chunk by chunk) and the audit trail (spooled to disk by time, bench/lib/spool.ts);
+// rebuild indexes and keys (which also checks every reference and unique rule against the
+// generated rows), recount dashboard_counts, commit; then VACUUM ANALYZE outside the
+// transaction. Memory holds the company, a chunk or two and small tallies.
 
 export interface LoadProgress {
   /** A new phase with the number of steps it has. */
@@ -21,18 +30,33 @@ export interface LoadProgress {
   advance(steps: number): void;
 }
 
+/** Wall time of each phase, in seconds. */
 export interface LoadTimings {
-  generate: number;
-  copy: number;
+  /** The company: generated and copied. */
+  company: number;
+  /** The portfolio, chunk by chunk: generation and COPY overlap. */
+  portfolio: number;
+  /** The snapshots and the audit trail: read back from the spool in time order, and copied. */
+  history: number;
   indexes: number;
   analyze: number;
 }
 
 const silent: LoadProgress = { phase: () => {}, advance: () => {} };
 
+/** The first automation index of every chunk, and the end: chunks of (nearly) equal size. */
+export function chunkBounds(automations: number, size: number): number[] {
+  const chunks = Math.max(1, Math.ceil(automations / size));
+  return Array.from({ length: chunks + 1 }, (_, i) => Math.round((i * automations) / chunks));
+}
+
+async function copyLoads(client: pg.ClientBase, loads: TableLoad[], onRows?: (count: number) => void) {
+  for (const load of loads) await copyRows(client, load.table, load.columns, load.lines(), onRows);
+}
+
 export async function loadCompany(
   client: pg.ClientBase,
-  options: { automations: number; seed: number; now?: Date; progress?: LoadProgress },
+  options: { automations: number; seed: number; now?: Date; progress?: LoadProgress; chunkSize?: number },
 ): Promise<{ anchor: Date; seconds: LoadTimings }> {
   const progress = options.progress ?? silent;
   const scale = scaleFor(options.automations);
@@ -47,19 +71,8 @@ export async function loadCompany(
   // Dates are relative to the day (midnight UTC), so expiries "in 7 days" hold all day.
   const anchor = new Date(Math.floor((options.now ?? new Date()).getTime() / DAY_MS) * DAY_MS);
   const rng = new Random(options.seed);
-  progress.phase("generate and derive", scale.automations);
   const company = generateCompany(rng, scale, anchor);
-  const portfolio = generatePortfolio(rng, company, scale, (done) => progress.advance(done));
-  const data: DataSet = {
-    company,
-    portfolio,
-    timeline: generateTimeline(rng, company, portfolio, scale),
-    notifications: generateNotifications(rng, portfolio),
-    snapshots: generateSnapshots(rng, company, portfolio, scale.snapshotDays),
-  };
-  const generate = lap();
-
-  const loads = tableLoads(data);
+  const spool = new TimeSpool(anchor.getTime());
   try {
     await client.query("begin");
     // For this transaction only: more sort memory makes the index builds fast.
@@ -76,17 +89,40 @@ export async function loadCompany(
       `${COUNTED_TABLES.map((table) => `alter table ${table} disable trigger user`).join("; ")}`,
     );
 
-    progress.phase(
-      "load",
-      loads.reduce((sum, load) => sum + load.rows, 0),
-    );
-    for (const load of loads) {
-      await copyRows(client, load.table, load.columns, load.lines(), (count) => progress.advance(count));
+    await copyLoads(client, companyLoads(company));
+    const audit = new AuditTrail(spool, company);
+    audit.addCompanyEvents();
+    const companySeconds = lap();
+
+    progress.phase("automations", scale.automations);
+    const portfolio = new PortfolioGenerator(rng, company, scale);
+    const tally = new OutstandingTally();
+    const bounds = chunkBounds(scale.automations, options.chunkSize ?? CHUNK_SIZE);
+    // The COPY of one chunk streams while the next one is generated (the generator pauses for
+    // the event loop every few hundred automations); at most two chunks are in memory.
+    let copying: Promise<void> = Promise.resolve();
+    for (let c = 0; c + 1 < bounds.length; c++) {
+      const chunk = await portfolio.chunk(bounds[c]!, bounds[c + 1]!, (done) => progress.advance(done));
+      const notifications = generateNotifications(rng, chunk);
+      audit.addChunkEvents(rng, chunk);
+      tally.add(chunk);
+      await copying;
+      copying = copyChunk(client, company, chunk, notifications);
+      // Awaited before the next chunk's COPY; until then a failure must not count as unhandled.
+      copying.catch(() => {});
     }
+    await copying;
+    const portfolioSeconds = lap();
+
+    await copyLoads(client, [snapshotsLoad(company, tally.snapshots(rng, company, scale.snapshotDays))]);
+    audit.addPeopleEvents(rng, scale.auditEvents);
+    const trail = auditEventsLoad(spool);
+    progress.phase("audit events", trail.rows);
+    await copyLoads(client, [trail], (count) => progress.advance(count));
     await client.query(
       `select setval(pg_get_serial_sequence('audit_events', 'id'), greatest(1, (select max(id) from audit_events)))`,
     );
-    const copy = lap();
+    const history = lap();
 
     progress.phase("indexes and keys", stepCount(saved));
     await restoreIndexesAndKeys(client, saved, () => progress.advance(1));
@@ -109,9 +145,23 @@ export async function loadCompany(
     progress.phase("vacuum analyze", 1);
     await client.query("vacuum analyze");
     progress.advance(1);
-    return { anchor, seconds: { generate, copy, indexes, analyze: lap() } };
+    return {
+      anchor,
+      seconds: { company: companySeconds, portfolio: portfolioSeconds, history, indexes, analyze: lap() },
+    };
   } catch (error) {
     await client.query("rollback").catch(() => {});
     throw error;
+  } finally {
+    spool.close();
   }
+}
+
+function copyChunk(
+  client: pg.ClientBase,
+  company: Company,
+  chunk: PortfolioChunk,
+  notifications: ReturnType<typeof generateNotifications>,
+): Promise<void> {
+  return copyLoads(client, chunkLoads(company, chunk, notifications));
 }

@@ -1,0 +1,95 @@
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, unlinkSync, writeSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { DAY_MS } from "./company";
+
+// The audit trail is generated a chunk of automations at a time, but its rows go in ordered by
+// time, with ids that ascend with time as in a real database (the trail is read newest first).
+// A chunk's events span the whole past, so they are spooled to disk in buckets of one day each
+// (a few MB per bucket at a million automations) and read back oldest bucket first, each sorted
+// in memory: memory stays flat whatever the size of the trail. Events of the same time keep the
+// order they were added in (the sort is stable).
+
+/** Buckets cover this many days before the anchor; anything older shares the oldest bucket. */
+const DAYS = 1_500;
+/** A bucket's buffer is written out when it reaches this many characters. */
+const FLUSH_AT = 16 * 1024;
+
+export class TimeSpool {
+  private readonly dir: string;
+  private readonly buffers: string[] = [];
+  private readonly files: Array<number | undefined> = [];
+  private added = 0;
+
+  /** `anchor`: the newest time (ms); later events share the newest bucket. */
+  constructor(private readonly anchor: number) {
+    this.dir = mkdtempSync(path.join(os.tmpdir(), "bench-audit-"));
+  }
+
+  get count(): number {
+    return this.added;
+  }
+
+  /** Adds one row (a COPY line without its leading id column) at `time` (ms, may have decimals). */
+  add(time: number, row: string): void {
+    const daysAgo = Math.floor((this.anchor - time) / DAY_MS);
+    const bucket = Math.min(DAYS - 1, Math.max(0, daysAgo));
+    const buffer = `${this.buffers[bucket] ?? ""}${time}\t${row}`;
+    if (buffer.length >= FLUSH_AT) {
+      this.write(bucket, buffer);
+      this.buffers[bucket] = "";
+    } else {
+      this.buffers[bucket] = buffer;
+    }
+    this.added++;
+  }
+
+  private write(bucket: number, text: string): void {
+    let fd = this.files[bucket];
+    if (fd === undefined) {
+      fd = openSync(path.join(this.dir, String(bucket)), "a");
+      this.files[bucket] = fd;
+    }
+    writeSync(fd, text);
+  }
+
+  /**
+   * Every row in time order, each prefixed with its id (1, 2, …): the lines of a COPY whose first
+   * column is the id. Buckets are removed as they are read.
+   */
+  *lines(): Generator<string> {
+    let id = 0;
+    for (let bucket = DAYS - 1; bucket >= 0; bucket--) {
+      const fd = this.files[bucket];
+      let text = "";
+      if (fd !== undefined) {
+        closeSync(fd);
+        this.files[bucket] = undefined;
+        const file = path.join(this.dir, String(bucket));
+        text = readFileSync(file, "utf8");
+        unlinkSync(file);
+      }
+      text += this.buffers[bucket] ?? "";
+      this.buffers[bucket] = "";
+      if (text.length === 0) continue;
+      const rows = text.split("\n");
+      rows.pop(); // after the last newline
+      const times = new Float64Array(rows.length);
+      const tabs = new Uint32Array(rows.length);
+      for (let i = 0; i < rows.length; i++) {
+        const tab = rows[i]!.indexOf("\t");
+        tabs[i] = tab;
+        times[i] = Number(rows[i]!.slice(0, tab));
+      }
+      const order = Uint32Array.from(rows.keys()).sort((a, b) => times[a]! - times[b]! || a - b);
+      for (const i of order) yield `${++id}${rows[i]!.slice(tabs[i]!)}\n`;
+    }
+  }
+
+  /** Removes the spool's files (also after a failure). */
+  close(): void {
+    for (const fd of this.files) if (fd !== undefined) closeSync(fd);
+    this.files.length = 0;
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
