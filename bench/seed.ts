@@ -1,13 +1,15 @@
 /**
  * The benchmark's data set: a large company, generated and bulk-loaded.
  *
- *   DATABASE_URL=postgresql://… npm run bench:seed -- --automations 100000 [--seed 1] [--force]
+ *   DATABASE_URL=postgresql://… npm run bench:seed -- --automations 100000 [--seed 1] [--chunk-size 10000] [--force]
  *
- * Everything scales from --automations (bench/lib/scale.ts). The same --seed gives the same
- * rows; dates are relative to the day of seeding (midnight UTC), so "expires in 7 days" stays
- * true of the data set that day. Prerequisites come from the product's own pure engine
- * (lib/domain), run here in memory, and every row goes in with COPY inside one transaction
- * (indexes and keys rebuilt once at the end), then VACUUM ANALYZE.
+ * Everything scales from --automations (bench/lib/scale.ts). The same --seed (and chunk size)
+ * gives the same rows; dates are relative to the day of seeding (midnight UTC), so "expires in
+ * 7 days" stays true of the data set that day. Prerequisites come from the product's own pure
+ * engine (lib/domain), run here a chunk of automations at a time, and every row goes in with
+ * COPY inside one transaction (indexes and keys rebuilt once at the end), then VACUUM ANALYZE
+ * (bench/lib/load.ts). Memory stays flat whatever the size: a million automations load in one
+ * process without holding them.
  *
  * Creates the database and applies the migrations when needed. Refuses a database that holds
  * anyone but the benchmark's people (their addresses end in @bench.preflight.test) unless --force;
