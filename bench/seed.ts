@@ -1,12 +1,12 @@
 /**
  * The benchmark's data set: a large company, generated and bulk-loaded.
  *
- *   DATABASE_URL=postgresql://… npm run bench:seed -- --automations 100000 [--seed 1] [--chunk-size 10000] [--force]
+ *   DATABASE_URL=postgresql://… npm run bench:seed -- --automations 100000 [--seed 1] [--chunk-size 10000] [--workers 2] [--force]
  *
  * Everything scales from --automations (bench/lib/scale.ts). The same --seed (and chunk size)
  * gives the same rows; dates are relative to the day of seeding (midnight UTC), so "expires in
  * 7 days" stays true of the data set that day. Prerequisites come from the product's own pure
- * engine (lib/domain), run here a chunk of automations at a time, and every row goes in with
+ * engine (lib/domain), run a chunk of automations at a time in worker threads, and every row goes in with
  * COPY inside one transaction (indexes and keys rebuilt once at the end), then VACUUM ANALYZE
  * (bench/lib/load.ts). Memory stays flat whatever the size: a million automations load in one
  * process without holding them.
@@ -22,7 +22,7 @@ import cliProgress from "cli-progress";
 import pg from "pg";
 import { migrateDeploy } from "../scripts/lib/schema-engine";
 import { countRows } from "./lib/counts";
-import { CHUNK_SIZE, type LoadProgress, loadCompany } from "./lib/load";
+import { CHUNK_SIZE, DEFAULT_WORKERS, type LoadProgress, loadCompany } from "./lib/load";
 import { SEED_RESULT_FILE } from "./lib/paths";
 import { BENCH_EMAIL_DOMAIN } from "./lib/scale";
 
@@ -32,6 +32,8 @@ const USAGE = `Usage: DATABASE_URL=postgresql://… npm run bench:seed -- --auto
   --seed <n>         random seed (default 1): the same seed gives the same data
   --chunk-size <n>   automations generated and copied at a time (default ${CHUNK_SIZE}); requests are
                      chosen within a chunk, so another chunk size gives other rows
+  --workers <n>      threads that generate the chunks (default ${DEFAULT_WORKERS}, the cores; 0: the main thread);
+                     the rows are the same for any number
   --force            load even into a database that holds other people (every table is emptied)`;
 
 class UsageError extends Error {}
@@ -43,6 +45,7 @@ function parseOptions(argv: string[]) {
       automations: { type: "string", default: "100000" },
       seed: { type: "string", default: "1" },
       "chunk-size": { type: "string", default: String(CHUNK_SIZE) },
+      workers: { type: "string", default: String(DEFAULT_WORKERS) },
       force: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -60,7 +63,11 @@ function parseOptions(argv: string[]) {
   }
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new UsageError(`DATABASE_URL is not set.\n\n${USAGE}`);
-  return { automations, seed, chunkSize, force: values.force, databaseUrl };
+  const workers = Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 0 || workers > 64) {
+    throw new UsageError(`--workers must be a whole number from 0 to 64.\n\n${USAGE}`);
+  }
+  return { automations, seed, chunkSize, workers, force: values.force, databaseUrl };
 }
 
 async function refuseForeignData(client: pg.Client, force: boolean): Promise<void> {

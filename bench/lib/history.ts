@@ -2,7 +2,7 @@ import { type Company, DAY_MS, type Person } from "./company";
 import { line } from "./copy";
 import type { AutomationRow, PortfolioChunk, RequestRow } from "./portfolio";
 import type { Random } from "./random";
-import type { TimeSpool } from "./spool";
+import type { AuditSink } from "./spool";
 
 // The audit trail of the company's past: what each person, IT and the jobs did to produce the
 // current state — creations, edits, re-derivations, requests and decisions, revocations,
@@ -26,7 +26,7 @@ const json = (value: unknown) => JSON.stringify(value);
 
 export class AuditTrail {
   constructor(
-    private readonly spool: TimeSpool,
+    private readonly spool: AuditSink,
     private readonly company: Company,
   ) {}
 
@@ -313,15 +313,9 @@ export interface SnapshotRow {
 export class OutstandingTally {
   private readonly today = new Map<string, number>();
 
-  add(chunk: PortfolioChunk): void {
-    for (const a of chunk.automations) {
-      if (a.status === "RETIRED") continue;
-      for (const p of a.prerequisites) {
-        if (p.status === "SATISFIED") continue;
-        const key = `${a.departmentIndex}|${p.type}`;
-        this.today.set(key, (this.today.get(key) ?? 0) + 1);
-      }
-    }
+  /** A chunk's counts by "departmentIndex|type" (bench/lib/chunks.ts). */
+  addCounts(counts: Iterable<[string, number]>): void {
+    for (const [key, n] of counts) this.today.set(key, (this.today.get(key) ?? 0) + n);
   }
 
   snapshots(rng: Random, company: Company, days: number): SnapshotRow[] {

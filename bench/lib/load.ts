@@ -1,28 +1,31 @@
+import os from "node:os";
 import type pg from "pg";
 import { dropIndexesAndKeys, restoreIndexesAndKeys, stepCount } from "./bulk-schema";
-import { type Company, DAY_MS, generateCompany } from "./company";
-import { copyRows } from "./copy";
-import { AuditTrail, generateNotifications, OutstandingTally } from "./history";
-import { type PortfolioChunk, PortfolioGenerator } from "./portfolio";
-import { Random } from "./random";
-import { scaleFor } from "./scale";
+import { ChunkRenderer, companyOf, type RenderedChunk } from "./chunks";
+import { DAY_MS } from "./company";
+import { copyData, copyRows } from "./copy";
+import { AuditTrail, OutstandingTally } from "./history";
 import { TimeSpool } from "./spool";
-import { auditEventsLoad, chunkLoads, companyLoads, snapshotsLoad, type TableLoad } from "./tables";
+import { auditEventsLoad, companyLoads, snapshotsLoad, type TableLoad } from "./tables";
 
 /** The tables whose triggers keep dashboard_counts (docs/decisions/021-dashboard-counts-kept-by-triggers.md). */
 const COUNTED_TABLES = ["automations", "prerequisites", "inventory_findings"];
 
-/** Automations generated and copied at a time: memory holds one or two chunks, whatever the size. */
+/** Automations generated and copied at a time: memory holds a few chunks, whatever the size. */
 export const CHUNK_SIZE = 10_000;
+
+/** Threads that generate chunks: all cores (Postgres takes what the COPY needs); 0 = this thread. */
+export const DEFAULT_WORKERS = os.availableParallelism();
 
 // Generates the company and loads it in one transaction: truncate, drop indexes and keys,
 // COPY the company (departments, people, the catalog), then the portfolio a chunk of
-// automations at a time — each chunk's automations, systems, prerequisites, requests and
-// notifications are COPYed while the next chunk is generated — then the outstanding snapshots
-// (tallied chunk by chunk) and the audit trail (spooled to disk by time, bench/lib/spool.ts);
-// rebuild indexes and keys (which also checks every reference and unique rule against the
-// generated rows), recount dashboard_counts, commit; then VACUUM ANALYZE outside the
-// transaction. Memory holds the company, a chunk or two and small tallies.
+// automations at a time — worker threads generate and render the chunks (bench/lib/chunks.ts)
+// while this thread COPYs each one's automations, systems, prerequisites, requests and
+// notifications in order — then the outstanding snapshots (tallied chunk by chunk) and the
+// audit trail (spooled to disk by time, bench/lib/spool.ts); rebuild indexes and keys (which
+// also checks every reference and unique rule against the generated rows), recount
+// dashboard_counts, commit; then VACUUM ANALYZE outside the transaction. Memory holds the
+// company, a few chunks and small tallies.
 
 export interface LoadProgress {
   /** A new phase with the number of steps it has. */
@@ -56,10 +59,16 @@ async function copyLoads(client: pg.ClientBase, loads: TableLoad[], onRows?: (co
 
 export async function loadCompany(
   client: pg.ClientBase,
-  options: { automations: number; seed: number; now?: Date; progress?: LoadProgress; chunkSize?: number },
+  options: {
+    automations: number;
+    seed: number;
+    now?: Date;
+    progress?: LoadProgress;
+    chunkSize?: number;
+    workers?: number;
+  },
 ): Promise<{ anchor: Date; seconds: LoadTimings }> {
   const progress = options.progress ?? silent;
-  const scale = scaleFor(options.automations);
   let mark = performance.now();
   const lap = () => {
     const now = performance.now();
@@ -70,9 +79,10 @@ export async function loadCompany(
 
   // Dates are relative to the day (midnight UTC), so expiries "in 7 days" hold all day.
   const anchor = new Date(Math.floor((options.now ?? new Date()).getTime() / DAY_MS) * DAY_MS);
-  const rng = new Random(options.seed);
-  const company = generateCompany(rng, scale, anchor);
+  const setup = { automations: options.automations, seed: options.seed, anchor: anchor.getTime() };
+  const { company, scale, rng } = companyOf(setup);
   const spool = new TimeSpool(anchor.getTime());
+  const renderer = new ChunkRenderer(setup, options.workers ?? DEFAULT_WORKERS);
   try {
     await client.query("begin");
     // For this transaction only: more sort memory makes the index builds fast.
@@ -95,23 +105,28 @@ export async function loadCompany(
     const companySeconds = lap();
 
     progress.phase("automations", scale.automations);
-    const portfolio = new PortfolioGenerator(rng, company, scale);
     const tally = new OutstandingTally();
     const bounds = chunkBounds(scale.automations, options.chunkSize ?? CHUNK_SIZE);
-    // The COPY of one chunk streams while the next one is generated (the generator pauses for
-    // the event loop every few hundred automations); at most two chunks are in memory.
-    let copying: Promise<void> = Promise.resolve();
-    for (let c = 0; c + 1 < bounds.length; c++) {
-      const chunk = await portfolio.chunk(bounds[c]!, bounds[c + 1]!, (done) => progress.advance(done));
-      const notifications = generateNotifications(rng, chunk);
-      audit.addChunkEvents(rng, chunk);
-      tally.add(chunk);
-      await copying;
-      copying = copyChunk(client, company, chunk, notifications);
-      // Awaited before the next chunk's COPY; until then a failure must not count as unhandled.
-      copying.catch(() => {});
+    const chunks = bounds.length - 1;
+    // A few chunks ahead in the workers; each is copied as soon as it and those before it are done.
+    const ahead = Math.max(2, (options.workers ?? DEFAULT_WORKERS) + 1);
+    const rendering: Array<Promise<RenderedChunk> | undefined> = [];
+    const request = (index: number) => {
+      if (index >= chunks) return;
+      const promise = renderer.render(index, bounds[index]!, bounds[index + 1]!);
+      promise.catch(() => {}); // awaited in order below; until then not unhandled
+      rendering[index] = promise;
+    };
+    for (let index = 0; index < ahead; index++) request(index);
+    for (let index = 0; index < chunks; index++) {
+      const chunk = await rendering[index]!;
+      rendering[index] = undefined;
+      request(index + ahead);
+      for (const table of chunk.tables) await copyData(client, table.table, table.columns, table.data);
+      spool.addEncoded(chunk.audit);
+      tally.addCounts(chunk.outstanding);
+      progress.advance(chunk.automations);
     }
-    await copying;
     const portfolioSeconds = lap();
 
     await copyLoads(client, [snapshotsLoad(company, tally.snapshots(rng, company, scale.snapshotDays))]);
@@ -154,14 +169,6 @@ export async function loadCompany(
     throw error;
   } finally {
     spool.close();
+    await renderer.close();
   }
-}
-
-function copyChunk(
-  client: pg.ClientBase,
-  company: Company,
-  chunk: PortfolioChunk,
-  notifications: ReturnType<typeof generateNotifications>,
-): Promise<void> {
-  return copyLoads(client, chunkLoads(company, chunk, notifications));
 }

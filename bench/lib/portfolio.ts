@@ -157,14 +157,9 @@ interface Context {
   dataGateways: number[];
 }
 
-/** Automations generated between two pauses, so that the COPY of the previous chunk streams meanwhile. */
-const STEP = 250;
-
-const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /**
- * Generates the portfolio a chunk at a time (bench/lib/load.ts), in the order of the automations'
- * indexes; each chunk needs nothing of the chunks before it but the random sequence. The requests
+ * Generates the portfolio a chunk at a time (bench/lib/chunks.ts); a chunk needs nothing of the
+ * others, so chunks can be generated in parallel, each from its own random sequence. The requests
  * of a chunk are chosen among its own automations, their number in proportion to the chunk's size
  * (the chunks' shares add up to exactly `scale.requests`).
  */
@@ -199,15 +194,8 @@ export class PortfolioGenerator {
     };
   }
 
-  /**
-   * Automations [start, end), derived, with their requests, and derived again where requests were
-   * filed. Yields to the event loop every few hundred automations.
-   */
-  async chunk(
-    start: number,
-    end: number,
-    onProgress: (done: number) => void = () => {},
-  ): Promise<PortfolioChunk> {
+  /** Automations [start, end), derived, with their requests, and derived again where requests were filed. */
+  chunk(start: number, end: number): PortfolioChunk {
     const { ctx } = this;
     const automations: AutomationRow[] = [];
     const candidates: Candidates = { open: [], satisfied: [], retired: [] };
@@ -217,12 +205,7 @@ export class PortfolioGenerator {
       applyDerivation(ctx, automation, derivePrerequisites(engineInput(ctx, automation, [])));
       collectCandidates(candidates, automation, i);
       automations.push(automation);
-      if ((i - start) % STEP === STEP - 1) {
-        onProgress(STEP);
-        await pause();
-      }
     }
-    onProgress((end - start) % STEP);
 
     const chunk: PortfolioChunk = { offset: start, automations, requests: [] };
     const share = ctx.scale.requests / ctx.scale.automations;

@@ -13,9 +13,71 @@ import { DAY_MS } from "./company";
 /** Buckets cover this many days before the anchor; anything older shares the oldest bucket. */
 const DAYS = 1_500;
 /** A bucket's buffer is written out when it reaches this many characters. */
-const FLUSH_AT = 16 * 1024;
+const FLUSH_AT = 64 * 1024;
 
-export class TimeSpool {
+/** Where audit rows go: a row is a COPY line without its leading id column. */
+export interface AuditSink {
+  add(time: number, row: string): void;
+  readonly count: number;
+}
+
+/** The bucket of an event at `time` (ms): days before `anchor`, later events in the newest. */
+export function bucketOf(anchor: number, time: number): number {
+  return Math.min(DAYS - 1, Math.max(0, Math.floor((anchor - time) / DAY_MS)));
+}
+
+/** A spool line: the time, a tab, the row. */
+const spoolLine = (time: number, row: string) => `${time}\t${row}`;
+
+/** One chunk's audit rows by bucket, in memory (a chunk's worker fills it; the spool takes it whole). */
+export class AuditBuckets implements AuditSink {
+  private readonly buckets = new Map<number, string[]>();
+  private added = 0;
+
+  constructor(private readonly anchor: number) {}
+
+  get count(): number {
+    return this.added;
+  }
+
+  add(time: number, row: string): void {
+    const bucket = bucketOf(this.anchor, time);
+    let lines = this.buckets.get(bucket);
+    if (!lines) {
+      lines = [];
+      this.buckets.set(bucket, lines);
+    }
+    lines.push(spoolLine(time, row));
+    this.added++;
+  }
+
+  /** The rows as UTF-8, one block per bucket: `ends[i]` is where bucket `buckets[i]`'s block ends. */
+  encode(): EncodedBuckets {
+    const encoder = new TextEncoder();
+    const blocks = [...this.buckets].map(
+      ([bucket, lines]) => [bucket, encoder.encode(lines.join(""))] as const,
+    );
+    // A buffer of its own (it is moved between threads).
+    const data = new Uint8Array(blocks.reduce((sum, [, block]) => sum + block.length, 0));
+    const ends = new Int32Array(blocks.length);
+    let end = 0;
+    blocks.forEach(([, block], i) => {
+      data.set(block, end);
+      end += block.length;
+      ends[i] = end;
+    });
+    return { rows: this.added, data, buckets: Int32Array.from(blocks.map(([bucket]) => bucket)), ends };
+  }
+}
+
+export interface EncodedBuckets {
+  rows: number;
+  data: Uint8Array;
+  buckets: Int32Array;
+  ends: Int32Array;
+}
+
+export class TimeSpool implements AuditSink {
   private readonly dir: string;
   private readonly buffers: string[] = [];
   private readonly files: Array<number | undefined> = [];
@@ -32,9 +94,8 @@ export class TimeSpool {
 
   /** Adds one row (a COPY line without its leading id column) at `time` (ms, may have decimals). */
   add(time: number, row: string): void {
-    const daysAgo = Math.floor((this.anchor - time) / DAY_MS);
-    const bucket = Math.min(DAYS - 1, Math.max(0, daysAgo));
-    const buffer = `${this.buffers[bucket] ?? ""}${time}\t${row}`;
+    const bucket = bucketOf(this.anchor, time);
+    const buffer = `${this.buffers[bucket] ?? ""}${spoolLine(time, row)}`;
     if (buffer.length >= FLUSH_AT) {
       this.write(bucket, buffer);
       this.buffers[bucket] = "";
@@ -44,13 +105,29 @@ export class TimeSpool {
     this.added++;
   }
 
-  private write(bucket: number, text: string): void {
+  /** Adds a chunk's rows (AuditBuckets.encode), after every row added before. */
+  addEncoded({ rows, data, buckets, ends }: EncodedBuckets): void {
+    let start = 0;
+    buckets.forEach((bucket, i) => {
+      const buffered = this.buffers[bucket];
+      if (buffered) {
+        this.write(bucket, buffered);
+        this.buffers[bucket] = "";
+      }
+      this.write(bucket, data.subarray(start, ends[i]));
+      start = ends[i]!;
+    });
+    this.added += rows;
+  }
+
+  private write(bucket: number, data: string | Uint8Array): void {
     let fd = this.files[bucket];
     if (fd === undefined) {
       fd = openSync(path.join(this.dir, String(bucket)), "a");
       this.files[bucket] = fd;
     }
-    writeSync(fd, text);
+    if (typeof data === "string") writeSync(fd, data);
+    else writeSync(fd, data);
   }
 
   /**
