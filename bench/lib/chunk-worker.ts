@@ -5,9 +5,9 @@ import { type ChunkSetup, companyOf, renderChunk, transferList } from "./chunks"
 // renders the chunks it is sent and moves each one's buffers back to the main thread.
 
 const setup = workerData as ChunkSetup;
-const { company, scale } = companyOf(setup);
+const company = companyOf(setup);
 
 parentPort!.on("message", ({ index, start, end }: { index: number; start: number; end: number }) => {
-  const chunk = renderChunk(company, scale, setup.seed, index, start, end);
+  const chunk = renderChunk(company, setup.seed, index, start, end);
   parentPort!.postMessage(chunk, transferList(chunk));
 });

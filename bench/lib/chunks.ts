@@ -33,11 +33,23 @@ export interface ChunkSetup {
   anchor: number;
 }
 
+export interface SeededCompany {
+  company: Company;
+  scale: Scale;
+  /** The seed's random sequence after the company's draws (the main thread goes on with it). */
+  rng: Random;
+  /** Audit events that are not a chunk's: the catalog's, and every person's `user.created`. */
+  companyEvents: number;
+}
+
 /** The company of a seed: the first draws of the seed's random sequence (the main thread's too). */
-export function companyOf(setup: ChunkSetup): { company: Company; scale: Scale; rng: Random } {
+export function companyOf(setup: ChunkSetup): SeededCompany {
   const scale = scaleFor(setup.automations);
   const rng = new Random(setup.seed);
-  return { company: generateCompany(rng, scale, new Date(setup.anchor)), scale, rng };
+  const company = generateCompany(rng, scale, new Date(setup.anchor));
+  const counter = { count: 0, add: () => counter.count++ };
+  new AuditTrail(counter, company).addCompanyEvents();
+  return { company, scale, rng, companyEvents: counter.count + company.people.length };
 }
 
 /** The random seed of chunk `index` of a seed's company (a chunk's own sequence). */
@@ -45,10 +57,13 @@ export function chunkSeed(seed: number, index: number): number {
   return (Math.imul(seed ^ 0x5bd1e995, 0x9e3779b1) + Math.imul(index + 1, 0x85ebca6b)) >>> 0;
 }
 
-/** Generates and renders automations [start, end), chunk `index`. */
+/**
+ * Generates and renders automations [start, end), chunk `index`. Its audit rows are its
+ * automations' and requests' history and sign-ins up to its share of the trail: 10 events per
+ * automation, less its share of the company's events.
+ */
 export function renderChunk(
-  company: Company,
-  scale: Scale,
+  { company, scale, companyEvents }: SeededCompany,
   seed: number,
   index: number,
   start: number,
@@ -58,7 +73,12 @@ export function renderChunk(
   const chunk = new PortfolioGenerator(rng, company, scale).chunk(start, end);
   const notifications = generateNotifications(rng, chunk);
   const audit = new AuditBuckets(company.anchor.getTime());
-  new AuditTrail(audit, company).addChunkEvents(rng, chunk);
+  const trail = new AuditTrail(audit, company);
+  trail.addChunkEvents(rng, chunk);
+  const perAutomation = scale.auditEvents / scale.automations;
+  const companyShare = (at: number) => Math.round((companyEvents * at) / scale.automations);
+  const share = (end - start) * perAutomation - (companyShare(end) - companyShare(start));
+  trail.addSignIns(rng, share - audit.count);
   const outstanding = new Map<string, number>();
   for (const a of chunk.automations) {
     if (a.status === "RETIRED") continue;
@@ -142,8 +162,7 @@ export class ChunkRenderer {
     if (this.failure) return Promise.reject(this.failure);
     if (this.workers.length === 0) {
       this.local ??= companyOf(this.setup);
-      const { company, scale } = this.local;
-      return Promise.resolve(renderChunk(company, scale, this.setup.seed, index, start, end));
+      return Promise.resolve(renderChunk(this.local, this.setup.seed, index, start, end));
     }
     return new Promise((resolve, reject) => {
       this.pending.set(index, { resolve, reject });

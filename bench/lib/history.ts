@@ -6,7 +6,8 @@ import type { AuditSink } from "./spool";
 
 // The audit trail of the company's past: what each person, IT and the jobs did to produce the
 // current state — creations, edits, re-derivations, requests and decisions, revocations,
-// expiries — and sign-ins filling up to the issue's 10 events per automation. Each event is
+// expiries — and sign-ins filling up to the issue's 10 events per automation (each chunk of
+// automations fills its share, bench/lib/chunks.ts). Each event is
 // rendered as its COPY row as soon as it is generated (a chunk of automations at a time) and
 // spooled by time (bench/lib/spool.ts), which gives it its id: ids ascend with time, as in a
 // real database.
@@ -23,6 +24,11 @@ export const CAUSES = [
 ] as const;
 
 const json = (value: unknown) => JSON.stringify(value);
+
+const signedIn = (p: Person) => json({ name: p.name, email: p.email, provider: "entra" });
+
+/** A sign-in's row but its time, by person (kept for the thread's life; the company outlives it). */
+const signInRows = new WeakMap<Person, string>();
 
 export class AuditTrail {
   constructor(
@@ -135,24 +141,28 @@ export class AuditTrail {
     for (const r of chunk.requests) this.addRequest(r, chunk.automations[r.automationIndex - chunk.offset]!);
   }
 
-  /** People appear when they first sign in; their sign-ins fill the trail up to `total` events. */
-  addPeopleEvents(rng: Random, total: number): void {
-    const { people, anchor } = this.company;
-    const signedIn = (p: Person) => json({ name: p.name, email: p.email, provider: "entra" });
-    for (const p of people)
+  /** People appear when they first sign in. */
+  addPeopleCreated(): void {
+    for (const p of this.company.people) {
       this.add(p.createdAt.getTime(), p, "user.created", "User", p.id, null, signedIn(p));
-    // Sign-ins over the last 180 days; active people sign in more. They are most of the trail:
-    // each person's row but its time is rendered once.
-    const rows: Array<string | undefined> = [];
-    while (this.count < total) {
-      const index = rng.skewed(people.length, 0.5);
-      const p = people[index]!;
+    }
+  }
+
+  /**
+   * `count` sign-ins over the last 180 days (none when `count` ≤ 0); active people sign in more.
+   * They fill the trail up to its size, so they are most of it: each person's row but its time is
+   * rendered once.
+   */
+  addSignIns(rng: Random, count: number): void {
+    const { people, anchor } = this.company;
+    for (let i = 0; i < count; i++) {
+      const p = people[rng.skewed(people.length, 0.5)]!;
       const at = Math.max(p.createdAt.getTime() + 1000, anchor.getTime() - rng.float() * 180 * DAY_MS);
-      // The line up to its last column (the time): without the null's "\N" and the newline.
-      let row = rows[index];
+      let row = signInRows.get(p);
       if (row === undefined) {
+        // The line up to its last column (the time): without the null's "\N" and the newline.
         row = line([p.id, p.email, "user.signed_in", "User", p.id, null, signedIn(p), null]).slice(0, -3);
-        rows[index] = row;
+        signInRows.set(p, row);
       }
       this.spool.add(at, `${row}${new Date(at).toISOString()}\n`);
     }

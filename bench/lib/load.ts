@@ -130,7 +130,9 @@ export async function loadCompany(
     const portfolioSeconds = lap();
 
     await copyLoads(client, [snapshotsLoad(company, tally.snapshots(rng, company, scale.snapshotDays))]);
-    audit.addPeopleEvents(rng, scale.auditEvents);
+    audit.addPeopleCreated();
+    // The chunks filled their shares of the trail with sign-ins; this tops it up if one could not.
+    audit.addSignIns(rng, scale.auditEvents - audit.count);
     const trail = auditEventsLoad(spool);
     progress.phase("audit events", trail.rows);
     await copyLoads(client, [trail], (count) => progress.advance(count));

@@ -79,8 +79,8 @@ export interface EncodedBuckets {
 
 export class TimeSpool implements AuditSink {
   private readonly dir: string;
-  private readonly buffers: string[] = [];
-  private readonly files: Array<number | undefined> = [];
+  private readonly buffers = new Array<string>(DAYS).fill("");
+  private readonly files = new Array<number | undefined>(DAYS).fill(undefined);
   private added = 0;
 
   /** `anchor`: the newest time (ms); later events share the newest bucket. */
@@ -95,7 +95,7 @@ export class TimeSpool implements AuditSink {
   /** Adds one row (a COPY line without its leading id column) at `time` (ms, may have decimals). */
   add(time: number, row: string): void {
     const bucket = bucketOf(this.anchor, time);
-    const buffer = `${this.buffers[bucket] ?? ""}${spoolLine(time, row)}`;
+    const buffer = `${this.buffers[bucket]}${spoolLine(time, row)}`;
     if (buffer.length >= FLUSH_AT) {
       this.write(bucket, buffer);
       this.buffers[bucket] = "";
@@ -146,7 +146,7 @@ export class TimeSpool implements AuditSink {
         text = readFileSync(file, "utf8");
         unlinkSync(file);
       }
-      text += this.buffers[bucket] ?? "";
+      text += this.buffers[bucket];
       this.buffers[bucket] = "";
       if (text.length === 0) continue;
       const rows = text.split("\n");
@@ -166,7 +166,7 @@ export class TimeSpool implements AuditSink {
   /** Removes the spool's files (also after a failure). */
   close(): void {
     for (const fd of this.files) if (fd !== undefined) closeSync(fd);
-    this.files.length = 0;
+    this.files.fill(undefined);
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
