@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -132,7 +133,8 @@ export class ChunkRenderer {
   ) {
     // The workers run TypeScript through tsx's require hook (the app's `@/` paths included).
     const file = path.join(path.dirname(fileURLToPath(import.meta.url)), "chunk-worker.ts");
-    const script = `require("tsx/cjs/api").register(); require(${JSON.stringify(file)});`;
+    const tsx = createRequire(import.meta.url).resolve("tsx/cjs/api");
+    const script = `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(file)});`;
     for (let i = 0; i < count; i++) {
       const worker = new Worker(script, {
         eval: true,
