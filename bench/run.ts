@@ -299,9 +299,11 @@ function report(results: Results, options: Options): number {
   log(`\n${renderMarkdown(results)}\n\nWrote ${file}.`);
   if (full) {
     // Every size's latest full run, side by side (this one among them).
-    const runs = [...fullResultsFiles(path.dirname(file)).values()].map(
-      (each) => JSON.parse(readFileSync(each, "utf8")) as Results,
-    );
+    // Judged again by this version's targets, so that every size's rows are the same targets.
+    const runs = [...fullResultsFiles(path.dirname(file)).values()].map((each) => {
+      const run = JSON.parse(readFileSync(each, "utf8")) as Results;
+      return { ...run, targets: evaluateTargets(run) };
+    });
     updateBenchmarksFile(BENCHMARKS_FILE, renderBenchmarks(runs));
     log(`Wrote ${BENCHMARKS_FILE} (${runs.length === 1 ? "this size" : `${runs.length} sizes`}).`);
   }
