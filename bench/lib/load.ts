@@ -127,9 +127,12 @@ export async function loadCompany(
       tally.addCounts(chunk.outstanding);
       progress.advance(chunk.automations);
     }
+    // The workers' memory (each holds the company) is not needed any more.
+    await renderer.close();
     const portfolioSeconds = lap();
 
-    await copyLoads(client, [snapshotsLoad(company, tally.snapshots(rng, company, scale.snapshotDays))]);
+    const days = scale.snapshotDays;
+    await copyLoads(client, [snapshotsLoad(company, tally.snapshots(rng, company, days), tally.count(days))]);
     audit.addPeopleCreated();
     // The chunks filled their shares of the trail with sign-ins; this tops it up if one could not.
     audit.addSignIns(rng, scale.auditEvents - audit.count);

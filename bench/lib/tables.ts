@@ -520,13 +520,16 @@ function notificationsTable(notifications: NotificationRow[], ids: Ids): TableLo
   };
 }
 
-export function snapshotsLoad(company: Company, snapshots: SnapshotRow[]): TableLoad {
+/** The snapshots, streamed as they are generated (`rows` of them). */
+export function snapshotsLoad(company: Company, snapshots: Iterable<SnapshotRow>, rows: number): TableLoad {
   const ids = idsOf(company);
   return {
     table: "outstanding_snapshots",
     columns: ["day", "departmentId", "type", "count"],
-    rows: snapshots.length,
-    lines: () => snapshots.map((s) => line([s.day, ids.department(s.departmentIndex), s.type, s.count])),
+    rows,
+    lines: function* () {
+      for (const s of snapshots) yield line([s.day, ids.department(s.departmentIndex), s.type, s.count]);
+    },
   };
 }
 
