@@ -1,7 +1,7 @@
 /**
  * The benchmark: `npm run bench` (after `npm run bench:seed`) on DATABASE_URL.
  *
- *   DATABASE_URL=postgresql://… npm run bench [-- --small] [--seconds 10] [--port 3700] [--build] [--only a,b] [--write-cost]
+ *   DATABASE_URL=postgresql://… npm run bench [-- --scale 100000] [--small] [--seconds 10] [--port 3700] [--build] [--only a,b] [--write-cost]
  *
  * Builds the app if the build is missing or predates the benchmark's constant route, starts
  * the production server (the standalone `node .next/standalone/server.js`) on the database, and measures each scenario with
@@ -17,13 +17,17 @@
  * --write-cost; the counts are rebuilt and verified afterwards); last the revocation of a
  * connector that 10 % of the automations use.
  *
- * Writes bench/results.json and the generated section of BENCHMARKS.md; with --small (CI:
- * 2 s per measurement) or --only, bench/results.small.json / results.local.json instead and
+ * --scale says which size of company the run is for (default 100,000; the targets depend on it),
+ * and the run refuses a database of another size. A full run writes bench/results.json at
+ * 100,000 automations, bench/results.<n>.json at any other size, and the generated section of
+ * BENCHMARKS.md from every size's results there are (side by side); with --small (CI: 2 s per
+ * measurement) or --only, bench/results.small.json / results.local.json instead and
  * BENCHMARKS.md stays as it is. Prints the server's peak memory.
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { countRows } from "./lib/counts";
@@ -33,9 +37,11 @@ import { type HttpTarget, loadHttp, probe } from "./lib/http-load";
 import { describeInterleaved, type InterleavedConstant, interleavedConstant } from "./lib/interleaved";
 import {
   BENCHMARKS_FILE,
+  fullResultsFiles,
   LOCAL_RESULTS_FILE,
-  RESULTS_FILE,
+  REFERENCE_SCALE,
   ROOT,
+  resultsFileFor,
   SEED_RESULT_FILE,
   SMALL_RESULTS_FILE,
 } from "./lib/paths";
@@ -44,12 +50,14 @@ import {
   type ExportResult,
   type Measured,
   type Results,
+  renderBenchmarks,
   renderMarkdown,
   type ScenarioResult,
   updateBenchmarksFile,
   writeResults,
 } from "./lib/report";
 import { measureRevoke, type RevokeResult } from "./lib/revoke";
+import { checkScale, type SeedResult, UsageError } from "./lib/scale";
 import { authHeaders, callerOf, loadFixtures, readScenarios, type Scenario } from "./lib/scenarios";
 import { build, buildIsUsable, type Server, startServer } from "./lib/server";
 import type { RunStats } from "./lib/stats";
@@ -57,8 +65,11 @@ import { evaluateTargets } from "./lib/targets";
 import { measureWriteCost, type WriteCostResult } from "./lib/write-cost";
 import { measureWriteVisible, type WriteVisibleResult } from "./lib/write-visible";
 
-const USAGE = `Usage: DATABASE_URL=postgresql://… npm run bench -- [--small] [--seconds <n>] [--port <n>] [--build] [--only <ids>] [--write-cost]
+const USAGE = `Usage: DATABASE_URL=postgresql://… npm run bench -- [--scale <n>] [--small] [--seconds <n>] [--port <n>] [--build] [--only <ids>] [--write-cost]
 
+  --scale <n>      the size of company the run is for, in automations (default 100000 for a full run; the
+                   database must hold that many, as bench:seed -- --automations <n> made it); its targets,
+                   and its results file: bench/results.json at 100000, bench/results.<n>.json otherwise
   --small          CI mode: 2 s per measurement, results in bench/results.small.json, BENCHMARKS.md untouched
   --seconds <n>    seconds per measurement (default 10)
   --port <n>       port of the server under test (default 3700)
@@ -73,6 +84,7 @@ function parseOptions(argv: string[]) {
   const { values } = parseArgs({
     args: argv,
     options: {
+      scale: { type: "string" },
       small: { type: "boolean", default: false },
       seconds: { type: "string" },
       port: { type: "string", default: "3700" },
@@ -84,13 +96,25 @@ function parseOptions(argv: string[]) {
   });
   if (values.help) return null;
   const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error(`DATABASE_URL is not set.\n\n${USAGE}`);
+  if (!databaseUrl) throw new UsageError(`DATABASE_URL is not set.\n\n${USAGE}`);
   const seconds = Number(values.seconds ?? (values.small ? 2 : 10));
   const port = Number(values.port);
-  if (!(seconds > 0) || !Number.isInteger(port)) throw new Error(USAGE);
+  if (!(seconds > 0) || !Number.isInteger(port)) throw new UsageError(USAGE);
+  // A full run is for 100,000 automations unless told otherwise; --small and --only take the
+  // database's size when no --scale is given.
+  const scale =
+    values.scale !== undefined
+      ? Number(values.scale)
+      : values.small || values.only
+        ? undefined
+        : REFERENCE_SCALE;
+  if (scale !== undefined && !(Number.isInteger(scale) && scale > 0)) {
+    throw new UsageError(`--scale must be a number of automations.\n\n${USAGE}`);
+  }
   const only = values.only ? new Set(values.only.split(",").map((id) => id.trim())) : null;
   return {
     databaseUrl,
+    scale,
     small: values.small,
     seconds,
     port,
@@ -123,6 +147,12 @@ async function main(argv: string[]): Promise<number> {
   try {
     const rows = await countRows(db);
     if (!rows.automations) throw new Error("No automations in this database: run npm run bench:seed first.");
+    const scale = checkScale(
+      options.scale,
+      rows.automations,
+      seedResult(await databaseName(db), null),
+      USAGE,
+    );
     // An earlier run's revocation (and its undoing) leaves dead rows and pages that are not
     // all-visible, which autovacuum clears in its own time; every run starts from the same state.
     log("VACUUM ANALYZE…");
@@ -145,6 +175,7 @@ async function main(argv: string[]): Promise<number> {
 
     const partial: Omit<Results, "targets"> = {
       mode: options.small ? "small" : "full",
+      scale,
       startedAt,
       finishedAt: new Date().toISOString(),
       secondsPerRun: options.seconds,
@@ -259,11 +290,23 @@ async function stopServer(server: Server): Promise<void> {
 /** Writes the results (and, for a full run, BENCHMARKS.md); the exit code says whether anything failed. */
 function report(results: Results, options: Options): number {
   const full = !options.small && !options.only;
-  const file = options.small ? SMALL_RESULTS_FILE : options.only ? LOCAL_RESULTS_FILE : RESULTS_FILE;
+  const file = options.small
+    ? SMALL_RESULTS_FILE
+    : options.only
+      ? LOCAL_RESULTS_FILE
+      : resultsFileFor(results.scale!);
   writeResults(file, results);
-  const markdown = renderMarkdown(results);
-  if (full) updateBenchmarksFile(BENCHMARKS_FILE, markdown);
-  log(`\n${markdown}\n\nWrote ${file}${full ? ` and ${BENCHMARKS_FILE}` : ""}.`);
+  log(`\n${renderMarkdown(results)}\n\nWrote ${file}.`);
+  if (full) {
+    // Every size's latest full run, side by side (this one among them).
+    // Judged again by this version's targets, so that every size's rows are the same targets.
+    const runs = [...fullResultsFiles(path.dirname(file)).values()].map((each) => {
+      const run = JSON.parse(readFileSync(each, "utf8")) as Results;
+      return { ...run, targets: evaluateTargets(run) };
+    });
+    updateBenchmarksFile(BENCHMARKS_FILE, renderBenchmarks(runs));
+    log(`Wrote ${BENCHMARKS_FILE} (${runs.length === 1 ? "this size" : `${runs.length} sizes`}).`);
+  }
   const problems = failuresOf(results);
   for (const problem of problems) console.error(`FAILED: ${problem}`);
   return problems.length > 0 ? 1 : 0;
@@ -445,14 +488,13 @@ async function databaseName(db: pg.Pool): Promise<string> {
   return (await db.query<{ db: string }>("select current_database() as db")).rows[0]!.db;
 }
 
-/** bench:seed's figures, when they are of this database and size. */
-function seedResult(database: string, automations: number | undefined): unknown {
+/** bench:seed's figures, when they are of this database (and of this size, unless null). */
+function seedResult(database: string, automations: number | undefined | null): SeedResult | null {
   if (!existsSync(SEED_RESULT_FILE)) return null;
-  const seed = JSON.parse(readFileSync(SEED_RESULT_FILE, "utf8")) as {
-    database: string;
-    automations: number;
-  };
-  return seed.database === database && seed.automations === automations ? seed : null;
+  const seed = JSON.parse(readFileSync(SEED_RESULT_FILE, "utf8")) as SeedResult;
+  return seed.database === database && (automations === null || seed.automations === automations)
+    ? seed
+    : null;
 }
 
 // Exit on Ctrl-C / SIGTERM so that the server is stopped (lib/server.ts); API tokens left
@@ -462,6 +504,10 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(error.message);
+      process.exit(2);
+    }
     console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     process.exit(1);
   },

@@ -1,13 +1,15 @@
 /**
  * The benchmark's data set: a large company, generated and bulk-loaded.
  *
- *   DATABASE_URL=postgresql://… npm run bench:seed -- --automations 100000 [--seed 1] [--force]
+ *   DATABASE_URL=postgresql://… npm run bench:seed -- --automations 100000 [--seed 1] [--chunk-size 10000] [--workers 2] [--force]
  *
- * Everything scales from --automations (bench/lib/scale.ts). The same --seed gives the same
- * rows; dates are relative to the day of seeding (midnight UTC), so "expires in 7 days" stays
- * true of the data set that day. Prerequisites come from the product's own pure engine
- * (lib/domain), run here in memory, and every row goes in with COPY inside one transaction
- * (indexes and keys rebuilt once at the end), then VACUUM ANALYZE.
+ * Everything scales from --automations (bench/lib/scale.ts). The same --seed (and chunk size)
+ * gives the same rows; dates are relative to the day of seeding (midnight UTC), so "expires in
+ * 7 days" stays true of the data set that day. Prerequisites come from the product's own pure
+ * engine (lib/domain), run a chunk of automations at a time in worker threads, and every row goes in with
+ * COPY inside one transaction (indexes and keys rebuilt once at the end), then VACUUM ANALYZE
+ * (bench/lib/load.ts). Memory stays flat whatever the size: a million automations load in one
+ * process without holding them.
  *
  * Creates the database and applies the migrations when needed. Refuses a database that holds
  * anyone but the benchmark's people (their addresses end in @bench.preflight.test) unless --force;
@@ -20,14 +22,18 @@ import cliProgress from "cli-progress";
 import pg from "pg";
 import { migrateDeploy } from "../scripts/lib/schema-engine";
 import { countRows } from "./lib/counts";
-import { type LoadProgress, loadCompany } from "./lib/load";
+import { CHUNK_SIZE, DEFAULT_WORKERS, type LoadProgress, loadCompany } from "./lib/load";
 import { SEED_RESULT_FILE } from "./lib/paths";
 import { BENCH_EMAIL_DOMAIN } from "./lib/scale";
 
-const USAGE = `Usage: DATABASE_URL=postgresql://… npm run bench:seed -- --automations <n> [--seed <n>] [--force]
+const USAGE = `Usage: DATABASE_URL=postgresql://… npm run bench:seed -- --automations <n> [--seed <n>] [--chunk-size <n>] [--force]
 
   --automations <n>  size of the company (default 100000; everything else scales from it)
   --seed <n>         random seed (default 1): the same seed gives the same data
+  --chunk-size <n>   automations generated and copied at a time (default ${CHUNK_SIZE}); requests are
+                     chosen within a chunk, so another chunk size gives other rows
+  --workers <n>      threads that generate the chunks (default ${DEFAULT_WORKERS}, the cores; 0: the main thread);
+                     the rows are the same for any number
   --force            load even into a database that holds other people (every table is emptied)`;
 
 class UsageError extends Error {}
@@ -38,6 +44,8 @@ function parseOptions(argv: string[]) {
     options: {
       automations: { type: "string", default: "100000" },
       seed: { type: "string", default: "1" },
+      "chunk-size": { type: "string", default: String(CHUNK_SIZE) },
+      workers: { type: "string", default: String(DEFAULT_WORKERS) },
       force: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -49,9 +57,17 @@ function parseOptions(argv: string[]) {
     throw new UsageError(`--automations must be a whole number from 100 to 2000000.\n\n${USAGE}`);
   }
   if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed must be a whole number.\n\n${USAGE}`);
+  const chunkSize = Number(values["chunk-size"]);
+  if (!Number.isInteger(chunkSize) || chunkSize < 100) {
+    throw new UsageError(`--chunk-size must be a whole number of at least 100.\n\n${USAGE}`);
+  }
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new UsageError(`DATABASE_URL is not set.\n\n${USAGE}`);
-  return { automations, seed, force: values.force, databaseUrl };
+  const workers = Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 0 || workers > 64) {
+    throw new UsageError(`--workers must be a whole number from 0 to 64.\n\n${USAGE}`);
+  }
+  return { automations, seed, chunkSize, workers, force: values.force, databaseUrl };
 }
 
 async function refuseForeignData(client: pg.Client, force: boolean): Promise<void> {
@@ -104,6 +120,12 @@ async function main(argv: string[]): Promise<number> {
   const { applied } = await migrateDeploy(options.databaseUrl);
   if (applied.length > 0) console.log(`Applied ${applied.length} migration(s).`);
 
+  // Resident memory every 5 s: it should stay flat while the automations stream in.
+  const rssMb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
+  const memory: number[] = [rssMb()];
+  const sampler = setInterval(() => memory.push(rssMb()), 5_000);
+  sampler.unref();
+
   const client = new pg.Client({ connectionString: options.databaseUrl });
   await client.connect();
   try {
@@ -113,10 +135,14 @@ async function main(argv: string[]): Promise<number> {
     bar.stop();
     const total = Math.round(performance.now() - started) / 1000;
     const rows = await countRows(client);
+    clearInterval(sampler);
+    // The largest resident set of this process: the generator's memory (Postgres's is its own).
+    const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
     console.log(
       `\nSeeded ${options.automations.toLocaleString("en")} automations (seed ${options.seed}) in ${total} s: ` +
-        `generate ${seconds.generate} s, COPY ${seconds.copy} s, indexes and keys ${seconds.indexes} s, ` +
-        `vacuum analyze ${seconds.analyze} s.`,
+        `company ${seconds.company} s, automations generated and copied ${seconds.portfolio} s, ` +
+        `snapshots and audit trail ${seconds.history} s, indexes and keys ${seconds.indexes} s, ` +
+        `vacuum analyze ${seconds.analyze} s; peak memory ${peakRssMb} MB.`,
     );
     for (const [table, count] of Object.entries(rows)) {
       console.log(`  ${table.padEnd(24)} ${count.toLocaleString("en").padStart(12)}`);
@@ -130,6 +156,8 @@ async function main(argv: string[]): Promise<number> {
       anchor: anchor.toISOString(),
       finishedAt: new Date().toISOString(),
       seconds: { total, ...seconds },
+      peakRssMb,
+      rssMbEvery5s: memory,
       rows,
     };
     writeFileSync(SEED_RESULT_FILE, `${JSON.stringify(result, null, 2)}\n`);

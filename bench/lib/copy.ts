@@ -71,3 +71,15 @@ export async function copyRows(
   const stream = client.query(copyFrom(`COPY ${table} (${columnList}) FROM STDIN WITH (FREEZE)`));
   await pipeline(Readable.from(batched(rows, onRows)), stream);
 }
+
+/** COPYs text that is already in COPY format (UTF-8), as one write. */
+export async function copyData(
+  client: pg.ClientBase,
+  table: string,
+  columns: readonly string[],
+  data: Uint8Array,
+): Promise<void> {
+  const columnList = columns.map((column) => `"${column}"`).join(", ");
+  const stream = client.query(copyFrom(`COPY ${table} (${columnList}) FROM STDIN WITH (FREEZE)`));
+  await pipeline(Readable.from([Buffer.from(data.buffer, data.byteOffset, data.byteLength)]), stream);
+}

@@ -1,113 +1,16 @@
-import { type Company, DAY_MS } from "./company";
-import type { AutomationRow, Portfolio, RequestRow } from "./portfolio";
+import { type Company, DAY_MS, type Person } from "./company";
+import { line } from "./copy";
+import type { AutomationRow, PortfolioChunk, RequestRow } from "./portfolio";
 import type { Random } from "./random";
-import type { Scale } from "./scale";
+import type { AuditSink } from "./spool";
 
-// The audit trail of the company's past, ordered by time (ids ascend with time, as in a
-// real database): what each person, IT and the jobs did to produce the current state —
-// creations, edits, re-derivations, requests and decisions, revocations, expiries — and
-// sign-ins filling up to the issue's 10 events per automation. Events are kept as compact
-// typed arrays (a million objects would cost far more memory) and turned into rows, with
-// their before/after JSON, only while they stream into COPY.
-
-export const Kind = {
-  DepartmentCreated: 0,
-  UserCreated: 1,
-  UserSignedIn: 2,
-  ConnectorCreated: 3,
-  ConnectorRevoked: 4,
-  ConnectorExpired: 5,
-  GatewayCreated: 6,
-  GatewayUpdated: 7,
-  AutomationCreated: 8,
-  AutomationUpdated: 9,
-  AutomationRetired: 10,
-  AutomationRederived: 11,
-  RequestCreated: 12,
-  RequestClosed: 13,
-} as const;
-export type Kind = (typeof Kind)[keyof typeof Kind];
-
-export interface AuditTimeline {
-  count: number;
-  time: Float64Array;
-  kind: Uint8Array;
-  entity: Int32Array;
-  /** Person index of the actor, or -1 for a system job. */
-  actor: Int32Array;
-  /** Kind-specific: the version after an edit, the cause of a re-derivation. */
-  aux: Int32Array;
-  /** Event indexes in time order. */
-  order: Uint32Array;
-}
-
-const SYSTEM = -1;
-
-export function generateTimeline(
-  rng: Random,
-  company: Company,
-  portfolio: Portfolio,
-  scale: Scale,
-): AuditTimeline {
-  const capacity = scale.auditEvents;
-  const t: AuditTimeline = {
-    count: 0,
-    time: new Float64Array(capacity),
-    kind: new Uint8Array(capacity),
-    entity: new Int32Array(capacity),
-    actor: new Int32Array(capacity),
-    aux: new Int32Array(capacity),
-    order: new Uint32Array(0),
-  };
-  const push = (time: number, kind: Kind, entity: number, actor: number, aux = 0) => {
-    if (t.count >= capacity) return;
-    t.time[t.count] = time;
-    t.kind[t.count] = kind;
-    t.entity[t.count] = entity;
-    t.actor[t.count] = actor;
-    t.aux[t.count] = aux;
-    t.count++;
-  };
-  const anchor = company.anchor.getTime();
-  const admin = company.admins[0] ?? 0;
-
-  company.departments.forEach((d, i) => {
-    push(d.createdAt.getTime(), Kind.DepartmentCreated, i, admin);
-  });
-  company.gateways.forEach((g, i) => {
-    push(g.createdAt.getTime(), Kind.GatewayCreated, i, g.adminIndexes[0]!);
-    if (g.status !== "ONLINE") push(g.updatedAt.getTime(), Kind.GatewayUpdated, i, g.adminIndexes[0]!);
-  });
-  company.connectors.forEach((c, i) => {
-    push(c.createdAt.getTime(), Kind.ConnectorCreated, i, c.createdByIndex);
-    if (c.revokedAt) push(c.revokedAt.getTime(), Kind.ConnectorRevoked, i, c.ownerIndex);
-    if (c.status === "EXPIRED") push(c.keyExpiresAt.getTime(), Kind.ConnectorExpired, i, SYSTEM);
-  });
-  portfolio.automations.forEach((a, i) => {
-    pushAutomation(rng, push, a, i);
-  });
-  portfolio.requests.forEach((r, i) => {
-    pushRequest(push, r, i, portfolio.automations);
-  });
-  // People appear when they first sign in.
-  company.people.forEach((p, i) => {
-    push(p.createdAt.getTime(), Kind.UserCreated, i, i);
-  });
-
-  // Sign-ins over the last 180 days fill the trail up to its size; active people sign in more.
-  while (t.count < capacity) {
-    const person = rng.skewed(company.people.length, 0.5);
-    const created = company.people[person]!.createdAt.getTime();
-    push(Math.max(created + 1000, anchor - rng.float() * 180 * DAY_MS), Kind.UserSignedIn, person, person);
-  }
-
-  const order = new Uint32Array(t.count);
-  for (let i = 0; i < t.count; i++) order[i] = i;
-  t.order = order.sort((a, b) => t.time[a]! - t.time[b]! || a - b);
-  return t;
-}
-
-type Push = (time: number, kind: Kind, entity: number, actor: number, aux?: number) => void;
+// The audit trail of the company's past: what each person, IT and the jobs did to produce the
+// current state — creations, edits, re-derivations, requests and decisions, revocations,
+// expiries — and sign-ins filling up to the issue's 10 events per automation (each chunk of
+// automations fills its share, bench/lib/chunks.ts). Each event is
+// rendered as its COPY row as soon as it is generated (a chunk of automations at a time) and
+// spooled by time (bench/lib/spool.ts), which gives it its id: ids ascend with time, as in a
+// real database.
 
 /** Causes of a re-derivation, for its `before.cause`. */
 export const CAUSES = [
@@ -120,30 +23,245 @@ export const CAUSES = [
   "request.cancelled",
 ] as const;
 
-function pushAutomation(rng: Random, push: Push, a: AutomationRow, index: number) {
-  const created = a.createdAt.getTime();
-  push(created, Kind.AutomationCreated, index, a.ownerIndex);
-  push(created + 5, Kind.AutomationRederived, index, a.ownerIndex, 0);
-  const edits = a.version - 1;
-  for (let e = 1; e <= edits; e++) {
-    const at =
-      e === edits ? a.updatedAt.getTime() : created + (a.updatedAt.getTime() - created) * rng.float();
-    push(at, Kind.AutomationUpdated, index, a.ownerIndex, e + 1);
-    // Half of the edits touch the systems and change what is required.
-    if (rng.chance(0.5)) push(at + 5, Kind.AutomationRederived, index, a.ownerIndex, 1);
-  }
-  if (a.retiredAt) push(a.retiredAt.getTime(), Kind.AutomationRetired, index, a.ownerIndex);
-}
+const json = (value: unknown) => JSON.stringify(value);
 
-function pushRequest(push: Push, r: RequestRow, index: number, automations: AutomationRow[]) {
-  const requester = automations[r.automationIndex]!.ownerIndex;
-  push(r.createdAt.getTime(), Kind.RequestCreated, index, requester);
-  push(r.createdAt.getTime() + 5, Kind.AutomationRederived, r.automationIndex, requester, 2);
-  if (r.status === "PENDING") return;
-  const closer = r.decidedByIndex ?? requester;
-  push(r.updatedAt.getTime(), Kind.RequestClosed, index, closer);
-  const cause = CAUSES.indexOf(`request.${r.status.toLowerCase()}` as (typeof CAUSES)[number]);
-  push(r.updatedAt.getTime() + 5, Kind.AutomationRederived, r.automationIndex, closer, cause);
+const signedIn = (p: Person) => json({ name: p.name, email: p.email, provider: "entra" });
+
+/** A sign-in's row but its time, by person (kept for the thread's life; the company outlives it). */
+const signInRows = new WeakMap<Person, string>();
+
+export class AuditTrail {
+  constructor(
+    private readonly spool: AuditSink,
+    private readonly company: Company,
+  ) {}
+
+  /** Events added so far. */
+  get count(): number {
+    return this.spool.count;
+  }
+
+  /** One event; `actor` null for a system job. */
+  private add(
+    time: number,
+    actor: Person | null,
+    action: string,
+    entityType: string,
+    entityId: string,
+    before: string | null,
+    after: string | null,
+  ): void {
+    const label = actor?.email ?? "system: key expiry";
+    this.spool.add(
+      time,
+      line([actor?.id ?? null, label, action, entityType, entityId, before, after, new Date(time)]),
+    );
+  }
+
+  private person(index: number): Person {
+    return this.company.people[index]!;
+  }
+
+  /** The catalog's history: departments, gateways, connectors. */
+  addCompanyEvents(): void {
+    const { company } = this;
+    const admin = this.person(company.admins[0] ?? 0);
+    for (const d of company.departments) {
+      this.add(
+        d.createdAt.getTime(),
+        admin,
+        "department.created",
+        "Department",
+        d.id,
+        null,
+        json({ name: d.name }),
+      );
+    }
+    for (const g of company.gateways) {
+      const by = this.person(g.adminIndexes[0]!);
+      this.add(
+        g.createdAt.getTime(),
+        by,
+        "gateway.created",
+        "Gateway",
+        g.id,
+        null,
+        json({ name: g.name, kind: g.kind, status: "ONLINE" }),
+      );
+      if (g.status !== "ONLINE") {
+        this.add(
+          g.updatedAt.getTime(),
+          by,
+          "gateway.updated",
+          "Gateway",
+          g.id,
+          json({ status: "ONLINE", version: 1 }),
+          json({ status: g.status, version: 2 }),
+        );
+      }
+    }
+    for (const c of company.connectors) {
+      this.add(
+        c.createdAt.getTime(),
+        this.person(c.createdByIndex),
+        "connector.created",
+        "Connector",
+        c.id,
+        null,
+        json({ name: c.name, service: c.service, sharing: c.sharing, keyExpiresAt: c.keyExpiresAt }),
+      );
+      if (c.revokedAt) {
+        this.add(
+          c.revokedAt.getTime(),
+          this.person(c.ownerIndex),
+          "connector.revoked",
+          "Connector",
+          c.id,
+          json({ status: "APPROVED", version: 1 }),
+          json({ status: "REVOKED", version: 2, reason: "Key rotated after a security review." }),
+        );
+      }
+      if (c.status === "EXPIRED") {
+        this.add(
+          c.keyExpiresAt.getTime(),
+          null,
+          "connector.expired",
+          "Connector",
+          c.id,
+          json({ status: "APPROVED", version: 1 }),
+          json({ status: "EXPIRED", version: 2 }),
+        );
+      }
+    }
+  }
+
+  /** The history of a chunk's automations and requests. */
+  addChunkEvents(rng: Random, chunk: PortfolioChunk): void {
+    for (const a of chunk.automations) this.addAutomation(rng, a);
+    for (const r of chunk.requests) this.addRequest(r, chunk.automations[r.automationIndex - chunk.offset]!);
+  }
+
+  /** People appear when they first sign in. */
+  addPeopleCreated(): void {
+    for (const p of this.company.people) {
+      this.add(p.createdAt.getTime(), p, "user.created", "User", p.id, null, signedIn(p));
+    }
+  }
+
+  /**
+   * `count` sign-ins over the last 180 days (none when `count` ≤ 0); active people sign in more.
+   * They fill the trail up to its size, so they are most of it: each person's row but its time is
+   * rendered once.
+   */
+  addSignIns(rng: Random, count: number): void {
+    const { people, anchor } = this.company;
+    for (let i = 0; i < count; i++) {
+      const p = people[rng.skewed(people.length, 0.5)]!;
+      const at = Math.max(p.createdAt.getTime() + 1000, anchor.getTime() - rng.float() * 180 * DAY_MS);
+      let row = signInRows.get(p);
+      if (row === undefined) {
+        // The line up to its last column (the time): without the null's "\N" and the newline.
+        row = line([p.id, p.email, "user.signed_in", "User", p.id, null, signedIn(p), null]).slice(0, -3);
+        signInRows.set(p, row);
+      }
+      this.spool.add(at, `${row}${new Date(at).toISOString()}\n`);
+    }
+  }
+
+  private addAutomation(rng: Random, a: AutomationRow): void {
+    const owner = this.person(a.ownerIndex);
+    const created = a.createdAt.getTime();
+    this.add(
+      created,
+      owner,
+      "automation.created",
+      "Automation",
+      a.id,
+      null,
+      json({ name: a.name, kind: a.kind, runMode: a.runMode }),
+    );
+    this.addRederived(created + 5, owner, a, 0);
+    const edits = a.version - 1;
+    for (let e = 1; e <= edits; e++) {
+      const at =
+        e === edits ? a.updatedAt.getTime() : created + (a.updatedAt.getTime() - created) * rng.float();
+      const version = e + 1;
+      this.add(
+        at,
+        owner,
+        "automation.updated",
+        "Automation",
+        a.id,
+        json({ version: version - 1 }),
+        json({ version, changed: version % 2 === 0 ? ["systems"] : ["description", "runAs"] }),
+      );
+      // Half of the edits touch the systems and change what is required.
+      if (rng.chance(0.5)) this.addRederived(at + 5, owner, a, 1);
+    }
+    if (a.retiredAt) {
+      this.add(
+        a.retiredAt.getTime(),
+        owner,
+        "automation.retired",
+        "Automation",
+        a.id,
+        json({ status: "PENDING" }),
+        json({ status: "RETIRED" }),
+      );
+    }
+  }
+
+  private addRederived(time: number, actor: Person, a: AutomationRow, cause: number): void {
+    const changed = a.prerequisites.slice(0, 2);
+    this.add(
+      time,
+      actor,
+      "automation.rederived",
+      "Automation",
+      a.id,
+      json({
+        status: "PENDING",
+        prerequisites: changed.map((p) => ({ key: p.key, status: cause === 0 ? null : "OUTSTANDING" })),
+        cause: CAUSES[cause] ?? "automation.updated",
+      }),
+      json({ status: a.status, prerequisites: changed.map((p) => ({ key: p.key, status: p.status })) }),
+    );
+  }
+
+  private addRequest(r: RequestRow, a: AutomationRow): void {
+    const requester = this.person(a.ownerIndex);
+    const created = r.createdAt.getTime();
+    this.add(
+      created,
+      requester,
+      "request.created",
+      "Request",
+      r.id,
+      null,
+      json({
+        type: r.type,
+        status: "PENDING",
+        automationId: a.id,
+        prerequisiteKey: r.prerequisiteKey,
+        service: r.service,
+      }),
+    );
+    this.addRederived(created + 5, requester, a, 2);
+    if (r.status === "PENDING") return;
+    const closer = r.decidedByIndex === null ? requester : this.person(r.decidedByIndex);
+    const closed = r.updatedAt.getTime();
+    const action = `request.${r.status.toLowerCase()}`;
+    this.add(
+      closed,
+      closer,
+      action,
+      "Request",
+      r.id,
+      json({ status: "PENDING", version: 1 }),
+      json({ status: r.status, version: 2, ...(r.decisionReason ? { reason: r.decisionReason } : {}) }),
+    );
+    this.addRederived(closed + 5, closer, a, CAUSES.indexOf(action as (typeof CAUSES)[number]));
+  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -166,11 +284,11 @@ export interface NotificationRow {
 }
 
 /** The requester hears of every decision (in the app, and by e-mail, mostly delivered). */
-export function generateNotifications(rng: Random, portfolio: Portfolio): NotificationRow[] {
+export function generateNotifications(rng: Random, chunk: PortfolioChunk): NotificationRow[] {
   const rows: NotificationRow[] = [];
-  for (const r of portfolio.requests) {
+  for (const r of chunk.requests) {
     if (r.status !== "APPROVED" && r.status !== "REJECTED") continue;
-    const automation = portfolio.automations[r.automationIndex]!;
+    const automation = chunk.automations[r.automationIndex - chunk.offset]!;
     const createdAt = r.decidedAt!;
     const emailStatus = rng.weighted({ SENT: 0.9, FAILED: 0.02, SKIPPED: 0.08 });
     rows.push({
@@ -199,27 +317,31 @@ export interface SnapshotRow {
 }
 
 /**
- * The daily outstanding counts the job keeps: today's exact numbers, and behind them a past
- * that had somewhat more outstanding (the trend a manager hopes to see).
+ * The daily outstanding counts the job keeps: today's exact numbers (tallied chunk by chunk),
+ * and behind them a past that had somewhat more outstanding (the trend a manager hopes to see).
  */
-export function generateSnapshots(rng: Random, company: Company, portfolio: Portfolio, days: number) {
-  const today = new Map<string, number>();
-  for (const a of portfolio.automations) {
-    if (a.status === "RETIRED") continue;
-    for (const p of a.prerequisites) {
-      if (p.status === "SATISFIED") continue;
-      const key = `${a.departmentIndex}|${p.type}`;
-      today.set(key, (today.get(key) ?? 0) + 1);
+export class OutstandingTally {
+  private readonly today = new Map<string, number>();
+
+  /** A chunk's counts by "departmentIndex|type" (bench/lib/chunks.ts). */
+  addCounts(counts: Iterable<[string, number]>): void {
+    for (const [key, n] of counts) this.today.set(key, (this.today.get(key) ?? 0) + n);
+  }
+
+  /** How many rows `snapshots` gives for `days`. */
+  count(days: number): number {
+    return this.today.size * days;
+  }
+
+  /** The rows, lazily (1.35 million at a million automations). */
+  *snapshots(rng: Random, company: Company, days: number): Generator<SnapshotRow> {
+    for (let d = 0; d < days; d++) {
+      const day = new Date(company.anchor.getTime() - d * DAY_MS).toISOString().slice(0, 10);
+      for (const [key, count] of this.today) {
+        const [department, type] = key.split("|");
+        const past = d === 0 ? count : Math.round(count * (1 + 0.004 * d) * (0.97 + 0.06 * rng.float()));
+        yield { day, departmentIndex: Number(department), type: type!, count: past };
+      }
     }
   }
-  const rows: SnapshotRow[] = [];
-  for (let d = 0; d < days; d++) {
-    const day = new Date(company.anchor.getTime() - d * DAY_MS).toISOString().slice(0, 10);
-    for (const [key, count] of today) {
-      const [department, type] = key.split("|");
-      const past = d === 0 ? count : Math.round(count * (1 + 0.004 * d) * (0.97 + 0.06 * rng.float()));
-      rows.push({ day, departmentIndex: Number(department), type: type!, count: past });
-    }
-  }
-  return rows;
 }

@@ -1,19 +1,31 @@
+import os from "node:os";
 import type pg from "pg";
 import { dropIndexesAndKeys, restoreIndexesAndKeys, stepCount } from "./bulk-schema";
-import { DAY_MS, generateCompany } from "./company";
-import { copyRows } from "./copy";
-import { generateNotifications, generateSnapshots, generateTimeline } from "./history";
-import { generatePortfolio } from "./portfolio";
-import { Random } from "./random";
-import { scaleFor } from "./scale";
-import { type DataSet, tableLoads } from "./tables";
+import { ChunkRenderer, companyOf, type RenderedChunk } from "./chunks";
+import { DAY_MS } from "./company";
+import { copyData, copyRows } from "./copy";
+import { AuditTrail, OutstandingTally } from "./history";
+import { TimeSpool } from "./spool";
+import { auditEventsLoad, companyLoads, snapshotsLoad, type TableLoad } from "./tables";
 
 /** The tables whose triggers keep dashboard_counts (docs/decisions/021-dashboard-counts-kept-by-triggers.md). */
 const COUNTED_TABLES = ["automations", "prerequisites", "inventory_findings"];
 
+/** Automations generated and copied at a time: memory holds a few chunks, whatever the size. */
+export const CHUNK_SIZE = 10_000;
+
+/** Threads that generate chunks: all cores (Postgres takes what the COPY needs); 0 = this thread. */
+export const DEFAULT_WORKERS = os.availableParallelism();
+
 // Generates the company and loads it in one transaction: truncate, drop indexes and keys,
-// COPY every table, rebuild indexes and keys (which also checks every reference and unique
-// rule against the generated rows), commit; then VACUUM ANALYZE outside the transaction.
+// COPY the company (departments, people, the catalog), then the portfolio a chunk of
+// automations at a time — worker threads generate and render the chunks (bench/lib/chunks.ts)
+// while this thread COPYs each one's automations, systems, prerequisites, requests and
+// notifications in order — then the outstanding snapshots (tallied chunk by chunk) and the
+// audit trail (spooled to disk by time, bench/lib/spool.ts); rebuild indexes and keys (which
+// also checks every reference and unique rule against the generated rows), recount
+// dashboard_counts, commit; then VACUUM ANALYZE outside the transaction. Memory holds the
+// company, a few chunks and small tallies.
 
 export interface LoadProgress {
   /** A new phase with the number of steps it has. */
@@ -21,21 +33,42 @@ export interface LoadProgress {
   advance(steps: number): void;
 }
 
+/** Wall time of each phase, in seconds. */
 export interface LoadTimings {
-  generate: number;
-  copy: number;
+  /** The company: generated and copied. */
+  company: number;
+  /** The portfolio, chunk by chunk: generation and COPY overlap. */
+  portfolio: number;
+  /** The snapshots and the audit trail: read back from the spool in time order, and copied. */
+  history: number;
   indexes: number;
   analyze: number;
 }
 
 const silent: LoadProgress = { phase: () => {}, advance: () => {} };
 
+/** The first automation index of every chunk, and the end: chunks of (nearly) equal size. */
+export function chunkBounds(automations: number, size: number): number[] {
+  const chunks = Math.max(1, Math.ceil(automations / size));
+  return Array.from({ length: chunks + 1 }, (_, i) => Math.round((i * automations) / chunks));
+}
+
+async function copyLoads(client: pg.ClientBase, loads: TableLoad[], onRows?: (count: number) => void) {
+  for (const load of loads) await copyRows(client, load.table, load.columns, load.lines(), onRows);
+}
+
 export async function loadCompany(
   client: pg.ClientBase,
-  options: { automations: number; seed: number; now?: Date; progress?: LoadProgress },
+  options: {
+    automations: number;
+    seed: number;
+    now?: Date;
+    progress?: LoadProgress;
+    chunkSize?: number;
+    workers?: number;
+  },
 ): Promise<{ anchor: Date; seconds: LoadTimings }> {
   const progress = options.progress ?? silent;
-  const scale = scaleFor(options.automations);
   let mark = performance.now();
   const lap = () => {
     const now = performance.now();
@@ -46,20 +79,10 @@ export async function loadCompany(
 
   // Dates are relative to the day (midnight UTC), so expiries "in 7 days" hold all day.
   const anchor = new Date(Math.floor((options.now ?? new Date()).getTime() / DAY_MS) * DAY_MS);
-  const rng = new Random(options.seed);
-  progress.phase("generate and derive", scale.automations);
-  const company = generateCompany(rng, scale, anchor);
-  const portfolio = generatePortfolio(rng, company, scale, (done) => progress.advance(done));
-  const data: DataSet = {
-    company,
-    portfolio,
-    timeline: generateTimeline(rng, company, portfolio, scale),
-    notifications: generateNotifications(rng, portfolio),
-    snapshots: generateSnapshots(rng, company, portfolio, scale.snapshotDays),
-  };
-  const generate = lap();
-
-  const loads = tableLoads(data);
+  const setup = { automations: options.automations, seed: options.seed, anchor: anchor.getTime() };
+  const { company, scale, rng } = companyOf(setup);
+  const spool = new TimeSpool(anchor.getTime());
+  const renderer = new ChunkRenderer(setup, options.workers ?? DEFAULT_WORKERS);
   try {
     await client.query("begin");
     // For this transaction only: more sort memory makes the index builds fast.
@@ -76,17 +99,50 @@ export async function loadCompany(
       `${COUNTED_TABLES.map((table) => `alter table ${table} disable trigger user`).join("; ")}`,
     );
 
-    progress.phase(
-      "load",
-      loads.reduce((sum, load) => sum + load.rows, 0),
-    );
-    for (const load of loads) {
-      await copyRows(client, load.table, load.columns, load.lines(), (count) => progress.advance(count));
+    await copyLoads(client, companyLoads(company));
+    const audit = new AuditTrail(spool, company);
+    audit.addCompanyEvents();
+    const companySeconds = lap();
+
+    progress.phase("automations", scale.automations);
+    const tally = new OutstandingTally();
+    const bounds = chunkBounds(scale.automations, options.chunkSize ?? CHUNK_SIZE);
+    const chunks = bounds.length - 1;
+    // A few chunks ahead in the workers; each is copied as soon as it and those before it are done.
+    const ahead = Math.max(2, (options.workers ?? DEFAULT_WORKERS) + 1);
+    const rendering: Array<Promise<RenderedChunk> | undefined> = [];
+    const request = (index: number) => {
+      if (index >= chunks) return;
+      const promise = renderer.render(index, bounds[index]!, bounds[index + 1]!);
+      promise.catch(() => {}); // awaited in order below; until then not unhandled
+      rendering[index] = promise;
+    };
+    for (let index = 0; index < ahead; index++) request(index);
+    for (let index = 0; index < chunks; index++) {
+      const chunk = await rendering[index]!;
+      rendering[index] = undefined;
+      request(index + ahead);
+      for (const table of chunk.tables) await copyData(client, table.table, table.columns, table.data);
+      spool.addEncoded(chunk.audit);
+      tally.addCounts(chunk.outstanding);
+      progress.advance(chunk.automations);
     }
+    // The workers' memory (each holds the company) is not needed any more.
+    await renderer.close();
+    const portfolioSeconds = lap();
+
+    const days = scale.snapshotDays;
+    await copyLoads(client, [snapshotsLoad(company, tally.snapshots(rng, company, days), tally.count(days))]);
+    audit.addPeopleCreated();
+    // The chunks filled their shares of the trail with sign-ins; this tops it up if one could not.
+    audit.addSignIns(rng, scale.auditEvents - audit.count);
+    const trail = auditEventsLoad(spool);
+    progress.phase("audit events", trail.rows);
+    await copyLoads(client, [trail], (count) => progress.advance(count));
     await client.query(
       `select setval(pg_get_serial_sequence('audit_events', 'id'), greatest(1, (select max(id) from audit_events)))`,
     );
-    const copy = lap();
+    const history = lap();
 
     progress.phase("indexes and keys", stepCount(saved));
     await restoreIndexesAndKeys(client, saved, () => progress.advance(1));
@@ -109,9 +165,15 @@ export async function loadCompany(
     progress.phase("vacuum analyze", 1);
     await client.query("vacuum analyze");
     progress.advance(1);
-    return { anchor, seconds: { generate, copy, indexes, analyze: lap() } };
+    return {
+      anchor,
+      seconds: { company: companySeconds, portfolio: portfolioSeconds, history, indexes, analyze: lap() },
+    };
   } catch (error) {
     await client.query("rollback").catch(() => {});
     throw error;
+  } finally {
+    spool.close();
+    await renderer.close();
   }
 }

@@ -100,11 +100,12 @@ export interface RequestRow {
   updatedAt: Date;
 }
 
-export interface Portfolio {
+/** A chunk of the portfolio: automations `offset`… with the requests filed for them. */
+export interface PortfolioChunk {
+  /** The index of the chunk's first automation in the whole portfolio. */
+  offset: number;
   automations: AutomationRow[];
   requests: RequestRow[];
-  systemCount: number;
-  prerequisiteCount: number;
 }
 
 const KIND_WEIGHTS: Record<AutomationKind, number> = {
@@ -156,77 +157,78 @@ interface Context {
   dataGateways: number[];
 }
 
-export function generatePortfolio(
-  rng: Random,
-  company: Company,
-  scale: Scale,
-  onProgress: (done: number) => void = () => {},
-): Portfolio {
-  const now = company.anchor;
-  const departmentIds = company.departments.map((d) => d.id);
-  const connectorsByService = new Map<string, ConnectorInput[]>();
-  for (const c of company.connectors) {
-    const input: ConnectorInput = {
-      id: c.id,
-      name: c.name,
-      service: c.service,
-      status: c.status,
-      keyExpiresAt: c.keyExpiresAt,
-      sharing: c.sharing,
-      departmentIds: c.departmentIndexes.map((index) => departmentIds[index]!),
+/**
+ * Generates the portfolio a chunk at a time (bench/lib/chunks.ts); a chunk needs nothing of the
+ * others, so chunks can be generated in parallel, each from its own random sequence. The requests
+ * of a chunk are chosen among its own automations, their number in proportion to the chunk's size
+ * (the chunks' shares add up to exactly `scale.requests`).
+ */
+export class PortfolioGenerator {
+  private readonly ctx: Context;
+
+  constructor(rng: Random, company: Company, scale: Scale) {
+    const departmentIds = company.departments.map((d) => d.id);
+    const connectorsByService = new Map<string, ConnectorInput[]>();
+    for (const c of company.connectors) {
+      const input: ConnectorInput = {
+        id: c.id,
+        name: c.name,
+        service: c.service,
+        status: c.status,
+        keyExpiresAt: c.keyExpiresAt,
+        sharing: c.sharing,
+        departmentIds: c.departmentIndexes.map((index) => departmentIds[index]!),
+      };
+      connectorsByService.set(c.service, [...(connectorsByService.get(c.service) ?? []), input]);
+    }
+    this.ctx = {
+      rng,
+      company,
+      scale,
+      now: company.anchor,
+      connectorsByService,
+      departmentIds,
+      randomServices: company.services.filter((service) => service !== REVOKE_SERVICE),
+      allGateways: company.gateways.map((_, index) => index),
+      dataGateways: company.gateways.flatMap((g, index) => (g.kind === "DATA_GATEWAY" ? [index] : [])),
     };
-    connectorsByService.set(c.service, [...(connectorsByService.get(c.service) ?? []), input]);
-  }
-  const ctx: Context = {
-    rng,
-    company,
-    scale,
-    now,
-    connectorsByService,
-    departmentIds,
-    randomServices: company.services.filter((service) => service !== REVOKE_SERVICE),
-    allGateways: company.gateways.map((_, index) => index),
-    dataGateways: company.gateways.flatMap((g, index) => (g.kind === "DATA_GATEWAY" ? [index] : [])),
-  };
-
-  const automations: AutomationRow[] = [];
-  const candidates: Candidates = { open: [], satisfied: [], retired: [] };
-  const revokeEvery = Math.round(1 / REVOKE_SHARE);
-  for (let i = 0; i < scale.automations; i++) {
-    const automation = generateAutomation(ctx, i % revokeEvery === 0);
-    const derivation = derivePrerequisites(engineInput(ctx, automation, []));
-    applyDerivation(ctx, automation, derivation);
-    collectCandidates(candidates, automation, i);
-    automations.push(automation);
-    if (i % 2000 === 1999) onProgress(2000);
-  }
-  onProgress(scale.automations % 2000);
-
-  const requests = chooseRequests(ctx, automations, candidates);
-  const requestsBy = new Map<number, RequestInput[]>();
-  for (const request of requests) {
-    const list = requestsBy.get(request.automationIndex) ?? [];
-    list.push({
-      prerequisiteKey: request.prerequisiteKey,
-      status: request.status,
-      decisionReason: request.decisionReason,
-      createdAt: request.createdAt,
-    });
-    requestsBy.set(request.automationIndex, list);
-  }
-  // Only automations with requests can derive differently the second time.
-  for (const [index, filed] of requestsBy) {
-    const automation = automations[index]!;
-    applyDerivation(ctx, automation, derivePrerequisites(engineInput(ctx, automation, filed)));
   }
 
-  let systemCount = 0;
-  let prerequisiteCount = 0;
-  for (const automation of automations) {
-    systemCount += automation.systems.length;
-    prerequisiteCount += automation.prerequisites.length;
+  /** Automations [start, end), derived, with their requests, and derived again where requests were filed. */
+  chunk(start: number, end: number): PortfolioChunk {
+    const { ctx } = this;
+    const automations: AutomationRow[] = [];
+    const candidates: Candidates = { open: [], satisfied: [], retired: [] };
+    const revokeEvery = Math.round(1 / REVOKE_SHARE);
+    for (let i = start; i < end; i++) {
+      const automation = generateAutomation(ctx, i % revokeEvery === 0);
+      applyDerivation(ctx, automation, derivePrerequisites(engineInput(ctx, automation, [])));
+      collectCandidates(candidates, automation, i);
+      automations.push(automation);
+    }
+
+    const chunk: PortfolioChunk = { offset: start, automations, requests: [] };
+    const share = ctx.scale.requests / ctx.scale.automations;
+    const count = Math.round(end * share) - Math.round(start * share);
+    chunk.requests = chooseRequests(ctx, chunk, candidates, count);
+    const requestsBy = new Map<number, RequestInput[]>();
+    for (const request of chunk.requests) {
+      const list = requestsBy.get(request.automationIndex) ?? [];
+      list.push({
+        prerequisiteKey: request.prerequisiteKey,
+        status: request.status,
+        decisionReason: request.decisionReason,
+        createdAt: request.createdAt,
+      });
+      requestsBy.set(request.automationIndex, list);
+    }
+    // Only automations with requests can derive differently the second time.
+    for (const [index, filed] of requestsBy) {
+      const automation = automations[index - start]!;
+      applyDerivation(ctx, automation, derivePrerequisites(engineInput(ctx, automation, filed)));
+    }
+    return chunk;
   }
-  return { automations, requests, systemCount, prerequisiteCount };
 }
 
 /** Stores the derivation on the automation, keeping the ids of rows whose key it had. */
@@ -535,14 +537,20 @@ function collectCandidates(candidates: Candidates, automation: AutomationRow, au
   }
 }
 
-function chooseRequests(ctx: Context, automations: AutomationRow[], candidates: Candidates): RequestRow[] {
-  const { rng, scale } = ctx;
+/** `count` requests for the chunk's automations, in the shares of SHARES. */
+function chooseRequests(
+  ctx: Context,
+  chunk: PortfolioChunk,
+  candidates: Candidates,
+  count: number,
+): RequestRow[] {
+  const { rng } = ctx;
   const { open, satisfied, retired } = candidates;
   rng.shuffle(open);
   rng.shuffle(satisfied);
   rng.shuffle(retired);
 
-  const target = (status: RequestStatus) => Math.round(scale.requests * SHARES[status]);
+  const target = (status: RequestStatus) => Math.round(count * SHARES[status]);
   const pendingCount = Math.min(target("PENDING"), open.length);
   const rejectedCount = Math.min(target("REJECTED"), open.length - pendingCount);
   const pending = open.slice(0, pendingCount);
@@ -551,31 +559,30 @@ function chooseRequests(ctx: Context, automations: AutomationRow[], candidates: 
   const withdrawable = [...pending, ...open.slice(pendingCount + rejectedCount)];
   const approved = satisfied.slice(0, Math.min(target("APPROVED"), satisfied.length));
   const cancelled = retired.slice(0, Math.min(target("CANCELLED"), retired.length));
-  const withdrawnCount =
-    scale.requests - pending.length - rejected.length - approved.length - cancelled.length;
+  const withdrawnCount = count - pending.length - rejected.length - approved.length - cancelled.length;
   const withdrawn =
-    withdrawable.length === 0
+    withdrawable.length === 0 || withdrawnCount <= 0
       ? []
       : Array.from({ length: withdrawnCount }, (_, i) => withdrawable[i % withdrawable.length]!);
 
   const requests: RequestRow[] = [
-    ...pending.map((c) => buildRequest(ctx, automations, c, "PENDING")),
-    ...rejected.map((c) => buildRequest(ctx, automations, c, "REJECTED")),
-    ...approved.map((c) => buildRequest(ctx, automations, c, "APPROVED")),
-    ...cancelled.map((c) => buildRequest(ctx, automations, c, "CANCELLED")),
-    ...withdrawn.map((c) => buildRequest(ctx, automations, c, "WITHDRAWN")),
+    ...pending.map((c) => buildRequest(ctx, chunk, c, "PENDING")),
+    ...rejected.map((c) => buildRequest(ctx, chunk, c, "REJECTED")),
+    ...approved.map((c) => buildRequest(ctx, chunk, c, "APPROVED")),
+    ...cancelled.map((c) => buildRequest(ctx, chunk, c, "CANCELLED")),
+    ...withdrawn.map((c) => buildRequest(ctx, chunk, c, "WITHDRAWN")),
   ];
   return requests;
 }
 
 function buildRequest(
   ctx: Context,
-  automations: AutomationRow[],
+  chunk: PortfolioChunk,
   candidate: Candidate,
   status: RequestStatus,
 ): RequestRow {
   const { rng, now, company } = ctx;
-  const automation = automations[candidate.automationIndex]!;
+  const automation = chunk.automations[candidate.automationIndex - chunk.offset]!;
   const end = automation.retiredAt ?? now;
   const earliest = Math.max(automation.createdAt.getTime(), now.getTime() - REQUEST_DAYS * DAY_MS);
   const span = Math.max(60_000, end.getTime() - earliest);

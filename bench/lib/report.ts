@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import type { InterleavedConstant } from "./interleaved";
 import type { RevokeResult } from "./revoke";
 import type { RunStats } from "./stats";
+import { scaleOf } from "./targets";
 import type { WriteCostResult } from "./write-cost";
 import type { WriteVisibleResult } from "./write-visible";
 
@@ -52,6 +53,8 @@ export interface ExportResult {
 export interface Target {
   id: string;
   text: string;
+  /** The text without the run's own figures, where it names some (for the table of every size). */
+  title?: string;
   limit: string;
   measured: string;
   pass: boolean | null;
@@ -59,6 +62,8 @@ export interface Target {
 
 export interface Results {
   mode: "full" | "small";
+  /** The size of company the run was for (--scale); absent in results written before it existed. */
+  scale?: number;
   startedAt: string;
   finishedAt: string;
   secondsPerRun: number;
@@ -190,13 +195,108 @@ export function renderMarkdown(results: Results): string {
     "",
   );
 
-  out.push("| target (100,000 automations) | limit | measured | met |", "|---|---|---|---|");
-  for (const t of results.targets) {
+  out.push(
+    `| target (${n(scaleOf(results), 0)} automations) | limit | measured | met |`,
+    "|---|---|---|---|",
+  );
+  for (const t of results.targets) out.push(`| ${t.text} | ${t.limit} | ${t.measured} | ${met(t)} |`);
+  return out.join("\n");
+}
+
+const met = (t: Target | undefined) =>
+  t === undefined ? "–" : t.pass === null ? "not measured" : t.pass ? "yes" : "**no**";
+
+/**
+ * The generated section of BENCHMARKS.md from the full runs there are, one per size: a single run
+ * as renderMarkdown shows it; two or more side by side (a column per size for each scenario's
+ * p95 and req/s and each target), each run's every figure below in a collapsed block.
+ */
+export function renderBenchmarks(runs: readonly Results[]): string {
+  if (runs.length === 0) throw new Error("no results to render");
+  if (runs.length === 1) return renderMarkdown(runs[0]!);
+  const sorted = [...runs].sort((a, b) => scaleOf(a) - scaleOf(b));
+  const sizes = sorted.map((r) => n(scaleOf(r), 0));
+  const perSize = (title: string) => sizes.map((size) => `${title} at ${size}`).join(" | ");
+  const out: string[] = [];
+  out.push(
+    ...sorted.map(
+      (r, i) =>
+        `- **${sizes[i]} automations**: run of ${r.finishedAt.slice(0, 16).replace("T", " ")} UTC, ` +
+        `${r.secondsPerRun} s per measurement, 1-minute load average ${r.machine.loadAverageBefore} before, ` +
+        `${r.machine.loadAverageAfter} after.`,
+    ),
+    "",
+  );
+
+  const tables = [...new Set(sorted.flatMap((r) => Object.keys(r.dataSet.rows)))];
+  out.push(`| data set | ${sizes.join(" | ")} |`, `|---|${sizes.map(() => "---:").join("|")}|`);
+  for (const table of tables) {
+    out.push(`| ${table} | ${sorted.map((r) => n(r.dataSet.rows[table], 0)).join(" | ")} |`);
+  }
+  const seeds = sorted.map(
+    (r) => r.dataSet.seed as { seconds?: { total: number }; peakRssMb?: number } | null,
+  );
+  out.push(
+    `| **bench:seed time** | ${seeds.map((seed) => (seed?.seconds ? `${n(seed.seconds.total)} s` : "–")).join(" | ")} |`,
+    `| bench:seed peak memory | ${seeds.map((seed) => (seed?.peakRssMb ? `${n(seed.peakRssMb, 0)} MB` : "–")).join(" | ")} |`,
+    "",
+  );
+
+  out.push(
+    `| scenario | clients | ${perSize("p95 ms")} | ${perSize("req/s")} |`,
+    `|---|---:|${[...sizes, ...sizes].map(() => "---:").join("|")}|`,
+  );
+  const clientsOf = (stats: Array<Record<string, RunStats> | undefined>) => [
+    ...new Set(stats.flatMap((s) => Object.keys(s ?? {}))),
+  ];
+  const constant = sorted.map((r) => r.constant);
+  for (const clients of clientsOf(constant)) {
+    const stats = constant.map((c) => c[clients]);
     out.push(
-      `| ${t.text} | ${t.limit} | ${t.measured} | ${t.pass === null ? "not measured" : t.pass ? "yes" : "**no**"} |`,
+      `| Constant JSON route (web-tier ceiling) | ${clients} | ${stats.map((s) => n(s?.p95)).join(" | ")} | ${stats.map((s) => n(s?.rps, 0)).join(" | ")} |`,
     );
   }
-  return out.join("\n");
+  const ids = [...new Set(sorted.flatMap((r) => r.scenarios.map((s) => s.id)))];
+  for (const id of ids) {
+    const scenario = sorted.map((r) => r.scenarios.find((s) => s.id === id));
+    const first = scenario.find(Boolean)!;
+    const endpoint = scenario.map((s) => s?.measured?.endpoint);
+    for (const clients of clientsOf(endpoint)) {
+      const stats = endpoint.map((e) => e?.[clients]);
+      out.push(
+        `| ${first.title}${first.auth === "token" ? " *(token)*" : ""} | ${clients} | ${stats.map((s) => n(s?.p95)).join(" | ")} | ${stats.map((s) => n(s?.rps, 0)).join(" | ")} |`,
+      );
+    }
+  }
+  out.push("");
+
+  out.push(
+    `| target | ${sizes.map((size) => `limit at ${size} | measured | met`).join(" | ")} |`,
+    `|---|${sizes.map(() => "---|---|---").join("|")}|`,
+  );
+  const targetIds = [...new Set(sorted.flatMap((r) => r.targets.map((t) => t.id)))];
+  for (const id of targetIds) {
+    const targets = sorted.map((r) => r.targets.find((t) => t.id === id));
+    const first = targets.find(Boolean)!;
+    const text = first.title ?? first.text;
+    out.push(
+      `| ${text} | ${targets.map((t) => `${t?.limit ?? "–"} | ${t?.measured ?? "–"} | ${met(t)}`).join(" | ")} |`,
+    );
+  }
+  out.push("");
+
+  for (const [i, r] of sorted.entries()) {
+    out.push(
+      "<details>",
+      `<summary>Every figure at ${sizes[i]} automations</summary>`,
+      "",
+      renderMarkdown(r),
+      "",
+      "</details>",
+      "",
+    );
+  }
+  return out.join("\n").trimEnd();
 }
 
 /** Replaces the generated section of BENCHMARKS.md, leaving everything else as it is. */

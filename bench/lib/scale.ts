@@ -52,3 +52,42 @@ export const BENCH_ACCOUNTS = {
 
 /** The benchmark manager manages this many departments. */
 export const MANAGER_DEPARTMENTS = 3;
+
+/** A wrong command line, or a database that does not fit it (exit code 2). */
+export class UsageError extends Error {}
+
+/** What `npm run bench` needs of bench:seed's figures (bench/results.seed.json). */
+export interface SeedResult {
+  database: string;
+  automations: number;
+}
+
+/**
+ * How far the automations may be from `npm run bench -- --scale`: the benchmark's own writes add
+ * a few (and delete them again); a company seeded for another size is off by far more.
+ */
+const SCALE_TOLERANCE = 0.01;
+
+/**
+ * The size the run is for: --scale when the database holds that many automations (within
+ * SCALE_TOLERANCE, and exactly the size its last seed was, when bench:seed's figures are of this
+ * database); without --scale (--small, --only), the database's own size. Refuses otherwise.
+ */
+export function checkScale(
+  scale: number | undefined,
+  automations: number,
+  seed: SeedResult | null,
+  usage: string,
+): number {
+  if (scale === undefined) return seed?.automations ?? automations;
+  const fits = Math.abs(automations - scale) <= scale * SCALE_TOLERANCE;
+  if (!fits || (seed && seed.automations !== scale)) {
+    const seeded = seed ? ` (seeded with --automations ${seed.automations})` : "";
+    throw new UsageError(
+      `This database holds ${automations.toLocaleString("en")} automations${seeded}, not the ${scale.toLocaleString("en")} ` +
+        `of --scale ${scale}. Pass --scale ${seed?.automations ?? automations} for this database, or seed one for ` +
+        `${scale}: npm run bench:seed -- --automations ${scale}.\n\n${usage}`,
+    );
+  }
+  return scale;
+}

@@ -1,7 +1,8 @@
 import type { Company } from "./company";
 import { line } from "./copy";
-import { type AuditTimeline, CAUSES, Kind, type NotificationRow, type SnapshotRow } from "./history";
-import type { AutomationRow, Portfolio, PrerequisiteRow } from "./portfolio";
+import type { NotificationRow, SnapshotRow } from "./history";
+import type { AutomationRow, PortfolioChunk, PrerequisiteRow } from "./portfolio";
+import type { TimeSpool } from "./spool";
 
 // The generated company as COPY rows, table by table. Each entry names the table, its
 // columns (the order of the values in every line) and a lazy iterator of lines, so that a
@@ -14,51 +15,54 @@ export interface TableLoad {
   lines: () => Iterable<string>;
 }
 
-export interface DataSet {
-  company: Company;
-  portfolio: Portfolio;
-  timeline: AuditTimeline;
-  notifications: NotificationRow[];
-  snapshots: SnapshotRow[];
-}
-
 /** Ids by the generator's indexes, shared by every table below. */
 interface Ids {
   person: (index: number | null) => string | null;
   department: (index: number) => string;
 }
 
-type TableSource = (data: DataSet, ids: Ids) => TableLoad;
-
-/** The tables in load order: each one's references point at tables loaded before it. */
-const LOAD_ORDER: readonly TableSource[] = [
-  departmentsTable,
-  usersTable,
-  roleAssignmentsTable,
-  departmentManagersTable,
-  gatewaysTable,
-  gatewayAdminsTable,
-  connectorsTable,
-  connectorDepartmentsTable,
-  automationsTable,
-  systemAccessesTable,
-  prerequisitesTable,
-  requestsTable,
-  auditEventsTable,
-  notificationsTable,
-  outstandingSnapshotsTable,
-];
-
-export function tableLoads(data: DataSet): TableLoad[] {
-  const { people, departments } = data.company;
-  const ids: Ids = {
+function idsOf({ people, departments }: Company): Ids {
+  return {
     person: (index) => (index === null ? null : people[index]!.id),
     department: (index) => departments[index]!.id,
   };
-  return LOAD_ORDER.map((source) => source(data, ids));
 }
 
-function departmentsTable({ company: { departments } }: DataSet): TableLoad {
+/**
+ * The company's tables (loaded first), in load order. Keys are dropped during the load and
+ * checked when they are re-created, so the order only keeps the reading natural.
+ */
+export function companyLoads(company: Company): TableLoad[] {
+  const ids = idsOf(company);
+  return [
+    departmentsTable(company),
+    usersTable(company, ids),
+    roleAssignmentsTable(company, ids),
+    departmentManagersTable(company, ids),
+    gatewaysTable(company),
+    gatewayAdminsTable(company, ids),
+    connectorsTable(company, ids),
+    connectorDepartmentsTable(company, ids),
+  ];
+}
+
+/** A chunk of the portfolio's tables: its automations, their systems and prerequisites, requests, notifications. */
+export function chunkLoads(
+  company: Company,
+  chunk: PortfolioChunk,
+  notifications: NotificationRow[],
+): TableLoad[] {
+  const ids = idsOf(company);
+  return [
+    automationsTable(company, chunk, ids),
+    systemAccessesTable(chunk),
+    prerequisitesTable(chunk, ids),
+    requestsTable(chunk, ids),
+    notificationsTable(notifications, ids),
+  ];
+}
+
+function departmentsTable({ departments }: Company): TableLoad {
   return {
     table: "departments",
     columns: ["id", "name", "createdAt", "updatedAt"],
@@ -67,7 +71,7 @@ function departmentsTable({ company: { departments } }: DataSet): TableLoad {
   };
 }
 
-function usersTable({ company: { people } }: DataSet, ids: Ids): TableLoad {
+function usersTable({ people }: Company, ids: Ids): TableLoad {
   return {
     table: "users",
     columns: [
@@ -100,7 +104,7 @@ function usersTable({ company: { people } }: DataSet, ids: Ids): TableLoad {
   };
 }
 
-function roleAssignmentsTable({ company: { people } }: DataSet, ids: Ids): TableLoad {
+function roleAssignmentsTable({ people }: Company, ids: Ids): TableLoad {
   const roles = people.flatMap((person, userIndex) => person.roles.map((role) => ({ userIndex, role })));
   return {
     table: "role_assignments",
@@ -120,7 +124,7 @@ function roleAssignmentsTable({ company: { people } }: DataSet, ids: Ids): Table
   };
 }
 
-function departmentManagersTable({ company }: DataSet, ids: Ids): TableLoad {
+function departmentManagersTable(company: Company, ids: Ids): TableLoad {
   const managers = company.managersOf.flatMap((list, departmentIndex) =>
     list.map((userIndex) => ({ userIndex, departmentIndex })),
   );
@@ -139,7 +143,7 @@ function departmentManagersTable({ company }: DataSet, ids: Ids): TableLoad {
   };
 }
 
-function gatewaysTable({ company: { gateways } }: DataSet): TableLoad {
+function gatewaysTable({ gateways }: Company): TableLoad {
   return {
     table: "gateways",
     columns: [
@@ -173,7 +177,7 @@ function gatewaysTable({ company: { gateways } }: DataSet): TableLoad {
   };
 }
 
-function gatewayAdminsTable({ company: { gateways } }: DataSet, ids: Ids): TableLoad {
+function gatewayAdminsTable({ gateways }: Company, ids: Ids): TableLoad {
   const gatewayAdmins = gateways.flatMap((g) => g.adminIndexes.map((userIndex) => ({ g, userIndex })));
   return {
     table: "gateway_admins",
@@ -183,7 +187,7 @@ function gatewayAdminsTable({ company: { gateways } }: DataSet, ids: Ids): Table
   };
 }
 
-function connectorsTable({ company: { connectors } }: DataSet, ids: Ids): TableLoad {
+function connectorsTable({ connectors }: Company, ids: Ids): TableLoad {
   return {
     table: "connectors",
     columns: [
@@ -225,7 +229,7 @@ function connectorsTable({ company: { connectors } }: DataSet, ids: Ids): TableL
   };
 }
 
-function connectorDepartmentsTable({ company: { connectors } }: DataSet, ids: Ids): TableLoad {
+function connectorDepartmentsTable({ connectors }: Company, ids: Ids): TableLoad {
   const connectorDepartments = connectors.flatMap((c) => c.departmentIndexes.map((d) => ({ c, d })));
   return {
     table: "connector_departments",
@@ -235,10 +239,7 @@ function connectorDepartmentsTable({ company: { connectors } }: DataSet, ids: Id
   };
 }
 
-function automationsTable(
-  { company: { gateways }, portfolio: { automations } }: DataSet,
-  ids: Ids,
-): TableLoad {
+function automationsTable({ gateways }: Company, { automations }: PortfolioChunk, ids: Ids): TableLoad {
   return {
     table: "automations",
     columns: [
@@ -286,7 +287,7 @@ function automationsTable(
   };
 }
 
-function systemAccessesTable({ portfolio }: DataSet): TableLoad {
+function systemAccessesTable(chunk: PortfolioChunk): TableLoad {
   return {
     table: "system_accesses",
     columns: [
@@ -308,9 +309,9 @@ function systemAccessesTable({ portfolio }: DataSet): TableLoad {
       "createdAt",
       "updatedAt",
     ],
-    rows: portfolio.systemCount,
+    rows: chunk.automations.reduce((sum, a) => sum + a.systems.length, 0),
     lines: function* () {
-      for (const a of portfolio.automations) {
+      for (const a of chunk.automations) {
         for (const s of a.systems) {
           yield line([
             s.id,
@@ -337,7 +338,7 @@ function systemAccessesTable({ portfolio }: DataSet): TableLoad {
   };
 }
 
-function prerequisitesTable({ portfolio }: DataSet, ids: Ids): TableLoad {
+function prerequisitesTable(chunk: PortfolioChunk, ids: Ids): TableLoad {
   return {
     table: "prerequisites",
     columns: [
@@ -359,9 +360,9 @@ function prerequisitesTable({ portfolio }: DataSet, ids: Ids): TableLoad {
       "createdAt",
       "updatedAt",
     ],
-    rows: portfolio.prerequisiteCount,
+    rows: chunk.automations.reduce((sum, a) => sum + a.prerequisites.length, 0),
     lines: function* () {
-      for (const a of portfolio.automations) {
+      for (const a of chunk.automations) {
         const department = ids.department(a.departmentIndex);
         for (const p of a.prerequisites) {
           yield line([
@@ -407,7 +408,7 @@ function blockerOf(p: PrerequisiteRow, a: AutomationRow): string | null {
   return null;
 }
 
-function requestsTable({ portfolio }: DataSet, ids: Ids): TableLoad {
+function requestsTable(chunk: PortfolioChunk, ids: Ids): TableLoad {
   return {
     table: "requests",
     columns: [
@@ -431,10 +432,10 @@ function requestsTable({ portfolio }: DataSet, ids: Ids): TableLoad {
       "createdAt",
       "updatedAt",
     ],
-    rows: portfolio.requests.length,
+    rows: chunk.requests.length,
     lines: () =>
-      portfolio.requests.map((r) => {
-        const a = portfolio.automations[r.automationIndex]!;
+      chunk.requests.map((r) => {
+        const a = chunk.automations[r.automationIndex - chunk.offset]!;
         const prerequisite = a.prerequisites.find((p) => p.key === r.prerequisiteKey);
         return line([
           r.id,
@@ -461,8 +462,8 @@ function requestsTable({ portfolio }: DataSet, ids: Ids): TableLoad {
   };
 }
 
-function auditEventsTable(data: DataSet): TableLoad {
-  const { timeline } = data;
+/** The audit trail, in time order with ascending ids, from the spool it was written to. */
+export function auditEventsLoad(spool: TimeSpool): TableLoad {
   return {
     table: "audit_events",
     columns: [
@@ -476,14 +477,12 @@ function auditEventsTable(data: DataSet): TableLoad {
       "after",
       "createdAt",
     ],
-    rows: timeline.count,
-    lines: function* () {
-      for (let n = 0; n < timeline.count; n++) yield auditLine(data, timeline.order[n]!, n + 1);
-    },
+    rows: spool.count,
+    lines: () => spool.lines(),
   };
 }
 
-function notificationsTable({ notifications }: DataSet, ids: Ids): TableLoad {
+function notificationsTable(notifications: NotificationRow[], ids: Ids): TableLoad {
   return {
     table: "notifications",
     columns: [
@@ -521,12 +520,16 @@ function notificationsTable({ notifications }: DataSet, ids: Ids): TableLoad {
   };
 }
 
-function outstandingSnapshotsTable({ snapshots }: DataSet, ids: Ids): TableLoad {
+/** The snapshots, streamed as they are generated (`rows` of them). */
+export function snapshotsLoad(company: Company, snapshots: Iterable<SnapshotRow>, rows: number): TableLoad {
+  const ids = idsOf(company);
   return {
     table: "outstanding_snapshots",
     columns: ["day", "departmentId", "type", "count"],
-    rows: snapshots.length,
-    lines: () => snapshots.map((s) => line([s.day, ids.department(s.departmentIndex), s.type, s.count])),
+    rows,
+    lines: function* () {
+      for (const s of snapshots) yield line([s.day, ids.department(s.departmentIndex), s.type, s.count]);
+    },
   };
 }
 
@@ -534,130 +537,4 @@ function outstandingSnapshotsTable({ snapshots }: DataSet, ids: Ids): TableLoad 
 function uuidFrom(table: number, index: number): string {
   const hex = index.toString(16).padStart(12, "0");
   return `00000000-0000-4000-8${table.toString(16).padStart(3, "0")}-${hex}`;
-}
-
-const json = (value: unknown) => JSON.stringify(value);
-
-function auditLine(data: DataSet, e: number, id: number): string {
-  const { company, portfolio, timeline } = data;
-  const kind = timeline.kind[e]! as Kind;
-  const entity = timeline.entity[e]!;
-  const actorIndex = timeline.actor[e]!;
-  const aux = timeline.aux[e]!;
-  const actor = actorIndex < 0 ? null : company.people[actorIndex]!;
-  const at = new Date(timeline.time[e]!);
-  let label = actor?.email ?? "system: key expiry";
-  let action: string;
-  let entityType: string;
-  let entityId: string;
-  let before: string | null = null;
-  let after: string | null = null;
-  switch (kind) {
-    case Kind.DepartmentCreated: {
-      const d = company.departments[entity]!;
-      [action, entityType, entityId, after] = [
-        "department.created",
-        "Department",
-        d.id,
-        json({ name: d.name }),
-      ];
-      break;
-    }
-    case Kind.UserCreated:
-    case Kind.UserSignedIn: {
-      const p = company.people[entity]!;
-      action = kind === Kind.UserCreated ? "user.created" : "user.signed_in";
-      [entityType, entityId] = ["User", p.id];
-      after = json({ name: p.name, email: p.email, provider: "entra" });
-      break;
-    }
-    case Kind.ConnectorCreated:
-    case Kind.ConnectorRevoked:
-    case Kind.ConnectorExpired: {
-      const c = company.connectors[entity]!;
-      [entityType, entityId] = ["Connector", c.id];
-      if (kind === Kind.ConnectorCreated) {
-        action = "connector.created";
-        after = json({ name: c.name, service: c.service, sharing: c.sharing, keyExpiresAt: c.keyExpiresAt });
-      } else if (kind === Kind.ConnectorRevoked) {
-        action = "connector.revoked";
-        before = json({ status: "APPROVED", version: 1 });
-        after = json({ status: "REVOKED", version: 2, reason: "Key rotated after a security review." });
-      } else {
-        action = "connector.expired";
-        before = json({ status: "APPROVED", version: 1 });
-        after = json({ status: "EXPIRED", version: 2 });
-      }
-      break;
-    }
-    case Kind.GatewayCreated:
-    case Kind.GatewayUpdated: {
-      const g = company.gateways[entity]!;
-      [entityType, entityId] = ["Gateway", g.id];
-      action = kind === Kind.GatewayCreated ? "gateway.created" : "gateway.updated";
-      if (kind === Kind.GatewayCreated) after = json({ name: g.name, kind: g.kind, status: "ONLINE" });
-      else [before, after] = [json({ status: "ONLINE", version: 1 }), json({ status: g.status, version: 2 })];
-      break;
-    }
-    case Kind.AutomationCreated:
-    case Kind.AutomationUpdated:
-    case Kind.AutomationRetired:
-    case Kind.AutomationRederived: {
-      const a = portfolio.automations[entity]!;
-      [entityType, entityId] = ["Automation", a.id];
-      if (kind === Kind.AutomationCreated) {
-        action = "automation.created";
-        after = json({ name: a.name, kind: a.kind, runMode: a.runMode });
-      } else if (kind === Kind.AutomationUpdated) {
-        action = "automation.updated";
-        before = json({ version: aux - 1 });
-        after = json({ version: aux, changed: aux % 2 === 0 ? ["systems"] : ["description", "runAs"] });
-      } else if (kind === Kind.AutomationRetired) {
-        action = "automation.retired";
-        [before, after] = [json({ status: "PENDING" }), json({ status: "RETIRED" })];
-      } else {
-        action = "automation.rederived";
-        const changed = a.prerequisites.slice(0, 2);
-        before = json({
-          status: "PENDING",
-          prerequisites: changed.map((p) => ({ key: p.key, status: aux === 0 ? null : "OUTSTANDING" })),
-          cause: CAUSES[aux] ?? "automation.updated",
-        });
-        after = json({
-          status: a.status,
-          prerequisites: changed.map((p) => ({ key: p.key, status: p.status })),
-        });
-      }
-      break;
-    }
-    case Kind.RequestCreated:
-    case Kind.RequestClosed: {
-      const r = portfolio.requests[entity]!;
-      const a = portfolio.automations[r.automationIndex]!;
-      [entityType, entityId] = ["Request", r.id];
-      if (kind === Kind.RequestCreated) {
-        action = "request.created";
-        after = json({
-          type: r.type,
-          status: "PENDING",
-          automationId: a.id,
-          prerequisiteKey: r.prerequisiteKey,
-          service: r.service,
-        });
-      } else {
-        action = `request.${r.status.toLowerCase()}`;
-        before = json({ status: "PENDING", version: 1 });
-        after = json({
-          status: r.status,
-          version: 2,
-          ...(r.decisionReason ? { reason: r.decisionReason } : {}),
-        });
-      }
-      break;
-    }
-    default:
-      throw new Error(`unknown audit event kind ${kind}`);
-  }
-  if (!actor) label = "system: key expiry";
-  return line([id, actor?.id ?? null, label, action, entityType, entityId, before, after, at]);
 }

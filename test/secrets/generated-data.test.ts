@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { generateCompany } from "@/bench/lib/company";
-import { credentialReference, generatePortfolio } from "@/bench/lib/portfolio";
+import { credentialReference, PortfolioGenerator } from "@/bench/lib/portfolio";
 import { Random } from "@/bench/lib/random";
 import { scaleFor } from "@/bench/lib/scale";
 import { SYSTEMS } from "@/bench/lib/vocabulary";
@@ -31,8 +31,8 @@ describe("the benchmark generator", () => {
     expect(problems).toEqual([]);
   });
 
-  it("generates a portfolio whose credential names and connectors' key references all fit", () => {
-    const portfolio = generatePortfolio(new Random(7), company, scaleFor(2_000));
+  it("generates a portfolio whose credential names and connectors' key references all fit", async () => {
+    const portfolio = await new PortfolioGenerator(new Random(7), company, scaleFor(2_000)).chunk(0, 2_000);
     const failing = portfolio.automations.flatMap((automation) =>
       automation.systems.flatMap((system) =>
         system.credentialStore &&
