@@ -34,6 +34,28 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
   });
 }
 
+/** The server's environment: production, the benchmark's database, no job queue, no token limit. */
+export function serverEnvironment(options: {
+  databaseUrl: string;
+  port: number;
+  secret: string;
+}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: options.databaseUrl,
+    JOBS_DISABLED: "true",
+    BENCH_CONSTANT_ROUTE: "true",
+    AUTH_SECRET: options.secret,
+    APP_URL: `http://127.0.0.1:${options.port}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+    // The load comes from one token per person; the limiter still counts every request.
+    API_TOKEN_RATE_LIMIT: "1000000000",
+  };
+  delete env.PORT;
+  return env;
+}
+
 export interface Server {
   url: string;
   pid: number;
