@@ -17,7 +17,6 @@ import { pool, prisma, resetDatabase } from "@/test/support/db";
 // transaction, the targeted one inside a savepoint that is rolled back before the full one.
 
 const SERVICES = ["sap-erp", "crm", "billing"] as const;
-type Service = (typeof SERVICES)[number];
 type DepartmentKey = "finance" | "sales" | "hr";
 const DEPARTMENTS: DepartmentKey[] = ["finance", "sales", "hr"];
 const CAUSE = "test.catalog-change";
