@@ -63,12 +63,19 @@ select x."departmentId", d.name as department, x.metric, x.stored, x.recounted
   left join departments d on d.id = x."departmentId"
  order by department, metric`;
 
+/**
+ * Maintenance, not a request: the recount reads every prerequisite (a minute and more at a million
+ * automations), past the statement timeout the pool sets for requests (DATABASE_STATEMENT_TIMEOUT_MS).
+ */
+const NO_STATEMENT_TIMEOUT = "set local statement_timeout = 0";
+
 /** The differences, read in one snapshot (repeatable read), so a busy database gives none by accident. */
 export async function findCountDifferences(client?: pg.ClientBase): Promise<CountDifference[]> {
   if (client) return (await client.query<CountDifference>(DIFFERENCES_SQL)).rows;
   const own = await pool().connect();
   try {
     await own.query("begin isolation level repeatable read read only");
+    await own.query(NO_STATEMENT_TIMEOUT);
     const { rows } = await own.query<CountDifference>(DIFFERENCES_SQL);
     await own.query("commit");
     return rows;
@@ -83,6 +90,7 @@ export async function findCountDifferences(client?: pg.ClientBase): Promise<Coun
  */
 export async function repairCounts(): Promise<CountDifference[]> {
   return inPgTransaction(async (client) => {
+    await client.query(NO_STATEMENT_TIMEOUT);
     await client.query("lock table automations, prerequisites, inventory_findings in share mode");
     await client.query("lock table dashboard_counts in exclusive mode");
     const differences = await findCountDifferences(client);
