@@ -195,15 +195,20 @@ async function main(argv: string[]): Promise<void> {
     }
   } finally {
     for (const server of servers) server.child.kill("SIGTERM");
+    // The benchmark's tokens go again; a failure here must not hide the run's own error.
     sides.forEach((side, i) => {
-      runInCheckout(side, { ...envs[i]!, COMPARE_CLEANUP: "1" });
+      try {
+        runInCheckout(side, { ...envs[i]!, COMPARE_CLEANUP: "1" });
+      } catch (error) {
+        console.error(`Tokens not removed: ${error instanceof Error ? error.message : error}`);
+      }
     });
   }
   const largest = results.reduce((max, row) => Math.max(max, row.ratio), 0);
   console.log(`Largest growth: ${pct(largest)}.`);
   writeFileSync(
     RESULTS_FILE,
-    `${JSON.stringify({ finishedAt: new Date().toISOString(), pairs, seconds, sides, results }, null, 2)}\n`,
+    `${JSON.stringify({ finishedAt: new Date().toISOString(), pairs, seconds, builds: sides.map(({ name, dir }) => ({ name, dir })), results }, null, 2)}\n`,
   );
   console.log(`Wrote ${path.relative(ROOT, RESULTS_FILE)}.`);
 }
