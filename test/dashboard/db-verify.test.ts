@@ -5,6 +5,7 @@ import * as automations from "@/app/api/v1/automations/route";
 import { buildCompany, type Company } from "@/test/support/company";
 import { pool, resetDatabase } from "@/test/support/db";
 import { callRoute } from "@/test/support/route";
+import { waitFor } from "@/test/support/wait";
 
 // `npm run db:verify` on a real database: exit 0 while the counts agree; a planted miscount and
 // a blocker written past its trigger each give exit 1 naming the department and what differs;
@@ -112,14 +113,17 @@ describe("npm run db:verify", () => {
         await holder.query("begin");
         await holder.query(`lock table ${lock}`);
         const run = dbVerify(args, { DATABASE_STATEMENT_TIMEOUT_MS: "300" });
-        await waitUntil(async () => {
-          const { rows } = await pool().query<{ n: number }>(
-            `select count(*)::int as n from pg_stat_activity
+        await waitFor(
+          async () => {
+            const { rows } = await pool().query<{ n: number }>(
+              `select count(*)::int as n from pg_stat_activity
             where datname = current_database() and wait_event_type = 'Lock' and query like $1`,
-            [waits],
-          );
-          return rows[0]!.n > 0;
-        });
+              [waits],
+            );
+            return rows[0]!.n > 0;
+          },
+          { timeoutMs: 45_000, intervalMs: 100, what: "db:verify never waited on the lock" },
+        );
         await new Promise((resolve) => setTimeout(resolve, 1_000));
         await holder.query("commit");
         expect(await run).toMatchObject({ code: 0 });
@@ -131,12 +135,3 @@ describe("npm run db:verify", () => {
     90_000,
   );
 });
-
-async function waitUntil(check: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 45_000;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error("db:verify never waited on the lock");
-}

@@ -6,6 +6,7 @@ import { insertConnector } from "@/lib/testing/factories";
 import { sharedKeyAutomation } from "@/test/support/approvals";
 import { buildCompany, type Company } from "@/test/support/company";
 import { pool, prisma, resetDatabase } from "@/test/support/db";
+import { waitFor } from "@/test/support/wait";
 
 // The job queue with several app instances on one database: three pg-boss instances start at
 // once (as three app servers would), and the start-up key-expiry sweep runs exactly once.
@@ -22,14 +23,6 @@ afterEach(async () => {
   await Promise.all(bosses.map((boss) => boss.stop({ graceful: false, timeout: 5_000 })));
   bosses = [];
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("timed out waiting");
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 describe("the job queue", () => {
   it("three instances: one start-up key-expiry job, run once; one schedule per job", async () => {
