@@ -405,6 +405,55 @@ describe("GET /api/v1/dashboard/details", () => {
     expect(body.trend[0].total).toBe(body.trend[1].total);
     await prisma.outstandingSnapshot.deleteMany();
   });
+
+  it("the company's trend reads the company's totals, which follow every write of the snapshots", async () => {
+    const today = new Date();
+    const days = [1, 2].map((n) => new Date(today.getTime() - n * DAY));
+    for (const day of days) await takeOutstandingSnapshot(day);
+    // A department's rows changed and removed after they were taken: the totals follow both.
+    await prisma.outstandingSnapshot.updateMany({
+      where: { day: new Date(days[0]!.toISOString().slice(0, 10)), departmentId: company.finance.id },
+      data: { count: 7 },
+    });
+    await prisma.outstandingSnapshot.deleteMany({
+      where: { day: new Date(days[1]!.toISOString().slice(0, 10)), departmentId: company.sales.id },
+    });
+    // Expected: the departments' rows summed here, per day and type.
+    const rows = await prisma.outstandingSnapshot.findMany();
+    const expected = days
+      .map((day) => day.toISOString().slice(0, 10))
+      .sort()
+      .map((day) => {
+        const byType = Object.fromEntries(
+          PREREQUISITE_TYPES.map((type) => [
+            type,
+            rows
+              .filter((row) => row.day.toISOString().slice(0, 10) === day && row.type === type)
+              .reduce((sum, row) => sum + row.count, 0),
+          ]),
+        );
+        return { day, total: Object.values(byType).reduce((sum, n) => sum + n, 0), byType };
+      });
+    expect(expected[1]!.byType.GATEWAY).toBeGreaterThanOrEqual(7);
+
+    const { body } = await callRoute(detailsRoute.GET, "GET", "/api/v1/dashboard/details", {
+      token: company.admin.token,
+    });
+    expect(body.trend.slice(0, 2)).toEqual(expected);
+    // A department's scope sums its own rows, not the company's.
+    const finance = await callRoute(
+      detailsRoute.GET,
+      "GET",
+      `/api/v1/dashboard/details?departmentId=${company.finance.id}`,
+      { token: company.admin.token },
+    );
+    expect(finance.body.trend[1].byType).toEqual(
+      Object.fromEntries(PREREQUISITE_TYPES.map((type) => [type, 7])),
+    );
+
+    await prisma.outstandingSnapshot.deleteMany();
+    expect(await prisma.outstandingSnapshotTotal.count()).toBe(0);
+  });
 });
 
 describe("takeOutstandingSnapshot", () => {

@@ -35,7 +35,7 @@ export const BLOCKER_METRIC = "blocker:";
 export const OUTSTANDING_COUNTS_IN_SCOPE = `
   select c."departmentId", substr(c.metric, ${OUTSTANDING_METRIC.length + 1}) as type, c.n
     from dashboard_counts c
-   where c."departmentId" = any($1::uuid[]) and c.metric like '${OUTSTANDING_METRIC}%' and c.n <> 0`;
+   where ${inScope('c."departmentId"')} and c.metric like '${OUTSTANDING_METRIC}%' and c.n <> 0`;
 
 /**
  * A prerequisite `p` is outstanding when it is not SATISFIED and its automation is not
@@ -44,11 +44,11 @@ export const OUTSTANDING_COUNTS_IN_SCOPE = `
  * automation's) rather than a join on all automations.
  */
 export const OUTSTANDING_IN_SCOPE = `
-  p."departmentId" = any($1::uuid[])
+  ${inScope('p."departmentId"')}
   and p.status in (${NOT_SATISFIED})
   and not exists (
     select 1 from automations r
-     where r.id = p."automationId" and r.status = 'RETIRED' and r."departmentId" = any($1::uuid[]))`;
+     where r.id = p."automationId" and r.status = 'RETIRED' and ${inScope('r."departmentId"')})`;
 
 /**
  * A connector `c` whose key expires within the next `days` days (N × 24 hours after $2, so a

@@ -9,12 +9,13 @@ import type {
   OldestPendingRequest,
   TopBlocker,
 } from "@/lib/dashboard/contract";
-import { resolveDashboardScope } from "@/lib/dashboard/server/dashboard-scope";
+import { dashboardScopeIds } from "@/lib/dashboard/server/dashboard-scope";
 import {
   BLOCKER_METRIC,
   CONNECTOR_RELEVANT,
   expiringWithin,
   hours,
+  inScope,
   OUTSTANDING_COUNTS_IN_SCOPE,
   OUTSTANDING_IN_SCOPE,
   REQUEST_AGE_DAYS,
@@ -22,10 +23,12 @@ import {
 import { fillByType } from "@/lib/dashboard/server/get-dashboard-summary";
 import { pool } from "@/lib/db";
 import { PREREQUISITE_TYPES } from "@/lib/domain/types";
+import { notFound } from "@/lib/http/errors";
 
 // GET /api/v1/dashboard/details: the data behind the dashboard's charts, in one statement
 // (one round trip): each chart is a scalar subquery that aggregates in Postgres and returns
-// JSON. $1: the department ids in scope (uuid[]); $2: "now" (timestamptz).
+// JSON. $1: the department ids in scope (uuid[]), or null for the whole company (no list of
+// every department to send and compare); $2: "now" (timestamptz).
 
 export const OLDEST_PENDING_LIMIT = 10;
 export const TOP_BLOCKERS_LIMIT = 10;
@@ -38,7 +41,7 @@ const BY_TYPE_AND_DEPARTMENT = `
            ${PREREQUISITE_TYPES.map((type) => `coalesce(sum(o.n) filter (where o.type = '${type}'), 0)::int as "${type}"`).join(",\n           ")}
       from departments s
       left join outstanding o on o."departmentId" = s.id
-     where s.id = any($1::uuid[])
+     where ${inScope("s.id")}
      group by s.id, s.name) x`;
 
 // Aging: one FILTER per bucket over the pending requests in scope, on the createdAt bounds
@@ -52,7 +55,7 @@ const AGING_HISTOGRAM = `
     return `count(*) filter (where ${conditions.join(" and ") || "true"})::int`;
   }).join(", ")})
     from requests r
-   where r."departmentId" = any($1::uuid[]) and r.status = 'PENDING'`;
+   where ${inScope('r."departmentId"')} and r.status = 'PENDING'`;
 
 const OLDEST_PENDING = `
   select coalesce(json_agg(x order by x."createdAt", x.id), '[]') from (
@@ -65,7 +68,7 @@ const OLDEST_PENDING = `
       join automations a on a.id = r."automationId"
       join departments d on d.id = r."departmentId"
       join users u on u.id = r."requesterId"
-     where r."departmentId" = any($1::uuid[]) and r.status = 'PENDING'
+     where ${inScope('r."departmentId"')} and r.status = 'PENDING'
      order by r."createdAt", r.id
      limit ${OLDEST_PENDING_LIMIT}) x`;
 
@@ -77,7 +80,7 @@ const EXPIRING_CONNECTORS = `
            (select count(distinct p."automationId")::int
               from prerequisites p
              where p."connectorId" = c.id and p.status = 'SATISFIED'
-               and p."departmentId" = any($1::uuid[])
+               and ${inScope('p."departmentId"')}
                and not exists (select 1 from automations r
                                 where r.id = p."automationId" and r.status = 'RETIRED')) as dependents
       from connectors c
@@ -99,7 +102,7 @@ const TOP_BLOCKERS = `
                    substr(k.blocker, strpos(k.blocker, ':') + 1) as name, k.automations
               from (select substr(c.metric, ${BLOCKER_METRIC.length + 1}) as blocker, sum(c.n)::int as automations
                       from dashboard_counts c
-                     where c."departmentId" = any($1::uuid[])
+                     where ${inScope('c."departmentId"')}
                        and left(c.metric, ${BLOCKER_METRIC.length}) = '${BLOCKER_METRIC}'
                      group by c.metric
                     having sum(c.n) > 0) k
@@ -113,17 +116,26 @@ const TOP_BLOCKERS = `
          order by p."systemAccessId"
          limit 1) spelt on true) x`;
 
+const TREND_PAST_DAYS = `
+  o.day >= (($2::timestamptz at time zone 'UTC')::date - ${TREND_DAYS - 1})
+  and o.day < ($2::timestamptz at time zone 'UTC')::date`;
+
 // The trend: the daily snapshots kept by the job queue (lib/dashboard/server/take-snapshot.ts) for the
-// days before today, and today computed live from the same definition.
+// days before today — for the whole company their totals per day and type, which a trigger keeps
+// (migration 20261206200000_company_trend_and_counts_index), else the departments' rows summed —
+// and today computed live from the same definition. Only one of the first two branches reads
+// anything: with $1 known at planning, the other's condition is constant false.
 const TREND = `
   select coalesce(json_agg(t order by t.day), '[]') from (
     select d.day::text as day, json_object_agg(d.type, d.n) as "byType"
       from (
+        select o.day, o.type::text as type, o.count as n
+          from outstanding_snapshot_totals o
+         where $1::uuid[] is null and ${TREND_PAST_DAYS}
+        union all
         select o.day, o.type::text as type, sum(o.count)::int as n
           from outstanding_snapshots o
-         where o."departmentId" = any($1::uuid[])
-           and o.day >= (($2::timestamptz at time zone 'UTC')::date - ${TREND_DAYS - 1})
-           and o.day < ($2::timestamptz at time zone 'UTC')::date
+         where $1::uuid[] is not null and o."departmentId" = any($1::uuid[]) and ${TREND_PAST_DAYS}
          group by o.day, o.type
         union all
         select ($2::timestamptz at time zone 'UTC')::date, o.type, sum(o.n)::int
@@ -135,7 +147,7 @@ const TREND = `
 export const DETAILS_SQL = `
 with outstanding as (${OUTSTANDING_COUNTS_IN_SCOPE})
 select
-  (select coalesce(json_agg(s.id order by s.name, s.id), '[]') from departments s where s.id = any($1::uuid[]))
+  (select coalesce(json_agg(s.id order by s.name, s.id), '[]') from departments s where ${inScope("s.id")})
     as "departmentIds",
   (${BY_TYPE_AND_DEPARTMENT}) as "byTypeAndDepartment",
   (${AGING_HISTOGRAM}) as "agingHistogram",
@@ -156,8 +168,8 @@ interface DetailsRow {
 
 const sumOf = (byType: ByType) => PREREQUISITE_TYPES.reduce((sum, type) => sum + byType[type], 0);
 
-/** The chart data for the departments given (already authorised), computed at `now`. */
-export async function computeDetails(departmentIds: string[], now: Date): Promise<DashboardDetails> {
+/** The chart data for the departments given (already authorised; null: all), computed at `now`. */
+export async function computeDetails(departmentIds: string[] | null, now: Date): Promise<DashboardDetails> {
   const { rows } = await pool().query<DetailsRow>(DETAILS_SQL, [departmentIds, now]);
   const row = rows[0]!;
   return {
@@ -194,9 +206,8 @@ export async function getDashboardDetails({
   caller: Caller;
   departmentId?: string;
 }): Promise<DashboardDetails> {
-  const departments = await resolveDashboardScope(caller, departmentId);
-  return computeDetails(
-    departments.map((department) => department.id),
-    new Date(),
-  );
+  // The scope comes from the caller alone: one statement, no query for the department list.
+  const details = await computeDetails(dashboardScopeIds(caller, departmentId), new Date());
+  if (departmentId && details.scope.departmentIds.length === 0) throw notFound("Department");
+  return details;
 }

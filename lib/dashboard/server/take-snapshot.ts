@@ -3,7 +3,8 @@ import { OUTSTANDING_METRIC } from "@/lib/dashboard/server/dashboard-sql";
 import { pool } from "@/lib/db";
 
 // The daily snapshot behind the 90-day trend, one row per day × department × type
-// (docs/decisions/005-outstanding-trend-from-daily-snapshots.md).
+// (docs/decisions/005-outstanding-trend-from-daily-snapshots.md). The company's totals per day
+// and type follow by a trigger (docs/decisions/023-company-trend-rows-and-counts-index.md).
 
 /**
  * Records today's outstanding prerequisites (API.md's definition: not SATISFIED, automation
