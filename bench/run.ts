@@ -217,48 +217,64 @@ async function measureEverything(ctx: RunContext) {
       await measureScenario(scenario, principals[scenario.account], server, options, wanted("constant")),
     );
   }
+  // A part that throws is recorded and fails the run, without losing the figures of the others.
+  const failedParts: Record<string, string> = {};
+  const part = async <T>(name: string, measure: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await measure();
+    } catch (error) {
+      failedParts[name] = error instanceof Error ? error.message : String(error);
+      log(`${name}: FAILED — ${failedParts[name]}`);
+      return null;
+    }
+  };
   const exportResult: ExportResult = wanted("export")
-    ? await measureExportScenario(ctx)
+    ? ((await part("export", () => measureExportScenario(ctx))) ?? {
+        available: false,
+        path: EXPORT_PATH,
+        note: "failed",
+      })
     : { available: false, path: EXPORT_PATH, note: "not selected" };
   // Before the revocation (which runs last): its approvals are kept, the revocation undone.
   let writeVisible: WriteVisibleResult | null = null;
   if (wanted("write-visible")) {
-    writeVisible = await measureWriteVisible({
-      db,
-      url: server.url,
-      principal: principals.it,
-      writes: options.small ? 3 : 10,
-    });
+    writeVisible = await part("write-visible", () =>
+      measureWriteVisible({ db, url: server.url, principal: principals.it, writes: options.small ? 3 : 10 }),
+    );
     log(`write → visible on the company dashboard: ${JSON.stringify(writeVisible)}`);
   }
   // Part of the full run (the triggers are switched off and on: never while others write).
   let writeCost: WriteCostResult | null = null;
   if (options.writeCost || options.only?.has("write-cost") || (!options.only && !options.small)) {
-    writeCost = await measureWriteCost({
-      db,
-      databaseUrl: options.databaseUrl,
-      url: server.url,
-      it: principals.it,
-      maker: principals.maker,
-      caller: await callerOf(principals.it),
-      rounds: writeCostRounds(options),
-    });
+    writeCost = await part("write-cost", async () =>
+      measureWriteCost({
+        db,
+        databaseUrl: options.databaseUrl,
+        url: server.url,
+        it: principals.it,
+        maker: principals.maker,
+        caller: await callerOf(principals.it),
+        rounds: writeCostRounds(options),
+      }),
+    );
     log(`write cost, dashboard-count triggers on / off: ${JSON.stringify(writeCost)}`);
   } else {
     log("write cost (triggers on / off): skipped — part of the full run, or pass --write-cost");
   }
   let revoke: RevokeResult | null = null;
   if (wanted("revoke")) {
-    revoke = await measureRevoke({
-      db,
-      databaseUrl: options.databaseUrl,
-      url: server.url,
-      principal: principals.it,
-      caller: await callerOf(principals.it),
-    });
+    revoke = await part("revoke", async () =>
+      measureRevoke({
+        db,
+        databaseUrl: options.databaseUrl,
+        url: server.url,
+        principal: principals.it,
+        caller: await callerOf(principals.it),
+      }),
+    );
     log(`revoke: ${JSON.stringify(revoke)}`);
   }
-  return { constant, scenarios, export: exportResult, writeVisible, writeCost, revoke };
+  return { constant, scenarios, export: exportResult, writeVisible, writeCost, revoke, failedParts };
 }
 
 /**
@@ -337,6 +353,7 @@ function failuresOf(results: Results): string[] {
     }
   }
   if (results.export.error) problems.push(`export: ${results.export.error}`);
+  for (const [name, error] of Object.entries(results.failedParts ?? {})) problems.push(`${name}: ${error}`);
   if (results.revoke && results.revoke.transactions !== 1) {
     problems.push(`revoke: written in ${results.revoke.transactions} transactions, not one`);
   }

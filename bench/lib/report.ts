@@ -79,6 +79,8 @@ export interface Results {
   /** The writes with the dashboard-count triggers on and off (absent when not run). */
   writeCost?: WriteCostResult | null;
   revoke: RevokeResult | null;
+  /** The parts that threw, by name, with their error (the run goes on to the next part). */
+  failedParts?: Record<string, string>;
   targets: Target[];
 }
 
@@ -188,6 +190,9 @@ export function renderMarkdown(results: Results): string {
         `${n(r.directSqlMs, 0)} ms; undoing it (un-revoke + re-derivation) ${n(r.restoreMs, 0)} ms. Impact: \`${JSON.stringify(r.impact)}\`.`,
       "",
     );
+  }
+  for (const [name, error] of Object.entries(results.failedParts ?? {})) {
+    out.push(`**${name}: failed** — ${error}`, "");
   }
   out.push(
     `Server memory (the standalone server and its children, sampled every 100 ms): ${n(results.server.baselineRssMb)} MB after start, ` +
