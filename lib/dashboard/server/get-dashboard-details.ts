@@ -103,7 +103,7 @@ const TOP_BLOCKERS = `
               from (select substr(c.metric, ${BLOCKER_METRIC.length + 1}) as blocker, sum(c.n)::int as automations
                       from dashboard_counts c
                      where ${inScope('c."departmentId"')}
-                       and left(c.metric, ${BLOCKER_METRIC.length}) = '${BLOCKER_METRIC}'
+                       and c.metric like '${BLOCKER_METRIC}%'
                      group by c.metric
                     having sum(c.n) > 0) k
              order by k.automations desc, kind, name
