@@ -268,23 +268,27 @@ describe("GET /api/v1/dashboard/summary", () => {
 
   describe("bad input", () => {
     it("a department the manager does not manage, or none at all, is the same 404", async () => {
-      for (const id of [company.hr.id, "00000000-0000-4000-8000-000000000000"]) {
-        const { status, body } = await callRoute(
-          summaryRoute.GET,
+      for (const [handler, path] of [
+        [summaryRoute.GET, "/api/v1/dashboard/summary"],
+        [detailsRoute.GET, "/api/v1/dashboard/details"],
+      ] as const) {
+        for (const id of [company.hr.id, "00000000-0000-4000-8000-000000000000"]) {
+          const { status, body } = await callRoute(handler, "GET", `${path}?departmentId=${id}`, {
+            token: company.manager.token,
+          });
+          expect(status, path).toBe(404);
+          expect(body.error.code).toBe("NOT_FOUND");
+        }
+        const admin = await callRoute(
+          handler,
           "GET",
-          `/api/v1/dashboard/summary?departmentId=${id}`,
-          { token: company.manager.token },
+          `${path}?departmentId=00000000-0000-4000-8000-000000000000`,
+          {
+            token: company.admin.token,
+          },
         );
-        expect(status).toBe(404);
-        expect(body.error.code).toBe("NOT_FOUND");
+        expect(admin.status, path).toBe(404);
       }
-      const admin = await callRoute(
-        summaryRoute.GET,
-        "GET",
-        "/api/v1/dashboard/summary?departmentId=00000000-0000-4000-8000-000000000000",
-        { token: company.admin.token },
-      );
-      expect(admin.status).toBe(404);
     });
 
     it("a malformed filter is a 400 naming the parameter", async () => {
