@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as review from "@/app/api/v1/automations/[id]/prerequisites/[prerequisiteId]/review/route";
 import * as retire from "@/app/api/v1/automations/[id]/retire/route";
 import * as one from "@/app/api/v1/automations/[id]/route";
@@ -7,6 +7,7 @@ import * as automations from "@/app/api/v1/automations/route";
 import * as revoke from "@/app/api/v1/connectors/[id]/revoke/route";
 import * as requests from "@/app/api/v1/requests/route";
 import { findCountDifferences } from "@/lib/dashboard/server/verify-counts";
+import { forgetLocalRateLimits } from "@/lib/http/server/rate-limit";
 import { runKeyExpiry } from "@/lib/jobs/server/key-expiry";
 import { insertConnector } from "@/lib/testing/factories";
 import { decide } from "@/test/support/approvals";
@@ -178,14 +179,29 @@ function took(kind: string, status = 200) {
   if (status < 300) done.set(kind, (done.get(kind) ?? 0) + 1);
 }
 
-/** Direct SQL on a row a concurrent write may just have deleted: that refusal is expected. */
-async function unlessDeleted(text: string, values: unknown[]) {
+/**
+ * Direct SQL, as fixtures, repairs and the benchmark's undo write it, in one transaction. Two of
+ * these at once may refuse each other: a row a concurrent write just deleted (23503), or a
+ * deadlock — these writes do not take their locks in the product's order (automation first),
+ * so deleting an automation while its findings are deleted deadlocks, and Postgres aborts one
+ * (40P01). A refused write leaves nothing behind, which the count check after the step proves.
+ */
+async function direct(...statements: Array<[text: string, values?: unknown[]]>): Promise<boolean> {
+  const client = await pool().connect();
   try {
-    await pool().query(text, values);
+    await client.query("begin");
+    for (const [text, values] of statements) await client.query(text, values);
+    await client.query("commit");
+    return true;
   } catch (error) {
-    if ((error as { code?: string }).code !== "23503") throw error;
+    await client.query("rollback");
+    if (!REFUSALS.has((error as { code?: string }).code ?? "")) throw error;
+    return false;
+  } finally {
+    client.release();
   }
 }
+const REFUSALS = new Set(["23503", "40P01"]);
 
 async function apply(step: Write): Promise<void> {
   switch (step.kind) {
@@ -326,27 +342,31 @@ async function apply(step: Write): Promise<void> {
       const target = await automationAt(step.pick);
       if (!target) return;
       const department = [company.finance, company.sales, company.hr][step.department]!;
-      await prisma.$transaction([
-        prisma.automation.updateMany({ where: { id: target.id }, data: { departmentId: department.id } }),
-        prisma.prerequisite.updateMany({
-          where: { automationId: target.id },
-          data: { departmentId: department.id },
-        }),
-      ]);
-      took(step.kind);
+      if (
+        await direct(
+          ['update automations set "departmentId" = $2 where id = $1', [target.id, department.id]],
+          [
+            'update prerequisites set "departmentId" = $2 where "automationId" = $1',
+            [target.id, department.id],
+          ],
+        )
+      )
+        took(step.kind);
       return;
     }
     case "finding": {
       const target = await automationAt(step.pick);
       if (!target) return;
-      await unlessDeleted(
-        `insert into inventory_findings ("automationId", kind, subject, severity, category, message)
+      if (
+        await direct([
+          `insert into inventory_findings ("automationId", kind, subject, severity, category, message)
          values ($1, 'PLAIN_TEXT_PASSWORD', '', 'HIGH', 'LCNC-SEC-08', 'm')
          on conflict ("automationId", kind, subject) do update
            set "resolvedAt" = case when $2::boolean then now() else null end`,
-        [target.id, step.resolve],
-      );
-      took(step.kind);
+          [target.id, step.resolve],
+        ])
+      )
+        took(step.kind);
       return;
     }
     case "findings": {
@@ -361,45 +381,58 @@ async function apply(step: Write): Promise<void> {
       // In key order, so that two of these at once cannot deadlock on each other's rows.
       const values = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => row);
       const columns = [values.map((r) => r.id), values.map((r) => r.subject), values.map((r) => r.resolve)];
-      await unlessDeleted(
-        step.remove
-          ? `delete from inventory_findings f using unnest($1::uuid[], $2::text[], $3::boolean[]) as v(a, subject, resolve)
+      if (
+        await direct([
+          step.remove
+            ? `delete from inventory_findings f using unnest($1::uuid[], $2::text[], $3::boolean[]) as v(a, subject, resolve)
               where f."automationId" = v.a and f.kind = 'PLAIN_TEXT_PASSWORD' and f.subject = v.subject`
-          : `insert into inventory_findings ("automationId", kind, subject, severity, category, message, "resolvedAt")
+            : `insert into inventory_findings ("automationId", kind, subject, severity, category, message, "resolvedAt")
              select a, 'PLAIN_TEXT_PASSWORD', subject, 'HIGH', 'LCNC-SEC-08', 'm', case when resolve then now() end
                from unnest($1::uuid[], $2::text[], $3::boolean[]) as v(a, subject, resolve)
              on conflict ("automationId", kind, subject) do update set "resolvedAt" = excluded."resolvedAt"`,
-        columns,
-      );
-      took(step.kind);
+          columns,
+        ])
+      )
+        took(step.kind);
       return;
     }
     case "owner": {
       const target = await automationAt(step.pick);
       if (!target) return;
-      await prisma.automation.updateMany({
-        where: { id: target.id },
-        data: step.missing ? { ownerMissing: "LEFT", ownerMissingSince: new Date() } : { ownerMissing: null },
-      });
-      took(step.kind);
+      if (
+        await direct([
+          step.missing
+            ? `update automations set "ownerMissing" = 'LEFT', "ownerMissingSince" = now() where id = $1`
+            : `update automations set "ownerMissing" = null where id = $1`,
+          [target.id],
+        ])
+      )
+        took(step.kind);
       return;
     }
     case "unretire": {
       // The benchmark's undo and repairs write statuses directly.
       const target = await automationAt(step.pick, { status: "RETIRED" });
       if (!target) return;
-      await pool().query(`update automations set status = 'BLOCKED', "retiredAt" = null where id = $1`, [
-        target.id,
-      ]);
-      took(step.kind);
+      if (
+        await direct([
+          `update automations set status = 'BLOCKED', "retiredAt" = null where id = $1`,
+          [target.id],
+        ])
+      )
+        took(step.kind);
       return;
     }
     case "delete": {
       const target = await automationAt(step.pick);
       if (!target) return;
-      await pool().query('delete from requests where "automationId" = $1', [target.id]);
-      await pool().query("delete from automations where id = $1", [target.id]);
-      took(step.kind);
+      if (
+        await direct(
+          ['delete from requests where "automationId" = $1', [target.id]],
+          ["delete from automations where id = $1", [target.id]],
+        )
+      )
+        took(step.kind);
       return;
     }
     case "service": {
@@ -410,17 +443,26 @@ async function apply(step: Write): Promise<void> {
       );
       const system = chosen(rows, step.pick);
       if (!system) return;
-      await pool().query("update system_accesses set service = $2 where id = $1", [system.id, step.service]);
-      took(step.kind);
+      if (await direct(["update system_accesses set service = $2 where id = $1", [system.id, step.service]]))
+        took(step.kind);
       return;
     }
-    case "together":
-      await Promise.all(step.writes.map(apply));
+    case "together": {
+      // Every write ends before the step does (Promise.all would leave the others running into
+      // the next step, or the next run, when one throws).
+      const results = await Promise.allSettled(step.writes.map(apply));
+      const failed = results.find((result) => result.status === "rejected");
+      if (failed) throw failed.reason;
       return;
+    }
   }
 }
 
 describe("dashboard_counts", () => {
+  // Each test makes its own requests: the property's hundreds (more when it shrinks a failure)
+  // do not use up the next one's rate limit.
+  beforeEach(forgetLocalRateLimits);
+
   it("equal a full recount after every step of random writes, some at the same time", async () => {
     await expectCountsExact("the company was built");
     // Every kind once, in an order where each can take effect; then random sequences.
