@@ -557,3 +557,68 @@ describe("dashboard_counts", () => {
     expect(after.rows).toEqual(before.rows);
   });
 });
+
+// A prerequisite counts while its automation is not retired. Whichever side changes the
+// automation locks its prerequisites (retiring or bringing back: FOR SHARE; deleting: FOR
+// UPDATE), so a prerequisite written at the same time is counted by exactly one of the two
+// statements (migration 20261207000000_count_triggers_group_first). Each case holds one side
+// open in its own transaction while the other runs, in both orders.
+describe("dashboard_counts when an automation and its prerequisites change at the same time", () => {
+  const CHANGES = {
+    retire: `update automations set status = 'RETIRED', "retiredAt" = now() where id = $1`,
+    unretire: `update automations set status = 'BLOCKED', "retiredAt" = null where id = $1`,
+    delete: "delete from automations where id = $1",
+  } as const;
+  const PREREQUISITE_CHANGES = {
+    update: `update prerequisites set status = 'SATISFIED', basis = 'DECLARED'
+              where "automationId" = $1 and type = 'SHARED_KEY_CONNECTOR'`,
+    delete: `delete from prerequisites where "automationId" = $1 and type = 'SHARED_KEY_CONNECTOR'`,
+  } as const;
+
+  async function automationWithPrerequisites(retired: boolean): Promise<string> {
+    const created = await callRoute(automations.POST, "POST", "/api/v1/automations", {
+      token: company.maker.token,
+      body: {
+        name: "Held open",
+        kind: "CLOUD_FLOW",
+        runMode: "UNATTENDED",
+        runAs: "svc",
+        systems: [SYSTEMS[2], SYSTEMS[4]],
+      },
+    });
+    expect(created.status).toBe(201);
+    if (retired) await pool().query(CHANGES.retire, [created.body.id]);
+    return created.body.id;
+  }
+
+  /** Runs `first` in a transaction left open while `second` starts, then commits it. */
+  async function overlapping(first: [string, string], second: [string, string]) {
+    const held = await pool().connect();
+    try {
+      await held.query("begin");
+      await held.query(first[0], [first[1]]);
+      const other = pool().query(second[0], [second[1]]);
+      // The second statement waits on the first's locks (or, without them, is done by now).
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await held.query("commit");
+      await other;
+    } finally {
+      held.release();
+    }
+  }
+
+  for (const [change, sql] of Object.entries(CHANGES)) {
+    for (const [prerequisiteChange, prerequisiteSql] of Object.entries(PREREQUISITE_CHANGES)) {
+      const retired = change === "unretire";
+      it(`${change} the automation while its prerequisites ${prerequisiteChange}, either first`, async () => {
+        const a = await automationWithPrerequisites(retired);
+        await overlapping([prerequisiteSql, a], [sql, a]);
+        await expectCountsExact(`a prerequisite ${prerequisiteChange}, then ${change} the automation`);
+
+        const b = await automationWithPrerequisites(retired);
+        await overlapping([sql, b], [prerequisiteSql, b]);
+        await expectCountsExact(`${change} the automation, then a prerequisite ${prerequisiteChange}`);
+      });
+    }
+  }
+});
