@@ -9,8 +9,8 @@
  *
  *   DATABASE_URL=postgresql://… npm run bench:triggers -- [--rounds 7] [--functions before.sql]
  *
- * --functions: a file of CREATE OR REPLACE FUNCTION statements, run inside the variant's
- * transaction (and rolled back with it).
+ * --functions: a file of SQL run inside the variant's transaction before the statements (and
+ * rolled back with it): CREATE OR REPLACE FUNCTION statements, or the triggers as they were.
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";

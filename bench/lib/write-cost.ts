@@ -20,7 +20,8 @@ export const DASHBOARD_TRIGGERS: ReadonlyArray<readonly [string, string]> = [
   ...["automations", "prerequisites", "inventory_findings"].flatMap((table) =>
     ["insert", "update", "delete", "truncate"].map((op) => [table, `${table}_count_${op}`] as const),
   ),
-  ["dashboard_count_deltas", "dashboard_count_deltas_apply"],
+  ["dashboard_count_deltas", "dashboard_count_deltas_queue"],
+  ["dashboard_count_commits", "dashboard_count_commits_apply"],
 ];
 
 type Write = "create" | "decide" | "revoke";

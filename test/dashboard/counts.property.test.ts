@@ -63,8 +63,10 @@ async function expectCountsExact(step: string) {
   ]);
   expect(stored.rows, `after ${step}`).toEqual(recounted.rows);
   expect(await findCountDifferences(), `db:verify after ${step}`).toEqual([]);
-  const pending = await pool().query("select count(*)::int as n from dashboard_count_deltas");
-  expect(pending.rows[0].n, "no change waits after its transaction").toBe(0);
+  const pending = await pool().query(
+    "select (select count(*) from dashboard_count_deltas)::int as deltas, (select count(*) from dashboard_count_commits)::int as commits",
+  );
+  expect(pending.rows[0], "no change waits after its transaction").toEqual({ deltas: 0, commits: 0 });
 }
 
 let company: Company;
@@ -539,6 +541,31 @@ describe("dashboard_counts", () => {
     await pool().query(`update automations set status = 'RETIRED' where id = $1`, [other.body.id]);
     await pool().query("delete from automations where id = $1", [other.body.id]);
     await expectCountsExact("deleting a retired automation");
+  });
+
+  it("counts changed around a savepoint rolled back are applied once, at COMMIT", async () => {
+    // The transaction's one row in dashboard_count_commits is written by its first statement
+    // that queues deltas: inside the savepoint in the first case, before it in the second.
+    for (const savepointFirst of [true, false]) {
+      const client = await pool().connect();
+      try {
+        await client.query("begin");
+        if (!savepointFirst)
+          await client.query(`update automations set "ownerMissing" = 'LEFT' where status <> 'RETIRED'`);
+        await client.query("savepoint s");
+        await client.query(
+          `update prerequisites set status = 'SATISFIED', basis = 'DECLARED' where status <> 'SATISFIED'`,
+        );
+        await client.query("rollback to savepoint s");
+        await client.query(`update automations set "ownerMissing" = null where "ownerMissing" is not null`);
+        await client.query("commit");
+      } finally {
+        client.release();
+      }
+      await expectCountsExact(
+        `a savepoint rolled back ${savepointFirst ? "before" : "after"} the first count change`,
+      );
+    }
   });
 
   it("a write that is rolled back changes no count", async () => {
