@@ -7,12 +7,10 @@
  */
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { loadCaller } from "@/lib/auth/server/caller";
 import { revokeConnector } from "@/lib/catalog/server/revoke-connector";
 import { prisma } from "@/lib/db";
 import { captureStatements, timeOnce } from "./lib/direct";
-import { dbNow, dependentIds, findConnector, restore, transactionsSince } from "./lib/revoke";
-import { BENCH_ACCOUNTS } from "./lib/scale";
+import { dbNow, prepareRevocation, restore, transactionsSince } from "./lib/revoke";
 
 const REASON = "Benchmark: key rotated after a security review.";
 
@@ -22,13 +20,7 @@ async function main(): Promise<void> {
   if (!databaseUrl) throw new Error("DATABASE_URL is required.");
   const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   try {
-    const connector = await findConnector(db);
-    const dependents = await dependentIds(db);
-    if (connector.status !== "APPROVED") await restore(connector.id, dependents, new Date(0));
-    const it = (await db.query<{ id: string }>(`select id from users where email = $1`, [BENCH_ACCOUNTS.it]))
-      .rows[0];
-    const caller = it && (await loadCaller(it.id, "session"));
-    if (!caller) throw new Error("No benchmark IT person: run npm run bench:seed first.");
+    const { connector, dependents, caller } = await prepareRevocation(db);
     await db.query("vacuum analyze");
 
     const runs: Array<{ inProcessMs: number; transactions: number; rowsWritten: number; impact: unknown }> =

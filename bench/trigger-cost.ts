@@ -15,12 +15,10 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { loadCaller } from "@/lib/auth/server/caller";
 import { revokeConnector } from "@/lib/catalog/server/revoke-connector";
 import { prisma } from "@/lib/db";
 import { captureStatements } from "./lib/direct";
-import { dbNow, dependentIds, findConnector, restore } from "./lib/revoke";
-import { BENCH_ACCOUNTS } from "./lib/scale";
+import { dbNow, prepareRevocation, restore } from "./lib/revoke";
 import { percentile } from "./lib/stats";
 import { DASHBOARD_TRIGGERS } from "./lib/write-cost";
 
@@ -50,7 +48,7 @@ async function main(): Promise<void> {
     options: "-c jit=off -c track_functions=pl",
   });
   try {
-    const statements = await revocationStatements(db);
+    const { dependents, statements } = await revocationStatements(db);
     await db.query("vacuum analyze");
     await client.connect();
     const totals = new Map(variants.map((v) => [v.name, [] as number[]]));
@@ -103,7 +101,7 @@ async function main(): Promise<void> {
         ),
       };
     });
-    console.log(JSON.stringify({ dependents: (await dependentIds(db)).length, rounds, report }, null, 2));
+    console.log(JSON.stringify({ dependents, rounds, report }, null, 2));
   } finally {
     await client.end().catch(() => {});
     await db.end();
@@ -111,23 +109,20 @@ async function main(): Promise<void> {
   }
 }
 
-/** The statements one revocation sends (its transaction's own BEGIN and COMMIT left out); undone. */
+/** The statements one revocation sends (its transaction's own BEGIN and COMMIT left out), and its dependents; undone. */
 async function revocationStatements(db: pg.Pool) {
-  const connector = await findConnector(db);
-  const dependents = await dependentIds(db);
-  if (connector.status !== "APPROVED") await restore(connector.id, dependents, new Date(0));
-  const it = (await db.query<{ id: string }>(`select id from users where email = $1`, [BENCH_ACCOUNTS.it]))
-    .rows[0];
-  const caller = it && (await loadCaller(it.id, "session"));
-  if (!caller) throw new Error("No benchmark IT person: run npm run bench:seed first.");
+  const { connector, dependents, caller } = await prepareRevocation(db);
   const since = await dbNow(db);
   const { statements } = await captureStatements(() =>
     revokeConnector({ caller, id: connector.id, reason: "Benchmark: trigger cost." }),
   );
   await restore(connector.id, dependents, since);
-  return statements
-    .filter((s) => !/^\s*(begin|commit|rollback)\b/i.test(s.text))
-    .map((s) => ({ text: s.text, values: s.values }));
+  return {
+    dependents: dependents.length,
+    statements: statements
+      .filter((s) => !/^\s*(begin|commit|rollback)\b/i.test(s.text))
+      .map((s) => ({ text: s.text, values: s.values })),
+  };
 }
 
 main().then(

@@ -1,12 +1,12 @@
 import type pg from "pg";
 import { SYSTEM_ACTOR } from "@/lib/audit/server/record-audit";
-import type { Caller } from "@/lib/auth/server/caller";
+import { type Caller, loadCaller } from "@/lib/auth/server/caller";
 import { revokeConnector } from "@/lib/catalog/server/revoke-connector";
 import { prisma } from "@/lib/db";
 import { rederiveAutomations } from "@/lib/prerequisites/server/rederive";
 import { captureStatements, timeOnce } from "./direct";
 import type { Principal } from "./principals";
-import { REVOKE_CONNECTOR_NAME, REVOKE_SERVICE } from "./scale";
+import { BENCH_ACCOUNTS, REVOKE_CONNECTOR_NAME, REVOKE_SERVICE } from "./scale";
 
 // Revoking the connector that a tenth of the company relies on: once over HTTP, timed, then
 // proven to have been one transaction (every row it wrote carries the same xmin), then undone
@@ -100,6 +100,21 @@ export async function measureRevoke(options: {
     inProcessMs: Math.round(inProcessMs),
     directSqlMs: Math.round(directSqlMs),
   };
+}
+
+/**
+ * The benchmark's connector, approved again if an earlier run left it revoked, its dependents,
+ * and the IT person who revokes it (as a caller, for revoking in this process).
+ */
+export async function prepareRevocation(db: pg.Pool) {
+  const connector = await findConnector(db);
+  const dependents = await dependentIds(db);
+  if (connector.status !== "APPROVED") await restore(connector.id, dependents, new Date(0));
+  const it = (await db.query<{ id: string }>(`select id from users where email = $1`, [BENCH_ACCOUNTS.it]))
+    .rows[0];
+  const caller = it && (await loadCaller(it.id, "session"));
+  if (!caller) throw new Error("No benchmark IT person: run npm run bench:seed first.");
+  return { connector, dependents, caller };
 }
 
 export async function findConnector(db: pg.Pool) {
