@@ -25,7 +25,7 @@ async function main(argv: string[]): Promise<number> {
     throw new Error("DATABASE_URL is not set: point it at the portal's database (postgresql://…).");
   }
   const { closeDatabase } = await import("../lib/db");
-  const { BLOCKER_COLUMN, FINDINGS_FLAG, findCountDifferences, repairCounts } = await import(
+  const { BLOCKER_COLUMN, COMPANY, FINDINGS_FLAG, findCountDifferences, repairCounts } = await import(
     "@/lib/dashboard/server/verify-counts"
   );
   try {
@@ -44,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
     }
     console.log(`dashboard_counts differ from a full recount in ${differences.length} place(s):`);
     for (const row of differences) {
-      const where = row.department ?? row.departmentId;
+      const where = row.departmentId === null ? COMPANY : (row.department ?? row.departmentId);
       console.log(
         row.metric === BLOCKER_COLUMN
           ? `  ${where}  ${row.stored} prerequisite(s) whose blocker is not what its trigger sets`

@@ -156,9 +156,7 @@ export async function loadCompany(
     );
     if (wrong[0]!.n > 0)
       throw new Error(`${wrong[0]!.n} prerequisites were loaded with another blocker than the database's`);
-    await client.query(
-      `insert into dashboard_counts ("departmentId", metric, n) select * from preflight_dashboard_recount()`,
-    );
+    await client.query("select preflight_rewrite_dashboard_counts()");
     await client.query("commit");
     const indexes = lap();
 

@@ -40,6 +40,10 @@ select "departmentId", metric, count(*)::int as n from (
     join automations a on a.id = p."automationId"
    where a.status <> 'RETIRED' and p.status <> 'SATISFIED'
   union all
+  select p."departmentId", 'outstanding' from prerequisites p
+    join automations a on a.id = p."automationId"
+   where a.status <> 'RETIRED' and p.status <> 'SATISFIED'
+  union all
   select p."departmentId", 'declared_only' from prerequisites p
     join automations a on a.id = p."automationId"
    where a.status <> 'RETIRED' and p.status = 'SATISFIED' and p.basis = 'DECLARED'
@@ -56,12 +60,19 @@ select "departmentId", metric, count(*)::int as n from (
      and p."systemAccessId" is not null
 ) x group by 1, 2 order by 1, 2`;
 
+/** The company-wide counts as stored (their slots summed) and as the recount above sums them. */
+const COMPANY_STORED = `select metric, sum(n)::int as n from dashboard_company_counts group by 1 having sum(n) <> 0 order by 1`;
+const COMPANY_RECOUNT = `select metric, sum(n)::int as n from (${INDEPENDENT_RECOUNT}) x group by 1 order by 1`;
+
 async function expectCountsExact(step: string) {
-  const [stored, recounted] = await Promise.all([
+  const [stored, recounted, company, companyRecounted] = await Promise.all([
     pool().query(`select "departmentId", metric, n from dashboard_counts where n <> 0 order by 1, 2`),
     pool().query(INDEPENDENT_RECOUNT),
+    pool().query(COMPANY_STORED),
+    pool().query(COMPANY_RECOUNT),
   ]);
   expect(stored.rows, `after ${step}`).toEqual(recounted.rows);
+  expect(company.rows, `company-wide after ${step}`).toEqual(companyRecounted.rows);
   expect(await findCountDifferences(), `db:verify after ${step}`).toEqual([]);
   const pending = await pool().query(
     "select (select count(*) from dashboard_count_deltas)::int as deltas, (select count(*) from dashboard_count_commits)::int as commits",

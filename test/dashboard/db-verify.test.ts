@@ -7,7 +7,8 @@ import { pool, resetDatabase } from "@/test/support/db";
 import { callRoute } from "@/test/support/route";
 import { waitFor } from "@/test/support/wait";
 
-// `npm run db:verify` on a real database: exit 0 while the counts agree; a planted miscount and
+// `npm run db:verify` on a real database: exit 0 while the counts agree; a planted miscount (of a
+// department and of the company) and
 // a blocker written past its trigger each give exit 1 naming the department and what differs;
 // `--repair` puts both right, with an audit event, and the check passes again.
 
@@ -56,6 +57,10 @@ describe("npm run db:verify", () => {
       `update dashboard_counts set n = n + 2 where "departmentId" = $1 and metric = 'automations'`,
       [company.finance.id],
     );
+    await pool().query(
+      `update dashboard_company_counts set n = n + 5
+        where metric = 'automations' and slot = (select min(slot) from dashboard_company_counts where metric = 'automations')`,
+    );
     const client = await pool().connect();
     try {
       // As a restore or replication tool writes: the row triggers do not run.
@@ -75,6 +80,7 @@ describe("npm run db:verify", () => {
     const failed = await dbVerify();
     expect(failed.code).toBe(1);
     expect(failed.stdout).toContain("Finance  automations: stored 3, recounted 1");
+    expect(failed.stdout).toContain("company  automations: stored 6, recounted 1");
     expect(failed.stdout).toContain("Finance  1 prerequisite(s) whose blocker is not what its trigger sets");
     expect(failed.stdout).toContain("Finance  with_findings: stored 0, recounted 1");
     expect(failed.stdout).toContain(

@@ -19,8 +19,12 @@ export const FINDINGS_FLAG = "automations.hasOpenFindings";
 const OPEN_FINDINGS = `exists (select 1 from inventory_findings f where f."automationId" = a.id and f."resolvedAt" is null)`;
 const WRONG_FINDINGS_FLAG = `a."hasOpenFindings" is distinct from ${OPEN_FINDINGS}`;
 
+/** The "department" of the company-wide counts (dashboard_company_counts) in a difference. */
+export const COMPANY = "company";
+
 export interface CountDifference {
-  departmentId: string;
+  /** null: the company-wide count of the metric (its slots summed). */
+  departmentId: string | null;
   department: string | null;
   metric: string;
   stored: number;
@@ -28,7 +32,9 @@ export interface CountDifference {
 }
 
 /**
- * Every (department, metric) whose stored count is not the recount; zero rows count as absent.
+ * Every (department, metric) whose stored count is not the recount, and every metric whose
+ * company-wide count (the slots of dashboard_company_counts summed) is not the recount summed
+ * over the departments; zero rows count as absent.
  * Plus, as metric "prerequisites.blocker", the rows whose `blocker` is not what its trigger sets
  * (written with triggers bypassed): the counts follow that column, so it is checked too; and
  * likewise, as "automations.hasOpenFindings", the automations whose flag is not their findings'.
@@ -48,6 +54,11 @@ differences as (
     full join recounted r on r."departmentId" = s."departmentId" and r.metric = s.metric
    where s.n is distinct from r.n
   union all
+  select null, coalesce(c.metric, r.metric), coalesce(c.n, 0), coalesce(r.n, 0)
+    from (select metric, sum(n)::int as n from dashboard_company_counts group by metric having sum(n) <> 0) c
+    full join (select metric, sum(n)::int as n from recounted group by metric) r on r.metric = c.metric
+   where c.n is distinct from r.n
+  union all
   select p."departmentId", '${BLOCKER_COLUMN}', count(*)::int, 0
     from prerequisites p
    where ${WRONG_BLOCKER}
@@ -61,7 +72,7 @@ differences as (
 select x."departmentId", d.name as department, x.metric, x.stored, x.recounted
   from differences x
   left join departments d on d.id = x."departmentId"
- order by department, metric`;
+ order by department nulls first, metric`;
 
 /**
  * Maintenance, not a request: the recount reads every prerequisite (a minute and more at a million
@@ -85,14 +96,14 @@ export async function findCountDifferences(client?: pg.ClientBase): Promise<Coun
 }
 
 /**
- * Rewrites dashboard_counts from the tables, with writers held off meanwhile (SHARE locks on the
+ * Rewrites dashboard_counts and the company-wide counts from the tables, with writers held off meanwhile (SHARE locks on the
  * counted tables), and records what it changed as an audit event. Returns the differences it fixed.
  */
 export async function repairCounts(): Promise<CountDifference[]> {
   return inPgTransaction(async (client) => {
     await client.query(NO_STATEMENT_TIMEOUT);
     await client.query("lock table automations, prerequisites, inventory_findings in share mode");
-    await client.query("lock table dashboard_counts in exclusive mode");
+    await client.query("lock table dashboard_counts, dashboard_company_counts in exclusive mode");
     const differences = await findCountDifferences(client);
     if (differences.length === 0) return differences;
     // The blockers and findings flags first, as their triggers would have set them; the counts that change with
@@ -102,11 +113,7 @@ export async function repairCounts(): Promise<CountDifference[]> {
     await client.query(
       `update automations a set "hasOpenFindings" = ${OPEN_FINDINGS} where ${WRONG_FINDINGS_FLAG}`,
     );
-    await client.query("delete from dashboard_count_deltas where txid = txid_current()");
-    await client.query("delete from dashboard_counts");
-    await client.query(
-      `insert into dashboard_counts ("departmentId", metric, n) select * from preflight_dashboard_recount()`,
-    );
+    await client.query("select preflight_rewrite_dashboard_counts()");
     await recordAudit(client, {
       actor: SYSTEM_ACTOR("db:verify --repair"),
       action: "dashboard_counts.repaired",
