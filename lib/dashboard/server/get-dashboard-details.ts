@@ -20,7 +20,6 @@ import {
   OUTSTANDING_IN_SCOPE,
   REQUEST_AGE_DAYS,
 } from "@/lib/dashboard/server/dashboard-sql";
-import { fillByType } from "@/lib/dashboard/server/get-dashboard-summary";
 import { pool } from "@/lib/db";
 import { PREREQUISITE_TYPES } from "@/lib/domain/types";
 import { notFound } from "@/lib/http/errors";
@@ -210,4 +209,9 @@ export async function getDashboardDetails({
   const details = await computeDetails(dashboardScopeIds(caller, departmentId), new Date());
   if (departmentId && details.scope.departmentIds.length === 0) throw notFound("Department");
   return details;
+}
+
+/** Every type as a key, zeros included, in the engine's order. */
+export function fillByType(partial: Partial<Record<string, number>>): ByType {
+  return Object.fromEntries(PREREQUISITE_TYPES.map((type) => [type, partial[type] ?? 0])) as ByType;
 }

@@ -1,6 +1,5 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/server/caller";
-import type { ByType, DashboardSummary } from "@/lib/dashboard/contract";
 import { dashboardScopeIds } from "@/lib/dashboard/server/dashboard-scope";
 import {
   CONNECTOR_RELEVANT,
@@ -12,16 +11,20 @@ import {
 import { pool } from "@/lib/db";
 import { AUTOMATION_STATUSES, PREREQUISITE_TYPES } from "@/lib/domain/types";
 import { notFound } from "@/lib/http/errors";
+import { JsonText } from "@/lib/http/json-text";
 
-// GET /api/v1/dashboard/summary: API.md's figures in one statement and one round trip.
-// Counts of automations and prerequisites come from dashboard_counts, which triggers keep in
-// the writing transaction (docs/decisions/021-dashboard-counts-kept-by-triggers.md): the
-// summary never reads the automations or prerequisites tables. What depends on "now" is read
-// from the small tables it lives in: pending requests (their ages) and connectors (expiries).
+// GET /api/v1/dashboard/summary: API.md's figures in one statement and one round trip, the
+// answer's JSON written by Postgres and sent as it is (no parse and stringify of a list of every
+// department in the web tier). Counts of automations and prerequisites come from the counts that
+// triggers keep in the writing transaction (docs/decisions/021-dashboard-counts-kept-by-triggers.md):
+// the company's from dashboard_company_counts (its slots summed), a manager's departments' from
+// dashboard_counts; the summary never reads the automations or prerequisites tables. What
+// depends on "now" is read from the small tables it lives in: pending requests (their ages) and
+// connectors (expiries).
 
 /**
- * The metrics the summary shows, named so that the primary key (department, metric) finds
- * exactly them: the details' blockers ("blocker:…", many per department) are never read.
+ * The metrics the summary's totals show, named so that the primary keys find exactly them: the
+ * details' blockers ("blocker:…") are never read.
  */
 const SUMMARY_METRICS = [
   "automations",
@@ -65,21 +68,27 @@ function ageAt(fraction: number): string {
                     offset greatest(floor(${position}), 0)::bigint limit 2) r) ages), 0)`;
 }
 
+/** Every prerequisite type as a key of a JSON object, zeros included, in the engine's order. */
+const BY_TYPE = `json_build_object(${PREREQUISITE_TYPES.map((type) => `'${type}', ${total(`${OUTSTANDING}${type}`)}`).join(", ")})`;
+
 /**
- * The summary statement. $1: the department ids in scope (uuid[]), or null for the whole
- * company (no list of every department to send and compare); $2: "now" (timestamptz).
+ * The summary statement: one row, the answer's JSON as text (`body`) and how many departments
+ * it covers. $1: the department ids in scope (uuid[]), or null for the whole company (no list of
+ * every department to send and compare); $2: "now" (timestamptz).
  * Exported so the benchmark can time exactly this SQL directly with pg.
  */
 export const SUMMARY_SQL = `
 with scope as materialized (
   select id, name from departments where ${inScope("id")}
 ),
-counts as materialized (
-  select c."departmentId", c.metric, c.n from dashboard_counts c
-   where ${inScope('c."departmentId"')} and c.metric in (${SUMMARY_METRICS}) and c.n <> 0
-),
-totals as (
-  select metric, sum(n)::int as n from counts group by metric
+totals as materialized (
+  select metric, sum(n)::int as n from dashboard_company_counts
+   where $1::uuid[] is null and metric in (${SUMMARY_METRICS})
+   group by metric
+  union all
+  select metric, sum(n)::int from dashboard_counts
+   where $1::uuid[] is not null and "departmentId" = any($1::uuid[]) and metric in (${SUMMARY_METRICS})
+   group by metric
 ),
 pending as (
   select count(*)::int as n from requests r where ${inScope('r."departmentId"')} and r.status = 'PENDING'
@@ -91,70 +100,44 @@ expiries as (
     from connectors c
    where ${expiringWithin(90)} and ${CONNECTOR_RELEVANT}
 )
-select
-  (select coalesce(json_agg(s.id order by s.name, s.id), '[]') from scope s) as "departmentIds",
-  ${total("automations")} as total,
-  ${total("automations:READY")} as ready,
-  ${total("automations:PENDING")} as pending,
-  ${total("automations:BLOCKED")} as blocked,
-  (select coalesce(json_object_agg(substr(t.metric, ${OUTSTANDING.length + 1}), t.n), '{}')
-     from totals t where t.metric like '${OUTSTANDING}%') as "byType",
-  (select coalesce(json_agg(json_build_object('departmentId', s.id, 'name', s.name, 'count', coalesce(o.n, 0))
-                            order by s.name, s.id), '[]')
-     from scope s
-     left join (select "departmentId", sum(n)::int as n from counts
-                 where metric like '${OUTSTANDING}%' group by "departmentId") o
-       on o."departmentId" = s.id) as "byDepartment",
-  q.n as "pendingRequests", ${ageAt(0.5)} as median, ${ageAt(0.9)} as p90,
-  e.d7, e.d30, e.d90,
-  ${total("declared_only")} as "declaredOnly",
-  ${total("with_findings")} as "withFindings",
-  ${total("without_owner")} as "withoutOwner"
+select (select count(*)::int from scope) as departments, json_build_object(
+  'scope', json_build_object(
+    'departmentIds', (select coalesce(json_agg(s.id order by s.name, s.id), '[]') from scope s)),
+  'automations', json_build_object(
+    'total', ${total("automations")}, 'ready', ${total("automations:READY")},
+    'pending', ${total("automations:PENDING")}, 'blocked', ${total("automations:BLOCKED")}),
+  'outstandingPrerequisites', json_build_object(
+    'total', (select coalesce(sum(t.n), 0)::int from totals t where t.metric like '${OUTSTANDING}%'),
+    'byType', ${BY_TYPE},
+    'byDepartment', (
+      select coalesce(json_agg(json_build_object('departmentId', s.id, 'name', s.name, 'count', coalesce(o.n, 0))
+                               order by s.name, s.id), '[]')
+        from scope s
+        left join dashboard_counts o on o."departmentId" = s.id and o.metric = 'outstanding')),
+  'satisfiedOnDeclarationOnly', ${total("declared_only")},
+  'inventory', json_build_object(
+    'withFindings', ${total("with_findings")}, 'withoutActiveOwner', ${total("without_owner")}),
+  'requests', json_build_object(
+    'pending', q.n, 'medianAgeDays', ${ageAt(0.5)}, 'p90AgeDays', ${ageAt(0.9)}),
+  'expiries', json_build_object('next7Days', e.d7, 'next30Days', e.d30, 'next90Days', e.d90),
+  'generatedAt', to_char($2::timestamptz at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+)::text as body
 from pending q, expiries e`;
 
-interface SummaryRow {
-  departmentIds: string[];
-  total: number;
-  ready: number;
-  pending: number;
-  blocked: number;
-  byType: Partial<ByType>;
-  byDepartment: DashboardSummary["outstandingPrerequisites"]["byDepartment"];
-  pendingRequests: number;
-  median: number;
-  p90: number;
-  d7: number;
-  d30: number;
-  d90: number;
-  declaredOnly: number;
-  withFindings: number;
-  withoutOwner: number;
-}
-
-/** Every type as a key, zeros included, in the engine's order. */
-export function fillByType(partial: Partial<Record<string, number>>): ByType {
-  return Object.fromEntries(PREREQUISITE_TYPES.map((type) => [type, partial[type] ?? 0])) as ByType;
-}
-
-/** The summary for the departments given (already authorised; null: all), computed at `now`. */
-export async function computeSummary(departmentIds: string[] | null, now: Date): Promise<DashboardSummary> {
-  const { rows } = await pool().query<SummaryRow>(SUMMARY_SQL, [departmentIds, now]);
+/**
+ * The summary's JSON for the departments given (already authorised; null: all), computed at
+ * `now`, and how many departments it covers.
+ */
+export async function summaryJson(
+  departmentIds: string[] | null,
+  now: Date,
+): Promise<{ departments: number; json: JsonText }> {
+  const { rows } = await pool().query<{ departments: number; body: string }>(SUMMARY_SQL, [
+    departmentIds,
+    now,
+  ]);
   const row = rows[0]!;
-  const byType = fillByType(row.byType);
-  return {
-    scope: { departmentIds: row.departmentIds },
-    automations: { total: row.total, ready: row.ready, pending: row.pending, blocked: row.blocked },
-    outstandingPrerequisites: {
-      total: Object.values(byType).reduce((sum, n) => sum + n, 0),
-      byType,
-      byDepartment: row.byDepartment,
-    },
-    satisfiedOnDeclarationOnly: row.declaredOnly,
-    inventory: { withFindings: row.withFindings, withoutActiveOwner: row.withoutOwner },
-    requests: { pending: row.pendingRequests, medianAgeDays: row.median, p90AgeDays: row.p90 },
-    expiries: { next7Days: row.d7, next30Days: row.d30, next90Days: row.d90 },
-    generatedAt: now.toISOString(),
-  };
+  return { departments: row.departments, json: new JsonText(row.body) };
 }
 
 export async function getDashboardSummary({
@@ -163,9 +146,9 @@ export async function getDashboardSummary({
 }: {
   caller: Caller;
   departmentId?: string;
-}): Promise<DashboardSummary> {
+}): Promise<JsonText> {
   // The scope comes from the caller alone: one statement, no query for the department list.
-  const summary = await computeSummary(dashboardScopeIds(caller, departmentId), new Date());
-  if (departmentId && summary.scope.departmentIds.length === 0) throw notFound("Department");
-  return summary;
+  const summary = await summaryJson(dashboardScopeIds(caller, departmentId), new Date());
+  if (departmentId && summary.departments === 0) throw notFound("Department");
+  return summary.json;
 }
