@@ -23,6 +23,9 @@ export { DESKTOP_SIGN_IN_KEY } from "@/lib/domain/automation-rules";
 export type * from "@/lib/domain/types";
 export { normaliseKey };
 
+/** The prerequisite statuses that block an automation (automationStatus). */
+export const BLOCKING_STATUSES: ReadonlySet<PrerequisiteStatus> = new Set(["REJECTED", "EXPIRED"]);
+
 /**
  * RETIRED when retired; otherwise READY when every prerequisite is SATISFIED (an empty list
  * is READY), BLOCKED when any is REJECTED or EXPIRED, else PENDING.
@@ -33,7 +36,7 @@ export function automationStatus(
 ): AutomationStatus {
   if (retired) return "RETIRED";
   if (prerequisites.every((p) => p.status === "SATISFIED")) return "READY";
-  if (prerequisites.some((p) => p.status === "REJECTED" || p.status === "EXPIRED")) return "BLOCKED";
+  if (prerequisites.some((p) => BLOCKING_STATUSES.has(p.status))) return "BLOCKED";
   return "PENDING";
 }
 

@@ -2,7 +2,7 @@ import { observeRederive } from "@/lib/metrics";
 import "server-only";
 import type { AuditActor } from "@/lib/audit/server/record-audit";
 import { normaliseKey, uniqueKey } from "@/lib/domain/engine-helpers";
-import { automationStatus } from "@/lib/domain/prerequisites";
+import { BLOCKING_STATUSES } from "@/lib/domain/prerequisites";
 import { deriveSharedKey } from "@/lib/domain/system-rules";
 import type {
   AutomationStatus,
@@ -17,7 +17,6 @@ import {
   rederiveAutomations,
   type StatusChange,
   writeAudit,
-  writeStatuses,
 } from "@/lib/prerequisites/server/rederive";
 import { toEngineSystemInput } from "@/lib/prerequisites/system-input";
 import { type Statements, statements, type Transaction } from "@/lib/transaction";
@@ -29,8 +28,8 @@ import { type Statements, statements, type Transaction } from "@/lib/transaction
 // service's connectors and the requests for those keys, runs the engine's own shared-key rule
 // (deriveSharedKey) on each, and writes with one UPDATE that compares in Postgres and returns
 // only what changed. An automation's status then follows, by the engine's rule
-// (automationStatus), from the stored statuses of all its prerequisites, read for the
-// automations whose prerequisites changed status only.
+// (automationStatus, spelled in SQL), from the stored statuses of all its prerequisites, worked
+// out and written by one statement for the automations whose prerequisites changed status only.
 //
 // It rests on the invariant of docs/decisions/006-prerequisites-derived-never-edited.md: every
 // stored prerequisite is the engine's output as of the last change to its automation. The
@@ -117,7 +116,7 @@ export async function rederiveServiceSlice(
   const written = await writeSlice(sql, rows, now);
   const missing = new Set(written.filter((w) => w.kind === "missing").map((w) => w.automationId));
   const changed = written.filter((w) => w.kind === "changed");
-  const statusChanges = await writeAutomationStatuses(sql, locked, changed);
+  const statusChanges = await writeAutomationStatuses(sql, changed);
   await writeAudit(sql, auditParameters(auditEntries(locked, changed, statusChanges), options));
 
   const fallback = missing.size > 0 ? await rederiveAutomations(tx, [...missing], { ...options, now }) : null;
@@ -278,43 +277,44 @@ async function writeSlice(sql: Statements, rows: readonly SliceRow[], now: Date)
 
 /**
  * The statuses of the automations whose prerequisites changed status, by the engine's rule
- * from the stored statuses of all their prerequisites (the slice's just written); only those
- * that differ are written.
+ * (automationStatus) from the stored statuses of all their prerequisites (the slice's just
+ * written), worked out and written by one statement where they differ; it returns what changed,
+ * by automation id. The rule in SQL: RETIRED stays; READY when every prerequisite is SATISFIED
+ * (none: READY), BLOCKED when any has a BLOCKING_STATUSES status, else PENDING.
+ * test/prerequisites/targeted-rederive.property.test.ts holds it to the full re-derivation's.
+ * The prerequisites are summed up per automation before the join: joined first, Postgres hashed
+ * the whole prerequisites table (558 against 184 ms for 10,000 automations at 100,000).
  */
 async function writeAutomationStatuses(
   sql: Statements,
-  locked: readonly LockedAutomation[],
   changed: readonly Written[],
 ): Promise<StatusChange[]> {
   const touched = [...new Set(changed.filter((w) => w.before !== w.after).map((w) => w.automationId))];
   if (touched.length === 0) return [];
-  const stored = await sql.rows<{ automationId: string; status: PrerequisiteStatus }>(
-    `select "automationId", status::text from prerequisites where "automationId" = any($1::uuid[])`,
+  const blocking = [...BLOCKING_STATUSES].map((status) => `'${status}'`).join(", ");
+  return sql.rows<StatusChange>(
+    `with stored as (
+       select p."automationId" as id, bool_and(p.status = 'SATISFIED') as satisfied,
+              bool_or(p.status in (${blocking})) as blocked
+         from prerequisites p
+        where p."automationId" = any($1::uuid[])
+        group by p."automationId"),
+     next as (
+       select a.id, a.status::text as before,
+              case when a.status = 'RETIRED' then 'RETIRED'
+                   when s.satisfied is not false then 'READY'
+                   when s.blocked then 'BLOCKED'
+                   else 'PENDING' end as after
+         from automations a left join stored s on s.id = a.id
+        where a.id = any($1::uuid[])),
+     written as (
+       update automations a set status = n.after::"AutomationStatus", "updatedAt" = now()
+         from next n
+        where a.id = n.id and n.after <> n.before
+       returning a.id as "automationId", a."ownerId", a.name, n.before, n.after)
+     select * from written order by "automationId"`,
     [touched],
   );
-  const statusesOf = new Map<string, Array<{ status: PrerequisiteStatus }>>();
-  for (const row of stored) {
-    const rows = statusesOf.get(row.automationId);
-    if (rows) rows.push(row);
-    else statusesOf.set(row.automationId, [row]);
-  }
-  const byId = new Map(locked.map((a) => [a.id, a]));
-  const changes = touched.flatMap((id): StatusChange[] => {
-    const automation = byId.get(id)!;
-    const after = automationStatus(statusesOf.get(id) ?? [], automation.status === "RETIRED");
-    if (after === automation.status) return [];
-    return [
-      {
-        automationId: id,
-        ownerId: automation.ownerId,
-        name: automation.name,
-        before: automation.status,
-        after,
-      },
-    ];
-  });
-  await writeStatuses(sql, changes);
-  return changes;
 }
 
 /** One audit entry per automation with a prerequisite whose status changed, as rederiveAutomations writes. */
