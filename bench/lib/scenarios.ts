@@ -60,13 +60,18 @@ export function readScenarios(fixtures: Fixtures): Scenario[] {
     listAutomations({ caller, query: ZAutomationListQuery.parse(query) });
   return [
     {
-      // Not a target: the floor of every signed-in request (session, the caller, one row).
+      // Not a target: the floor of every signed-in request (session, the caller's one statement;
+      // the profile is made of what that statement read, so its SQL is that statement).
       id: "me",
       title: "Signed-in floor: the caller's profile (GET /me)",
       account: "it",
       auth: "session",
       path: "/api/v1/me",
-      service: (caller) => getProfile(caller),
+      service: async (caller) => {
+        const reloaded = await loadCaller(caller.id, caller.via);
+        if (!reloaded) throw new Error(`The benchmark's caller ${caller.email} is gone.`);
+        return getProfile(reloaded);
+      },
     },
     {
       id: "dashboard-company",

@@ -68,6 +68,22 @@ describe("callerFromBearer", () => {
     expect((await callerFromBearer(`Bearer ${token}`)).roles).toEqual([]);
   });
 
+  it("writes lastUsedAt again only once it is more than a minute old", async () => {
+    const lastUsed = async () =>
+      (await prisma.apiToken.findFirstOrThrow({ where: { userId }, select: { lastUsedAt: true } }))
+        .lastUsedAt;
+    await callerFromBearer(`Bearer ${token}`);
+    const first = await lastUsed();
+    expect(first).not.toBeNull();
+    await callerFromBearer(`Bearer ${token}`);
+    expect(await lastUsed()).toEqual(first);
+
+    const twoMinutesAgo = new Date(Date.now() - 120_000);
+    await prisma.apiToken.updateMany({ where: { userId }, data: { lastUsedAt: twoMinutesAgo } });
+    await callerFromBearer(`Bearer ${token}`);
+    expect((await lastUsed())!.getTime()).toBeGreaterThan(twoMinutesAgo.getTime() + 60_000);
+  });
+
   it.each([
     ["Bearer", "Malformed"],
     ["Basic dXNlcjpwYXNz", "Malformed"],

@@ -1,4 +1,4 @@
 import { apiRoute } from "@/lib/http/server/api-route";
 import { getProfile } from "@/lib/profile/server/get-profile";
 
-export const GET = apiRoute({ handler: ({ caller }) => getProfile(caller) });
+export const GET = apiRoute({ handler: async ({ caller }) => getProfile(caller) });
