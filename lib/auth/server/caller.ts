@@ -47,6 +47,33 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
+/** What a caller is made of, read from `users u` (one row per person). */
+const CALLER_COLUMNS = `u.id::text as id, u.email, u.name, u."departmentId"::text as "departmentId",
+       (select d.name from departments d where d.id = u."departmentId") as "departmentName",
+       array(select distinct r.role::text from role_assignments r where r."userId" = u.id) as roles,
+       array(select m."departmentId"::text from department_managers m
+              where m."userId" = u.id order by 1) as "managedDepartmentIds"`;
+
+type CallerRow = Pick<
+  Caller,
+  "id" | "email" | "name" | "departmentId" | "departmentName" | "roles" | "managedDepartmentIds"
+>;
+
+/** The caller's own fields only: a row may carry more (a token's). */
+function toCaller(row: CallerRow, via: Caller["via"]): Caller {
+  const { id, email, name, departmentId, departmentName, managedDepartmentIds } = row;
+  return {
+    id,
+    email,
+    name,
+    departmentId,
+    departmentName,
+    roles: [...row.roles].sort(),
+    managedDepartmentIds,
+    via,
+  };
+}
+
 /**
  * The person behind a request, with roles and managed departments, or null when unknown or
  * deactivated. A session also brings when its sign-in happened (ms): a session from before
@@ -62,11 +89,7 @@ export async function loadCaller(
   // with pg itself: through Prisma the same statement costs two to three times the CPU
   // (BENCHMARKS.md).
   const { rows } = await queryPrepared<CallerRow>(
-    `select u.id::text as id, u.email, u.name, u."departmentId"::text as "departmentId",
-            (select d.name from departments d where d.id = u."departmentId") as "departmentName",
-            array(select distinct r.role::text from role_assignments r where r."userId" = u.id) as roles,
-            array(select m."departmentId"::text from department_managers m
-                   where m."userId" = u.id order by 1) as "managedDepartmentIds"
+    `select ${CALLER_COLUMNS}
        from users u
       where u.id = $1::uuid and u.active
         and ($2::float8 is null or u."sessionsRevokedAt" is null
@@ -74,26 +97,20 @@ export async function loadCaller(
     [userId, via === "session" ? (sessionSignedInAt ?? 0) : null],
   );
   const user = rows[0];
-  if (!user) return null;
-  return { ...user, roles: [...user.roles].sort(), via };
+  return user ? toCaller(user, via) : null;
 }
 
-interface TokenRow {
-  id: string;
-  userId: string;
+/** A token and, when its owner is active, the owner as a caller (id null otherwise). */
+type TokenRow = {
+  tokenId: string;
   prefix: string;
   expiresAt: Date | null;
   revokedAt: Date | null;
   lastUsedAt: Date | null;
-}
+} & { [K in keyof CallerRow]: CallerRow[K] | null };
 
 /** How stale a token's lastUsedAt may be before a call writes it again. */
 const LAST_USED_PRECISION_MS = 60_000;
-
-type CallerRow = Pick<
-  Caller,
-  "id" | "email" | "name" | "departmentId" | "departmentName" | "roles" | "managedDepartmentIds"
->;
 
 /**
  * Resolves `Authorization: Bearer pf_…`. A missing, malformed, expired or revoked token, or
@@ -105,11 +122,14 @@ export async function callerFromBearer(header: string): Promise<Caller> {
   if (!token?.startsWith(TOKEN_PREFIX) || token.length < 20 || token.length > 200) {
     throw unauthenticated("Malformed API token: send Authorization: Bearer pf_…");
   }
-  // Like the caller's own statement, one prepared statement sent with pg: through Prisma, the
-  // lookup and the lastUsedAt check cost an API-token request twice the CPU of a session's.
+  // The token and its owner in one prepared statement sent with pg, as a session's caller: an
+  // API-token request costs what a session's does (BENCHMARKS.md, issue #16's eighth part).
   const { rows } = await queryPrepared<TokenRow>(
-    `select id::text as id, "userId"::text as "userId", prefix, "expiresAt", "revokedAt", "lastUsedAt"
-       from api_tokens where hash = $1`,
+    `select t.id::text as "tokenId", t.prefix, t."expiresAt", t."revokedAt", t."lastUsedAt", owner.*
+       from api_tokens t
+       left join lateral (select ${CALLER_COLUMNS} from users u where u.id = t."userId" and u.active) owner
+         on true
+      where t.hash = $1`,
     [hashToken(token)],
   );
   const row = rows[0];
@@ -119,21 +139,22 @@ export async function callerFromBearer(header: string): Promise<Caller> {
     throw unauthenticated(`API token ${row.prefix}… has expired.`);
   // Counted on the token that was proven (its id), never on its prefix: the prefix is shown in
   // the audit trail, and forged tokens that share it must not spend its owner's budget.
-  const retryAfter = await consumeRateLimit("token", row.id);
+  const retryAfter = await consumeRateLimit("token", row.tokenId);
   if (retryAfter !== null) {
     throw rateLimited(
       `Too many requests with API token ${row.prefix}…; retry in ${retryAfter} s.`,
       retryAfter,
     );
   }
-  const caller = await loadCaller(row.userId, "token");
-  if (!caller) throw unauthenticated("The owner of this API token is deactivated.");
+  if (row.id === null) throw unauthenticated("The owner of this API token is deactivated.");
+  // With the owner's id, the lateral join gave every one of the owner's columns.
+  const caller = toCaller(row as TokenRow & CallerRow, "token");
   // lastUsedAt is informational: a minute's precision is enough, so most calls write nothing.
   if (!row.lastUsedAt || row.lastUsedAt.getTime() < Date.now() - LAST_USED_PRECISION_MS) {
     await queryPrepared(
       `update api_tokens set "lastUsedAt" = now()
         where id = $1::uuid and ("lastUsedAt" is null or "lastUsedAt" < now() - make_interval(secs => $2::float8))`,
-      [row.id, LAST_USED_PRECISION_MS / 1000],
+      [row.tokenId, LAST_USED_PRECISION_MS / 1000],
     );
   }
   return { ...caller, tokenPrefix: row.prefix };
