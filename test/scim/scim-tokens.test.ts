@@ -50,6 +50,23 @@ describe("SCIM tokens", () => {
     expect(audit).not.toContain(token.slice(14));
   });
 
+  it("records its use, writing lastUsedAt again only once it is more than a minute old", async () => {
+    const created = await create();
+    const lastUsed = async () =>
+      (await prisma.scimToken.findUniqueOrThrow({ where: { id: created.body.id } })).lastUsedAt;
+    expect(await lastUsed()).toBeNull();
+    expect(await scimStatus(created.body.token)).toBe(200);
+    const first = await lastUsed();
+    expect(first).not.toBeNull();
+    expect(await scimStatus(created.body.token)).toBe(200);
+    expect(await lastUsed()).toEqual(first);
+
+    const twoMinutesAgo = new Date(Date.now() - 120_000);
+    await prisma.scimToken.update({ where: { id: created.body.id }, data: { lastUsedAt: twoMinutesAgo } });
+    expect(await scimStatus(created.body.token)).toBe(200);
+    expect((await lastUsed())!.getTime()).toBeGreaterThan(twoMinutesAgo.getTime() + 60_000);
+  });
+
   it("rotation hands out a new token and ends the old one", async () => {
     const first = await create();
     const { POST } = await import("@/app/api/v1/admin/scim-tokens/[id]/rotate/route");

@@ -139,7 +139,7 @@ export async function authenticateScim(header: string | null): Promise<ScimCalle
   }
   const row = await prisma.scimToken.findUnique({
     where: { hash: hashToken(token) },
-    select: { id: true, prefix: true, revokedAt: true },
+    select: { id: true, prefix: true, revokedAt: true, lastUsedAt: true },
   });
   if (!row) throw new ScimError(401, "Unknown SCIM token.", undefined, challenge);
   if (row.revokedAt) throw new ScimError(401, `SCIM token ${row.prefix}… was revoked.`, undefined, challenge);
@@ -149,9 +149,13 @@ export async function authenticateScim(header: string | null): Promise<ScimCalle
       "retry-after": String(retryAfter),
     });
   }
-  await prisma.scimToken.updateMany({
-    where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(Date.now() - 60_000) } }] },
-    data: { lastUsedAt: new Date() },
-  });
+  // lastUsedAt is informational: a minute's precision is enough, so most requests write nothing.
+  const aMinuteAgo = new Date(Date.now() - 60_000);
+  if (!row.lastUsedAt || row.lastUsedAt < aMinuteAgo) {
+    await prisma.scimToken.updateMany({
+      where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: aMinuteAgo } }] },
+      data: { lastUsedAt: new Date() },
+    });
+  }
   return { tokenId: row.id, actor: { id: null, label: `scim: token ${row.prefix}…` } };
 }
