@@ -1,6 +1,7 @@
 import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "@/lib/audit/server/record-audit";
+import { callerFromBearer } from "@/lib/auth/server/caller";
 import { rederiveAutomations } from "@/lib/prerequisites/server/rederive";
 import { connectorRequest, decide, sharedKeyAutomation } from "@/test/support/approvals";
 import { newConnector } from "@/test/support/bodies";
@@ -203,6 +204,9 @@ describe("approving a connector request at scale", () => {
     const small = await waiting("small-svc", 10);
     const large = await waiting("large-svc", 1000);
 
+    // The token's first use in a minute also writes its lastUsedAt: used once before counting,
+    // both approvals send the statements of the approval alone.
+    await callerFromBearer(`Bearer ${company.it.token}`);
     const few = await countedApproval("small-svc", small.request.id);
     const many = await countedApproval("large-svc", large.request.id);
 
